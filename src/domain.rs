@@ -1,0 +1,12 @@
+//! The workspace model and every rule about it, in plain Rust.
+//!
+//! Owns: the shapes of a workspace, an assessment and a company profile, and the operations on them
+//! (create, rename, duplicate, delete, replace). Never imports leptos, web-sys or gloo: everything
+//! here runs natively under `cargo test`. Time comes in as an argument, never from the clock.
+
+pub mod demo;
+pub mod model;
+pub mod workspace;
+
+pub use model::{Assessment, CompanyProfile, Stage};
+pub use workspace::Workspace;

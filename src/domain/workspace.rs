@@ -1,0 +1,219 @@
+//! The workspace: every assessment kept in one browser, and the operations the list offers.
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+use uuid::Uuid;
+
+use super::model::Assessment;
+
+/// All assessments in this browser, in the order the user sees them (newest first).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Workspace {
+    pub assessments: Vec<Assessment>,
+}
+
+/// An assessment taken out of the list, with where it stood, so the removal can be undone.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Removed {
+    pub index: usize,
+    pub assessment: Assessment,
+}
+
+/// How to bring in an imported assessment whose id is already in the workspace.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum OnConflict {
+    /// The imported copy takes the place of the one here.
+    Replace,
+    /// Both stay; the imported copy gets a new id and a name that tells it apart.
+    KeepBoth,
+}
+
+impl Workspace {
+    pub fn get(&self, id: Uuid) -> Option<&Assessment> {
+        self.assessments.iter().find(|a| a.id == id)
+    }
+
+    pub fn get_mut(&mut self, id: Uuid) -> Option<&mut Assessment> {
+        self.assessments.iter_mut().find(|a| a.id == id)
+    }
+
+    pub fn contains(&self, id: Uuid) -> bool {
+        self.get(id).is_some()
+    }
+
+    /// Adds a new empty assessment at the top and returns its id.
+    pub fn create(&mut self, id: Uuid, name: &str, now: DateTime<Utc>) -> Uuid {
+        self.assessments.insert(0, Assessment::new(id, name, now));
+        id
+    }
+
+    /// Applies `edit` to one assessment and stamps its update time; false when the id is unknown.
+    pub fn update(
+        &mut self,
+        id: Uuid,
+        now: DateTime<Utc>,
+        edit: impl FnOnce(&mut Assessment),
+    ) -> bool {
+        match self.get_mut(id) {
+            Some(a) => {
+                edit(a);
+                a.updated_at = now;
+                true
+            }
+            None => false,
+        }
+    }
+
+    pub fn rename(&mut self, id: Uuid, name: &str, now: DateTime<Utc>) -> bool {
+        self.update(id, now, |a| a.name = name.to_string())
+    }
+
+    /// Copies an assessment under a new id, placed just above the original.
+    pub fn duplicate(&mut self, id: Uuid, new_id: Uuid, now: DateTime<Utc>) -> Option<Uuid> {
+        let index = self.assessments.iter().position(|a| a.id == id)?;
+        let mut copy = self.assessments[index].clone();
+        copy.id = new_id;
+        copy.name = format!("{} (copy)", self.assessments[index].display_name());
+        copy.created_at = now;
+        copy.updated_at = now;
+        self.assessments.insert(index, copy);
+        Some(new_id)
+    }
+
+    pub fn remove(&mut self, id: Uuid) -> Option<Removed> {
+        let index = self.assessments.iter().position(|a| a.id == id)?;
+        Some(Removed {
+            index,
+            assessment: self.assessments.remove(index),
+        })
+    }
+
+    /// Puts a removed assessment back where it was (or at the end if the list has shrunk).
+    pub fn restore(&mut self, removed: Removed) {
+        if self.contains(removed.assessment.id) {
+            return;
+        }
+        let index = removed.index.min(self.assessments.len());
+        self.assessments.insert(index, removed.assessment);
+    }
+
+    /// Adds imported assessments; `decide` chooses for each one whose id is already here.
+    /// Returns the ids as they are in the workspace afterwards, in import order.
+    pub fn import(
+        &mut self,
+        incoming: Vec<Assessment>,
+        mut decide: impl FnMut(&Assessment) -> OnConflict,
+        mut new_id: impl FnMut() -> Uuid,
+    ) -> Vec<Uuid> {
+        let mut ids = Vec::with_capacity(incoming.len());
+        for mut a in incoming {
+            match self.assessments.iter().position(|x| x.id == a.id) {
+                None => {
+                    ids.push(a.id);
+                    self.assessments.insert(0, a);
+                }
+                Some(i) => match decide(&a) {
+                    OnConflict::Replace => {
+                        ids.push(a.id);
+                        self.assessments[i] = a;
+                    }
+                    OnConflict::KeepBoth => {
+                        a.id = new_id();
+                        a.name = format!("{} (imported)", a.display_name());
+                        ids.push(a.id);
+                        self.assessments.insert(0, a);
+                    }
+                },
+            }
+        }
+        ids
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn t(n: i64) -> DateTime<Utc> {
+        DateTime::from_timestamp(1_800_000_000 + n, 0).unwrap()
+    }
+
+    fn id(n: u128) -> Uuid {
+        Uuid::from_u128(n)
+    }
+
+    fn names(w: &Workspace) -> Vec<String> {
+        w.assessments.iter().map(|a| a.display_name()).collect()
+    }
+
+    #[test]
+    fn create_puts_newest_first() {
+        let mut w = Workspace::default();
+        w.create(id(1), "First", t(0));
+        w.create(id(2), "Second", t(1));
+        assert_eq!(names(&w), ["Second", "First"]);
+    }
+
+    #[test]
+    fn rename_stamps_update_time_and_ignores_unknown_ids() {
+        let mut w = Workspace::default();
+        w.create(id(1), "Old", t(0));
+        assert!(w.rename(id(1), "New", t(5)));
+        assert_eq!(w.get(id(1)).unwrap().name, "New");
+        assert_eq!(w.get(id(1)).unwrap().updated_at, t(5));
+        assert_eq!(w.get(id(1)).unwrap().created_at, t(0));
+        assert!(!w.rename(id(9), "x", t(6)));
+    }
+
+    #[test]
+    fn duplicate_copies_content_under_new_id() {
+        let mut w = Workspace::default();
+        w.create(id(1), "Acme", t(0));
+        w.update(id(1), t(1), |a| a.profile.industry = "Retail".into());
+        assert_eq!(w.duplicate(id(1), id(2), t(2)), Some(id(2)));
+        let copy = w.get(id(2)).unwrap();
+        assert_eq!(copy.name, "Acme (copy)");
+        assert_eq!(copy.profile.industry, "Retail");
+        assert_eq!(copy.created_at, t(2));
+        assert_eq!(w.duplicate(id(7), id(8), t(3)), None);
+    }
+
+    #[test]
+    fn remove_then_restore_returns_to_same_place() {
+        let mut w = Workspace::default();
+        for n in 1..=3 {
+            w.create(id(n), &format!("A{n}"), t(n as i64));
+        }
+        let before = w.clone();
+        let removed = w.remove(id(2)).unwrap();
+        assert_eq!(names(&w), ["A3", "A1"]);
+        w.restore(removed.clone());
+        assert_eq!(w, before);
+        // Restoring twice must not create a second copy.
+        w.restore(removed);
+        assert_eq!(w, before);
+    }
+
+    #[test]
+    fn import_replaces_or_keeps_both_on_conflict() {
+        let mut w = Workspace::default();
+        w.create(id(1), "Mine", t(0));
+        let mut theirs = Assessment::new(id(1), "Theirs", t(1));
+        theirs.profile.industry = "Health".into();
+        let fresh = Assessment::new(id(2), "Fresh", t(1));
+
+        let mut kept = w.clone();
+        let ids = kept.import(
+            vec![theirs.clone(), fresh.clone()],
+            |_| OnConflict::KeepBoth,
+            || id(99),
+        );
+        assert_eq!(ids, [id(99), id(2)]);
+        assert_eq!(names(&kept), ["Fresh", "Theirs (imported)", "Mine"]);
+        assert_eq!(kept.get(id(99)).unwrap().profile.industry, "Health");
+
+        let ids = w.import(vec![theirs.clone()], |_| OnConflict::Replace, || id(98));
+        assert_eq!(ids, [id(1)]);
+        assert_eq!(w.assessments, vec![theirs]);
+    }
+}

@@ -1,0 +1,78 @@
+//! The migration chain: one step per schema version ever released, each turning a version-N
+//! document into a version-N+1 document. Steps are never edited once released; a new shape adds a
+//! step. Works on raw JSON so old files need no old Rust types.
+
+use serde_json::Value;
+
+use super::{FormatError, FORMAT_ID, SCHEMA_VERSION};
+
+/// One step of the chain.
+pub struct Migration {
+    /// The version this step reads; it writes `from + 1`.
+    pub from: u32,
+    /// What changed, for the format doc and the import message.
+    pub summary: &'static str,
+    pub run: fn(&mut Value) -> Result<(), FormatError>,
+}
+
+/// Every step, oldest first. Version 1 is the first released schema, so the chain is empty until
+/// a later release changes the shape.
+pub const MIGRATIONS: &[Migration] = &[];
+
+/// Checks the fields every version shares and returns the file's schema version.
+pub(super) fn check_header(value: &Value) -> Result<u32, FormatError> {
+    let Value::Object(map) = value else {
+        return Err(FormatError::NotOurs(
+            "its content is not a JSON object".to_string(),
+        ));
+    };
+    match map.get("format") {
+        None => {
+            return Err(FormatError::NotOurs(format!(
+                "it has no \"format\": \"{FORMAT_ID}\" field"
+            )))
+        }
+        Some(Value::String(s)) if s == FORMAT_ID => {}
+        Some(other) => {
+            return Err(FormatError::NotOurs(format!(
+                "its \"format\" field is {other}, not \"{FORMAT_ID}\""
+            )))
+        }
+    }
+    let version = match map.get("schema_version") {
+        None => return Err(FormatError::invalid("schema_version", "is missing")),
+        Some(v) => v.as_u64().ok_or_else(|| {
+            FormatError::invalid(
+                "schema_version",
+                format!("expected a whole number of 1 or more, found {v}"),
+            )
+        })?,
+    };
+    if version == 0 {
+        return Err(FormatError::invalid(
+            "schema_version",
+            "0 is out of range (versions start at 1)",
+        ));
+    }
+    if version > u64::from(SCHEMA_VERSION) {
+        return Err(FormatError::FromNewerVersion {
+            found: version,
+            supported: SCHEMA_VERSION,
+        });
+    }
+    // Checked against SCHEMA_VERSION (a u32) just above.
+    Ok(version as u32)
+}
+
+/// Runs every step from `from` up to the current version, updating `schema_version` as it goes.
+pub(super) fn run(value: &mut Value, from: u32) -> Result<Vec<u32>, FormatError> {
+    let mut ran = Vec::new();
+    for step in MIGRATIONS.iter().filter(|m| m.from >= from) {
+        (step.run)(value)?;
+        if let Value::Object(map) = value {
+            map.insert("schema_version".into(), Value::from(step.from + 1));
+        }
+        ran.push(step.from);
+    }
+    Ok(ran)
+}

@@ -1,0 +1,285 @@
+use chrono::{DateTime, Utc};
+use proptest::prelude::*;
+use uuid::Uuid;
+
+use super::*;
+use crate::domain::{Assessment, CompanyProfile, Stage, Workspace};
+
+fn at(secs: i64) -> DateTime<Utc> {
+    DateTime::from_timestamp(secs, 0).unwrap()
+}
+
+fn sample() -> Assessment {
+    let mut a = Assessment::new(Uuid::from_u128(7), "Q3 review", at(1_800_000_000));
+    a.profile.company_name = "Acme <script>alert(1)</script>".into();
+    a.profile.stage = Stage::SeriesA;
+    a.profile.team_size = Some(23);
+    a
+}
+
+fn problems_of(text: &str) -> Vec<String> {
+    match import(text) {
+        Err(FormatError::Invalid(p)) => p.iter().map(Problem::to_string).collect(),
+        other => panic!("expected Invalid, got {other:?}"),
+    }
+}
+
+fn file_with(edit: impl FnOnce(&mut serde_json::Value)) -> String {
+    let mut v: serde_json::Value =
+        serde_json::from_str(&export(FileKind::Workspace, &[sample()], at(1_800_000_100))).unwrap();
+    edit(&mut v);
+    v.to_string()
+}
+
+#[test]
+fn export_then_import_gives_the_same_assessments() {
+    let text = export(FileKind::Assessment, &[sample()], at(1_800_000_100));
+    let imported = import(&text).unwrap();
+    assert_eq!(imported.assessments, vec![sample()]);
+    assert_eq!(imported.kind, FileKind::Assessment);
+    assert_eq!(imported.exported_at, at(1_800_000_100));
+    assert_eq!(imported.migrated_from, None);
+}
+
+#[test]
+fn not_json_reports_line_and_column() {
+    let err = import("{\n  \"format\": \"cto-workbench\",\n  oops\n}").unwrap_err();
+    match err {
+        FormatError::NotJson { line, .. } => assert_eq!(line, 3),
+        other => panic!("expected NotJson, got {other:?}"),
+    }
+    assert!(matches!(import(""), Err(FormatError::NotJson { .. })));
+    assert!(matches!(
+        import("\u{0}\u{1}binary"),
+        Err(FormatError::NotJson { .. })
+    ));
+}
+
+#[test]
+fn other_json_is_not_ours() {
+    for text in ["[]", "42", "{}", r#"{"format":"excel"}"#, r#"{"format":7}"#] {
+        let err = import(text).unwrap_err();
+        assert!(matches!(err, FormatError::NotOurs(_)), "{text}: {err:?}");
+        assert!(err
+            .to_string()
+            .starts_with("This is not a CTO Workbench file"));
+    }
+}
+
+#[test]
+fn unknown_stage_names_the_path_and_the_value() {
+    let text = file_with(|v| v["assessments"][0]["profile"]["stage"] = "series Z".into());
+    let problems = problems_of(&text);
+    assert_eq!(problems.len(), 1);
+    assert!(
+        problems[0].starts_with("assessments[0].profile.stage: unknown value \"series Z\""),
+        "{problems:?}"
+    );
+    assert!(problems[0].contains("\"series-a\""));
+}
+
+#[test]
+fn wrong_types_name_the_path() {
+    let text = file_with(|v| v["assessments"][0]["profile"]["team_size"] = "twelve".into());
+    let problems = problems_of(&text);
+    assert!(
+        problems[0].starts_with("assessments[0].profile.team_size: expected"),
+        "{problems:?}"
+    );
+    let text = file_with(|v| v["assessments"] = "none".into());
+    assert!(problems_of(&text)[0].starts_with("assessments: expected a list"));
+    let text = file_with(|v| v["assessments"][0]["id"] = "not-a-uuid".into());
+    assert!(problems_of(&text)[0].starts_with("assessments[0].id"));
+    let text = file_with(|v| v["assessments"][0]["created_at"] = "yesterday".into());
+    assert!(problems_of(&text)[0].starts_with("assessments[0].created_at"));
+}
+
+#[test]
+fn missing_fields_are_named_with_their_path() {
+    let text = file_with(|v| {
+        v["assessments"][0]["profile"]
+            .as_object_mut()
+            .unwrap()
+            .remove("mission");
+    });
+    assert_eq!(
+        problems_of(&text),
+        ["assessments[0].profile.mission: is missing"]
+    );
+    let text = file_with(|v| {
+        v.as_object_mut().unwrap().remove("schema_version");
+    });
+    assert_eq!(problems_of(&text), ["schema_version: is missing"]);
+}
+
+#[test]
+fn unknown_fields_are_refused_so_typos_do_not_drop_data() {
+    let text = file_with(|v| v["assessments"][0]["profile"]["misson"] = "typo".into());
+    let problems = problems_of(&text);
+    assert!(
+        problems[0].starts_with("assessments[0].profile.misson: is not a field"),
+        "{problems:?}"
+    );
+}
+
+#[test]
+fn versions_out_of_range() {
+    let newer = file_with(|v| v["schema_version"] = (SCHEMA_VERSION + 1).into());
+    let err = import(&newer).unwrap_err();
+    assert!(matches!(err, FormatError::FromNewerVersion { .. }));
+    assert!(err.to_string().contains("newer version"));
+    let zero = file_with(|v| v["schema_version"] = 0.into());
+    assert!(problems_of(&zero)[0].starts_with("schema_version: 0 is out of range"));
+    for bad in [
+        serde_json::json!("1"),
+        serde_json::json!(-1),
+        serde_json::json!(1.5),
+    ] {
+        let text = file_with(|v| v["schema_version"] = bad.clone());
+        assert!(problems_of(&text)[0].starts_with("schema_version: expected a whole number"));
+    }
+}
+
+#[test]
+fn out_of_range_values_are_all_reported() {
+    let text = file_with(|v| {
+        let a = &mut v["assessments"][0];
+        a["profile"]["team_size"] = (MAX_TEAM + 1).into();
+        a["updated_at"] = "2000-01-01T00:00:00Z".into();
+        a["profile"]["vision"] = "x".repeat(crate::domain::model::MAX_TEXT_CHARS + 1).into();
+    });
+    let problems = problems_of(&text);
+    assert_eq!(problems.len(), 3, "{problems:?}");
+    assert!(problems
+        .iter()
+        .any(|p| p.starts_with("assessments[0].profile.team_size: 1000001 is out of range")));
+    assert!(problems
+        .iter()
+        .any(|p| p.starts_with("assessments[0].updated_at:")));
+    assert!(problems
+        .iter()
+        .any(|p| p.starts_with("assessments[0].profile.vision:")));
+    let negative = file_with(|v| v["assessments"][0]["profile"]["team_size"] = (-3).into());
+    assert!(problems_of(&negative)[0].starts_with("assessments[0].profile.team_size:"));
+}
+
+const MAX_TEAM: u32 = crate::domain::model::MAX_TEAM_SIZE;
+
+#[test]
+fn duplicate_ids_and_kind_mismatch_are_refused() {
+    let text = export(
+        FileKind::Workspace,
+        &[sample(), sample()],
+        at(1_800_000_100),
+    );
+    assert_eq!(
+        problems_of(&text),
+        ["assessments[1].id: the same id as assessments[0]; each assessment needs its own id"]
+    );
+    let text = export(FileKind::Assessment, &[], at(1_800_000_100));
+    assert!(problems_of(&text)[0].starts_with("assessments: a file of kind \"assessment\""));
+}
+
+#[test]
+fn stored_records_round_trip_and_reject_garbage() {
+    let a = sample();
+    assert_eq!(decode_stored(&encode_stored(&a)).unwrap(), a);
+    assert!(decode_stored("{not json").is_err());
+    assert!(decode_stored("{\"format\":\"cto-workbench\",\"schema_version\":99}").is_err());
+    assert!(decode_stored("{\"format\":\"cto-workbench\",\"schema_version\":1}").is_err());
+}
+
+#[test]
+fn migration_chain_is_contiguous_and_ends_at_current_version() {
+    for (i, m) in MIGRATIONS.iter().enumerate() {
+        assert_eq!(m.from, i as u32 + 1, "step {i} must read version {}", i + 1);
+    }
+    assert_eq!(MIGRATIONS.len() as u32 + 1, SCHEMA_VERSION);
+}
+
+fn text_strategy() -> impl Strategy<Value = String> {
+    prop_oneof![
+        Just(String::new()),
+        "[a-zA-Z0-9 ,.'-]{0,30}",
+        any::<String>().prop_map(|s| s.chars().take(40).collect()),
+        Just("技术负责人 <b>\"quoted\"</b>\n\ttab".to_string()),
+    ]
+}
+
+fn assessment_strategy() -> impl Strategy<Value = Assessment> {
+    (
+        any::<u128>(),
+        text_strategy(),
+        (
+            text_strategy(),
+            text_strategy(),
+            text_strategy(),
+            text_strategy(),
+            text_strategy(),
+        ),
+        0usize..4,
+        proptest::option::of(0u32..=MAX_TEAM),
+        (0i64..4_000_000_000, 0i64..100_000_000, 0u32..1_000_000_000),
+    )
+        .prop_map(
+            |(id, name, texts, stage, team_size, (created, delta, nanos))| {
+                let created_at = DateTime::from_timestamp(created, nanos).unwrap();
+                Assessment {
+                    id: Uuid::from_u128(id),
+                    name,
+                    profile: CompanyProfile {
+                        company_name: texts.0,
+                        stage: Stage::ALL[stage],
+                        industry: texts.1,
+                        team_size,
+                        business_model: texts.2,
+                        mission: texts.3,
+                        vision: texts.4,
+                    },
+                    created_at,
+                    updated_at: created_at + chrono::Duration::seconds(delta),
+                }
+            },
+        )
+}
+
+proptest! {
+    #[test]
+    fn any_workspace_survives_export_and_import(
+        list in proptest::collection::vec(assessment_strategy(), 0..6),
+        secs in 0i64..4_000_000_000,
+    ) {
+        let mut workspace = Workspace::default();
+        for a in list {
+            if !workspace.contains(a.id) {
+                workspace.assessments.push(a);
+            }
+        }
+        let text = export(FileKind::Workspace, &workspace.assessments, at(secs));
+        let imported = import(&text).unwrap();
+        prop_assert_eq!(imported.assessments, workspace.assessments.clone());
+        for a in &workspace.assessments {
+            prop_assert_eq!(&decode_stored(&encode_stored(a)).unwrap(), a);
+        }
+    }
+
+    #[test]
+    fn arbitrary_text_never_panics(text in any::<String>()) {
+        let _ = import(&text);
+        let _ = decode_stored(&text);
+    }
+
+    #[test]
+    fn mangled_valid_files_error_instead_of_panicking(
+        cut in 0usize..2000,
+        byte in any::<u8>(),
+    ) {
+        let text = export(FileKind::Workspace, &[sample()], at(0));
+        let mut bytes = text.into_bytes();
+        let i = cut % bytes.len();
+        bytes[i] = byte;
+        let mangled = String::from_utf8_lossy(&bytes);
+        let _ = import(&mangled);
+        let _ = import(&mangled[..mangled.len().min(cut)]);
+    }
+}

@@ -1,0 +1,7 @@
+//! CTO Workbench: a fractional CTO's way of running a startup's technology, in the browser.
+//!
+//! `domain` holds the model and its rules, `format` the file format, `storage` the browser's
+//! local storage, and `ui` the components. Only `ui` and `storage` know about the browser.
+
+pub mod domain;
+pub mod format;

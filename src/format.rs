@@ -86,6 +86,26 @@ pub fn import(text: &str) -> Result<Imported, FormatError> {
     })
 }
 
+/// A download name such as `harbourline-logistics-2026-11-23.cto.json`: readable, safe on every
+/// file system, and recognisable as ours.
+pub fn file_name(label: &str, date: chrono::NaiveDate) -> String {
+    let mut slug = String::new();
+    for c in label.chars().flat_map(char::to_lowercase) {
+        if c.is_alphanumeric() {
+            slug.push(c);
+        } else if !slug.ends_with('-') && !slug.is_empty() {
+            slug.push('-');
+        }
+    }
+    let slug: String = slug.trim_end_matches('-').chars().take(60).collect();
+    let slug = if slug.is_empty() {
+        "assessment".to_string()
+    } else {
+        slug
+    };
+    format!("{slug}-{}.cto.json", date.format("%Y-%m-%d"))
+}
+
 /// The record kept in storage for one assessment: the schema version and the assessment itself,
 /// so stored data migrates through the same chain as files.
 #[derive(Serialize, Deserialize)]

@@ -5,3 +5,5 @@
 
 pub mod domain;
 pub mod format;
+pub mod storage;
+pub mod ui;

@@ -163,11 +163,19 @@ fn humanize(path: &str, raw: &str) -> (String, String) {
             return (
                 path,
                 format!(
-                    "{found} is out of range (expected {})",
+                    "{} is out of range (expected {})",
+                    found.replace('`', ""),
                     plain_type(expected)
                 ),
             );
         }
+    }
+    if raw.starts_with("UUID parsing failed") {
+        return (
+            path,
+            "is not a valid id (expected a UUID like 3f2b6c1e-8a4d-4c5e-9f1a-2b3c4d5e6f70)"
+                .to_string(),
+        );
     }
     if raw.starts_with("input contains invalid characters")
         || raw.contains("premature end of input")

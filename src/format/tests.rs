@@ -89,7 +89,11 @@ fn wrong_types_name_the_path() {
     let text = file_with(|v| v["assessments"] = "none".into());
     assert!(problems_of(&text)[0].starts_with("assessments: expected a list"));
     let text = file_with(|v| v["assessments"][0]["id"] = "not-a-uuid".into());
-    assert!(problems_of(&text)[0].starts_with("assessments[0].id"));
+    assert!(
+        problems_of(&text)[0].starts_with("assessments[0].id: is not a valid id"),
+        "{:?}",
+        problems_of(&text)
+    );
     let text = file_with(|v| v["assessments"][0]["created_at"] = "yesterday".into());
     assert!(problems_of(&text)[0].starts_with("assessments[0].created_at"));
 }
@@ -160,7 +164,10 @@ fn out_of_range_values_are_all_reported() {
         .iter()
         .any(|p| p.starts_with("assessments[0].profile.vision:")));
     let negative = file_with(|v| v["assessments"][0]["profile"]["team_size"] = (-3).into());
-    assert!(problems_of(&negative)[0].starts_with("assessments[0].profile.team_size:"));
+    assert_eq!(
+        problems_of(&negative),
+        ["assessments[0].profile.team_size: integer -3 is out of range (expected a whole number of 0 or more)"]
+    );
 }
 
 const MAX_TEAM: u32 = crate::domain::model::MAX_TEAM_SIZE;
@@ -282,4 +289,19 @@ proptest! {
         let _ = import(&mangled);
         let _ = import(&mangled[..mangled.len().min(cut)]);
     }
+}
+
+#[test]
+fn file_names_are_safe_slugs() {
+    let d = chrono::NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
+    assert_eq!(
+        file_name("Harbourline: 2026 review (demo)", d),
+        "harbourline-2026-review-demo-2026-11-23.cto.json"
+    );
+    assert_eq!(
+        file_name("../../etc/passwd", d),
+        "etc-passwd-2026-11-23.cto.json"
+    );
+    assert_eq!(file_name("  ", d), "assessment-2026-11-23.cto.json");
+    assert_eq!(file_name("技术 评估", d), "技术-评估-2026-11-23.cto.json");
 }

@@ -1,0 +1,207 @@
+//! The import dialog: why a file was refused, or which assessments it would replace.
+
+use std::collections::HashMap;
+
+use leptos::html;
+use leptos::prelude::*;
+use leptos_router::hooks::use_navigate;
+use leptos_router::NavigateOptions;
+use uuid::Uuid;
+
+use super::state::{use_app_state, ImportFlow};
+use crate::domain::workspace::OnConflict;
+
+/// How many problems to list before summarising the rest.
+const MAX_LISTED: usize = 20;
+
+#[component]
+pub fn ImportDialog() -> impl IntoView {
+    let state = use_app_state();
+    move || match state.import.get() {
+        ImportFlow::Idle => ().into_any(),
+        ImportFlow::Failed {
+            file_name,
+            message,
+            problems,
+        } => view! { <ImportFailed file_name message problems/> }.into_any(),
+        ImportFlow::Confirm {
+            file_name,
+            conflicts,
+            ..
+        } => view! { <ImportConflicts file_name conflicts/> }.into_any(),
+    }
+}
+
+fn focus_on_open(node: NodeRef<html::Button>) {
+    Effect::new(move |_| {
+        if let Some(button) = node.get() {
+            let _ = button.focus();
+        }
+    });
+}
+
+#[component]
+fn ImportFailed(file_name: String, message: String, problems: Vec<String>) -> impl IntoView {
+    let state = use_app_state();
+    let close_ref = NodeRef::<html::Button>::new();
+    focus_on_open(close_ref);
+    let close = move || state.import.set(Default::default());
+    let more = problems.len().saturating_sub(MAX_LISTED);
+    let listed: Vec<String> = problems.into_iter().take(MAX_LISTED).collect();
+    view! {
+        <div class="modal-backdrop">
+            <div
+                class="modal"
+                role="alertdialog"
+                aria-modal="true"
+                aria-labelledby="import-error-title"
+                aria-describedby="import-error-body"
+                on:keydown=move |ev| {
+                    if ev.key() == "Escape" {
+                        close();
+                    }
+                }
+            >
+                <h2 id="import-error-title">"Could not import " {file_name}</h2>
+                <div id="import-error-body">
+                    <p class="error-text">{message}</p>
+                    <Show when={
+                        let empty = listed.is_empty();
+                        move || !empty
+                    }>
+                        <ul class="problem-list">
+                            {listed.iter().map(|p| view! { <li><code>{p.clone()}</code></li> }).collect_view()}
+                        </ul>
+                    </Show>
+                    <Show when=move || { more > 0 }>
+                        <p>{format!("…and {more} more.")}</p>
+                    </Show>
+                    <p>"Nothing in your workspace was changed."</p>
+                </div>
+                <div class="modal-actions">
+                    <button class="button primary" node_ref=close_ref on:click=move |_| close()>
+                        "Close"
+                    </button>
+                </div>
+            </div>
+        </div>
+    }
+}
+
+#[component]
+fn ImportConflicts(file_name: String, conflicts: Vec<Uuid>) -> impl IntoView {
+    let state = use_app_state();
+    let navigate = use_navigate();
+    let first_ref = NodeRef::<html::Button>::new();
+    focus_on_open(first_ref);
+    // Default to keeping both: the choice that can never lose anything.
+    let choices = RwSignal::new(
+        conflicts
+            .iter()
+            .map(|id| (*id, OnConflict::KeepBoth))
+            .collect::<HashMap<_, _>>(),
+    );
+    let cancel = move || state.import.set(Default::default());
+    let file_for_confirm = file_name.clone();
+    let confirm = move |_| {
+        let ImportFlow::Confirm { imported, .. } = state.import.get_untracked() else {
+            return;
+        };
+        let picked = choices.get_untracked();
+        let opened = state.finish_import(&file_for_confirm, imported, |a| {
+            picked.get(&a.id).copied().unwrap_or(OnConflict::KeepBoth)
+        });
+        if let Some(id) = opened {
+            navigate(&format!("/a/{id}"), NavigateOptions::default());
+        }
+    };
+    let rows = conflicts
+        .into_iter()
+        .map(|id| {
+            let (mine, theirs) = {
+                let mine = state.workspace.with_untracked(|w| w.get(id).cloned());
+                let theirs = match state.import.get_untracked() {
+                    ImportFlow::Confirm { imported, .. } => {
+                        imported.assessments.into_iter().find(|a| a.id == id)
+                    }
+                    _ => None,
+                };
+                (mine, theirs)
+            };
+            let name = theirs
+                .as_ref()
+                .or(mine.as_ref())
+                .map(|a| a.display_name())
+                .unwrap_or_default();
+            let when = |a: Option<&crate::domain::Assessment>| {
+                a.map(|a| super::pages::format_time(a.updated_at))
+                    .unwrap_or_default()
+            };
+            let detail = format!(
+                "Here: last changed {}. In the file: last changed {}.",
+                when(mine.as_ref()),
+                when(theirs.as_ref())
+            );
+            let group = format!("conflict-{id}");
+            let set = move |choice| choices.update(|c| _ = c.insert(id, choice));
+            view! {
+                <fieldset class="conflict">
+                    <legend>{name}</legend>
+                    <p class="muted">{detail}</p>
+                    <label>
+                        <input
+                            type="radio"
+                            name=group.clone()
+                            prop:checked=move || {
+                                choices.with(|c| c.get(&id) == Some(&OnConflict::KeepBoth))
+                            }
+                            on:change=move |_| set(OnConflict::KeepBoth)
+                        />
+                        " Keep both (the file's copy is added beside mine)"
+                    </label>
+                    <label>
+                        <input
+                            type="radio"
+                            name=group
+                            prop:checked=move || {
+                                choices.with(|c| c.get(&id) == Some(&OnConflict::Replace))
+                            }
+                            on:change=move |_| set(OnConflict::Replace)
+                        />
+                        " Replace mine with the file's copy"
+                    </label>
+                </fieldset>
+            }
+        })
+        .collect_view();
+    view! {
+        <div class="modal-backdrop">
+            <div
+                class="modal"
+                role="dialog"
+                aria-modal="true"
+                aria-labelledby="import-conflict-title"
+                on:keydown=move |ev| {
+                    if ev.key() == "Escape" {
+                        cancel();
+                    }
+                }
+            >
+                <h2 id="import-conflict-title">"Already in this browser"</h2>
+                <p>
+                    {file_name} " holds assessments that are already here. "
+                    "Choose for each one; nothing changes until you press Import."
+                </p>
+                {rows}
+                <div class="modal-actions">
+                    <button class="button primary" node_ref=first_ref on:click=confirm>
+                        "Import"
+                    </button>
+                    <button class="button" on:click=move |_| cancel()>
+                        "Cancel"
+                    </button>
+                </div>
+            </div>
+        </div>
+    }
+}

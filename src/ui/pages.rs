@@ -1,0 +1,16 @@
+//! Pages, one per route, and the small formatting helpers they share.
+
+pub mod assessment;
+pub mod not_found;
+pub mod overview;
+pub mod profile;
+pub mod workspace;
+
+use chrono::{DateTime, Local, Utc};
+
+/// A time as the user reads it: local time zone, day month year and minutes.
+pub fn format_time(t: DateTime<Utc>) -> String {
+    t.with_timezone(&Local)
+        .format("%-d %b %Y, %H:%M")
+        .to_string()
+}

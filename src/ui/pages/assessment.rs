@@ -1,0 +1,107 @@
+//! One assessment: its title, the section navigation (same in every section) and the section
+//! itself. Sections find the assessment through [`use_current`].
+
+use leptos::prelude::*;
+use leptos_router::components::{Outlet, A};
+use leptos_router::hooks::use_params_map;
+use uuid::Uuid;
+
+use crate::domain::Assessment;
+use crate::format::FileKind;
+use crate::ui::files;
+use crate::ui::state::use_app_state;
+
+/// The assessment the current route is about, provided by [`AssessmentPage`].
+#[derive(Clone, Copy)]
+pub struct Current {
+    pub id: Uuid,
+    pub assessment: Memo<Option<Assessment>>,
+}
+
+pub fn use_current() -> Current {
+    expect_context::<Current>()
+}
+
+/// Sections in navigation order: (path segment, label).
+const SECTIONS: &[(&str, &str)] = &[("overview", "Overview"), ("profile", "Profile")];
+
+#[component]
+pub fn AssessmentPage() -> impl IntoView {
+    let params = use_params_map();
+    let id = Memo::new(move |_| {
+        params
+            .read()
+            .get("id")
+            .and_then(|raw| Uuid::parse_str(&raw).ok())
+    });
+    move || match id.get() {
+        Some(id) => view! { <AssessmentShell id/> }.into_any(),
+        None => view! { <Missing/> }.into_any(),
+    }
+}
+
+#[component]
+fn AssessmentShell(id: Uuid) -> impl IntoView {
+    let state = use_app_state();
+    let assessment = Memo::new(move |_| state.workspace.with(|w| w.get(id).cloned()));
+    let exists = Memo::new(move |_| assessment.with(Option::is_some));
+    provide_context(Current { id, assessment });
+    let title = Memo::new(move |_| {
+        assessment.with(|a| a.as_ref().map(|a| a.display_name()).unwrap_or_default())
+    });
+    Effect::new(move |_| {
+        document().set_title(&format!("{} · CTO Workbench", title.get()));
+    });
+    let export = move |_| {
+        if let Some(a) = assessment.get_untracked() {
+            files::export(
+                state,
+                FileKind::Assessment,
+                std::slice::from_ref(&a),
+                &a.display_name(),
+            );
+        }
+    };
+    view! {
+        <Show when=move || exists.get() fallback=|| view! { <Missing/> }>
+            <div class="assessment-head">
+                <div>
+                    <p class="eyebrow">"Assessment"</p>
+                    <h1>{move || title.get()}</h1>
+                </div>
+                <button class="button" on:click=export>"Export this assessment"</button>
+            </div>
+            <nav class="section-nav" aria-label="Sections">
+                <ul>
+                    {SECTIONS
+                        .iter()
+                        .map(|(path, label)| {
+                            view! {
+                                <li>
+                                    <A href=format!("/a/{id}/{path}")>{*label}</A>
+                                </li>
+                            }
+                        })
+                        .collect_view()}
+                </ul>
+            </nav>
+            <div class="section-body">
+                <Outlet/>
+            </div>
+        </Show>
+    }
+}
+
+#[component]
+fn Missing() -> impl IntoView {
+    view! {
+        <section class="page narrow">
+            <h1>"Assessment not found"</h1>
+            <p>
+                "This browser has no assessment at this address. It may have been deleted, or "
+                "it lives in another browser: export it there and import the file here."
+            </p>
+            <p><A href="/">"Go to all assessments"</A></p>
+        </section>
+    }
+}

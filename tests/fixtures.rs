@@ -1,0 +1,324 @@
+//! Fixture files: one real file per released schema version, kept forever, plus a folder of files
+//! that must be refused with a precise error.
+//!
+//! When `SCHEMA_VERSION` is bumped, add `tests/fixtures/v{N}.json` for the new version (export it
+//! from the app) and keep every older fixture unchanged: the older ones prove that files people
+//! already have on disk still open after migration.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use chrono::{DateTime, Utc};
+use cto_workbench::domain::Stage;
+use cto_workbench::format::{export, import, FileKind, FormatError, MIGRATIONS, SCHEMA_VERSION};
+use serde_json::Value;
+use uuid::Uuid;
+
+fn fixtures_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests")
+        .join("fixtures")
+}
+
+fn fixture_path(version: u32) -> PathBuf {
+    fixtures_dir().join(format!("v{version}.json"))
+}
+
+fn read(path: &Path) -> String {
+    fs::read_to_string(path).unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()))
+}
+
+fn at(text: &str) -> DateTime<Utc> {
+    text.parse().unwrap()
+}
+
+#[test]
+fn every_schema_version_has_a_fixture_that_imports() {
+    for version in 1..=SCHEMA_VERSION {
+        let path = fixture_path(version);
+        assert!(
+            path.is_file(),
+            "missing fixture {} for schema version {version}: export a file from this build and \
+             save it there",
+            path.display()
+        );
+        let text = read(&path);
+        let raw: Value = serde_json::from_str(&text).unwrap();
+        assert_eq!(
+            raw["schema_version"],
+            Value::from(version),
+            "{} must declare schema_version {version}",
+            path.display()
+        );
+        let imported = import(&text)
+            .unwrap_or_else(|e| panic!("{} does not import: {e} ({e:?})", path.display()));
+        let expected_from = (version < SCHEMA_VERSION).then_some(version);
+        assert_eq!(imported.migrated_from, expected_from, "{}", path.display());
+        assert!(!imported.assessments.is_empty(), "{}", path.display());
+    }
+}
+
+#[test]
+fn no_fixture_claims_a_version_this_build_does_not_know() {
+    for entry in fs::read_dir(fixtures_dir()).unwrap() {
+        let name = entry.unwrap().file_name().into_string().unwrap();
+        let Some(number) = name
+            .strip_prefix('v')
+            .and_then(|rest| rest.strip_suffix(".json"))
+        else {
+            continue;
+        };
+        let version: u32 = number
+            .parse()
+            .unwrap_or_else(|_| panic!("fixture name {name} should be v<number>.json"));
+        assert!(
+            (1..=SCHEMA_VERSION).contains(&version),
+            "fixture {name} is for schema version {version}, but this build writes version \
+             {SCHEMA_VERSION}"
+        );
+    }
+}
+
+#[test]
+fn v1_fixture_content_survives_import() {
+    let imported = import(&read(&fixture_path(1))).unwrap();
+    assert_eq!(imported.kind, FileKind::Workspace);
+    assert_eq!(imported.app_version, "0.1.0");
+    assert_eq!(imported.exported_at, at("2026-04-02T16:45:10.250Z"));
+    assert_eq!(imported.assessments.len(), 2);
+
+    let full = &imported.assessments[0];
+    assert_eq!(
+        full.id,
+        Uuid::parse_str("3f2b6c1e-8d4a-4b7e-9c21-5a0f6e7d8c90").unwrap()
+    );
+    assert_eq!(full.name, "Northwind Health: Q1 2026 technology review");
+    assert_eq!(full.profile.company_name, "Northwind Health Ltd");
+    assert_eq!(full.profile.stage, Stage::SeriesA);
+    assert_eq!(
+        full.profile.industry,
+        "Digital health (remote patient monitoring)"
+    );
+    assert_eq!(full.profile.team_size, Some(23));
+    assert!(full
+        .profile
+        .business_model
+        .starts_with("B2B2C: annual licence"));
+    assert!(full
+        .profile
+        .mission
+        .contains("\nFirst markets: UK and Germany."));
+    assert!(full
+        .profile
+        .vision
+        .ends_with("让每一位慢性病患者在家中得到照护。"));
+    assert_eq!(full.created_at, at("2026-01-12T09:30:00Z"));
+    assert_eq!(full.updated_at, at("2026-03-28T17:02:41.512Z"));
+    assert_eq!(full.profile_completion(), (6, 6));
+
+    let sparse = &imported.assessments[1];
+    assert_eq!(
+        sparse.id,
+        Uuid::parse_str("a7c9e2d4-15f3-4c68-b0de-2e4f81a6937b").unwrap()
+    );
+    assert_eq!(sparse.name, "云帆科技 首次自评");
+    assert_eq!(sparse.display_name(), "云帆科技 首次自评");
+    assert_eq!(sparse.profile.company_name, "深圳云帆科技有限公司");
+    assert_eq!(sparse.profile.stage, Stage::PreSeed);
+    assert_eq!(sparse.profile.team_size, None);
+    assert_eq!(sparse.profile.industry, "");
+    assert_eq!(sparse.profile.vision, "");
+    assert_eq!(sparse.created_at, sparse.updated_at);
+    assert_eq!(sparse.profile_completion(), (1, 6));
+}
+
+#[test]
+fn fixtures_survive_a_second_export_and_import() {
+    for version in 1..=SCHEMA_VERSION {
+        let first = import(&read(&fixture_path(version))).unwrap();
+        let again = export(first.kind, &first.assessments, first.exported_at);
+        let second = import(&again).unwrap();
+        assert_eq!(second.assessments, first.assessments, "v{version}");
+        assert_eq!(second.migrated_from, None, "v{version}");
+    }
+}
+
+#[test]
+fn every_migration_step_is_exercised_by_a_fixture() {
+    for step in MIGRATIONS {
+        let path = fixture_path(step.from);
+        assert!(
+            path.is_file(),
+            "migration step from version {} has no fixture {}",
+            step.from,
+            path.display()
+        );
+        let imported = import(&read(&path)).unwrap_or_else(|e| {
+            panic!(
+                "{} (exercising the step from version {}) does not import: {e}",
+                path.display(),
+                step.from
+            )
+        });
+        assert_eq!(
+            imported.migrated_from,
+            Some(step.from),
+            "{} should be migrated from version {}",
+            path.display(),
+            step.from
+        );
+    }
+}
+
+#[test]
+fn a_file_from_the_next_schema_version_is_refused() {
+    let mut raw: Value = serde_json::from_str(&read(&fixture_path(SCHEMA_VERSION))).unwrap();
+    raw["schema_version"] = Value::from(SCHEMA_VERSION + 1);
+    let err = import(&raw.to_string()).unwrap_err();
+    assert_eq!(
+        err,
+        FormatError::FromNewerVersion {
+            found: u64::from(SCHEMA_VERSION + 1),
+            supported: SCHEMA_VERSION,
+        }
+    );
+    assert!(err.to_string().contains("newer version of CTO Workbench"));
+}
+
+#[test]
+fn json_examples_in_the_format_doc_import() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("docs")
+        .join("format.md");
+    let doc = read(&path);
+    let mut found = 0;
+    for block in doc.split("```json\n").skip(1) {
+        let example = block.split("```").next().unwrap();
+        if let Err(e) = import(example) {
+            panic!(
+                "an example in {} does not import: {e}\n{example}",
+                path.display()
+            );
+        }
+        found += 1;
+    }
+    assert!(found > 0, "no ```json example found in {}", path.display());
+}
+
+/// What importing a file from `tests/fixtures/invalid/` must give.
+enum Expected {
+    NotJson {
+        line: usize,
+        column: usize,
+    },
+    NotOurs(&'static str),
+    Newer {
+        found: u64,
+    },
+    /// Every problem, as shown to the user: `path: message`.
+    Problems(&'static [&'static str]),
+}
+
+/// The bad files are schema version 1 (except `future-version.json`, which claims 999 so it stays in
+/// the future); a later migration step that moves fields may change the paths expected here.
+fn invalid_cases() -> Vec<(&'static str, Expected)> {
+    use Expected::*;
+    vec![
+        ("not-json.json", NotJson { line: 5, column: 3 }),
+        (
+            "not-ours.json",
+            NotOurs(r#"it has no "format": "cto-workbench" field"#),
+        ),
+        ("future-version.json", Newer { found: 999 }),
+        (
+            "unknown-stage.json",
+            Problems(&[
+                r#"assessments[0].profile.stage: unknown value "series Z" (expected one of "pre-seed", "seed", "series-a", "series-b-plus")"#,
+            ]),
+        ),
+        (
+            "missing-field.json",
+            Problems(&["assessments[1].profile.mission: is missing"]),
+        ),
+        (
+            "unknown-field.json",
+            Problems(&[
+                r#"assessments[0].profile.misson: is not a field this format knows (expected one of "company_name", "stage", "industry", "team_size", "business_model", "mission", "vision")"#,
+            ]),
+        ),
+        (
+            "duplicate-id.json",
+            Problems(&[
+                "assessments[1].id: the same id as assessments[0]; each assessment needs its own id",
+            ]),
+        ),
+        (
+            "out-of-range.json",
+            Problems(&[
+                "assessments[0].profile.team_size: 2500000 is out of range (0 to 1000000)",
+                "assessments[1].updated_at: is earlier than created_at",
+            ]),
+        ),
+        (
+            "kind-assessment-with-two.json",
+            Problems(&[
+                r#"assessments: a file of kind "assessment" holds exactly one assessment, found 2"#,
+            ]),
+        ),
+    ]
+}
+
+#[test]
+fn invalid_files_are_refused_with_the_expected_error() {
+    let dir = fixtures_dir().join("invalid");
+    let cases = invalid_cases();
+
+    // Every file in the folder has an expectation, so a new bad file cannot be silently skipped.
+    let mut on_disk: Vec<String> = fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().into_string().unwrap())
+        .collect();
+    on_disk.sort();
+    let mut listed: Vec<String> = cases.iter().map(|(name, _)| name.to_string()).collect();
+    listed.sort();
+    assert_eq!(on_disk, listed, "files in {} vs. cases", dir.display());
+
+    for (name, expected) in cases {
+        let err = match import(&read(&dir.join(name))) {
+            Ok(imported) => panic!("{name} was accepted: {imported:?}"),
+            Err(e) => e,
+        };
+        match (expected, &err) {
+            (
+                Expected::NotJson { line, column },
+                FormatError::NotJson {
+                    line: l, column: c, ..
+                },
+            ) => assert_eq!((*l, *c), (line, column), "{name}: {err}"),
+            (Expected::NotOurs(why), FormatError::NotOurs(got)) => {
+                assert_eq!(got, why, "{name}")
+            }
+            (
+                Expected::Newer { found },
+                FormatError::FromNewerVersion {
+                    found: f,
+                    supported,
+                },
+            ) => {
+                assert_eq!((*f, *supported), (found, SCHEMA_VERSION), "{name}")
+            }
+            (Expected::Problems(want), FormatError::Invalid(problems)) => {
+                let got: Vec<String> = problems.iter().map(ToString::to_string).collect();
+                assert_eq!(got, want, "{name}");
+                // Each problem carries its path separately, for the list on screen.
+                for (problem, line) in problems.iter().zip(want) {
+                    assert!(!problem.path.is_empty(), "{name}: {line}");
+                    assert!(line.starts_with(&format!("{}: ", problem.path)), "{name}");
+                }
+            }
+            (_, other) => panic!("{name}: unexpected error {other:?} ({other})"),
+        }
+        // Whatever the error, the sentence shown to the user is never empty.
+        assert!(!err.to_string().is_empty(), "{name}");
+    }
+}

@@ -106,11 +106,15 @@ impl Workspace {
         mut new_id: impl FnMut() -> Uuid,
     ) -> Vec<Uuid> {
         let mut ids = Vec::with_capacity(incoming.len());
+        // New arrivals go to the top in the file's own order, so a workspace exported and
+        // imported into an empty browser comes back exactly as it was.
+        let mut top = 0;
         for mut a in incoming {
             match self.assessments.iter().position(|x| x.id == a.id) {
                 None => {
                     ids.push(a.id);
-                    self.assessments.insert(0, a);
+                    self.assessments.insert(top, a);
+                    top += 1;
                 }
                 Some(i) => match decide(&a) {
                     OnConflict::Replace => {
@@ -121,7 +125,8 @@ impl Workspace {
                         a.id = new_id();
                         a.name = format!("{} (imported)", a.display_name());
                         ids.push(a.id);
-                        self.assessments.insert(0, a);
+                        self.assessments.insert(top, a);
+                        top += 1;
                     }
                 },
             }
@@ -195,6 +200,21 @@ mod tests {
     }
 
     #[test]
+    fn import_into_empty_workspace_keeps_the_file_order() {
+        let mut source = Workspace::default();
+        for n in 1..=3 {
+            source.create(id(n), &format!("A{n}"), t(n as i64));
+        }
+        let mut w = Workspace::default();
+        w.import(
+            source.assessments.clone(),
+            |_| OnConflict::Replace,
+            || id(0),
+        );
+        assert_eq!(w, source);
+    }
+
+    #[test]
     fn import_replaces_or_keeps_both_on_conflict() {
         let mut w = Workspace::default();
         w.create(id(1), "Mine", t(0));
@@ -209,7 +229,7 @@ mod tests {
             || id(99),
         );
         assert_eq!(ids, [id(99), id(2)]);
-        assert_eq!(names(&kept), ["Fresh", "Theirs (imported)", "Mine"]);
+        assert_eq!(names(&kept), ["Theirs (imported)", "Fresh", "Mine"]);
         assert_eq!(kept.get(id(99)).unwrap().profile.industry, "Health");
 
         let ids = w.import(vec![theirs.clone()], |_| OnConflict::Replace, || id(98));

@@ -1,0 +1,79 @@
+# CTO Workbench: two commands set up everything on a fresh machine.
+#   make run   installs what is missing, builds, serves on http://127.0.0.1:8080
+#   make test  installs what is missing, then every check CI runs
+# Installs come only from the package registries (crates.io, npm, Debian); Trunk runs offline.
+
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+.DEFAULT_GOAL := help
+
+TRUNK_VERSION     := 0.21.14
+BINARYEN_VERSION  := 132.0.0
+# wasm-bindgen-cli must equal the wasm-bindgen in Cargo.lock, or Trunk tries to download one.
+WASM_BINDGEN_VERSION := $(shell awk '/^name = "wasm-bindgen"$$/ { getline; gsub(/version = |"/, ""); print; exit }' Cargo.lock)
+TOOLS      := $(CURDIR)/target/tools
+CARGO_BIN  := $(or $(CARGO_HOME),$(HOME)/.cargo)/bin
+export PATH := $(TOOLS)/node_modules/.bin:$(CARGO_BIN):$(PATH)
+SUDO       := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+E2E        := tests/e2e
+
+.PHONY: help run test setup setup-build setup-browser build check lint unit e2e fmt bench clean
+
+help:
+	@echo "make run    build and serve the app on http://127.0.0.1:8080"
+	@echo "make test   format, lint (native and wasm32), unit tests, release build, browser tests"
+
+## ---- set-up (idempotent: each step is skipped when already in place) -------------------------
+
+setup-build:
+	@rustup target list --installed | grep -qx wasm32-unknown-unknown \
+	  || rustup target add wasm32-unknown-unknown
+	@if ! trunk --version 2>/dev/null | grep -qx "trunk $(TRUNK_VERSION)"; then \
+	  echo "Installing trunk $(TRUNK_VERSION) (about 13 minutes on 2 cores)"; \
+	  cargo install trunk --version $(TRUNK_VERSION) --locked; fi
+	@if ! wasm-bindgen --version 2>/dev/null | grep -qx "wasm-bindgen $(WASM_BINDGEN_VERSION)"; then \
+	  echo "Installing wasm-bindgen-cli $(WASM_BINDGEN_VERSION)"; \
+	  cargo install wasm-bindgen-cli --version $(WASM_BINDGEN_VERSION) --force; fi
+	@if ! wasm-opt --version 2>/dev/null | grep -q "version $(firstword $(subst ., ,$(BINARYEN_VERSION)))"; then \
+	  echo "Installing wasm-opt (npm binaryen $(BINARYEN_VERSION))"; \
+	  mkdir -p $(TOOLS); \
+	  npm install --prefix $(TOOLS) --no-save --no-audit --no-fund binaryen@$(BINARYEN_VERSION); fi
+
+setup-browser:
+	@if [ ! -x /usr/bin/chromium ]; then \
+	  echo "Installing Debian's Chromium"; \
+	  $(SUDO) apt-get update -q && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -q chromium chromium-driver; fi
+	@cd $(E2E) && { [ -d node_modules/playwright-core ] && [ node_modules/.package-lock.json -nt package-lock.json ] \
+	  || npm ci --no-audit --no-fund; }
+
+setup: setup-build setup-browser
+
+## ---- build and run ----------------------------------------------------------------------------
+
+build: setup-build
+	trunk build --release --offline
+
+run: setup-build
+	trunk serve --release --offline --address 127.0.0.1 --port 8080
+
+## ---- checks -----------------------------------------------------------------------------------
+
+fmt:
+	cargo fmt
+
+lint: setup-build
+	cargo fmt --all -- --check
+	cargo clippy --all-targets -- -D warnings
+	cargo clippy --target wasm32-unknown-unknown -- -D warnings
+
+unit:
+	cargo test
+
+e2e: setup-browser
+	cd $(E2E) && node --test --test-concurrency=1 --test-reporter=spec
+
+test: setup lint unit build e2e
+	@echo "make test: all checks passed"
+
+clean:
+	rm -rf dist target/tools

@@ -1,0 +1,115 @@
+// Shared set-up for the browser tests: one Chromium, a fresh context per test, and the checks
+// every test makes (no console errors, no request leaving the origin, axe-core).
+import { chromium } from 'playwright-core';
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { startServer } from './server.mjs';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+export const repoRoot = path.resolve(here, '../..');
+const require = createRequire(import.meta.url);
+const axeSource = await readFile(require.resolve('axe-core/axe.min.js'), 'utf8');
+
+export const STORAGE_PREFIX = 'cto-workbench/v1/';
+
+const LAUNCH_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+
+/** Starts the server and the browser once per test file. */
+export async function startApp() {
+  const server = await startServer(path.join(repoRoot, 'dist'));
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: LAUNCH_ARGS,
+  });
+  return {
+    url: server.url,
+    browser,
+    async close() {
+      await browser.close();
+      await server.close();
+    },
+  };
+}
+
+/**
+ * A fresh browser context and page, recording console errors, page errors and every request
+ * that leaves the origin. `finish()` asserts none happened.
+ */
+export async function openPage(app, { viewport = { width: 1280, height: 900 } } = {}) {
+  const context = await app.browser.newContext({ acceptDownloads: true, viewport });
+  const page = await context.newPage();
+  const problems = [];
+  const offOrigin = [];
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') problems.push(`console error: ${msg.text()}`);
+  });
+  page.on('pageerror', (err) => problems.push(`page error: ${err.message}`));
+  context.on('request', (req) => {
+    const u = req.url();
+    if (!(u.startsWith(app.url + '/') || u.startsWith('data:') || u.startsWith('blob:'))) {
+      offOrigin.push(u);
+    }
+  });
+  return {
+    context,
+    page,
+    problems,
+    offOrigin,
+    async goto(route = '/') {
+      await page.goto(app.url + route);
+      await page.locator('.app-header').waitFor();
+    },
+    async close() {
+      await context.close();
+    },
+  };
+}
+
+/** Everything this app keeps in localStorage, as an object of key -> raw string. */
+export async function storageSnapshot(page) {
+  return page.evaluate((prefix) => {
+    const out = {};
+    for (let i = 0; i < localStorage.length; i++) {
+      const k = localStorage.key(i);
+      if (k.startsWith(prefix)) out[k] = localStorage.getItem(k);
+    }
+    return out;
+  }, STORAGE_PREFIX);
+}
+
+/** The assessments as stored, in list order, parsed. */
+export async function storedAssessments(page) {
+  const snap = await storageSnapshot(page);
+  const index = JSON.parse(snap[`${STORAGE_PREFIX}index`] ?? '[]');
+  return index.map((id) => JSON.parse(snap[`${STORAGE_PREFIX}assessment/${id}`]).assessment);
+}
+
+/** Runs axe-core on the page as it is now and returns the violations (ids and targets). */
+export async function axeViolations(page) {
+  await page.addScriptTag({ content: axeSource });
+  const result = await page.evaluate(async () => {
+    // eslint-disable-next-line no-undef
+    const r = await axe.run(document, { resultTypes: ['violations'] });
+    return r.violations.map((v) => ({
+      id: v.id,
+      help: v.help,
+      targets: v.nodes.map((n) => n.target.join(' ')),
+    }));
+  });
+  return result;
+}
+
+/** Waits until the save indicator says the work is stored. */
+export async function waitSaved(page) {
+  await page.getByTestId('save-status').filter({ hasText: 'Saved' }).waitFor();
+}

@@ -4,8 +4,11 @@
 //! (create, rename, duplicate, delete, replace). Never imports leptos, web-sys or gloo: everything
 //! here runs natively under `cargo test`. Time comes in as an argument, never from the clock.
 
+pub mod answers;
+pub mod context;
 pub mod demo;
 pub mod model;
+pub mod scoring;
 pub mod workspace;
 
 pub use model::{Assessment, CompanyProfile, Stage};

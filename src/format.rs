@@ -20,7 +20,7 @@ pub use migrate::MIGRATIONS;
 /// The value of the `format` field: tells our files from any other JSON.
 pub const FORMAT_ID: &str = "cto-workbench";
 /// The schema version this build writes. Bump it, add a migration step and a fixture together.
-pub const SCHEMA_VERSION: u32 = 1;
+pub const SCHEMA_VERSION: u32 = 2;
 /// The app version written into files, for support questions; never used to decide anything.
 pub const APP_VERSION: &str = env!("CARGO_PKG_VERSION");
 
@@ -33,7 +33,7 @@ pub enum FileKind {
 }
 
 /// The envelope every exported file has.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct Envelope {
     format: String,
@@ -45,7 +45,7 @@ struct Envelope {
 }
 
 /// A file that passed every check, already migrated to the current schema.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Imported {
     pub kind: FileKind,
     pub app_version: String,

@@ -3,6 +3,8 @@
 //! `domain` holds the model and its rules, `format` the file format, `storage` the browser's
 //! local storage, and `ui` the components. Only `ui` and `storage` know about the browser.
 
+pub mod charts;
+pub mod content;
 pub mod domain;
 pub mod format;
 pub mod storage;

@@ -4,17 +4,25 @@
 //! file format directly.
 
 mod app_header;
+mod area_nav;
 mod assessment_row;
 mod autosave;
+mod chart_view;
 mod confirm_dialog;
+mod decision_list;
 mod drop_zone;
 mod files;
 mod import_button;
 mod import_dialog;
+mod inventory_list;
+mod list_edit;
 mod notice_bar;
 mod pages;
+mod question_card;
 mod save_indicator;
+mod stakeholder_list;
 pub mod state;
+mod swot_board;
 mod text_field;
 mod welcome;
 
@@ -26,10 +34,13 @@ use app_header::AppHeader;
 use drop_zone::DropZone;
 use import_dialog::ImportDialog;
 use notice_bar::NoticeBar;
+use pages::area::AreaSection;
 use pages::assessment::AssessmentPage;
 use pages::not_found::NotFound;
 use pages::overview::OverviewSection;
 use pages::profile::ProfileSection;
+use pages::results::ResultsSection;
+use pages::self_assessment::AssessmentSection;
 use pages::workspace::WorkspacePage;
 use state::AppState;
 
@@ -48,6 +59,9 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("") view=OverviewSection/>
                         <Route path=path!("overview") view=OverviewSection/>
                         <Route path=path!("profile") view=ProfileSection/>
+                        <Route path=path!("assessment") view=AssessmentSection/>
+                        <Route path=path!("assessment/:area") view=AreaSection/>
+                        <Route path=path!("results") view=ResultsSection/>
                     </ParentRoute>
                 </Routes>
             </main>

@@ -322,3 +322,31 @@ fn invalid_files_are_refused_with_the_expected_error() {
         assert!(!err.to_string().is_empty(), "{name}");
     }
 }
+
+#[test]
+fn v2_fixture_keeps_answers_context_and_unknown_questions() {
+    let imported = import(&read(&fixture_path(2))).unwrap();
+    assert_eq!(imported.assessments.len(), 2);
+    let demo = &imported.assessments[0];
+    assert_eq!(demo.profile.company_name, "Harbourline Logistics");
+    let audit = &demo.answers["delivery.continuous-integration"];
+    assert_eq!(
+        audit.evidence,
+        ["https://wiki.harbourline.example/engineering/ci"]
+    );
+    assert!(demo.answers["vendors.exit-plans"].not_applicable.is_some());
+    assert_eq!(demo.answers["security.access-control"].target, Some(3));
+    assert_eq!(demo.areas["security"].importance, 3);
+    // An answer to a question this build's content does not have is kept, not dropped.
+    assert_eq!(
+        demo.answers["retired.question-from-a-newer-content"].current,
+        Some(2)
+    );
+    assert_eq!(demo.swot.threats.len(), 2);
+    assert_eq!(demo.stakeholders.len(), 5);
+    assert_eq!(demo.inventory.len(), 9);
+    assert_eq!(demo.inventory[8].monthly_cost, None);
+    assert_eq!(demo.decisions.len(), 3);
+    assert_eq!(imported.assessments[1].name, "简单评估 (small)");
+    assert!(imported.assessments[1].answers.is_empty());
+}

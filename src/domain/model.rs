@@ -1,8 +1,13 @@
 //! Assessment and company profile: the data a founder enters and a consultant reviews.
 
+use std::collections::BTreeMap;
+
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
+
+use super::answers::{Answer, AreaSettings};
+use super::context::{DecisionRecord, InventoryItem, Stakeholder, Swot};
 
 /// Funding stage of the company; later sections derive default targets from it.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -70,7 +75,7 @@ pub const MAX_TEAM_SIZE: u32 = 1_000_000;
 pub const MAX_TEXT_CHARS: usize = 20_000;
 
 /// One company's (or one client's) assessment: the unit a founder exports and a consultant reviews.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Assessment {
     pub id: Uuid,
@@ -78,6 +83,14 @@ pub struct Assessment {
     pub profile: CompanyProfile,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
+    /// Answers keyed by question id. Ids this build does not know are kept, never dropped.
+    pub answers: BTreeMap<String, Answer>,
+    /// Per-area settings keyed by area id; an absent area has the defaults.
+    pub areas: BTreeMap<String, AreaSettings>,
+    pub swot: Swot,
+    pub stakeholders: Vec<Stakeholder>,
+    pub inventory: Vec<InventoryItem>,
+    pub decisions: Vec<DecisionRecord>,
 }
 
 impl Assessment {
@@ -88,6 +101,12 @@ impl Assessment {
             profile: CompanyProfile::default(),
             created_at: now,
             updated_at: now,
+            answers: BTreeMap::new(),
+            areas: BTreeMap::new(),
+            swot: Swot::default(),
+            stakeholders: Vec::new(),
+            inventory: Vec::new(),
+            decisions: Vec::new(),
         }
     }
 

@@ -7,13 +7,13 @@ use uuid::Uuid;
 use super::model::Assessment;
 
 /// All assessments in this browser, in the order the user sees them (newest first).
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Workspace {
     pub assessments: Vec<Assessment>,
 }
 
 /// An assessment taken out of the list, with where it stood, so the removal can be undone.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Removed {
     pub index: usize,
     pub assessment: Assessment,

@@ -15,9 +15,46 @@ pub struct Migration {
     pub run: fn(&mut Value) -> Result<(), FormatError>,
 }
 
-/// Every step, oldest first. Version 1 is the first released schema, so the chain is empty until
-/// a later release changes the shape.
-pub const MIGRATIONS: &[Migration] = &[];
+/// Every step, oldest first.
+pub const MIGRATIONS: &[Migration] = &[Migration {
+    from: 1,
+    summary: "adds the self-assessment: answers, area settings, SWOT, stakeholders, \
+              technology inventory and stack decisions, all empty",
+    run: v1_to_v2,
+}];
+
+/// Version 2 added the assessment itself; a version-1 assessment has answered nothing yet.
+fn v1_to_v2(doc: &mut Value) -> Result<(), FormatError> {
+    for_each_assessment(doc, |a| {
+        let empty = [
+            ("answers", serde_json::json!({})),
+            ("areas", serde_json::json!({})),
+            (
+                "swot",
+                serde_json::json!({
+                    "strengths": [], "weaknesses": [], "opportunities": [], "threats": []
+                }),
+            ),
+            ("stakeholders", serde_json::json!([])),
+            ("inventory", serde_json::json!([])),
+            ("decisions", serde_json::json!([])),
+        ];
+        for (key, value) in empty {
+            a.entry(key).or_insert(value);
+        }
+    });
+    Ok(())
+}
+
+/// Applies `edit` to every assessment object in the document; anything malformed is left for
+/// validation to report with its path.
+fn for_each_assessment(doc: &mut Value, mut edit: impl FnMut(&mut serde_json::Map<String, Value>)) {
+    if let Some(list) = doc.get_mut("assessments").and_then(Value::as_array_mut) {
+        for a in list.iter_mut().filter_map(Value::as_object_mut) {
+            edit(a);
+        }
+    }
+}
 
 /// Checks the fields every version shares and returns the file's schema version.
 pub(super) fn check_header(value: &Value) -> Result<u32, FormatError> {

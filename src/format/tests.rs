@@ -3,6 +3,11 @@ use proptest::prelude::*;
 use uuid::Uuid;
 
 use super::*;
+use crate::domain::answers::{Answer, AreaSettings, Confidence};
+use crate::domain::context::{
+    Category, DecisionRecord, DecisionStatus, Degree, InventoryItem, Lifecycle, Stakeholder,
+    SwotItem,
+};
 use crate::domain::{Assessment, CompanyProfile, Stage, Workspace};
 
 fn at(secs: i64) -> DateTime<Utc> {
@@ -213,6 +218,120 @@ fn text_strategy() -> impl Strategy<Value = String> {
     ]
 }
 
+fn answer_strategy() -> impl Strategy<Value = Answer> {
+    (
+        proptest::option::of(0u8..=4),
+        proptest::option::of(0u8..=4),
+        proptest::option::of("[a-z ]{1,20}"),
+        proptest::option::of(0usize..3),
+        text_strategy(),
+        proptest::collection::vec(
+            prop_oneof![
+                Just("https://example.com/a?b=c&d".to_string()),
+                Just("mailto:cto@example.com".to_string()),
+                "https://[a-z]{1,10}\\.org/[a-z0-9]{0,8}",
+            ],
+            0..3,
+        ),
+    )
+        .prop_map(|(current, target, na, conf, notes, evidence)| Answer {
+            current,
+            target,
+            not_applicable: na.filter(|r| !r.trim().is_empty()),
+            confidence: conf.map(|i| Confidence::ALL[i]),
+            notes,
+            evidence,
+        })
+}
+
+fn context_strategy() -> impl Strategy<
+    Value = (
+        Vec<SwotItem>,
+        Vec<Stakeholder>,
+        Vec<InventoryItem>,
+        Vec<DecisionRecord>,
+    ),
+> {
+    (
+        proptest::collection::vec(
+            (
+                any::<u128>(),
+                text_strategy(),
+                proptest::option::of("[a-z]{1,8}"),
+            ),
+            0..3,
+        ),
+        proptest::collection::vec((any::<u128>(), text_strategy(), 0usize..3, 0usize..3), 0..3),
+        proptest::collection::vec(
+            (
+                any::<u128>(),
+                text_strategy(),
+                0usize..4,
+                0usize..4,
+                proptest::option::of(0.0f64..1.0e6),
+            ),
+            0..3,
+        ),
+        proptest::collection::vec(
+            (
+                any::<u128>(),
+                text_strategy(),
+                0usize..4,
+                proptest::option::of(0i32..20_000),
+            ),
+            0..3,
+        ),
+    )
+        .prop_map(|(swot, people, items, decisions)| {
+            (
+                swot.into_iter()
+                    .map(|(id, text, area)| SwotItem {
+                        id: Uuid::from_u128(id),
+                        text,
+                        area,
+                    })
+                    .collect(),
+                people
+                    .into_iter()
+                    .map(|(id, name, i, f)| Stakeholder {
+                        id: Uuid::from_u128(id),
+                        name: name.clone(),
+                        role: name.clone(),
+                        interest: Degree::ALL[i],
+                        influence: Degree::ALL[f],
+                        part: name,
+                    })
+                    .collect(),
+                items
+                    .into_iter()
+                    .map(|(id, name, c, l, cost)| InventoryItem {
+                        id: Uuid::from_u128(id),
+                        category: Category::ALL[c],
+                        name: name.clone(),
+                        owner: name,
+                        monthly_cost: cost,
+                        lifecycle: Lifecycle::ALL[l],
+                    })
+                    .collect(),
+                decisions
+                    .into_iter()
+                    .map(|(id, text, st, day)| DecisionRecord {
+                        id: Uuid::from_u128(id),
+                        title: text.clone(),
+                        decision: text.clone(),
+                        context: text.clone(),
+                        alternatives: text,
+                        status: DecisionStatus::ALL[st],
+                        date: day.map(|d| {
+                            chrono::NaiveDate::from_ymd_opt(2000, 1, 1).unwrap()
+                                + chrono::Duration::days(i64::from(d))
+                        }),
+                    })
+                    .collect(),
+            )
+        })
+}
+
 fn assessment_strategy() -> impl Strategy<Value = Assessment> {
     (
         any::<u128>(),
@@ -227,25 +346,37 @@ fn assessment_strategy() -> impl Strategy<Value = Assessment> {
         0usize..4,
         proptest::option::of(0u32..=MAX_TEAM),
         (0i64..4_000_000_000, 0i64..100_000_000, 0u32..1_000_000_000),
+        proptest::collection::btree_map("[a-z]{1,8}\\.[a-z-]{1,10}", answer_strategy(), 0..5),
+        proptest::collection::btree_map(
+            "[a-z]{1,8}",
+            (1u8..=3).prop_map(|importance| AreaSettings { importance }),
+            0..3,
+        ),
+        context_strategy(),
     )
         .prop_map(
-            |(id, name, texts, stage, team_size, (created, delta, nanos))| {
+            |(id, name, texts, stage, team_size, (created, delta, nanos), answers, areas, ctx)| {
                 let created_at = DateTime::from_timestamp(created, nanos).unwrap();
-                Assessment {
-                    id: Uuid::from_u128(id),
-                    name,
-                    profile: CompanyProfile {
-                        company_name: texts.0,
-                        stage: Stage::ALL[stage],
-                        industry: texts.1,
-                        team_size,
-                        business_model: texts.2,
-                        mission: texts.3,
-                        vision: texts.4,
-                    },
-                    created_at,
-                    updated_at: created_at + chrono::Duration::seconds(delta),
-                }
+                let mut a = Assessment::new(Uuid::from_u128(id), name, created_at);
+                a.profile = CompanyProfile {
+                    company_name: texts.0,
+                    stage: Stage::ALL[stage],
+                    industry: texts.1,
+                    team_size,
+                    business_model: texts.2,
+                    mission: texts.3,
+                    vision: texts.4,
+                };
+                a.updated_at = created_at + chrono::Duration::seconds(delta);
+                a.answers = answers;
+                a.areas = areas;
+                let (swot, stakeholders, inventory, decisions) = ctx;
+                a.swot.strengths = swot.clone();
+                a.swot.threats = swot;
+                a.stakeholders = stakeholders;
+                a.inventory = inventory;
+                a.decisions = decisions;
+                a
             },
         )
 }
@@ -304,4 +435,70 @@ fn file_names_are_safe_slugs() {
     );
     assert_eq!(file_name("  ", d), "assessment-2026-11-23.cto.json");
     assert_eq!(file_name("技术 评估", d), "技术-评估-2026-11-23.cto.json");
+}
+
+#[test]
+fn version_1_files_are_migrated_with_an_empty_assessment() {
+    let mut v: serde_json::Value =
+        serde_json::from_str(&export(FileKind::Workspace, &[sample()], at(1_800_000_100))).unwrap();
+    v["schema_version"] = 1.into();
+    for key in [
+        "answers",
+        "areas",
+        "swot",
+        "stakeholders",
+        "inventory",
+        "decisions",
+    ] {
+        v["assessments"][0].as_object_mut().unwrap().remove(key);
+    }
+    let imported = import(&v.to_string()).unwrap();
+    assert_eq!(imported.migrated_from, Some(1));
+    assert_eq!(imported.assessments, vec![sample()]);
+    // A version-2 file missing the same fields is refused: migrations run only from older versions.
+    v["schema_version"] = 2.into();
+    assert!(problems_of(&v.to_string())[0].ends_with(": is missing"));
+}
+
+#[test]
+fn hostile_or_out_of_range_answers_are_refused_with_paths() {
+    let text = file_with(|v| {
+        let a = &mut v["assessments"][0];
+        a["answers"]["security.audits"] = serde_json::json!({
+            "current": 7, "target": 2, "not_applicable": "  ", "confidence": "high",
+            "notes": "", "evidence": ["javascript:alert(1)", "https://ok.example"]
+        });
+        a["answers"]["Bad Key"] = serde_json::json!({
+            "current": null, "target": null, "not_applicable": null, "confidence": null,
+            "notes": "", "evidence": []
+        });
+        a["areas"]["security"] = serde_json::json!({ "importance": 5 });
+        a["inventory"] = serde_json::json!([{
+            "id": "00000000-0000-4000-8000-000000000001", "category": "software", "name": "x",
+            "owner": "", "monthly_cost": -5.0, "lifecycle": "active"
+        }]);
+    });
+    let problems = problems_of(&text);
+    for expected in [
+        "assessments[0].answers.security.audits.current: 7 is out of range",
+        "assessments[0].answers.security.audits.not_applicable: needs a reason",
+        "assessments[0].answers.security.audits.evidence[0]: only links starting with",
+        "assessments[0].answers[\"Bad Key\"]: is not a valid id",
+        "assessments[0].areas.security.importance: 5 is out of range (1 to 3)",
+        "assessments[0].inventory[0].monthly_cost: -5 is out of range",
+    ] {
+        assert!(
+            problems.iter().any(|p| p.starts_with(expected)),
+            "{expected} not in {problems:?}"
+        );
+    }
+    assert_eq!(problems.len(), 6, "{problems:?}");
+    let text = file_with(|v| {
+        v["assessments"][0]["answers"]["x.y"] = serde_json::json!({
+            "current": 1, "target": null, "not_applicable": null, "confidence": "very",
+            "notes": "", "evidence": []
+        });
+    });
+    assert!(problems_of(&text)[0]
+        .starts_with("assessments[0].answers.x.y.confidence: unknown value \"very\""));
 }

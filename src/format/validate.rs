@@ -4,7 +4,12 @@
 use std::collections::HashMap;
 
 use super::{FileKind, FormatError, Problem};
+use crate::domain::answers::{check_link, MAX_EVIDENCE, MAX_LEVEL};
+use crate::domain::context::{Quadrant, MAX_MONTHLY_COST};
 use crate::domain::model::{Assessment, MAX_TEAM_SIZE, MAX_TEXT_CHARS};
+
+/// Longest question or area id accepted in a file.
+const MAX_ID_CHARS: usize = 100;
 
 pub(super) fn envelope(kind: FileKind, assessments: &[Assessment]) -> Result<(), FormatError> {
     let mut problems = Vec::new();
@@ -67,5 +72,148 @@ fn assessment(at: &str, a: &Assessment, problems: &mut Vec<Problem>) {
             format!("{at}.updated_at"),
             "is earlier than created_at",
         ));
+    }
+    answers(at, a, problems);
+    context(at, a, problems);
+}
+
+fn text(problems: &mut Vec<Problem>, path: String, value: &str) {
+    let chars = value.chars().count();
+    if chars > MAX_TEXT_CHARS {
+        problems.push(Problem::new(
+            path,
+            format!("is {chars} characters long; the limit is {MAX_TEXT_CHARS}"),
+        ));
+    }
+}
+
+fn id_key(problems: &mut Vec<Problem>, path: String, key: &str) {
+    let ok = !key.is_empty()
+        && key.chars().count() <= MAX_ID_CHARS
+        && key
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '.');
+    if !ok {
+        problems.push(Problem::new(
+            path,
+            "is not a valid id (lowercase letters, digits, - and . only, at most 100 characters)",
+        ));
+    }
+}
+
+fn level(problems: &mut Vec<Problem>, path: String, value: Option<u8>) {
+    if let Some(v) = value {
+        if v > MAX_LEVEL {
+            problems.push(Problem::new(
+                path,
+                format!("{v} is out of range (levels run 0 to {MAX_LEVEL})"),
+            ));
+        }
+    }
+}
+
+fn answers(at: &str, a: &Assessment, problems: &mut Vec<Problem>) {
+    for (key, answer) in &a.answers {
+        let here = format!("{at}.answers.{key}");
+        id_key(problems, format!("{at}.answers[\"{key}\"]"), key);
+        level(problems, format!("{here}.current"), answer.current);
+        level(problems, format!("{here}.target"), answer.target);
+        if let Some(reason) = &answer.not_applicable {
+            if reason.trim().is_empty() {
+                problems.push(Problem::new(
+                    format!("{here}.not_applicable"),
+                    "needs a reason: say why the question does not apply",
+                ));
+            }
+            text(problems, format!("{here}.not_applicable"), reason);
+        }
+        text(problems, format!("{here}.notes"), &answer.notes);
+        if answer.evidence.len() > MAX_EVIDENCE {
+            problems.push(Problem::new(
+                format!("{here}.evidence"),
+                format!(
+                    "holds {} links; the limit is {MAX_EVIDENCE}",
+                    answer.evidence.len()
+                ),
+            ));
+        }
+        for (i, link) in answer.evidence.iter().enumerate() {
+            if let Err(e) = check_link(link) {
+                problems.push(Problem::new(format!("{here}.evidence[{i}]"), e.to_string()));
+            }
+        }
+    }
+    for (key, settings) in &a.areas {
+        id_key(problems, format!("{at}.areas[\"{key}\"]"), key);
+        if !(1..=3).contains(&settings.importance) {
+            problems.push(Problem::new(
+                format!("{at}.areas.{key}.importance"),
+                format!("{} is out of range (1 to 3)", settings.importance),
+            ));
+        }
+    }
+}
+
+fn unique_ids<'a>(
+    problems: &mut Vec<Problem>,
+    path: &str,
+    ids: impl Iterator<Item = &'a uuid::Uuid>,
+) {
+    let mut seen: HashMap<&uuid::Uuid, usize> = HashMap::new();
+    for (i, id) in ids.enumerate() {
+        if let Some(first) = seen.insert(id, i) {
+            problems.push(Problem::new(
+                format!("{path}[{i}].id"),
+                format!("the same id as {path}[{first}]"),
+            ));
+        }
+    }
+}
+
+fn context(at: &str, a: &Assessment, problems: &mut Vec<Problem>) {
+    for q in Quadrant::ALL {
+        let path = format!("{at}.swot.{}", q.id());
+        let items = a.swot.items(q);
+        unique_ids(problems, &path, items.iter().map(|i| &i.id));
+        for (i, item) in items.iter().enumerate() {
+            text(problems, format!("{path}[{i}].text"), &item.text);
+            if let Some(area) = &item.area {
+                id_key(problems, format!("{path}[{i}].area"), area);
+            }
+        }
+    }
+    let path = format!("{at}.stakeholders");
+    unique_ids(problems, &path, a.stakeholders.iter().map(|s| &s.id));
+    for (i, s) in a.stakeholders.iter().enumerate() {
+        for (field, value) in [("name", &s.name), ("role", &s.role), ("part", &s.part)] {
+            text(problems, format!("{path}[{i}].{field}"), value);
+        }
+    }
+    let path = format!("{at}.inventory");
+    unique_ids(problems, &path, a.inventory.iter().map(|s| &s.id));
+    for (i, item) in a.inventory.iter().enumerate() {
+        for (field, value) in [("name", &item.name), ("owner", &item.owner)] {
+            text(problems, format!("{path}[{i}].{field}"), value);
+        }
+        if let Some(cost) = item.monthly_cost {
+            if !(0.0..=MAX_MONTHLY_COST).contains(&cost) {
+                problems.push(Problem::new(
+                    format!("{path}[{i}].monthly_cost"),
+                    format!("{cost} is out of range (0 to {MAX_MONTHLY_COST:.0})"),
+                ));
+            }
+        }
+    }
+    let path = format!("{at}.decisions");
+    unique_ids(problems, &path, a.decisions.iter().map(|s| &s.id));
+    for (i, d) in a.decisions.iter().enumerate() {
+        for (field, value) in [
+            ("title", &d.title),
+            ("decision", &d.decision),
+            ("context", &d.context),
+            ("alternatives", &d.alternatives),
+        ] {
+            text(problems, format!("{path}[{i}].{field}"), value);
+        }
     }
 }

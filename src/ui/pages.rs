@@ -1,9 +1,12 @@
 //! Pages, one per route, and the small formatting helpers they share.
 
+pub mod area;
 pub mod assessment;
 pub mod not_found;
 pub mod overview;
 pub mod profile;
+pub mod results;
+pub mod self_assessment;
 pub mod workspace;
 
 use chrono::{DateTime, Local, Utc};

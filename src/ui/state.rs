@@ -110,8 +110,10 @@ impl AppState {
     pub fn open_demo(&self) -> Uuid {
         let id = demo::DEMO_ID;
         if !self.workspace.with_untracked(|w| w.contains(id)) {
-            self.workspace
-                .update(|w| w.assessments.insert(0, demo::demo_assessment(Utc::now())));
+            self.workspace.update(|w| {
+                w.assessments
+                    .insert(0, demo::demo_assessment(crate::content::get(), Utc::now()))
+            });
         }
         id
     }

@@ -8,17 +8,12 @@ import Ajv2020 from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import {
   startApp, openPage, storageSnapshot, storedAssessments, axeViolations, waitSaved, repoRoot,
+  newAssessment,
 } from './support.mjs';
 
 let app;
 before(async () => { app = await startApp(); });
 after(async () => { await app?.close(); });
-
-async function newAssessment(page, company) {
-  await page.getByRole('button', { name: 'New assessment' }).first().click();
-  await page.getByLabel('Company name').fill(company);
-  await waitSaved(page);
-}
 
 async function exportWorkspace(page) {
   await page.goto(page.url().replace(/\/a\/.*$/, '/'));

@@ -113,3 +113,12 @@ export async function axeViolations(page) {
 export async function waitSaved(page) {
   await page.getByTestId('save-status').filter({ hasText: 'Saved' }).waitFor();
 }
+
+/** Creates an assessment from the list or welcome screen and names the company. */
+export async function newAssessment(page, company, stage) {
+  await page.getByRole('button', { name: 'New assessment' }).first().click();
+  await page.getByLabel('Company name').fill(company);
+  if (stage) await page.getByLabel('Stage').selectOption(stage);
+  await waitSaved(page);
+  return page.url().match(/\/a\/([0-9a-f-]{36})/)[1];
+}

@@ -6,6 +6,8 @@ use leptos_router::components::{Outlet, A};
 use leptos_router::hooks::use_params_map;
 use uuid::Uuid;
 
+use crate::content;
+use crate::domain::scoring::{self, Results};
 use crate::domain::Assessment;
 use crate::format::FileKind;
 use crate::ui::files;
@@ -16,6 +18,8 @@ use crate::ui::state::use_app_state;
 pub struct Current {
     pub id: Uuid,
     pub assessment: Memo<Option<Assessment>>,
+    /// Scores and progress, recomputed only when the assessment changes.
+    pub results: Memo<Results>,
 }
 
 pub fn use_current() -> Current {
@@ -23,7 +27,12 @@ pub fn use_current() -> Current {
 }
 
 /// Sections in navigation order: (path segment, label).
-const SECTIONS: &[(&str, &str)] = &[("overview", "Overview"), ("profile", "Profile")];
+const SECTIONS: &[(&str, &str)] = &[
+    ("overview", "Overview"),
+    ("profile", "Profile"),
+    ("assessment", "Assessment"),
+    ("results", "Results"),
+];
 
 #[component]
 pub fn AssessmentPage() -> impl IntoView {
@@ -45,7 +54,17 @@ fn AssessmentShell(id: Uuid) -> impl IntoView {
     let state = use_app_state();
     let assessment = Memo::new(move |_| state.workspace.with(|w| w.get(id).cloned()));
     let exists = Memo::new(move |_| assessment.with(Option::is_some));
-    provide_context(Current { id, assessment });
+    let results = Memo::new(move |_| {
+        assessment.with(|a| match a {
+            Some(a) => scoring::compute(content::get(), a),
+            None => Results::default(),
+        })
+    });
+    provide_context(Current {
+        id,
+        assessment,
+        results,
+    });
     let title = Memo::new(move |_| {
         assessment.with(|a| a.as_ref().map(|a| a.display_name()).unwrap_or_default())
     });
@@ -78,7 +97,7 @@ fn AssessmentShell(id: Uuid) -> impl IntoView {
                         .map(|(path, label)| {
                             view! {
                                 <li>
-                                    <A href=format!("/a/{id}/{path}")>{*label}</A>
+                                    <A href=format!("/a/{id}/{path}") exact=false>{*label}</A>
                                 </li>
                             }
                         })

@@ -5,6 +5,9 @@ use leptos::prelude::*;
 use super::assessment::use_current;
 use crate::domain::model::{CompanyProfile, Stage, MAX_TEAM_SIZE};
 use crate::domain::Assessment;
+use crate::ui::decision_list::DecisionList;
+use crate::ui::inventory_list::InventoryList;
+use crate::ui::stakeholder_list::StakeholderList;
 use crate::ui::state::use_app_state;
 use crate::ui::text_field::TextField;
 
@@ -133,6 +136,9 @@ pub fn ProfileSection() -> impl IntoView {
                 />
             </form>
         </section>
+        <StakeholderList/>
+        <InventoryList/>
+        <DecisionList/>
     }
 }
 

@@ -1,0 +1,323 @@
+//! Framework content: the 16 areas, their questions, level descriptions, help and improvement
+//! steps, compiled in from `content/`. Ids here are keys in users' files: never change or reuse
+//! one once released; add new ids instead.
+
+use std::sync::OnceLock;
+
+use serde::Deserialize;
+
+use crate::domain::Stage;
+
+/// Number of levels on the maturity scale (0 to 4).
+pub const LEVELS: usize = 5;
+
+/// One step of the maturity scale, e.g. level 2 "Defined".
+#[derive(Clone, Debug, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct ScaleLevel {
+    pub level: u8,
+    pub name: String,
+    pub meaning: String,
+}
+
+/// A target level for each company stage.
+#[derive(Clone, Copy, Debug, Deserialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+pub struct StageTargets {
+    #[serde(rename = "pre-seed")]
+    pub pre_seed: u8,
+    pub seed: u8,
+    #[serde(rename = "series-a")]
+    pub series_a: u8,
+    #[serde(rename = "series-b-plus")]
+    pub series_b_plus: u8,
+}
+
+impl StageTargets {
+    pub fn for_stage(&self, stage: Stage) -> u8 {
+        match stage {
+            Stage::PreSeed => self.pre_seed,
+            Stage::Seed => self.seed,
+            Stage::SeriesA => self.series_a,
+            Stage::SeriesBPlus => self.series_b_plus,
+        }
+    }
+
+    fn all(&self) -> [u8; 4] {
+        [self.pre_seed, self.seed, self.series_a, self.series_b_plus]
+    }
+}
+
+/// What to do to move from one level to the next; the roadmap turns these into initiatives.
+#[derive(Clone, Debug, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Improvement {
+    pub title: String,
+    pub detail: String,
+    /// Rough effort in person-weeks, for scheduling.
+    pub effort_weeks: f32,
+}
+
+#[derive(Clone, Debug, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Question {
+    pub id: String,
+    pub text: String,
+    /// Why the question matters, in plain words.
+    pub help: String,
+    /// Observable practice at levels 0 to 4.
+    pub levels: Vec<String>,
+    /// `improvements[n]` moves the answer from level n to n + 1.
+    pub improvements: Vec<Improvement>,
+    /// Overrides the area's stage targets where this question needs its own.
+    #[serde(default)]
+    pub default_targets: Option<StageTargets>,
+    /// The id with dots turned into hyphens, for element ids in the page; filled in at load.
+    #[serde(skip)]
+    pub dom_id: String,
+}
+
+#[derive(Clone, Debug, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Area {
+    pub id: String,
+    pub number: u8,
+    pub name: String,
+    pub purpose: String,
+    pub default_targets: StageTargets,
+    pub questions: Vec<Question>,
+}
+
+impl Area {
+    /// The default target of a question for a stage.
+    pub fn default_target(&self, question: &Question, stage: Stage) -> u8 {
+        question
+            .default_targets
+            .unwrap_or(self.default_targets)
+            .for_stage(stage)
+    }
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Content {
+    pub scale: Vec<ScaleLevel>,
+    pub areas: Vec<Area>,
+}
+
+impl Content {
+    pub fn area(&self, id: &str) -> Option<&Area> {
+        self.areas.iter().find(|a| a.id == id)
+    }
+
+    /// The question with this id and the area it belongs to.
+    pub fn question(&self, id: &str) -> Option<(&Area, &Question)> {
+        self.areas
+            .iter()
+            .find_map(|a| a.questions.iter().find(|q| q.id == id).map(|q| (a, q)))
+    }
+
+    pub fn question_count(&self) -> usize {
+        self.areas.iter().map(|a| a.questions.len()).sum()
+    }
+}
+
+const SCALE_EN: &str = include_str!("../content/en/scale.json");
+const AREAS_EN: [&str; 16] = [
+    include_str!("../content/en/areas/01-business-goals.json"),
+    include_str!("../content/en/areas/02-current-state.json"),
+    include_str!("../content/en/areas/03-technology-strategy.json"),
+    include_str!("../content/en/areas/04-budget-resources.json"),
+    include_str!("../content/en/areas/05-team.json"),
+    include_str!("../content/en/areas/06-stack-architecture.json"),
+    include_str!("../content/en/areas/07-development-process.json"),
+    include_str!("../content/en/areas/08-security-compliance.json"),
+    include_str!("../content/en/areas/09-vendors-tools.json"),
+    include_str!("../content/en/areas/10-communication-reporting.json"),
+    include_str!("../content/en/areas/11-risk-management.json"),
+    include_str!("../content/en/areas/12-scalability-flexibility.json"),
+    include_str!("../content/en/areas/13-ux-feedback.json"),
+    include_str!("../content/en/areas/14-education-mentoring.json"),
+    include_str!("../content/en/areas/15-measure-iterate.json"),
+    include_str!("../content/en/areas/16-adapting-change.json"),
+];
+
+/// Parses the compiled-in content; an error names the file and the field.
+pub fn parse() -> Result<Content, String> {
+    let scale: Vec<ScaleLevel> =
+        serde_json::from_str(SCALE_EN).map_err(|e| format!("scale.json: {e}"))?;
+    let mut areas = Vec::with_capacity(AREAS_EN.len());
+    for (i, text) in AREAS_EN.iter().enumerate() {
+        let mut area: Area =
+            serde_json::from_str(text).map_err(|e| format!("area file {}: {e}", i + 1))?;
+        for q in &mut area.questions {
+            q.dom_id = q.id.replace('.', "-");
+        }
+        areas.push(area);
+    }
+    Ok(Content { scale, areas })
+}
+
+/// The content, parsed once.
+pub fn get() -> &'static Content {
+    static CONTENT: OnceLock<Content> = OnceLock::new();
+    CONTENT.get_or_init(|| {
+        // ok: compiled-in data, not user input; `tests::content_is_complete` parses and checks
+        // every file, so a bad file fails the build's tests, never a user.
+        parse().unwrap_or_else(|e| panic!("built-in content is invalid: {e}"))
+    })
+}
+
+/// Every problem with the content, for the test below (and for anyone editing the files).
+pub fn check(content: &Content) -> Vec<String> {
+    let mut problems = Vec::new();
+    let mut seen = std::collections::HashSet::new();
+    if content.scale.len() != LEVELS {
+        problems.push(format!(
+            "scale has {} levels, expected {LEVELS}",
+            content.scale.len()
+        ));
+    }
+    for (i, s) in content.scale.iter().enumerate() {
+        if usize::from(s.level) != i {
+            problems.push(format!("scale[{i}] has level {}", s.level));
+        }
+    }
+    if content.areas.len() != 16 {
+        problems.push(format!("{} areas, expected 16", content.areas.len()));
+    }
+    for (i, area) in content.areas.iter().enumerate() {
+        let at = &area.id;
+        if usize::from(area.number) != i + 1 {
+            problems.push(format!(
+                "{at}: number {} in position {}",
+                area.number,
+                i + 1
+            ));
+        }
+        if !seen.insert(area.id.clone()) {
+            problems.push(format!("{at}: duplicate id"));
+        }
+        if area.questions.len() < 4 {
+            problems.push(format!(
+                "{at}: {} questions, at least 4",
+                area.questions.len()
+            ));
+        }
+        for t in area.default_targets.all() {
+            if usize::from(t) >= LEVELS {
+                problems.push(format!("{at}: default target {t} out of range"));
+            }
+        }
+        if area.purpose.trim().is_empty() || area.name.trim().is_empty() {
+            problems.push(format!("{at}: empty name or purpose"));
+        }
+        for q in &area.questions {
+            let qa = &q.id;
+            if !q.id.starts_with(&format!("{}.", area.id)) {
+                problems.push(format!("{qa}: id must start with \"{}.\"", area.id));
+            }
+            if !q
+                .id
+                .chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '.')
+            {
+                problems.push(format!("{qa}: id must be lowercase ascii, digits, - and ."));
+            }
+            if !seen.insert(q.id.clone()) {
+                problems.push(format!("{qa}: duplicate id"));
+            }
+            if q.levels.len() != LEVELS {
+                problems.push(format!(
+                    "{qa}: {} levels, expected {LEVELS}",
+                    q.levels.len()
+                ));
+            }
+            if q.improvements.len() != LEVELS - 1 {
+                problems.push(format!(
+                    "{qa}: {} improvements, expected {}",
+                    q.improvements.len(),
+                    LEVELS - 1
+                ));
+            }
+            let texts = [&q.text, &q.help]
+                .into_iter()
+                .chain(q.levels.iter())
+                .chain(q.improvements.iter().flat_map(|i| [&i.title, &i.detail]));
+            if texts.clone().any(|t| t.trim().is_empty()) {
+                problems.push(format!("{qa}: an empty text"));
+            }
+            let mut distinct: Vec<&String> = q.levels.iter().collect();
+            distinct.sort();
+            distinct.dedup();
+            if distinct.len() != q.levels.len() {
+                problems.push(format!("{qa}: two levels share a description"));
+            }
+            for imp in &q.improvements {
+                if !(imp.effort_weeks > 0.0 && imp.effort_weeks <= 52.0) {
+                    problems.push(format!("{qa}: effort {} out of range", imp.effort_weeks));
+                }
+            }
+            if let Some(t) = q.default_targets {
+                if t.all().iter().any(|v| usize::from(*v) >= LEVELS) {
+                    problems.push(format!("{qa}: default target out of range"));
+                }
+            }
+        }
+    }
+    problems
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Ids released so far. Removing or renaming one breaks users' files: this list only grows.
+    const RELEASED_AREA_IDS: [&str; 16] = [
+        "business-goals",
+        "current-state",
+        "strategy",
+        "budget",
+        "team",
+        "architecture",
+        "delivery",
+        "security",
+        "vendors",
+        "communication",
+        "risk",
+        "scalability",
+        "ux",
+        "mentoring",
+        "measurement",
+        "adaptability",
+    ];
+
+    #[test]
+    fn content_is_complete() {
+        let content = parse().unwrap_or_else(|e| panic!("{e}"));
+        let problems = check(&content);
+        assert!(
+            problems.is_empty(),
+            "content problems:\n{}",
+            problems.join("\n")
+        );
+        assert!(content.question_count() >= 64);
+    }
+
+    #[test]
+    fn released_area_ids_are_all_present_in_order() {
+        let ids: Vec<&str> = get().areas.iter().map(|a| a.id.as_str()).collect();
+        assert_eq!(ids, RELEASED_AREA_IDS);
+    }
+
+    #[test]
+    fn early_stages_are_not_pushed_to_the_top() {
+        for area in &get().areas {
+            for q in &area.questions {
+                let pre = area.default_target(q, Stage::PreSeed);
+                let late = area.default_target(q, Stage::SeriesBPlus);
+                assert!(pre <= late, "{}: pre-seed target above series B", q.id);
+                assert!(pre < 4, "{}: pre-seed target at the top level", q.id);
+            }
+        }
+    }
+}

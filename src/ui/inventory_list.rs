@@ -1,0 +1,198 @@
+//! Technology inventory in four categories (hardware, software, networking, storage), with the
+//! monthly running cost per category.
+
+use leptos::prelude::*;
+use uuid::Uuid;
+
+use super::list_edit::ListEdit;
+use super::pages::assessment::use_current;
+use crate::domain::context::{
+    monthly_cost_by_category, Category, InventoryItem, Lifecycle, MAX_MONTHLY_COST,
+};
+
+fn list() -> ListEdit<InventoryItem> {
+    ListEdit::new(|a| &a.inventory, |a| &mut a.inventory)
+}
+
+/// Reads a cost box: blank is "unknown"; otherwise a number from 0, with , or space as
+/// thousands separators.
+pub fn parse_cost(text: &str) -> Result<Option<f64>, String> {
+    let cleaned: String = text
+        .trim()
+        .chars()
+        .filter(|c| !matches!(c, ',' | ' ' | '_'))
+        .collect();
+    if cleaned.is_empty() {
+        return Ok(None);
+    }
+    match cleaned.parse::<f64>() {
+        Ok(v) if v.is_finite() && (0.0..=MAX_MONTHLY_COST).contains(&v) => Ok(Some(v)),
+        _ => Err("⚠ Not saved: enter an amount of 0 or more, e.g. 1200 or 1,200.50".to_string()),
+    }
+}
+
+/// An amount with thousands separators and at most two decimals, e.g. "1,200.5".
+pub fn format_amount(v: f64) -> String {
+    let cents = (v * 100.0).round() as i64;
+    let whole = cents / 100;
+    let frac = cents % 100;
+    let digits = whole.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    if frac != 0 {
+        out.push_str(&format!(".{frac:02}"));
+    }
+    out
+}
+
+#[component]
+pub fn InventoryList() -> impl IntoView {
+    let edit = list();
+    let ids = edit.ids();
+    let current = use_current();
+    let totals = Memo::new(move |_| {
+        current.assessment.with(|a| {
+            a.as_ref()
+                .map(|a| monthly_cost_by_category(&a.inventory))
+                .unwrap_or_default()
+        })
+    });
+    let add = move |_| {
+        edit.push(InventoryItem {
+            id: Uuid::new_v4(),
+            category: Category::Software,
+            name: String::new(),
+            owner: String::new(),
+            monthly_cost: None,
+            lifecycle: Lifecycle::Active,
+        })
+    };
+    view! {
+        <section class="subsection" aria-labelledby="inventory-title">
+            <h2 id="inventory-title">"Technology inventory"</h2>
+            <p class="muted">
+                "What the company runs on, in four categories, with who looks after each item and "
+                "what it costs per month. Costs are in your own currency."
+            </p>
+            <Show when=move || ids.with(Vec::is_empty)>
+                <p class="empty">"No items yet. Start with the services you pay for every month."</p>
+            </Show>
+            <div class="row-list">
+                <For each=move || ids.get() key=|id| *id let:item>
+                    <InventoryRow item/>
+                </For>
+            </div>
+            <button class="button" on:click=add>"Add inventory item"</button>
+            <table class="data-table compact">
+                <caption>"Monthly running cost by category (items in use or being phased out)"</caption>
+                <thead><tr><th scope="col">"Category"</th><th scope="col">"Per month"</th></tr></thead>
+                <tbody>
+                    {move || totals.get().into_iter().map(|(c, v)| view! {
+                        <tr><th scope="row">{c.label()}</th><td>{format_amount(v)}</td></tr>
+                    }).collect_view()}
+                    <tr class="total">
+                        <th scope="row">"Total"</th>
+                        <td>{move || format_amount(totals.with(|t| t.iter().map(|x| x.1).sum()))}</td>
+                    </tr>
+                </tbody>
+            </table>
+        </section>
+    }
+}
+
+#[component]
+fn InventoryRow(item: Uuid) -> impl IntoView {
+    let edit = list();
+    let name = edit.field(item, |s| s.name.clone());
+    let owner = edit.field(item, |s| s.owner.clone());
+    let category = edit.field(item, |s| s.category);
+    let lifecycle = edit.field(item, |s| s.lifecycle);
+    let cost = edit.field(item, |s| s.monthly_cost);
+    let cost_text = RwSignal::new(
+        cost.get_untracked()
+            .map(|v| v.to_string())
+            .unwrap_or_default(),
+    );
+    let cost_error = RwSignal::new(None::<String>);
+    let f = |field: &str| format!("inventory-{item}-{field}");
+    view! {
+        <div class="row-card">
+            <div class="field">
+                <label for=f("category")>"Category"</label>
+                <select id=f("category") on:change=move |ev| {
+                    if let Some(c) = Category::from_id(&event_target_value(&ev)) { edit.update(item, |s| s.category = c) }
+                }>
+                    {Category::ALL.into_iter().map(|c| view! {
+                        <option value=c.id() selected=move || category.get() == c>{c.label()}</option>
+                    }).collect_view()}
+                </select>
+            </div>
+            <div class="field">
+                <label for=f("name")>"Item"</label>
+                <input type="text" id=f("name") placeholder="e.g. Cloud hosting" prop:value=move || name.get()
+                    on:input=move |ev| { let v = event_target_value(&ev); edit.update(item, |s| s.name = v) }/>
+            </div>
+            <div class="field">
+                <label for=f("owner")>"Owner"</label>
+                <input type="text" id=f("owner") prop:value=move || owner.get()
+                    on:input=move |ev| { let v = event_target_value(&ev); edit.update(item, |s| s.owner = v) }/>
+            </div>
+            <div class="field">
+                <label for=f("cost")>"Monthly cost"</label>
+                <input type="text" inputmode="decimal" id=f("cost")
+                    aria-invalid=move || cost_error.with(Option::is_some).to_string()
+                    aria-describedby=f("cost-hint")
+                    prop:value=move || cost_text.get()
+                    on:input=move |ev| {
+                        let v = event_target_value(&ev);
+                        cost_text.set(v.clone());
+                        match parse_cost(&v) {
+                            Ok(c) => { cost_error.set(None); edit.update(item, |s| s.monthly_cost = c) }
+                            Err(e) => cost_error.set(Some(e)),
+                        }
+                    }/>
+                <p class="hint" id=f("cost-hint")>{move || cost_error.get().unwrap_or_else(|| "Leave blank if unknown.".into())}</p>
+            </div>
+            <div class="field">
+                <label for=f("lifecycle")>"Status"</label>
+                <select id=f("lifecycle") on:change=move |ev| {
+                    if let Some(l) = Lifecycle::from_id(&event_target_value(&ev)) { edit.update(item, |s| s.lifecycle = l) }
+                }>
+                    {Lifecycle::ALL.into_iter().map(|l| view! {
+                        <option value=l.id() selected=move || lifecycle.get() == l>{l.label()}</option>
+                    }).collect_view()}
+                </select>
+            </div>
+            <button class="button small danger" aria-label=move || format!("Remove inventory item {}", name.get())
+                on:click=move |_| edit.remove(item)>"Remove"</button>
+        </div>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn costs_parse_with_separators_and_refuse_nonsense() {
+        assert_eq!(parse_cost(""), Ok(None));
+        assert_eq!(parse_cost("1,200.50"), Ok(Some(1200.5)));
+        assert_eq!(parse_cost(" 300 "), Ok(Some(300.0)));
+        assert!(parse_cost("-1").is_err());
+        assert!(parse_cost("abc").is_err());
+        assert!(parse_cost("NaN").is_err());
+        assert!(parse_cost("inf").is_err());
+    }
+
+    #[test]
+    fn amounts_format_with_thousands() {
+        assert_eq!(format_amount(0.0), "0");
+        assert_eq!(format_amount(1200.5), "1,200.50");
+        assert_eq!(format_amount(1_234_567.0), "1,234,567");
+    }
+}

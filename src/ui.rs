@@ -37,7 +37,7 @@ use notice_bar::NoticeBar;
 use pages::area::AreaSection;
 use pages::assessment::AssessmentPage;
 use pages::not_found::NotFound;
-use pages::overview::OverviewSection;
+use pages::overview::{OverviewRedirect, OverviewSection};
 use pages::profile::ProfileSection;
 use pages::results::ResultsSection;
 use pages::self_assessment::AssessmentSection;
@@ -56,7 +56,7 @@ pub fn App() -> impl IntoView {
                 <Routes fallback=|| view! { <NotFound/> }>
                     <Route path=path!("/") view=WorkspacePage/>
                     <ParentRoute path=path!("/a/:id") view=AssessmentPage>
-                        <Route path=path!("") view=OverviewSection/>
+                        <Route path=path!("") view=OverviewRedirect/>
                         <Route path=path!("overview") view=OverviewSection/>
                         <Route path=path!("profile") view=ProfileSection/>
                         <Route path=path!("assessment") view=AssessmentSection/>

@@ -16,6 +16,8 @@
 
 pub mod gaps;
 pub mod radar;
+pub mod scorecard;
+pub mod trend;
 
 use plotters::coord::Shift;
 use plotters::prelude::*;

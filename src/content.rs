@@ -8,6 +8,8 @@ use serde::Deserialize;
 
 use crate::domain::Stage;
 
+pub mod templates;
+
 /// Number of levels on the maturity scale (0 to 4).
 pub const LEVELS: usize = 5;
 

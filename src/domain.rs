@@ -8,6 +8,7 @@ pub mod answers;
 pub mod context;
 pub mod demo;
 pub mod model;
+pub mod scorecard;
 pub mod scoring;
 pub mod workspace;
 

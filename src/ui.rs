@@ -7,8 +7,12 @@ mod app_header;
 mod area_nav;
 mod assessment_row;
 mod autosave;
+mod candidate_list;
+mod card_edit;
 mod chart_view;
 mod confirm_dialog;
+mod criteria_scores;
+mod culture_fit;
 mod decision_list;
 mod drop_zone;
 mod files;
@@ -17,9 +21,13 @@ mod import_dialog;
 mod inventory_list;
 mod list_edit;
 mod notice_bar;
+mod numbers;
+mod operating_model;
 mod pages;
+mod partner_reviews;
 mod question_card;
 mod save_indicator;
+mod scorecard_results;
 mod stakeholder_list;
 pub mod state;
 mod swot_board;
@@ -40,6 +48,8 @@ use pages::not_found::NotFound;
 use pages::overview::{OverviewRedirect, OverviewSection};
 use pages::profile::ProfileSection;
 use pages::results::ResultsSection;
+use pages::scorecard::ScorecardPage;
+use pages::scorecards::{PartnersSection, ToolsSection};
 use pages::self_assessment::AssessmentSection;
 use pages::workspace::WorkspacePage;
 use state::AppState;
@@ -62,6 +72,10 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("assessment") view=AssessmentSection/>
                         <Route path=path!("assessment/:area") view=AreaSection/>
                         <Route path=path!("results") view=ResultsSection/>
+                        <Route path=path!("partners") view=PartnersSection/>
+                        <Route path=path!("partners/:card") view=ScorecardPage/>
+                        <Route path=path!("tools") view=ToolsSection/>
+                        <Route path=path!("tools/:card") view=ScorecardPage/>
                     </ParentRoute>
                 </Routes>
             </main>

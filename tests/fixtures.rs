@@ -350,3 +350,26 @@ fn v2_fixture_keeps_answers_context_and_unknown_questions() {
     assert_eq!(imported.assessments[1].name, "简单评估 (small)");
     assert!(imported.assessments[1].answers.is_empty());
 }
+
+#[test]
+fn v3_fixture_keeps_scorecards() {
+    let imported = import(&read(&fixture_path(3))).unwrap();
+    let demo = &imported.assessments[0];
+    assert_eq!(demo.scorecards.len(), 3);
+    let partner = &demo.scorecards[0];
+    assert_eq!(partner.candidates.len(), 3);
+    assert_eq!(partner.project_kind.as_deref(), Some("market-specific"));
+    let kestrel = &partner.candidates[1];
+    assert_eq!(kestrel.name, "Kestrel Software");
+    assert_eq!(kestrel.reviews.len(), 2);
+    assert_eq!(
+        kestrel.scores["partner.mindshare"].indicators["return-call-hours"],
+        1.0
+    );
+    assert_eq!(kestrel.culture.len(), 8);
+    assert_eq!(
+        demo.scorecards[2].criteria.last().map(|c| c.must_have),
+        Some(Some(3))
+    );
+    assert_eq!(imported.assessments[1].scorecards[0].candidates.len(), 0);
+}

@@ -10,7 +10,8 @@ use super::context::{
     SwotItem,
 };
 use super::model::{Assessment, CompanyProfile, Stage};
-use crate::content::Content;
+use super::scorecard::{Candidate, Criterion, FitScore, Review, Scorecard, ScorecardKind};
+use crate::content::{templates, Content};
 
 /// Fixed id, so opening the demo twice opens the same assessment instead of piling up copies.
 pub const DEMO_ID: Uuid = Uuid::from_u128(0x6c75_6d65_6e00_4000_8000_0000_0000_0001);
@@ -19,7 +20,365 @@ pub fn demo_assessment(content: &Content, now: DateTime<Utc>) -> Assessment {
     let mut a = demo_profile(now);
     answer_everything(content, &mut a);
     add_context(&mut a);
+    a.scorecards = vec![partner_card(), error_tracking_card(), routing_card()];
     a
+}
+
+/// Sets scores (and optional indicator values) on a candidate: (criterion, score, evidence).
+fn score(c: &mut Candidate, entries: &[(&str, u8, &str)]) {
+    for (criterion, value, evidence) in entries {
+        let s = c.scores.entry(criterion.to_string()).or_default();
+        s.score = Some(*value);
+        s.evidence = evidence.to_string();
+    }
+}
+
+fn indicator(c: &mut Candidate, criterion: &str, id: &str, value: f64) {
+    c.scores
+        .entry(criterion.to_string())
+        .or_default()
+        .indicators
+        .insert(id.to_string(), value);
+}
+
+fn culture(c: &mut Candidate, positions: [u8; 8]) {
+    c.culture = CULTURE_DIMENSIONS
+        .iter()
+        .zip(positions)
+        .map(|(d, p)| (d.to_string(), p))
+        .collect();
+}
+
+const CULTURE_DIMENSIONS: [&str; 8] = [
+    "communication-channel",
+    "celebrating-wins",
+    "meeting-style",
+    "incident-analysis",
+    "product-engineering",
+    "time-zone-overlap",
+    "documentation",
+    "decision-speed",
+];
+
+fn partner_card() -> Scorecard {
+    let mut card = templates::new_scorecard(
+        ScorecardKind::Partner,
+        id(100),
+        "Engineering partner for the routing rebuild",
+    );
+    card.project_kind = Some("market-specific".into());
+    if let Some(c) = card.criteria.iter_mut().find(|c| c.id == "partner.domain") {
+        c.weight = 20.0;
+    }
+    if let Some(c) = card
+        .criteria
+        .iter_mut()
+        .find(|c| c.id == "partner.mindshare")
+    {
+        // Harbourline's depots run at night: a partner who cannot call back the same day is out.
+        c.must_have = Some(3);
+    }
+    card.culture = CULTURE_DIMENSIONS
+        .iter()
+        .zip([2, 3, 4, 5, 5, 4, 4, 4])
+        .map(|(d, p)| (d.to_string(), p))
+        .collect();
+    for (aspect, text) in [
+        ("agile-practice", "Two-week sprints, planning on Monday, demo to the depot council every other Friday."),
+        ("remote-setup", "Remote-first across Lisbon and Hamburg; four core hours overlap (10:00 to 14:00 CET)."),
+        ("delivery-process", "Trunk-based development, review on every pull request, several production releases a day."),
+        ("team-makeup", "Two product engineers per squad, one shared designer, the CTO as architect."),
+        ("roadmap", "Quarterly roadmap agreed with the CEO; engineering sizes it before it is final."),
+        ("tech-debt", "Every sprint keeps 20 % for debt; larger items go on the roadmap like features."),
+    ] {
+        card.operating_model.insert(aspect.into(), text.into());
+    }
+
+    let mut northgate = Candidate::new(id(101), "Northgate Engineering");
+    northgate.notes = "Large Polish firm; built two freight platforms; highest day rate.".into();
+    score(
+        &mut northgate,
+        &[
+            (
+                "partner.desire",
+                3,
+                "Asked good questions about depots but pitched their own platform twice.",
+            ),
+            (
+                "partner.mindshare",
+                3,
+                "Managing director answered our test call within four hours.",
+            ),
+            (
+                "partner.talent",
+                4,
+                "Spoke to two engineers with six and eight years there.",
+            ),
+            (
+                "partner.operating-model",
+                3,
+                "Prefers monthly releases; willing to adopt our cadence.",
+            ),
+            (
+                "partner.cost",
+                2,
+                "Day rate fixed for two years; reviews only at renewal.",
+            ),
+            (
+                "partner.technical",
+                5,
+                "Delivered route planning for two European carriers.",
+            ),
+            (
+                "partner.domain",
+                5,
+                "Three references in freight forwarding.",
+            ),
+            ("partner.kpis", 3, "Standard KPI pack, not tailored."),
+            (
+                "partner.culture",
+                2,
+                "Formal, large meetings, written change requests.",
+            ),
+            ("partner.extra", 2, "No examples of work beyond contract."),
+        ],
+    );
+    indicator(
+        &mut northgate,
+        "partner.mindshare",
+        "return-call-hours",
+        4.0,
+    );
+    indicator(&mut northgate, "partner.talent", "attrition-percent", 11.0);
+    indicator(&mut northgate, "partner.talent", "tenure-3y-percent", 55.0);
+    indicator(&mut northgate, "partner.technical", "similar-projects", 2.0);
+    indicator(&mut northgate, "partner.domain", "domain-references", 3.0);
+    indicator(&mut northgate, "partner.cost", "cost-review-months", 24.0);
+    culture(&mut northgate, [4, 2, 2, 3, 2, 4, 5, 2]);
+
+    let mut kestrel = Candidate::new(id(102), "Kestrel Software");
+    kestrel.notes = "Thirty-person studio in Porto; already built our driver app prototype.".into();
+    score(
+        &mut kestrel,
+        &[
+            (
+                "partner.desire",
+                5,
+                "Founders visited two depots at their own cost.",
+            ),
+            (
+                "partner.mindshare",
+                5,
+                "CEO's mobile number; answered within the hour twice.",
+            ),
+            (
+                "partner.talent",
+                3,
+                "Good retention but small bench; backfill took six weeks last year.",
+            ),
+            (
+                "partner.operating-model",
+                5,
+                "Already works in two-week sprints with trunk-based development.",
+            ),
+            ("partner.cost", 4, "Offered a cost review every six months."),
+            (
+                "partner.technical",
+                3,
+                "One logistics project; strong web and mobile.",
+            ),
+            ("partner.domain", 3, "One freight reference."),
+            (
+                "partner.kpis",
+                4,
+                "Proposed a KPI sheet built on our DORA metrics.",
+            ),
+            (
+                "partner.culture",
+                5,
+                "Same habits: chat first, blameless reviews, fast decisions.",
+            ),
+            (
+                "partner.extra",
+                4,
+                "Ran a free architecture workshop before the tender.",
+            ),
+        ],
+    );
+    indicator(&mut kestrel, "partner.mindshare", "return-call-hours", 1.0);
+    indicator(&mut kestrel, "partner.talent", "attrition-percent", 9.0);
+    indicator(&mut kestrel, "partner.talent", "backfill-weeks", 6.0);
+    indicator(&mut kestrel, "partner.cost", "cost-review-months", 6.0);
+    indicator(&mut kestrel, "partner.kpis", "kpi-framework", 1.0);
+    indicator(&mut kestrel, "partner.extra", "extra-days", 3.0);
+    culture(&mut kestrel, [2, 3, 4, 5, 4, 5, 3, 4]);
+    kestrel.reviews = vec![
+        Review {
+            id: id(110),
+            date: NaiveDate::from_ymd_opt(2026, 3, 31).unwrap_or_default(),
+            scores: [
+                ("partner.desire", 4),
+                ("partner.mindshare", 4),
+                ("partner.operating-model", 4),
+                ("partner.technical", 3),
+                ("partner.culture", 4),
+            ]
+            .into_iter()
+            .map(|(k, v)| (k.to_string(), v))
+            .collect(),
+        },
+        Review {
+            id: id(111),
+            date: NaiveDate::from_ymd_opt(2026, 6, 30).unwrap_or_default(),
+            scores: [
+                ("partner.desire", 5),
+                ("partner.mindshare", 5),
+                ("partner.operating-model", 5),
+                ("partner.technical", 3),
+                ("partner.culture", 5),
+            ]
+            .into_iter()
+            .map(|(k, v)| (k.to_string(), v))
+            .collect(),
+        },
+    ];
+    for (aspect, value, evidence) in [
+        (
+            "agile-practice",
+            5,
+            "Same sprint length; joined our demo as observers.",
+        ),
+        (
+            "remote-setup",
+            4,
+            "Portugal time zone: full overlap with Lisbon.",
+        ),
+        (
+            "delivery-process",
+            5,
+            "Showed their CI pipeline; trunk-based.",
+        ),
+    ] {
+        kestrel.operating_fit.insert(
+            aspect.into(),
+            FitScore {
+                score: Some(value),
+                evidence: evidence.into(),
+            },
+        );
+    }
+
+    let mut bright = Candidate::new(id(103), "Brightpath Digital");
+    bright.notes = "Offshore agency; cheapest offer by 40 %.".into();
+    score(
+        &mut bright,
+        &[
+            (
+                "partner.desire",
+                2,
+                "Generic proposal; did not ask about depots.",
+            ),
+            (
+                "partner.mindshare",
+                2,
+                "Account manager only; director unreachable in our test week.",
+            ),
+            (
+                "partner.talent",
+                2,
+                "Attrition around 30 % a year by their own figures.",
+            ),
+            ("partner.cost", 5, "Open to quarterly cost reviews."),
+            ("partner.technical", 3, "Several marketplaces, no routing."),
+            ("partner.domain", 1, "No logistics references."),
+            ("partner.extra", 3, "Offered a free two-week pilot."),
+        ],
+    );
+    indicator(&mut bright, "partner.mindshare", "return-call-hours", 48.0);
+    indicator(&mut bright, "partner.talent", "attrition-percent", 30.0);
+    culture(&mut bright, [5, 2, 1, 2, 1, 1, 2, 3]);
+
+    card.candidates = vec![northgate, kestrel, bright];
+    card
+}
+
+fn error_tracking_card() -> Scorecard {
+    let mut card =
+        templates::new_scorecard(ScorecardKind::Tool, id(200), "Error tracking and logs");
+    let mut a = Candidate::new(id(201), "Glitchwatch (current)");
+    score(
+        &mut a,
+        &[
+            ("tool.tco", 3, "4,560 a year at our volume."),
+            (
+                "tool.scalability",
+                3,
+                "Sampling needed above 1M events a month.",
+            ),
+            ("tool.integration", 5, "Already wired into CI and chat."),
+            ("tool.security", 3, "EU hosting; no SSO on our plan."),
+            ("tool.support", 3, "Email only, replies next day."),
+            ("tool.lock-in", 4, "Full export through the API."),
+        ],
+    );
+    indicator(&mut a, "tool.tco", "yearly-cost", 4560.0);
+    let mut b = Candidate::new(id(202), "Tracepoint");
+    score(
+        &mut b,
+        &[
+            ("tool.tco", 4, "3,900 a year including logs."),
+            ("tool.scalability", 4, "No sampling up to 5M events."),
+            ("tool.integration", 3, "Needs a new log shipper."),
+            ("tool.security", 4, "SSO and audit log included."),
+            ("tool.support", 4, "Chat support, first reply in two hours."),
+        ],
+    );
+    indicator(&mut b, "tool.tco", "yearly-cost", 3900.0);
+    indicator(&mut b, "tool.support", "first-response-hours", 2.0);
+    card.candidates = vec![a, b];
+    card
+}
+
+fn routing_card() -> Scorecard {
+    let mut card =
+        templates::new_scorecard(ScorecardKind::Tool, id(300), "Route optimisation engine");
+    card.criteria.push(Criterion {
+        id: "custom-multi-depot".into(),
+        name: "Multi-depot routes".into(),
+        description: "Plans one route across several depots, which three customers ask for.".into(),
+        weight: 20.0,
+        levels: vec![String::new(); 6],
+        indicators: Vec::new(),
+        must_have: Some(3),
+    });
+    let mut licence = Candidate::new(id(301), "Current licensed optimiser");
+    score(
+        &mut licence,
+        &[
+            ("tool.tco", 2, "10,800 a year, rising 8 % a year."),
+            ("tool.integration", 4, "Works today."),
+            ("tool.lock-in", 1, "Proprietary route format."),
+            ("custom-multi-depot", 1, "Not supported."),
+        ],
+    );
+    indicator(&mut licence, "tool.tco", "yearly-cost", 10800.0);
+    let mut solver = Candidate::new(id(302), "Open-source solver, built in-house");
+    score(
+        &mut solver,
+        &[
+            (
+                "tool.tco",
+                3,
+                "About 9,000 a year of engineering time after the build.",
+            ),
+            ("tool.scalability", 4, "Scales with our own servers."),
+            ("tool.integration", 3, "We own the API."),
+            ("tool.lock-in", 5, "Open formats."),
+            ("custom-multi-depot", 4, "Supported by the solver."),
+        ],
+    );
+    card.candidates = vec![licence, solver];
+    card
 }
 
 fn demo_profile(now: DateTime<Utc>) -> Assessment {
@@ -433,6 +792,29 @@ mod tests {
         assert_eq!(r.done, r.questions);
         assert!(r.ranked_gaps().len() >= 5);
         assert_eq!(r.ranked_gaps()[0].area_id, "security");
+    }
+
+    #[test]
+    fn demo_scorecards_have_a_winner_and_a_gate_failure() {
+        use crate::domain::scorecard::engine;
+        let a = demo();
+        assert_eq!(a.scorecards.len(), 3);
+        let partner = &a.scorecards[0];
+        assert_eq!(partner.candidates.len(), 3);
+        let outcome = engine::evaluate(partner);
+        assert!(outcome.winner.is_some());
+        assert!(outcome.results.iter().any(|r| !r.gate_failures.is_empty()));
+        for card in &a.scorecards {
+            for cand in &card.candidates {
+                for key in cand.scores.keys() {
+                    assert!(
+                        card.criterion(key).is_some(),
+                        "{key} is not a criterion of {}",
+                        card.name
+                    );
+                }
+            }
+        }
     }
 
     #[test]

@@ -8,6 +8,7 @@ use uuid::Uuid;
 
 use super::answers::{Answer, AreaSettings};
 use super::context::{DecisionRecord, InventoryItem, Stakeholder, Swot};
+use super::scorecard::Scorecard;
 
 /// Funding stage of the company; later sections derive default targets from it.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -91,6 +92,8 @@ pub struct Assessment {
     pub stakeholders: Vec<Stakeholder>,
     pub inventory: Vec<InventoryItem>,
     pub decisions: Vec<DecisionRecord>,
+    /// Weighted scorecards for choosing engineering partners and tools.
+    pub scorecards: Vec<Scorecard>,
 }
 
 impl Assessment {
@@ -107,6 +110,7 @@ impl Assessment {
             stakeholders: Vec::new(),
             inventory: Vec::new(),
             decisions: Vec::new(),
+            scorecards: Vec::new(),
         }
     }
 

@@ -16,12 +16,27 @@ pub struct Migration {
 }
 
 /// Every step, oldest first.
-pub const MIGRATIONS: &[Migration] = &[Migration {
-    from: 1,
-    summary: "adds the self-assessment: answers, area settings, SWOT, stakeholders, \
-              technology inventory and stack decisions, all empty",
-    run: v1_to_v2,
-}];
+pub const MIGRATIONS: &[Migration] = &[
+    Migration {
+        from: 1,
+        summary: "adds the self-assessment: answers, area settings, SWOT, stakeholders, \
+                  technology inventory and stack decisions, all empty",
+        run: v1_to_v2,
+    },
+    Migration {
+        from: 2,
+        summary: "adds scorecards for choosing engineering partners and tools, none yet",
+        run: v2_to_v3,
+    },
+];
+
+/// Version 3 added scorecards; a version-2 assessment has none.
+fn v2_to_v3(doc: &mut Value) -> Result<(), FormatError> {
+    for_each_assessment(doc, |a| {
+        a.entry("scorecards").or_insert(serde_json::json!([]));
+    });
+    Ok(())
+}
 
 /// Version 2 added the assessment itself; a version-1 assessment has answered nothing yet.
 fn v1_to_v2(doc: &mut Value) -> Result<(), FormatError> {

@@ -449,15 +449,31 @@ fn version_1_files_are_migrated_with_an_empty_assessment() {
         "stakeholders",
         "inventory",
         "decisions",
+        "scorecards",
     ] {
         v["assessments"][0].as_object_mut().unwrap().remove(key);
     }
     let imported = import(&v.to_string()).unwrap();
     assert_eq!(imported.migrated_from, Some(1));
     assert_eq!(imported.assessments, vec![sample()]);
-    // A version-2 file missing the same fields is refused: migrations run only from older versions.
-    v["schema_version"] = 2.into();
+    // A current-version file missing the same fields is refused: migrations run only from older
+    // versions.
+    v["schema_version"] = SCHEMA_VERSION.into();
     assert!(problems_of(&v.to_string())[0].ends_with(": is missing"));
+}
+
+#[test]
+fn version_2_files_gain_an_empty_list_of_scorecards() {
+    let mut v: serde_json::Value =
+        serde_json::from_str(&export(FileKind::Workspace, &[sample()], at(1_800_000_100))).unwrap();
+    v["schema_version"] = 2.into();
+    v["assessments"][0]
+        .as_object_mut()
+        .unwrap()
+        .remove("scorecards");
+    let imported = import(&v.to_string()).unwrap();
+    assert_eq!(imported.migrated_from, Some(2));
+    assert_eq!(imported.assessments, vec![sample()]);
 }
 
 #[test]

@@ -7,6 +7,10 @@ use super::{FileKind, FormatError, Problem};
 use crate::domain::answers::{check_link, MAX_EVIDENCE, MAX_LEVEL};
 use crate::domain::context::{Quadrant, MAX_MONTHLY_COST};
 use crate::domain::model::{Assessment, MAX_TEAM_SIZE, MAX_TEXT_CHARS};
+use crate::domain::scorecard::{Scorecard, CULTURE_MAX, MAX_SCORE, MAX_WEIGHT};
+
+/// Largest indicator value or threshold accepted, either sign.
+const MAX_INDICATOR: f64 = 1.0e9;
 
 /// Longest question or area id accepted in a file.
 const MAX_ID_CHARS: usize = 100;
@@ -75,6 +79,188 @@ fn assessment(at: &str, a: &Assessment, problems: &mut Vec<Problem>) {
     }
     answers(at, a, problems);
     context(at, a, problems);
+    for (i, card) in a.scorecards.iter().enumerate() {
+        scorecard(&format!("{at}.scorecards[{i}]"), card, problems);
+    }
+    unique_ids(
+        problems,
+        &format!("{at}.scorecards"),
+        a.scorecards.iter().map(|c| &c.id),
+    );
+}
+
+fn number(
+    problems: &mut Vec<Problem>,
+    path: String,
+    value: f64,
+    range: std::ops::RangeInclusive<f64>,
+) {
+    if !value.is_finite() || !range.contains(&value) {
+        problems.push(Problem::new(
+            path,
+            format!(
+                "{value} is out of range ({} to {})",
+                range.start(),
+                range.end()
+            ),
+        ));
+    }
+}
+
+fn small(
+    problems: &mut Vec<Problem>,
+    path: String,
+    value: u8,
+    range: std::ops::RangeInclusive<u8>,
+) {
+    if !range.contains(&value) {
+        problems.push(Problem::new(
+            path,
+            format!(
+                "{value} is out of range ({} to {})",
+                range.start(),
+                range.end()
+            ),
+        ));
+    }
+}
+
+fn scorecard(at: &str, card: &Scorecard, problems: &mut Vec<Problem>) {
+    text(problems, format!("{at}.name"), &card.name);
+    if let Some(kind) = &card.project_kind {
+        id_key(problems, format!("{at}.project_kind"), kind);
+    }
+    let mut seen = HashMap::new();
+    for (i, c) in card.criteria.iter().enumerate() {
+        let here = format!("{at}.criteria[{i}]");
+        id_key(problems, format!("{here}.id"), &c.id);
+        if let Some(first) = seen.insert(c.id.as_str(), i) {
+            problems.push(Problem::new(
+                format!("{here}.id"),
+                format!("the same id as {at}.criteria[{first}]"),
+            ));
+        }
+        text(problems, format!("{here}.name"), &c.name);
+        text(problems, format!("{here}.description"), &c.description);
+        number(
+            problems,
+            format!("{here}.weight"),
+            c.weight,
+            0.0..=MAX_WEIGHT,
+        );
+        if c.levels.len() != usize::from(MAX_SCORE) + 1 {
+            problems.push(Problem::new(
+                format!("{here}.levels"),
+                format!(
+                    "holds {} descriptions; scores 0 to {MAX_SCORE} need {}",
+                    c.levels.len(),
+                    MAX_SCORE + 1
+                ),
+            ));
+        }
+        for (j, level) in c.levels.iter().enumerate() {
+            text(problems, format!("{here}.levels[{j}]"), level);
+        }
+        if let Some(m) = c.must_have {
+            small(problems, format!("{here}.must_have"), m, 1..=MAX_SCORE);
+        }
+        for (j, ind) in c.indicators.iter().enumerate() {
+            id_key(problems, format!("{here}.indicators[{j}].id"), &ind.id);
+            text(problems, format!("{here}.indicators[{j}].name"), &ind.name);
+            text(problems, format!("{here}.indicators[{j}].unit"), &ind.unit);
+            number(
+                problems,
+                format!("{here}.indicators[{j}].threshold"),
+                ind.threshold,
+                -MAX_INDICATOR..=MAX_INDICATOR,
+            );
+        }
+    }
+    unique_ids(
+        problems,
+        &format!("{at}.candidates"),
+        card.candidates.iter().map(|c| &c.id),
+    );
+    for (i, cand) in card.candidates.iter().enumerate() {
+        let here = format!("{at}.candidates[{i}]");
+        text(problems, format!("{here}.name"), &cand.name);
+        text(problems, format!("{here}.notes"), &cand.notes);
+        for (key, score) in &cand.scores {
+            let path = format!("{here}.scores.{key}");
+            id_key(problems, format!("{here}.scores[\"{key}\"]"), key);
+            if let Some(v) = score.score {
+                small(problems, format!("{path}.score"), v, 0..=MAX_SCORE);
+            }
+            text(problems, format!("{path}.evidence"), &score.evidence);
+            for (ind, value) in &score.indicators {
+                id_key(problems, format!("{path}.indicators[\"{ind}\"]"), ind);
+                number(
+                    problems,
+                    format!("{path}.indicators.{ind}"),
+                    *value,
+                    -MAX_INDICATOR..=MAX_INDICATOR,
+                );
+            }
+        }
+        for (key, value) in &cand.culture {
+            id_key(problems, format!("{here}.culture[\"{key}\"]"), key);
+            small(
+                problems,
+                format!("{here}.culture.{key}"),
+                *value,
+                1..=CULTURE_MAX,
+            );
+        }
+        for (key, fit) in &cand.operating_fit {
+            id_key(problems, format!("{here}.operating_fit[\"{key}\"]"), key);
+            if let Some(v) = fit.score {
+                small(
+                    problems,
+                    format!("{here}.operating_fit.{key}.score"),
+                    v,
+                    0..=MAX_SCORE,
+                );
+            }
+            text(
+                problems,
+                format!("{here}.operating_fit.{key}.evidence"),
+                &fit.evidence,
+            );
+        }
+        unique_ids(
+            problems,
+            &format!("{here}.reviews"),
+            cand.reviews.iter().map(|r| &r.id),
+        );
+        for (j, review) in cand.reviews.iter().enumerate() {
+            for (key, value) in &review.scores {
+                id_key(
+                    problems,
+                    format!("{here}.reviews[{j}].scores[\"{key}\"]"),
+                    key,
+                );
+                small(
+                    problems,
+                    format!("{here}.reviews[{j}].scores.{key}"),
+                    *value,
+                    0..=MAX_SCORE,
+                );
+            }
+        }
+    }
+    for (key, value) in &card.culture {
+        id_key(problems, format!("{at}.culture[\"{key}\"]"), key);
+        small(
+            problems,
+            format!("{at}.culture.{key}"),
+            *value,
+            1..=CULTURE_MAX,
+        );
+    }
+    for (key, value) in &card.operating_model {
+        id_key(problems, format!("{at}.operating_model[\"{key}\"]"), key);
+        text(problems, format!("{at}.operating_model.{key}"), value);
+    }
 }
 
 fn text(problems: &mut Vec<Problem>, path: String, value: &str) {

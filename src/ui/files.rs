@@ -14,9 +14,14 @@ use crate::format::{FileKind, FormatError};
 /// Files larger than this are refused before reading: no real workspace comes near it.
 const MAX_IMPORT_BYTES: f64 = 50.0 * 1024.0 * 1024.0;
 
-/// Offers `text` as a download named `file_name`.
+/// Offers `text` as a JSON download named `file_name`.
 pub fn download(file_name: &str, text: &str) -> Result<(), String> {
-    let blob = gloo_file::Blob::new_with_options(text, Some("application/json"));
+    download_as(file_name, text, "application/json")
+}
+
+/// Offers `text` as a download of the given MIME type.
+pub fn download_as(file_name: &str, text: &str, mime: &str) -> Result<(), String> {
+    let blob = gloo_file::Blob::new_with_options(text, Some(mime));
     let url = gloo_file::ObjectUrl::from(blob);
     let document = document();
     let anchor = document

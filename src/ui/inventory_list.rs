@@ -5,6 +5,7 @@ use leptos::prelude::*;
 use uuid::Uuid;
 
 use super::list_edit::ListEdit;
+use super::numbers::{format_amount, parse_number};
 use super::pages::assessment::use_current;
 use crate::domain::context::{
     monthly_cost_by_category, Category, InventoryItem, Lifecycle, MAX_MONTHLY_COST,
@@ -14,40 +15,14 @@ fn list() -> ListEdit<InventoryItem> {
     ListEdit::new(|a| &a.inventory, |a| &mut a.inventory)
 }
 
-/// Reads a cost box: blank is "unknown"; otherwise a number from 0, with , or space as
-/// thousands separators.
+/// Reads a cost box: blank is "unknown"; otherwise an amount from 0.
 pub fn parse_cost(text: &str) -> Result<Option<f64>, String> {
-    let cleaned: String = text
-        .trim()
-        .chars()
-        .filter(|c| !matches!(c, ',' | ' ' | '_'))
-        .collect();
-    if cleaned.is_empty() {
-        return Ok(None);
+    const REFUSED: &str = "⚠ Not saved: enter an amount of 0 or more, e.g. 1200 or 1,200.50";
+    match parse_number(text) {
+        Ok(Some(v)) if (0.0..=MAX_MONTHLY_COST).contains(&v) => Ok(Some(v)),
+        Ok(None) => Ok(None),
+        _ => Err(REFUSED.to_string()),
     }
-    match cleaned.parse::<f64>() {
-        Ok(v) if v.is_finite() && (0.0..=MAX_MONTHLY_COST).contains(&v) => Ok(Some(v)),
-        _ => Err("⚠ Not saved: enter an amount of 0 or more, e.g. 1200 or 1,200.50".to_string()),
-    }
-}
-
-/// An amount with thousands separators and at most two decimals, e.g. "1,200.5".
-pub fn format_amount(v: f64) -> String {
-    let cents = (v * 100.0).round() as i64;
-    let whole = cents / 100;
-    let frac = cents % 100;
-    let digits = whole.to_string();
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    if frac != 0 {
-        out.push_str(&format!(".{frac:02}"));
-    }
-    out
 }
 
 #[component]
@@ -187,12 +162,5 @@ mod tests {
         assert!(parse_cost("abc").is_err());
         assert!(parse_cost("NaN").is_err());
         assert!(parse_cost("inf").is_err());
-    }
-
-    #[test]
-    fn amounts_format_with_thousands() {
-        assert_eq!(format_amount(0.0), "0");
-        assert_eq!(format_amount(1200.5), "1,200.50");
-        assert_eq!(format_amount(1_234_567.0), "1,234,567");
     }
 }

@@ -6,6 +6,8 @@ pub mod not_found;
 pub mod overview;
 pub mod profile;
 pub mod results;
+pub mod scorecard;
+pub mod scorecards;
 pub mod self_assessment;
 pub mod workspace;
 

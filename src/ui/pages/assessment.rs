@@ -32,6 +32,8 @@ const SECTIONS: &[(&str, &str)] = &[
     ("profile", "Profile"),
     ("assessment", "Assessment"),
     ("results", "Results"),
+    ("partners", "Partners"),
+    ("tools", "Tools"),
 ];
 
 #[component]

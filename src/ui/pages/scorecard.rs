@@ -1,0 +1,108 @@
+//! One scorecard: name, candidates, criteria and scores, the decision and, for partners,
+//! cultural fit, operating model, domain weight and quarterly reviews.
+
+use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::use_params_map;
+use uuid::Uuid;
+
+use super::assessment::use_current;
+use super::scorecards::section_of;
+use crate::domain::scorecard::ScorecardKind;
+use crate::ui::candidate_list::CandidateList;
+use crate::ui::card_edit::{provide_card, CardEdit};
+use crate::ui::criteria_scores::CriteriaScores;
+use crate::ui::culture_fit::CultureFit;
+use crate::ui::operating_model::OperatingModel;
+use crate::ui::partner_reviews::{DomainWeight, PartnerReviews};
+use crate::ui::scorecard_results::ScorecardResults;
+
+#[component]
+pub fn ScorecardPage() -> impl IntoView {
+    let params = use_params_map();
+    let card_id = Memo::new(move |_| {
+        params
+            .read()
+            .get("card")
+            .and_then(|c| Uuid::parse_str(&c).ok())
+    });
+    let id = use_current().id;
+    move || {
+        match card_id.get() {
+        Some(card_id) => view! { <ScorecardBody card_id/> }.into_any(),
+        None => view! { <p>"This comparison does not exist. " <A href=format!("/a/{id}/partners")>"Back to partners"</A></p> }.into_any(),
+    }
+    }
+}
+
+#[component]
+fn ScorecardBody(card_id: Uuid) -> impl IntoView {
+    let card = CardEdit::new(card_id);
+    provide_card(card);
+    let id = use_current().id;
+    let kind = card.derive(|c| Some(c.kind));
+    let exists = Memo::new(move |_| card.card.with(Option::is_some));
+    let name = card.derive(|c| c.name.clone());
+    let confirm_delete = RwSignal::new(false);
+    view! {
+        <Show when=move || exists.get() fallback=move || view! {
+            <section><h2>"Comparison not found"</h2><p><A href=format!("/a/{id}/partners")>"Back to partners"</A></p></section>
+        }>
+            <section aria-labelledby="card-title">
+                <p class="eyebrow">
+                    <A href=move || format!("/a/{id}/{}", section_of(kind.get().unwrap_or(ScorecardKind::Partner)))>
+                        {move || match kind.get() { Some(ScorecardKind::Tool) => "← All tool comparisons", _ => "← All partner comparisons" }}
+                    </A>
+                </p>
+                <h2 id="card-title">{move || name.get()}</h2>
+                <div class="field">
+                    <label for="card-name">"Comparison name"</label>
+                    <input type="text" id="card-name" prop:value=move || name.get()
+                        on:input=move |ev| { let v = event_target_value(&ev); card.update(|c| c.name = v) }/>
+                </div>
+                <ScorecardResults/>
+                <CandidateList/>
+                <Show when=move || kind.get() == Some(ScorecardKind::Partner)>
+                    <DomainWeight/>
+                </Show>
+                <CriteriaScores/>
+                <Show when=move || kind.get() == Some(ScorecardKind::Partner)>
+                    <CultureFit/>
+                    <OperatingModel/>
+                    <PartnerReviews/>
+                </Show>
+                <div class="danger-zone">
+                    <Show when=move || confirm_delete.get() fallback=move || view! {
+                        <button class="button danger" on:click=move |_| confirm_delete.set(true)>"Delete this comparison"</button>
+                    }>
+                        <p role="alert">
+                            "Delete this comparison with all its candidates and scores? "
+                            <DeleteCard card_id/>
+                            <button class="button" on:click=move |_| confirm_delete.set(false)>"Keep it"</button>
+                        </p>
+                    </Show>
+                </div>
+            </section>
+        </Show>
+    }
+}
+
+#[component]
+fn DeleteCard(card_id: Uuid) -> impl IntoView {
+    let state = crate::ui::state::use_app_state();
+    let current = use_current();
+    let id = current.id;
+    let navigate = leptos_router::hooks::use_navigate();
+    let kind = current.assessment.with_untracked(|a| {
+        a.as_ref()
+            .and_then(|a| a.scorecards.iter().find(|c| c.id == card_id))
+            .map(|c| c.kind)
+    });
+    view! {
+        <button class="button danger" on:click=move |_| {
+            state.edit(id, |a| a.scorecards.retain(|c| c.id != card_id));
+            state.notify("Comparison deleted.");
+            navigate(&format!("/a/{id}/{}", section_of(kind.unwrap_or(ScorecardKind::Partner))), Default::default());
+        }>"Delete"</button>
+    }
+}

@@ -1,0 +1,137 @@
+//! The decision: ranking with totals, gates and what is still unscored, a chart of every score,
+//! and how far each weight can move before the winner changes.
+
+use leptos::prelude::*;
+
+use super::card_edit::use_card;
+use super::chart_view::ChartView;
+use crate::charts::scorecard as chart;
+use crate::domain::scorecard::engine::{self, Outcome, WeightRange};
+use crate::domain::scorecard::MAX_WEIGHT;
+
+#[component]
+pub fn ScorecardResults() -> impl IntoView {
+    let card = use_card();
+    let outcome = card.derive(|c| Some(engine::evaluate(c)));
+    let ranges = card.derive(engine::sensitivity);
+    let explanation = card.derive(|c| {
+        let outcome = engine::evaluate(c);
+        let ranges = engine::sensitivity(c);
+        engine::explain(c, &outcome, &ranges)
+    });
+    let name_of = move |id: uuid::Uuid| {
+        card.card.with(|c| {
+            c.as_ref()
+                .and_then(|c| c.candidate(id))
+                .map(|x| x.name.clone())
+                .unwrap_or_default()
+        })
+    };
+    let criterion_name = move |id: &str| {
+        card.card.with(|c| {
+            c.as_ref()
+                .and_then(|c| c.criterion(id))
+                .map(|x| x.name.clone())
+                .unwrap_or_default()
+        })
+    };
+    let svg = Memo::new(move |_| {
+        card.card.with(|c| {
+            let Some(c) = c else {
+                return chart::render(&[], &[], 640, 16);
+            };
+            let outcome = engine::evaluate(c);
+            let criteria: Vec<String> = c.criteria.iter().map(|x| x.name.clone()).collect();
+            let series: Vec<chart::CandidateSeries> = c
+                .candidates
+                .iter()
+                .map(|cand| chart::CandidateSeries {
+                    name: cand.name.clone(),
+                    scores: c
+                        .criteria
+                        .iter()
+                        .map(|k| cand.score(&k.id).map(f64::from))
+                        .collect(),
+                    highlight: outcome.winner == Some(cand.id),
+                    failed_gate: outcome
+                        .results
+                        .iter()
+                        .any(|r| r.candidate == cand.id && !r.gate_failures.is_empty()),
+                })
+                .collect();
+            chart::render(&criteria, &series, 640, 16)
+        })
+    });
+    view! {
+        <section class="subsection" aria-labelledby="decision-title">
+            <h3 id="decision-title">"Decision"</h3>
+            <p class="headline" data-testid="decision-summary">{move || explanation.get()}</p>
+            <table class="data-table">
+                <caption>"Ranking (totals out of 100, over the criteria scored so far)"</caption>
+                <thead>
+                    <tr>
+                        <th scope="col">"Rank"</th>
+                        <th scope="col">"Candidate"</th>
+                        <th scope="col">"Total"</th>
+                        <th scope="col">"Weight scored"</th>
+                        <th scope="col">"Must-haves"</th>
+                        <th scope="col">"Not scored yet"</th>
+                    </tr>
+                </thead>
+                <tbody>
+                    {move || outcome.get().map(|o: Outcome| o.results.into_iter().map(|r| {
+                        let gates = if r.gate_failures.is_empty() {
+                            "✓ all passed".to_string()
+                        } else {
+                            format!("✗ fails: {}", r.gate_failures.iter().map(|g| g.reason.clone()).collect::<Vec<_>>().join("; "))
+                        };
+                        let missing = if r.missing.is_empty() {
+                            "–".to_string()
+                        } else {
+                            r.missing.iter().map(|m| criterion_name(m)).collect::<Vec<_>>().join(", ")
+                        };
+                        view! {
+                            <tr class:failed=!r.gate_failures.is_empty()>
+                                <td>{r.rank.map(|k| k.to_string()).unwrap_or_else(|| "–".to_string())}</td>
+                                <th scope="row">{name_of(r.candidate)}</th>
+                                <td>{r.total.map(|t| format!("{t:.1}")).unwrap_or_else(|| "no scores".to_string())}</td>
+                                <td>{format!("{:.0} %", r.scored_weight_share * 100.0)}</td>
+                                <td>{gates}</td>
+                                <td>{missing}</td>
+                            </tr>
+                        }
+                    }).collect_view())}
+                </tbody>
+            </table>
+            <ChartView svg=svg label="Bar chart of every candidate's score on each criterion, 0 to 5. The table of criteria and scores above gives the same figures."/>
+            <Show when=move || ranges.with(|r: &Vec<WeightRange>| !r.is_empty())>
+                <table class="data-table">
+                    <caption>"How far each weight can move before the leader changes (others fixed)"</caption>
+                    <thead>
+                        <tr>
+                            <th scope="col">"Criterion"</th>
+                            <th scope="col">"Weight now"</th>
+                            <th scope="col">"Leader stays within"</th>
+                            <th scope="col">"Below that"</th>
+                            <th scope="col">"Above that"</th>
+                        </tr>
+                    </thead>
+                    <tbody>
+                        {move || ranges.get().into_iter().map(|r| {
+                            let whole = r.low <= 1e-9 && r.high >= MAX_WEIGHT - 1e-9;
+                            view! {
+                                <tr>
+                                    <th scope="row">{criterion_name(&r.criterion)}</th>
+                                    <td>{format!("{:.0}", r.current)}</td>
+                                    <td>{if whole { "any weight, 0 to 100".to_string() } else { format!("{:.1} to {:.1}", r.low, r.high) }}</td>
+                                    <td>{r.below.map(name_of).map(|n| format!("{n} leads")).unwrap_or_else(|| "–".to_string())}</td>
+                                    <td>{r.above.map(name_of).map(|n| format!("{n} leads")).unwrap_or_else(|| "–".to_string())}</td>
+                                </tr>
+                            }
+                        }).collect_view()}
+                    </tbody>
+                </table>
+            </Show>
+        </section>
+    }
+}

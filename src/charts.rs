@@ -15,6 +15,7 @@
 //! the scale are clamped), and sizes are clamped, so the output size stays bounded.
 
 pub mod gaps;
+pub mod kpi;
 pub mod radar;
 pub mod scorecard;
 pub mod trend;

@@ -8,6 +8,7 @@ use serde::Deserialize;
 
 use crate::domain::Stage;
 
+pub mod presets;
 pub mod templates;
 
 /// Number of levels on the maturity scale (0 to 4).

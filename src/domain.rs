@@ -7,6 +7,7 @@
 pub mod answers;
 pub mod context;
 pub mod demo;
+pub mod kpi;
 pub mod model;
 pub mod scorecard;
 pub mod scoring;

@@ -16,9 +16,12 @@ mod culture_fit;
 mod decision_list;
 mod drop_zone;
 mod files;
+mod goal_list;
 mod import_button;
 mod import_dialog;
 mod inventory_list;
+mod kpi_dashboard;
+mod kpi_plot;
 mod list_edit;
 mod notice_bar;
 mod numbers;
@@ -44,6 +47,8 @@ use import_dialog::ImportDialog;
 use notice_bar::NoticeBar;
 use pages::area::AreaSection;
 use pages::assessment::AssessmentPage;
+use pages::goals::GoalsSection;
+use pages::kpi::KpiPage;
 use pages::not_found::NotFound;
 use pages::overview::{OverviewRedirect, OverviewSection};
 use pages::profile::ProfileSection;
@@ -72,6 +77,8 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("assessment") view=AssessmentSection/>
                         <Route path=path!("assessment/:area") view=AreaSection/>
                         <Route path=path!("results") view=ResultsSection/>
+                        <Route path=path!("goals") view=GoalsSection/>
+                        <Route path=path!("goals/kpi/:kpi") view=KpiPage/>
                         <Route path=path!("partners") view=PartnersSection/>
                         <Route path=path!("partners/:card") view=ScorecardPage/>
                         <Route path=path!("tools") view=ToolsSection/>

@@ -373,3 +373,20 @@ fn v3_fixture_keeps_scorecards() {
     );
     assert_eq!(imported.assessments[1].scorecards[0].candidates.len(), 0);
 }
+
+#[test]
+fn v4_fixture_keeps_goals_and_kpis() {
+    let imported = import(&read(&fixture_path(4))).unwrap();
+    let demo = &imported.assessments[0];
+    assert_eq!(demo.kpis.len(), 10);
+    let lead = demo
+        .kpis
+        .iter()
+        .find(|k| k.preset.as_deref() == Some("dora.lead-time"))
+        .unwrap();
+    assert_eq!(lead.measurements.len(), 27);
+    assert_eq!(lead.target.map(|t| t.value), Some(24.0));
+    assert_eq!(demo.goals.len(), 2);
+    assert_eq!(demo.goals[0].key_results[0].kpi, Some(lead.id));
+    assert!(imported.assessments[1].kpis.is_empty());
+}

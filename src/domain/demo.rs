@@ -9,9 +9,10 @@ use super::context::{
     Category, DecisionRecord, DecisionStatus, Degree, InventoryItem, Lifecycle, Stakeholder,
     SwotItem,
 };
+use super::kpi::{DatedValue, Goal, KeyResult, Kpi, Measurement};
 use super::model::{Assessment, CompanyProfile, Stage};
 use super::scorecard::{Candidate, Criterion, FitScore, Review, Scorecard, ScorecardKind};
-use crate::content::{templates, Content};
+use crate::content::{presets, templates, Content};
 
 /// Fixed id, so opening the demo twice opens the same assessment instead of piling up copies.
 pub const DEMO_ID: Uuid = Uuid::from_u128(0x6c75_6d65_6e00_4000_8000_0000_0000_0001);
@@ -21,7 +22,154 @@ pub fn demo_assessment(content: &Content, now: DateTime<Utc>) -> Assessment {
     answer_everything(content, &mut a);
     add_context(&mut a);
     a.scorecards = vec![partner_card(), error_tracking_card(), routing_card()];
+    let today = now.date_naive();
+    a.kpis = demo_kpis(today);
+    a.goals = demo_goals(today);
     a
+}
+
+/// (preset id, value a year ago, value today, wobble, days between measurements, target value,
+/// owner). Values drift from the first to the second over the year with a steady wobble.
+type KpiSeries = (&'static str, f64, f64, f64, i64, f64, &'static str);
+
+const KPI_SERIES: [KpiSeries; 10] = [
+    (
+        "dora.deployment-frequency",
+        2.0,
+        9.0,
+        1.2,
+        7,
+        10.0,
+        "Tomás Ruiz",
+    ),
+    ("dora.lead-time", 96.0, 30.0, 9.0, 14, 24.0, "Tomás Ruiz"),
+    (
+        "dora.change-failure-rate",
+        22.0,
+        14.0,
+        2.5,
+        14,
+        10.0,
+        "Platform team",
+    ),
+    (
+        "dora.recovery-time",
+        20.0,
+        6.0,
+        2.0,
+        30,
+        1.0,
+        "Platform team",
+    ),
+    (
+        "dora.rework-rate",
+        18.0,
+        12.0,
+        1.5,
+        30,
+        8.0,
+        "Platform team",
+    ),
+    ("product.nps", 18.0, 31.0, 3.0, 30, 40.0, "Mara Jensen"),
+    ("product.churn", 3.1, 2.2, 0.3, 30, 1.5, "Customer success"),
+    ("team.attrition", 24.0, 18.0, 1.0, 30, 12.0, "Tomás Ruiz"),
+    (
+        "team.time-to-hire",
+        62.0,
+        48.0,
+        5.0,
+        30,
+        40.0,
+        "Office manager",
+    ),
+    (
+        "partner.return-call",
+        30.0,
+        6.0,
+        3.0,
+        30,
+        8.0,
+        "Mara Jensen",
+    ),
+];
+
+fn demo_kpis(today: NaiveDate) -> Vec<Kpi> {
+    let start = today - chrono::Duration::days(365);
+    KPI_SERIES
+        .iter()
+        .enumerate()
+        .filter_map(|(n, (preset, from, to, wobble, step, target, owner))| {
+            let mut k = presets::new_kpi(preset, id(400 + n as u128))?;
+            k.owner = owner.to_string();
+            k.baseline = Some(DatedValue {
+                date: start,
+                value: *from,
+            });
+            k.target = Some(DatedValue {
+                date: today + chrono::Duration::days(182),
+                value: *target,
+            });
+            let count = 365 / step + 1;
+            k.measurements = (0..count)
+                .map(|i| {
+                    let t = (i * step) as f64 / 365.0;
+                    let value = from + (to - from) * t + wobble * ((i as f64) * 1.7).sin();
+                    Measurement {
+                        id: id(10_000 + (n as u128) * 1_000 + i as u128),
+                        date: start + chrono::Duration::days(i * step),
+                        value: (value.max(0.0) * 10.0).round() / 10.0,
+                    }
+                })
+                .collect();
+            Some(k)
+        })
+        .collect()
+}
+
+fn demo_goals(today: NaiveDate) -> Vec<Goal> {
+    let kr = |n: u128, text: &str, kpi: Option<u128>| KeyResult {
+        id: id(600 + n),
+        text: text.into(),
+        kpi: kpi.map(|k| id(400 + k)),
+    };
+    vec![
+        Goal {
+            id: id(500),
+            objective: "Ship carrier features weekly without breaking depots".into(),
+            description:
+                "Enterprise carriers ask for a release every week; depots must never lose tracking."
+                    .into(),
+            area: Some("delivery".into()),
+            business_goal: false,
+            target_date: Some(today + chrono::Duration::days(182)),
+            key_results: vec![
+                kr(1, "Lead time for changes under one day", Some(1)),
+                kr(2, "Change failure rate at 10 % or less", Some(2)),
+                kr(
+                    3,
+                    "Recover from a failed deployment within the hour",
+                    Some(3),
+                ),
+            ],
+        },
+        Goal {
+            id: id(501),
+            objective: "Win three enterprise carriers before the series A".into(),
+            description: "Needs a security review and references.".into(),
+            area: Some("security".into()),
+            business_goal: true,
+            target_date: Some(today + chrono::Duration::days(270)),
+            key_results: vec![
+                kr(4, "Net Promoter Score of 40 among depot managers", Some(5)),
+                kr(5, "Monthly churn down to 1.5 %", Some(6)),
+                kr(
+                    6,
+                    "Pass one customer security questionnaire without exceptions",
+                    None,
+                ),
+            ],
+        },
+    ]
 }
 
 /// Sets scores (and optional indicator values) on a candidate: (criterion, score, evidence).
@@ -812,6 +960,40 @@ mod tests {
                         "{key} is not a criterion of {}",
                         card.name
                     );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn demo_has_a_year_of_kpis_including_the_dora_keys() {
+        let a = demo();
+        assert!(a.kpis.len() >= 8);
+        for key in [
+            "dora.deployment-frequency",
+            "dora.lead-time",
+            "dora.change-failure-rate",
+            "dora.recovery-time",
+            "dora.rework-rate",
+        ] {
+            assert!(
+                a.kpis.iter().any(|k| k.preset.as_deref() == Some(key)),
+                "{key}"
+            );
+        }
+        for k in &a.kpis {
+            let first = k.measurements.first().map(|m| m.date);
+            let last = k.measurements.last().map(|m| m.date);
+            let span = last
+                .zip(first)
+                .map(|(l, f)| (l - f).num_days())
+                .unwrap_or(0);
+            assert!(span >= 330, "{} spans {span} days", k.name);
+        }
+        for g in &a.goals {
+            for kr in &g.key_results {
+                if let Some(kpi) = kr.kpi {
+                    assert!(a.kpis.iter().any(|k| k.id == kpi));
                 }
             }
         }

@@ -8,6 +8,7 @@ use uuid::Uuid;
 
 use super::answers::{Answer, AreaSettings};
 use super::context::{DecisionRecord, InventoryItem, Stakeholder, Swot};
+use super::kpi::{Goal, Kpi};
 use super::scorecard::Scorecard;
 
 /// Funding stage of the company; later sections derive default targets from it.
@@ -94,6 +95,10 @@ pub struct Assessment {
     pub decisions: Vec<DecisionRecord>,
     /// Weighted scorecards for choosing engineering partners and tools.
     pub scorecards: Vec<Scorecard>,
+    /// Objectives with key results.
+    pub goals: Vec<Goal>,
+    /// KPIs with their measurements.
+    pub kpis: Vec<Kpi>,
 }
 
 impl Assessment {
@@ -111,6 +116,8 @@ impl Assessment {
             inventory: Vec::new(),
             decisions: Vec::new(),
             scorecards: Vec::new(),
+            goals: Vec::new(),
+            kpis: Vec::new(),
         }
     }
 

@@ -28,7 +28,21 @@ pub const MIGRATIONS: &[Migration] = &[
         summary: "adds scorecards for choosing engineering partners and tools, none yet",
         run: v2_to_v3,
     },
+    Migration {
+        from: 3,
+        summary: "adds goals with key results and KPIs with measurements, none yet",
+        run: v3_to_v4,
+    },
 ];
+
+/// Version 4 added goals and KPIs; a version-3 assessment has none.
+fn v3_to_v4(doc: &mut Value) -> Result<(), FormatError> {
+    for_each_assessment(doc, |a| {
+        a.entry("goals").or_insert(serde_json::json!([]));
+        a.entry("kpis").or_insert(serde_json::json!([]));
+    });
+    Ok(())
+}
 
 /// Version 3 added scorecards; a version-2 assessment has none.
 fn v2_to_v3(doc: &mut Value) -> Result<(), FormatError> {

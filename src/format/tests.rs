@@ -450,6 +450,8 @@ fn version_1_files_are_migrated_with_an_empty_assessment() {
         "inventory",
         "decisions",
         "scorecards",
+        "goals",
+        "kpis",
     ] {
         v["assessments"][0].as_object_mut().unwrap().remove(key);
     }
@@ -517,4 +519,51 @@ fn hostile_or_out_of_range_answers_are_refused_with_paths() {
     });
     assert!(problems_of(&text)[0]
         .starts_with("assessments[0].answers.x.y.confidence: unknown value \"very\""));
+}
+
+#[test]
+fn version_3_files_gain_empty_goals_and_kpis() {
+    let mut v: serde_json::Value =
+        serde_json::from_str(&export(FileKind::Workspace, &[sample()], at(1_800_000_100))).unwrap();
+    v["schema_version"] = 3.into();
+    for key in ["goals", "kpis"] {
+        v["assessments"][0].as_object_mut().unwrap().remove(key);
+    }
+    let imported = import(&v.to_string()).unwrap();
+    assert_eq!(imported.migrated_from, Some(3));
+    assert_eq!(imported.assessments, vec![sample()]);
+}
+
+#[test]
+fn kpi_values_and_links_are_checked() {
+    let text = file_with(|v| {
+        v["assessments"][0]["kpis"] = serde_json::json!([{
+            "id": "00000000-0000-4000-8000-000000000001", "name": "Lead time", "description": "",
+            "unit": "hours", "direction": "lower", "baseline": null,
+            "target": {"date": "2027-01-01", "value": 1e300}, "owner": "", "cadence": "monthly",
+            "category": "delivery", "preset": "Bad Preset",
+            "measurements": [
+                {"id": "00000000-0000-4000-8000-000000000002", "date": "2026-01-01", "value": 3.0},
+                {"id": "00000000-0000-4000-8000-000000000002", "date": "2026-02-01", "value": 4.0}
+            ]
+        }]);
+        v["assessments"][0]["goals"] = serde_json::json!([{
+            "id": "00000000-0000-4000-8000-000000000003", "objective": "Ship faster", "description": "",
+            "area": null, "business_goal": true, "target_date": null,
+            "key_results": [{"id": "00000000-0000-4000-8000-000000000004", "text": "x",
+                "kpi": "00000000-0000-4000-8000-000000000099"}]
+        }]);
+    });
+    let problems = problems_of(&text);
+    for expected in [
+        "assessments[0].kpis[0].target.value:",
+        "assessments[0].kpis[0].preset: is not a valid id",
+        "assessments[0].kpis[0].measurements[1].id: the same id as",
+        "assessments[0].goals[0].key_results[0].kpi: no KPI with this id",
+    ] {
+        assert!(
+            problems.iter().any(|p| p.starts_with(expected)),
+            "{expected} not in {problems:?}"
+        );
+    }
 }

@@ -9,6 +9,10 @@ use crate::domain::context::{Quadrant, MAX_MONTHLY_COST};
 use crate::domain::model::{Assessment, MAX_TEAM_SIZE, MAX_TEXT_CHARS};
 use crate::domain::scorecard::{Scorecard, CULTURE_MAX, MAX_SCORE, MAX_WEIGHT};
 
+/// Largest KPI value accepted, either sign.
+const MAX_KPI_VALUE: f64 = 1.0e12;
+/// Most measurements one KPI may hold (a daily value for over 270 years).
+const MAX_MEASUREMENTS: usize = 100_000;
 /// Largest indicator value or threshold accepted, either sign.
 const MAX_INDICATOR: f64 = 1.0e9;
 
@@ -87,6 +91,90 @@ fn assessment(at: &str, a: &Assessment, problems: &mut Vec<Problem>) {
         &format!("{at}.scorecards"),
         a.scorecards.iter().map(|c| &c.id),
     );
+    kpis(at, a, problems);
+}
+
+fn kpis(at: &str, a: &Assessment, problems: &mut Vec<Problem>) {
+    unique_ids(
+        problems,
+        &format!("{at}.kpis"),
+        a.kpis.iter().map(|k| &k.id),
+    );
+    for (i, k) in a.kpis.iter().enumerate() {
+        let here = format!("{at}.kpis[{i}]");
+        for (field, value) in [
+            ("name", &k.name),
+            ("description", &k.description),
+            ("unit", &k.unit),
+            ("owner", &k.owner),
+        ] {
+            text(problems, format!("{here}.{field}"), value);
+        }
+        if let Some(preset) = &k.preset {
+            id_key(problems, format!("{here}.preset"), preset);
+        }
+        for (field, value) in [("baseline", k.baseline), ("target", k.target)] {
+            if let Some(v) = value {
+                number(
+                    problems,
+                    format!("{here}.{field}.value"),
+                    v.value,
+                    -MAX_KPI_VALUE..=MAX_KPI_VALUE,
+                );
+            }
+        }
+        if k.measurements.len() > MAX_MEASUREMENTS {
+            problems.push(Problem::new(
+                format!("{here}.measurements"),
+                format!(
+                    "holds {} measurements; the limit is {MAX_MEASUREMENTS}",
+                    k.measurements.len()
+                ),
+            ));
+        }
+        unique_ids(
+            problems,
+            &format!("{here}.measurements"),
+            k.measurements.iter().map(|m| &m.id),
+        );
+        for (j, m) in k.measurements.iter().enumerate() {
+            number(
+                problems,
+                format!("{here}.measurements[{j}].value"),
+                m.value,
+                -MAX_KPI_VALUE..=MAX_KPI_VALUE,
+            );
+        }
+    }
+    unique_ids(
+        problems,
+        &format!("{at}.goals"),
+        a.goals.iter().map(|g| &g.id),
+    );
+    for (i, g) in a.goals.iter().enumerate() {
+        let here = format!("{at}.goals[{i}]");
+        text(problems, format!("{here}.objective"), &g.objective);
+        text(problems, format!("{here}.description"), &g.description);
+        if let Some(area) = &g.area {
+            id_key(problems, format!("{here}.area"), area);
+        }
+        unique_ids(
+            problems,
+            &format!("{here}.key_results"),
+            g.key_results.iter().map(|k| &k.id),
+        );
+        for (j, kr) in g.key_results.iter().enumerate() {
+            text(problems, format!("{here}.key_results[{j}].text"), &kr.text);
+            if let Some(kpi) = kr.kpi {
+                if !a.kpis.iter().any(|k| k.id == kpi) {
+                    problems.push(Problem::new(
+                        format!("{here}.key_results[{j}].kpi"),
+                        "no KPI with this id in the same assessment",
+                    ));
+                }
+            }
+        }
+    }
 }
 
 fn number(

@@ -111,3 +111,9 @@ impl Keyed for crate::domain::context::DecisionRecord {
         self.id
     }
 }
+
+impl Keyed for crate::domain::kpi::Kpi {
+    fn key(&self) -> Uuid {
+        self.id
+    }
+}

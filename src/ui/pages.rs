@@ -2,6 +2,8 @@
 
 pub mod area;
 pub mod assessment;
+pub mod goals;
+pub mod kpi;
 pub mod not_found;
 pub mod overview;
 pub mod profile;

@@ -3,9 +3,8 @@
 // SWOT, stakeholders and inventory.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFile } from 'node:fs/promises';
 import {
-  startApp, openPage, storedAssessments, axeViolations, waitSaved, newAssessment,
+  startApp, openPage, storedAssessments, axeViolations, waitSaved, newAssessment, exportClearImport,
 } from './support.mjs';
 
 let app;
@@ -163,16 +162,7 @@ test('export and import keep answers, SWOT, stakeholders and inventory', async (
   assert.equal(before.inventory[0].monthly_cost, 1200);
   assert.equal(before.areas.delivery.importance, 3);
 
-  const [download] = await Promise.all([
-    page.waitForEvent('download'),
-    page.getByRole('button', { name: 'Export this assessment' }).click(),
-  ]);
-  const text = await readFile(await download.path(), 'utf8');
-  await page.evaluate(() => localStorage.clear());
-  await page.goto(`${app.url}/`);
-  await page.locator('#import-file').setInputFiles({ name: 'rt.cto.json', mimeType: 'application/json', buffer: Buffer.from(text) });
-  await page.getByRole('heading', { level: 1, name: 'Round Trip Ltd' }).waitFor();
-  await waitSaved(page);
+  await exportClearImport(page, app.url, 'Round Trip Ltd');
   assert.deepEqual((await storedAssessments(page))[0], before);
   await s.close();
 });

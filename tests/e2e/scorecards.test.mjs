@@ -3,9 +3,8 @@
 // everything; the demo has partners and tool comparisons.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFile } from 'node:fs/promises';
 import {
-  startApp, openPage, storedAssessments, axeViolations, waitSaved, newAssessment,
+  startApp, openPage, storedAssessments, axeViolations, waitSaved, newAssessment, exportClearImport,
 } from './support.mjs';
 
 let app;
@@ -92,16 +91,7 @@ test('two partners scored: ranking, gates and sensitivity follow the weights; re
   assert.equal(await techWeight.inputValue(), '30');
   assert.deepEqual((await storedAssessments(page))[0].scorecards, before);
 
-  const [download] = await Promise.all([
-    page.waitForEvent('download'),
-    page.getByRole('button', { name: 'Export this assessment' }).click(),
-  ]);
-  const text = await readFile(await download.path(), 'utf8');
-  await page.evaluate(() => localStorage.clear());
-  await page.goto(`${app.url}/`);
-  await page.locator('#import-file').setInputFiles({ name: 'p.cto.json', mimeType: 'application/json', buffer: Buffer.from(text) });
-  await page.getByRole('heading', { level: 1, name: 'Partner Pick Co' }).waitFor();
-  await waitSaved(page);
+  await exportClearImport(page, app.url, 'Partner Pick Co');
   assert.deepEqual((await storedAssessments(page))[0].scorecards, before);
   assert.ok(page.url().includes(id));
   assert.deepEqual(s.problems, []);

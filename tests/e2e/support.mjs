@@ -122,3 +122,22 @@ export async function newAssessment(page, company, stage) {
   await waitSaved(page);
   return page.url().match(/\/a\/([0-9a-f-]{36})/)[1];
 }
+
+/**
+ * Exports the open assessment, clears storage, imports the download on the list page and waits
+ * until the assessment named `heading` is open and saved again.
+ */
+export async function exportClearImport(page, appUrl, heading) {
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Export this assessment' }).click(),
+  ]);
+  const text = await readFile(await download.path(), 'utf8');
+  await page.evaluate(() => localStorage.clear());
+  await page.goto(`${appUrl}/`);
+  await page.locator('#import-file').setInputFiles({
+    name: download.suggestedFilename(), mimeType: 'application/json', buffer: Buffer.from(text),
+  });
+  await page.getByRole('heading', { level: 1, name: heading }).waitFor();
+  await waitSaved(page);
+}

@@ -32,6 +32,7 @@ const SECTIONS: &[(&str, &str)] = &[
     ("profile", "Profile"),
     ("assessment", "Assessment"),
     ("results", "Results"),
+    ("goals", "Goals & KPIs"),
     ("partners", "Partners"),
     ("tools", "Tools"),
 ];

@@ -1,0 +1,627 @@
+//! SMART checks for goals and key results: is each one specific, measurable, achievable,
+//! relevant and time-bound? Every mark carries a plain reason saying why, or what is missing.
+//!
+//! Owns: [`Mark`], [`Smart`], [`check_key_result`], [`check_goal`] and [`TOO_FAST_FACTOR`].
+//! Pure functions: "today" comes in as an argument.
+//!
+//! Rules for a key result (shown to users):
+//!
+//! - **Specific**: it is linked to a KPI, and the KPI has a name.
+//! - **Measurable**: the KPI has a unit and a target value.
+//! - **Achievable**: judged from history. With fewer than two measurements (on different dates)
+//!   it is not marked achievable: add at least two measurements to judge. If the latest
+//!   measurement already meets the target, it is achievable. Otherwise the change needed per
+//!   month (from the latest measurement to the target value, between today and the target date)
+//!   is compared with the change seen per month so far (the least-squares trend). It is flagged
+//!   when the trend is flat or moves the wrong way, when the needed pace is more than
+//!   [`TOO_FAST_FACTOR`] (3) times the pace seen so far, or when the target date has come
+//!   without the target being met.
+//! - **Relevant**: the goal is one of the company's business goals, or serves an assessment area.
+//! - **Time-bound**: the KPI has a target date, or else the goal has one.
+//!
+//! Rules for a goal (combining its key results):
+//!
+//! - **Specific**, **measurable**, **achievable**: the goal has at least one key result and every
+//!   key result has the mark. The reason names how many fall short and why the first one does.
+//! - **Relevant**: as for a key result (it is a property of the goal).
+//! - **Time-bound**: the goal has a target date, or it has key results and every one of them is
+//!   time-bound through its KPI's target date.
+
+use chrono::NaiveDate;
+
+use super::trend::{finite_points, fit, latest, meets, plain_number, DAYS_PER_MONTH};
+use super::{Direction, Goal, KeyResult, Kpi};
+
+/// A needed pace more than this many times the pace seen so far is flagged as not achievable.
+pub const TOO_FAST_FACTOR: f64 = 3.0;
+
+/// One SMART letter: whether it holds, and why (or what is missing). The reason is never empty.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Mark {
+    pub ok: bool,
+    pub reason: String,
+}
+
+impl Mark {
+    fn yes(reason: impl Into<String>) -> Mark {
+        Mark {
+            ok: true,
+            reason: reason.into(),
+        }
+    }
+
+    fn no(reason: impl Into<String>) -> Mark {
+        Mark {
+            ok: false,
+            reason: reason.into(),
+        }
+    }
+}
+
+/// The five SMART marks of a goal or key result.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Smart {
+    pub specific: Mark,
+    pub measurable: Mark,
+    pub achievable: Mark,
+    pub relevant: Mark,
+    pub time_bound: Mark,
+}
+
+impl Smart {
+    /// How many of the five marks hold (0 to 5).
+    pub fn score(&self) -> usize {
+        self.marks().iter().filter(|(_, m)| m.ok).count()
+    }
+
+    /// The marks in SMART order with their names ("Specific", "Measurable", ...).
+    pub fn marks(&self) -> [(&'static str, &Mark); 5] {
+        [
+            ("Specific", &self.specific),
+            ("Measurable", &self.measurable),
+            ("Achievable", &self.achievable),
+            ("Relevant", &self.relevant),
+            ("Time-bound", &self.time_bound),
+        ]
+    }
+}
+
+/// Checks one key result of `goal`. `kpi` is the KPI the key result links to (looked up by the
+/// caller from `kr.kpi`); `None` when it is not linked or the link is broken.
+pub fn check_key_result(goal: &Goal, kr: &KeyResult, kpi: Option<&Kpi>, today: NaiveDate) -> Smart {
+    Smart {
+        specific: specific(kr, kpi),
+        measurable: measurable(kpi),
+        achievable: achievable(kpi, today),
+        relevant: relevant(goal),
+        time_bound: time_bound(goal, kpi),
+    }
+}
+
+fn specific(kr: &KeyResult, kpi: Option<&Kpi>) -> Mark {
+    match (kr.kpi, kpi) {
+        (_, Some(k)) if !k.name.trim().is_empty() => {
+            Mark::yes(format!("Tracked by the KPI \"{}\".", k.name.trim()))
+        }
+        (_, Some(_)) => Mark::no("Give the linked KPI a name that says what is measured."),
+        (Some(_), None) => {
+            Mark::no("The linked KPI was not found; link this key result to a named KPI.")
+        }
+        (None, None) => {
+            Mark::no("Link this key result to a named KPI so it says what is measured.")
+        }
+    }
+}
+
+fn measurable(kpi: Option<&Kpi>) -> Mark {
+    let Some(k) = kpi else {
+        return Mark::no("Link a KPI with a unit and a target value.");
+    };
+    let unit = k.unit.trim();
+    let target = k.target.map(|t| t.value).filter(|v| v.is_finite());
+    match (unit.is_empty(), target) {
+        (false, Some(t)) => Mark::yes(format!(
+            "Measured in {unit} with a target of {}.",
+            plain_number(t)
+        )),
+        (true, None) => Mark::no("Give the KPI a unit and a target value."),
+        (true, Some(_)) => Mark::no("Give the KPI a unit (for example %, days or users)."),
+        (false, None) => Mark::no("Set a target value for the KPI."),
+    }
+}
+
+fn achievable(kpi: Option<&Kpi>, today: NaiveDate) -> Mark {
+    let Some(k) = kpi else {
+        return Mark::no("Link a KPI with a target to judge whether it is achievable.");
+    };
+    let Some(target) = k.target.filter(|t| t.value.is_finite()) else {
+        return Mark::no(
+            "Set a target value and date on the KPI to judge whether it is achievable.",
+        );
+    };
+    let points = finite_points(k);
+    let (Some(trend), Some((latest_date, current))) = (fit(&points), latest(&points)) else {
+        return Mark::no(
+            "Add at least two measurements on different dates to judge whether the target is \
+             achievable.",
+        );
+    };
+    if meets(current, target.value, k.direction) {
+        return Mark::yes("The latest measurement already meets the target.");
+    }
+    let from = today.max(latest_date);
+    if target.date <= from {
+        return Mark::no(format!(
+            "The target date {} has come without the target being met.",
+            target.date
+        ));
+    }
+    let months = (target.date - from).num_days() as f64 / DAYS_PER_MONTH;
+    let needed = (target.value - current) / months;
+    let observed = trend.per_month();
+    let sign = match k.direction {
+        Direction::Higher => 1.0,
+        Direction::Lower => -1.0,
+    };
+    let (needed_good, observed_good) = (needed * sign, observed * sign);
+    let needed_text = plain_number(needed);
+    let observed_text = plain_number(observed);
+    if observed_good < 0.0 {
+        Mark::no(format!(
+            "The trend moves the wrong way ({observed_text} per month) while the target needs \
+             {needed_text} per month."
+        ))
+    } else if observed_good == 0.0 {
+        Mark::no(format!(
+            "The trend is flat while the target needs {needed_text} per month."
+        ))
+    } else if needed_good > TOO_FAST_FACTOR * observed_good {
+        Mark::no(format!(
+            "The target needs {needed_text} per month, more than {} times the {observed_text} \
+             per month seen so far.",
+            plain_number(TOO_FAST_FACTOR)
+        ))
+    } else {
+        Mark::yes(format!(
+            "The target needs {needed_text} per month; {observed_text} per month seen so far."
+        ))
+    }
+}
+
+fn relevant(goal: &Goal) -> Mark {
+    let area = goal
+        .area
+        .as_deref()
+        .map(str::trim)
+        .filter(|a| !a.is_empty());
+    match (goal.business_goal, area) {
+        (true, Some(a)) => Mark::yes(format!(
+            "Serves a business goal and the assessment area \"{a}\"."
+        )),
+        (true, None) => Mark::yes("Serves a business goal."),
+        (false, Some(a)) => Mark::yes(format!("Serves the assessment area \"{a}\".")),
+        (false, None) => {
+            Mark::no("Mark the goal as a business goal or link it to an assessment area.")
+        }
+    }
+}
+
+fn time_bound(goal: &Goal, kpi: Option<&Kpi>) -> Mark {
+    if let Some(t) = kpi.and_then(|k| k.target) {
+        Mark::yes(format!("The KPI's target is due on {}.", t.date))
+    } else if let Some(d) = goal.target_date {
+        Mark::yes(format!("The goal is due on {d}."))
+    } else {
+        Mark::no("Set a target date on the KPI or on the goal.")
+    }
+}
+
+/// Checks a goal by checking each key result against the KPI it links to in `kpis` (see the
+/// module documentation for how the marks combine).
+pub fn check_goal(goal: &Goal, kpis: &[Kpi], today: NaiveDate) -> Smart {
+    let checks: Vec<(String, Smart)> = goal
+        .key_results
+        .iter()
+        .enumerate()
+        .map(|(i, kr)| {
+            let kpi = kr.kpi.and_then(|id| kpis.iter().find(|k| k.id == id));
+            let name = match kr.text.trim() {
+                "" => format!("key result {}", i + 1),
+                t => format!("\"{t}\""),
+            };
+            (name, check_key_result(goal, kr, kpi, today))
+        })
+        .collect();
+    let total = checks.len();
+
+    let combine = |pick: fn(&Smart) -> &Mark, all_ok: &str, none: &str, short: &str| -> Mark {
+        if total == 0 {
+            return Mark::no(none);
+        }
+        let failing: Vec<&(String, Smart)> = checks.iter().filter(|(_, s)| !pick(s).ok).collect();
+        match failing.first() {
+            None if total == 1 => Mark::yes(pick(&checks[0].1).reason.clone()),
+            None => Mark::yes(format!("All {total} key results {all_ok}.")),
+            Some((name, s)) => Mark::no(format!(
+                "{} of {total} key results {short}; for {name}: {}",
+                failing.len(),
+                pick(s).reason
+            )),
+        }
+    };
+
+    let specific = combine(
+        |s| &s.specific,
+        "are tracked by named KPIs",
+        "Add at least one key result tracked by a named KPI.",
+        "lack a named KPI",
+    );
+    let measurable = combine(
+        |s| &s.measurable,
+        "have a unit and a target value",
+        "Add key results whose KPIs have a unit and a target value.",
+        "are not measurable yet",
+    );
+    let achievable = combine(
+        |s| &s.achievable,
+        "look achievable at the pace seen so far",
+        "Add key results with KPIs and measurements to judge whether the goal is achievable.",
+        "may not be achievable",
+    );
+    let time_bound = if let Some(d) = goal.target_date {
+        Mark::yes(format!("The goal is due on {d}."))
+    } else if total == 0 {
+        Mark::no("Set a target date on the goal.")
+    } else {
+        let missing = checks.iter().filter(|(_, s)| !s.time_bound.ok).count();
+        if missing == 0 {
+            Mark::yes("Every key result's KPI has a target date.")
+        } else {
+            Mark::no(format!(
+                "Set a target date on the goal, or on every key result's KPI ({missing} of \
+                 {total} have none)."
+            ))
+        }
+    };
+    Smart {
+        specific,
+        measurable,
+        achievable,
+        relevant: relevant(goal),
+        time_bound,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::kpi::{DatedValue, Measurement};
+    use uuid::Uuid;
+
+    fn date(s: &str) -> NaiveDate {
+        NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+    }
+
+    fn today() -> NaiveDate {
+        date("2026-03-01")
+    }
+
+    fn id(n: u128) -> Uuid {
+        Uuid::from_u128(n)
+    }
+
+    /// A KPI rising 10 per month (Jan 1 → Feb 1 is 31 days, so close to it), target 100 by
+    /// 2026-12-31, unit "users".
+    fn kpi(values: &[(&str, f64)], target: Option<(&str, f64)>) -> Kpi {
+        let mut k = Kpi::new(id(1), "Weekly active users");
+        k.unit = "users".into();
+        k.target = target.map(|(d, v)| DatedValue {
+            date: date(d),
+            value: v,
+        });
+        k.measurements = values
+            .iter()
+            .map(|(d, v)| Measurement {
+                id: Uuid::nil(),
+                date: date(d),
+                value: *v,
+            })
+            .collect();
+        k
+    }
+
+    fn goal(krs: Vec<KeyResult>) -> Goal {
+        Goal {
+            id: id(10),
+            objective: "Grow usage".into(),
+            description: String::new(),
+            area: None,
+            business_goal: true,
+            target_date: None,
+            key_results: krs,
+        }
+    }
+
+    fn kr(text: &str, kpi: Option<Uuid>) -> KeyResult {
+        KeyResult {
+            id: id(20),
+            text: text.into(),
+            kpi,
+        }
+    }
+
+    fn good_kpi() -> Kpi {
+        // Observed about +30/month; needs (100-60)/10 months = 4/month.
+        kpi(
+            &[("2026-01-01", 30.0), ("2026-02-01", 60.0)],
+            Some(("2026-12-31", 100.0)),
+        )
+    }
+
+    #[test]
+    fn a_good_key_result_scores_five() {
+        let k = good_kpi();
+        let g = goal(vec![kr("Reach 100 weekly users", Some(k.id))]);
+        let s = check_key_result(&g, &g.key_results[0], Some(&k), today());
+        assert_eq!(s.score(), 5, "{s:#?}");
+        for (name, m) in s.marks() {
+            assert!(!m.reason.is_empty(), "{name}");
+        }
+        assert_eq!(
+            s.specific.reason,
+            "Tracked by the KPI \"Weekly active users\"."
+        );
+        assert_eq!(
+            s.measurable.reason,
+            "Measured in users with a target of 100."
+        );
+        assert!(s.achievable.reason.starts_with("The target needs"));
+        assert_eq!(s.relevant.reason, "Serves a business goal.");
+        assert_eq!(
+            s.time_bound.reason,
+            "The KPI's target is due on 2026-12-31."
+        );
+    }
+
+    #[test]
+    fn specific_false_reasons() {
+        let g = goal(vec![]);
+        let s = check_key_result(&g, &kr("x", None), None, today());
+        assert!(!s.specific.ok);
+        assert!(s.specific.reason.contains("Link this key result"));
+        let s = check_key_result(&g, &kr("x", Some(id(99))), None, today());
+        assert!(!s.specific.ok);
+        assert!(s.specific.reason.contains("not found"));
+        let mut k = good_kpi();
+        k.name = "  ".into();
+        let s = check_key_result(&g, &kr("x", Some(k.id)), Some(&k), today());
+        assert!(!s.specific.ok);
+        assert!(s.specific.reason.contains("name"));
+    }
+
+    #[test]
+    fn measurable_false_reasons() {
+        let g = goal(vec![]);
+        let s = check_key_result(&g, &kr("x", None), None, today());
+        assert!(!s.measurable.ok);
+        let mut k = good_kpi();
+        k.unit.clear();
+        let s = check_key_result(&g, &kr("x", Some(k.id)), Some(&k), today());
+        assert!(!s.measurable.ok);
+        assert!(s.measurable.reason.contains("unit"));
+        let mut k = good_kpi();
+        k.target = None;
+        let s = check_key_result(&g, &kr("x", Some(k.id)), Some(&k), today());
+        assert!(!s.measurable.ok);
+        assert_eq!(s.measurable.reason, "Set a target value for the KPI.");
+        k.unit.clear();
+        let s = check_key_result(&g, &kr("x", Some(k.id)), Some(&k), today());
+        assert_eq!(
+            s.measurable.reason,
+            "Give the KPI a unit and a target value."
+        );
+    }
+
+    fn achievable_of(k: &Kpi) -> Mark {
+        let g = goal(vec![]);
+        check_key_result(&g, &kr("x", Some(k.id)), Some(k), today()).achievable
+    }
+
+    #[test]
+    fn achievable_needs_two_measurements() {
+        let k = kpi(&[("2026-01-01", 30.0)], Some(("2026-12-31", 100.0)));
+        let m = achievable_of(&k);
+        assert!(!m.ok);
+        assert!(m.reason.starts_with("Add at least two measurements"));
+        let k = kpi(&[], Some(("2026-12-31", 100.0)));
+        assert!(!achievable_of(&k).ok);
+        let k = kpi(&[("2026-01-01", 1.0), ("2026-02-01", 2.0)], None);
+        let m = achievable_of(&k);
+        assert!(!m.ok);
+        assert!(m.reason.contains("Set a target"));
+        let g = goal(vec![]);
+        assert!(
+            !check_key_result(&g, &kr("x", None), None, today())
+                .achievable
+                .ok
+        );
+    }
+
+    #[test]
+    fn achievable_when_already_met() {
+        let k = kpi(
+            &[("2026-01-01", 130.0), ("2026-02-01", 120.0)],
+            Some(("2026-12-31", 100.0)),
+        );
+        let m = achievable_of(&k);
+        assert!(m.ok);
+        assert!(m.reason.contains("already meets"));
+    }
+
+    #[test]
+    fn achievable_too_fast() {
+        // Observed 1 per 31 days (~0.98/month); needs 40 over 10 months = 4/month > 3×.
+        let k = kpi(
+            &[("2026-01-01", 59.0), ("2026-02-01", 60.0)],
+            Some(("2026-12-31", 100.0)),
+        );
+        let m = achievable_of(&k);
+        assert!(!m.ok);
+        assert!(m.reason.contains("more than 3 times"), "{}", m.reason);
+    }
+
+    #[test]
+    fn achievable_at_the_factor_boundary() {
+        // Months from today (2026-03-01) to 2026-12-31 = 305 days.
+        let months = 305.0 / DAYS_PER_MONTH;
+        // Observed: +31 over 31 days, so +1 per day.
+        let observed = DAYS_PER_MONTH;
+        let target = 60.0 + TOO_FAST_FACTOR * observed * months * 0.999;
+        let k = kpi(
+            &[("2026-01-01", 29.0), ("2026-02-01", 60.0)],
+            Some(("2026-12-31", target)),
+        );
+        assert!(achievable_of(&k).ok, "{}", achievable_of(&k).reason);
+        let target = 60.0 + TOO_FAST_FACTOR * observed * months * 1.001;
+        let k = kpi(
+            &[("2026-01-01", 29.0), ("2026-02-01", 60.0)],
+            Some(("2026-12-31", target)),
+        );
+        assert!(!achievable_of(&k).ok);
+    }
+
+    #[test]
+    fn achievable_wrong_way_and_flat() {
+        let k = kpi(
+            &[("2026-01-01", 60.0), ("2026-02-01", 50.0)],
+            Some(("2026-12-31", 100.0)),
+        );
+        let m = achievable_of(&k);
+        assert!(!m.ok);
+        assert!(m.reason.contains("wrong way"));
+        let k = kpi(
+            &[("2026-01-01", 50.0), ("2026-02-01", 50.0)],
+            Some(("2026-12-31", 100.0)),
+        );
+        let m = achievable_of(&k);
+        assert!(!m.ok);
+        assert!(m.reason.contains("flat"));
+        // Lower is better: falling is the right way.
+        let mut k = kpi(
+            &[("2026-01-01", 20.0), ("2026-02-01", 18.0)],
+            Some(("2026-12-31", 12.0)),
+        );
+        k.direction = Direction::Lower;
+        assert!(achievable_of(&k).ok, "{}", achievable_of(&k).reason);
+        let mut k = kpi(
+            &[("2026-01-01", 18.0), ("2026-02-01", 20.0)],
+            Some(("2026-12-31", 12.0)),
+        );
+        k.direction = Direction::Lower;
+        assert!(achievable_of(&k).reason.contains("wrong way"));
+    }
+
+    #[test]
+    fn achievable_past_target_date() {
+        let k = kpi(
+            &[("2026-01-01", 10.0), ("2026-02-01", 20.0)],
+            Some(("2026-02-15", 100.0)),
+        );
+        let m = achievable_of(&k);
+        assert!(!m.ok);
+        assert!(m.reason.contains("has come"));
+    }
+
+    #[test]
+    fn relevant_true_and_false() {
+        let mut g = goal(vec![]);
+        assert!(relevant(&g).ok);
+        g.business_goal = false;
+        let m = relevant(&g);
+        assert!(!m.ok);
+        assert!(m.reason.contains("business goal"));
+        g.area = Some("security".into());
+        let m = relevant(&g);
+        assert!(m.ok);
+        assert!(m.reason.contains("security"));
+        g.area = Some(" ".into());
+        assert!(!relevant(&g).ok);
+    }
+
+    #[test]
+    fn time_bound_true_and_false() {
+        let mut g = goal(vec![]);
+        let mut k = good_kpi();
+        k.target = None;
+        let s = check_key_result(&g, &kr("x", Some(k.id)), Some(&k), today());
+        assert!(!s.time_bound.ok);
+        assert!(s.time_bound.reason.contains("target date"));
+        g.target_date = Some(date("2026-09-30"));
+        let s = check_key_result(&g, &kr("x", Some(k.id)), Some(&k), today());
+        assert!(s.time_bound.ok);
+        assert_eq!(s.time_bound.reason, "The goal is due on 2026-09-30.");
+    }
+
+    #[test]
+    fn goal_without_key_results() {
+        let g = goal(vec![]);
+        let s = check_goal(&g, &[], today());
+        assert!(!s.specific.ok && !s.measurable.ok && !s.achievable.ok && !s.time_bound.ok);
+        assert!(s.relevant.ok);
+        assert_eq!(s.score(), 1);
+        for (_, m) in s.marks() {
+            assert!(!m.reason.is_empty());
+        }
+    }
+
+    #[test]
+    fn goal_combines_key_results() {
+        let good = good_kpi();
+        let mut bad = good_kpi();
+        bad.id = id(2);
+        bad.unit.clear();
+        bad.target = None;
+        let g = goal(vec![
+            kr("Reach 100 users", Some(good.id)),
+            kr("Cut churn", Some(bad.id)),
+        ]);
+        let kpis = [good.clone(), bad];
+        let s = check_goal(&g, &kpis, today());
+        assert!(s.specific.ok);
+        assert_eq!(
+            s.specific.reason,
+            "All 2 key results are tracked by named KPIs."
+        );
+        assert!(!s.measurable.ok);
+        assert!(
+            s.measurable
+                .reason
+                .starts_with("1 of 2 key results are not measurable yet; for \"Cut churn\""),
+            "{}",
+            s.measurable.reason
+        );
+        assert!(!s.achievable.ok);
+        assert!(!s.time_bound.ok);
+        assert!(s.time_bound.reason.contains("1 of 2"));
+
+        let g = goal(vec![kr("Reach 100 users", Some(good.id))]);
+        let s = check_goal(&g, &[good], today());
+        assert_eq!(s.score(), 5, "{s:#?}");
+
+        // A broken link is not specific.
+        let g = goal(vec![kr("", Some(id(77)))]);
+        let s = check_goal(&g, &[], today());
+        assert!(!s.specific.ok);
+        assert!(s.specific.reason.contains("key result 1"));
+    }
+
+    #[test]
+    fn goal_date_makes_goal_time_bound() {
+        let mut k = good_kpi();
+        k.target = None;
+        let mut g = goal(vec![kr("x", Some(k.id))]);
+        g.target_date = Some(date("2026-12-31"));
+        let s = check_goal(&g, &[k], today());
+        assert!(s.time_bound.ok);
+    }
+}

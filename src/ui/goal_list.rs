@@ -1,0 +1,250 @@
+//! Business goals as objectives with key results, each with its SMART check: five marks, each
+//! with the reason, so the founder sees what to fix.
+
+use chrono::{Local, NaiveDate};
+use leptos::prelude::*;
+use uuid::Uuid;
+
+use super::list_edit::{Keyed, ListEdit};
+use super::pages::assessment::use_current;
+use crate::content;
+use crate::domain::kpi::smart::{self, Smart};
+use crate::domain::kpi::{Goal, KeyResult};
+
+impl Keyed for Goal {
+    fn key(&self) -> Uuid {
+        self.id
+    }
+}
+
+fn goals() -> ListEdit<Goal> {
+    ListEdit::new(|a| &a.goals, |a| &mut a.goals)
+}
+
+#[component]
+pub fn SmartMarks(#[prop(into)] smart: Signal<Smart>) -> impl IntoView {
+    let row = move |letter: &'static str,
+                    name: &'static str,
+                    pick: fn(&Smart) -> crate::domain::kpi::smart::Mark| {
+        let mark = Memo::new(move |_| smart.with(pick));
+        view! {
+            <li class:ok=move || mark.with(|m| m.ok)>
+                <span class="smart-letter" aria-hidden="true">{letter}</span>
+                <span>
+                    {move || if mark.with(|m| m.ok) { "✓ " } else { "✗ " }}
+                    <strong>{name}</strong>": " {move || mark.with(|m| m.reason.clone())}
+                </span>
+            </li>
+        }
+    };
+    view! {
+        <ul class="smart" aria-label=move || format!("SMART check: {} of 5", smart.with(Smart::score))>
+            {row("S", "Specific", |s| s.specific.clone())}
+            {row("M", "Measurable", |s| s.measurable.clone())}
+            {row("A", "Achievable", |s| s.achievable.clone())}
+            {row("R", "Relevant", |s| s.relevant.clone())}
+            {row("T", "Time-bound", |s| s.time_bound.clone())}
+        </ul>
+    }
+}
+
+#[component]
+pub fn GoalList() -> impl IntoView {
+    let edit = goals();
+    let ids = edit.ids();
+    let add = move |_| {
+        edit.push(Goal {
+            id: Uuid::new_v4(),
+            objective: String::new(),
+            description: String::new(),
+            area: None,
+            business_goal: true,
+            target_date: None,
+            key_results: Vec::new(),
+        })
+    };
+    view! {
+        <section class="subsection" aria-labelledby="goals-title">
+            <h3 id="goals-title">"Goals and key results"</h3>
+            <p class="muted">
+                "Write each goal as an objective (what you want) with key results (how you will know, "
+                "each tracked by a KPI). The SMART check asks: is it specific, measurable, achievable, "
+                "relevant and time-bound?"
+            </p>
+            <Show when=move || ids.with(Vec::is_empty)>
+                <p class="empty">"No goals yet. Add the business goal your technology must serve first."</p>
+            </Show>
+            <For each=move || ids.get() key=|id| *id let:gid>
+                <GoalCard gid/>
+            </For>
+            <button class="button" on:click=add>"Add goal"</button>
+        </section>
+    }
+}
+
+#[component]
+fn GoalCard(gid: Uuid) -> impl IntoView {
+    let edit = goals();
+    let current = use_current();
+    let goal = Memo::new(move |_| {
+        current.assessment.with(|a| {
+            a.as_ref()
+                .and_then(|a| a.goals.iter().find(|g| g.id == gid).cloned())
+        })
+    });
+    let kpi_names = Memo::new(move |_| {
+        current.assessment.with(|a| {
+            a.as_ref()
+                .map(|a| {
+                    a.kpis
+                        .iter()
+                        .map(|k| (k.id, k.name.clone()))
+                        .collect::<Vec<_>>()
+                })
+                .unwrap_or_default()
+        })
+    });
+    let smart = Signal::derive(move || {
+        let today = Local::now().date_naive();
+        current
+            .assessment
+            .with(|a| {
+                a.as_ref().and_then(|a| {
+                    a.goals
+                        .iter()
+                        .find(|g| g.id == gid)
+                        .map(|g| smart::check_goal(g, &a.kpis, today))
+                })
+            })
+            .unwrap_or_else(|| smart::check_goal(&empty_goal(gid), &[], Local::now().date_naive()))
+    });
+    let f = |field: &str| format!("goal-{gid}-{field}");
+    let text = move |get: fn(&Goal) -> String| {
+        move || goal.with(|g| g.as_ref().map(get).unwrap_or_default())
+    };
+    let add_kr = move |_| {
+        edit.update(gid, |g| {
+            g.key_results.push(KeyResult {
+                id: Uuid::new_v4(),
+                text: String::new(),
+                kpi: None,
+            })
+        })
+    };
+    let kr_ids = Memo::new(move |_| {
+        goal.with(|g| {
+            g.as_ref()
+                .map(|g| g.key_results.iter().map(|k| k.id).collect::<Vec<_>>())
+                .unwrap_or_default()
+        })
+    });
+    view! {
+        <article class="goal row-card">
+            <div class="field wide">
+                <label for=f("objective")>"Objective"</label>
+                <input type="text" id=f("objective") placeholder="e.g. Win three enterprise carriers by Q3"
+                    prop:value=text(|g| g.objective.clone())
+                    on:input=move |ev| { let v = event_target_value(&ev); edit.update(gid, |g| g.objective = v) }/>
+            </div>
+            <div class="field">
+                <label for=f("area")>"Assessment area it serves"</label>
+                <select id=f("area") on:change=move |ev| {
+                    let v = event_target_value(&ev);
+                    edit.update(gid, |g| g.area = (!v.is_empty()).then_some(v));
+                }>
+                    <option value="" selected=move || goal.with(|g| g.as_ref().and_then(|g| g.area.clone()).is_none())>"None"</option>
+                    {content::get().areas.iter().map(|a| {
+                        let aid = a.id.clone();
+                        let aid2 = a.id.clone();
+                        view! { <option value=aid selected=move || goal.with(|g| g.as_ref().and_then(|g| g.area.clone()) == Some(aid2.clone()))>{a.name.clone()}</option> }
+                    }).collect_view()}
+                </select>
+            </div>
+            <div class="field">
+                <label for=f("date")>"Target date"</label>
+                <input type="date" id=f("date")
+                    prop:value=move || goal.with(|g| g.as_ref().and_then(|g| g.target_date).map(|d| d.format("%Y-%m-%d").to_string()).unwrap_or_default())
+                    on:change=move |ev| {
+                        let v = event_target_value(&ev);
+                        if v.is_empty() {
+                            edit.update(gid, |g| g.target_date = None);
+                        } else if let Ok(d) = NaiveDate::parse_from_str(&v, "%Y-%m-%d") {
+                            edit.update(gid, |g| g.target_date = Some(d));
+                        }
+                    }/>
+            </div>
+            <div class="field">
+                <label class="checkbox">
+                    <input type="checkbox" prop:checked=move || goal.with(|g| g.as_ref().map(|g| g.business_goal).unwrap_or(false))
+                        on:change=move |ev| { let on = event_target_checked(&ev); edit.update(gid, |g| g.business_goal = on) }/>
+                    " A business goal of the company"
+                </label>
+            </div>
+            <div class="wide">
+                <SmartMarks smart=smart/>
+            </div>
+            <div class="wide">
+                <p class="field-title">"Key results"</p>
+                <For each=move || kr_ids.get() key=|id| *id let:krid>
+                    {
+                        let kr = Memo::new(move |_| goal.with(|g| g.as_ref().and_then(|g| g.key_results.iter().find(|k| k.id == krid).cloned())));
+                        let kr_smart = Signal::derive(move || {
+                            let today = Local::now().date_naive();
+                            current.assessment.with(|a| a.as_ref().and_then(|a| {
+                                let g = a.goals.iter().find(|g| g.id == gid)?;
+                                let k = g.key_results.iter().find(|k| k.id == krid)?;
+                                let kpi = k.kpi.and_then(|id| a.kpis.iter().find(|x| x.id == id));
+                                Some(smart::check_key_result(g, k, kpi, today))
+                            }))
+                            .unwrap_or_else(|| smart::check_goal(&empty_goal(gid), &[], today))
+                        });
+                        let set = move |f: Box<dyn FnOnce(&mut KeyResult)>| edit.update(gid, |g| {
+                            if let Some(k) = g.key_results.iter_mut().find(|k| k.id == krid) { f(k) }
+                        });
+                        view! {
+                            <div class="key-result">
+                                <div class="field">
+                                    <label for=format!("kr-{krid}-text")>"Key result"</label>
+                                    <input type="text" id=format!("kr-{krid}-text") placeholder="e.g. Lead time under one day"
+                                        prop:value=move || kr.with(|k| k.as_ref().map(|k| k.text.clone()).unwrap_or_default())
+                                        on:input=move |ev| { let v = event_target_value(&ev); set(Box::new(move |k| k.text = v)) }/>
+                                </div>
+                                <div class="field">
+                                    <label for=format!("kr-{krid}-kpi")>"Tracked by KPI"</label>
+                                    <select id=format!("kr-{krid}-kpi") on:change=move |ev| {
+                                        let v = Uuid::parse_str(&event_target_value(&ev)).ok();
+                                        set(Box::new(move |k| k.kpi = v));
+                                    }>
+                                        <option value="" selected=move || kr.with(|k| k.as_ref().and_then(|k| k.kpi).is_none())>"None yet"</option>
+                                        {move || kpi_names.get().into_iter().map(|(kid, name)| view! {
+                                            <option value=kid.to_string() selected=move || kr.with(|k| k.as_ref().and_then(|k| k.kpi) == Some(kid))>{name}</option>
+                                        }).collect_view()}
+                                    </select>
+                                </div>
+                                <SmartMarks smart=kr_smart/>
+                                <button class="button small danger" on:click=move |_| edit.update(gid, |g| g.key_results.retain(|k| k.id != krid))>
+                                    "Remove key result"
+                                </button>
+                            </div>
+                        }
+                    }
+                </For>
+                <button class="button small" on:click=add_kr>"Add key result"</button>
+            </div>
+            <button class="button small danger" aria-label=move || format!("Remove goal {}", goal.with(|g| g.as_ref().map(|g| g.objective.clone()).unwrap_or_default()))
+                on:click=move |_| edit.remove(gid)>"Remove goal"</button>
+        </article>
+    }
+}
+
+fn empty_goal(id: Uuid) -> Goal {
+    Goal {
+        id,
+        objective: String::new(),
+        description: String::new(),
+        area: None,
+        business_goal: false,
+        target_date: None,
+        key_results: Vec::new(),
+    }
+}

@@ -1,0 +1,136 @@
+//! The KPI dashboard: one small chart per KPI with its status, latest value and projection, and
+//! the way to add a KPI from a preset or from scratch.
+
+use chrono::Local;
+use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::use_navigate;
+use leptos_router::NavigateOptions;
+use uuid::Uuid;
+
+use super::kpi_plot::plot_of;
+use super::list_edit::ListEdit;
+use super::pages::assessment::use_current;
+use crate::charts::kpi as chart;
+use crate::content::presets;
+use crate::domain::kpi::trend::{self, Status};
+use crate::domain::kpi::Kpi;
+
+pub fn kpis() -> ListEdit<Kpi> {
+    ListEdit::new(|a| &a.kpis, |a| &mut a.kpis)
+}
+
+/// A status in words with a symbol, never colour alone.
+pub fn status_text(status: &Status) -> String {
+    let symbol = match status {
+        Status::OnTrack | Status::Achieved => "✓",
+        Status::AtRisk => "!",
+        Status::OffTrack => "✗",
+        Status::NotEnoughData | Status::NoTarget => "–",
+    };
+    format!("{symbol} {}", status.label())
+}
+
+#[component]
+pub fn KpiDashboard() -> impl IntoView {
+    let current = use_current();
+    let id = current.id;
+    let edit = kpis();
+    let navigate = use_navigate();
+    let cards = Memo::new(move |_| {
+        let today = Local::now().date_naive();
+        current.assessment.with(|a| {
+            a.as_ref()
+                .map(|a| {
+                    a.kpis
+                        .iter()
+                        .map(|k| {
+                            let p = trend::project(k, today);
+                            let svg = chart::render_small(&plot_of(k, &p, None), 260, 110)
+                                .unwrap_or_default();
+                            let latest = k
+                                .measurements
+                                .last()
+                                .map(|m| {
+                                    format!(
+                                        "{} {} on {}",
+                                        trim_number(m.value),
+                                        k.unit,
+                                        m.date.format("%Y-%m-%d")
+                                    )
+                                })
+                                .unwrap_or_else(|| "no measurements yet".to_string());
+                            (
+                                k.id,
+                                k.name.clone(),
+                                k.category.label(),
+                                status_text(&p.status),
+                                p.status.id().to_string(),
+                                latest,
+                                p.reason.clone(),
+                                svg,
+                            )
+                        })
+                        .collect::<Vec<_>>()
+                })
+                .unwrap_or_default()
+        })
+    });
+    let preset = RwSignal::new(String::new());
+    let add = move |_| {
+        let kpi_id = Uuid::new_v4();
+        let chosen = preset.get_untracked();
+        let kpi = if chosen.is_empty() {
+            Kpi::new(kpi_id, "New KPI")
+        } else {
+            match presets::new_kpi(&chosen, kpi_id) {
+                Some(k) => k,
+                None => return,
+            }
+        };
+        edit.push(kpi);
+        navigate(
+            &format!("/a/{id}/goals/kpi/{kpi_id}"),
+            NavigateOptions::default(),
+        );
+    };
+    view! {
+        <section class="subsection" aria-labelledby="kpi-title">
+            <h3 id="kpi-title">"KPIs"</h3>
+            <p class="muted">
+                "A KPI (key performance indicator) is a number you track to see whether things "
+                "improve. Status comes from a straight-line trend through the measurements, "
+                "projected to the target date."
+            </p>
+            <Show when=move || cards.with(Vec::is_empty)>
+                <p class="empty">"No KPIs yet. Start with a preset: the four DORA delivery keys suit any software team."</p>
+            </Show>
+            <ul class="kpi-grid">
+                {move || cards.get().into_iter().map(|(kid, name, category, status, status_id, latest, reason, svg)| view! {
+                    <li class="kpi-card">
+                        <h4><A href=format!("/a/{id}/goals/kpi/{kid}")>{name}</A></h4>
+                        <p class=format!("kpi-status {status_id}")>{status}</p>
+                        // Only plotters' SVG output goes into inner_html: it escapes every label.
+                        <div class="chart-svg" role="img" aria-label=format!("Small chart of {}; figures in the text below", category) inner_html=svg></div>
+                        <p class="small">{format!("{category} · latest {latest}")}</p>
+                        <p class="small muted">{reason}</p>
+                    </li>
+                }).collect_view()}
+            </ul>
+            <div class="inline-form">
+                <label for="kpi-preset">"New KPI"</label>
+                <select id="kpi-preset" on:change=move |ev| preset.set(event_target_value(&ev))>
+                    <option value="" selected=true>"Custom KPI"</option>
+                    {presets::all().iter().map(|p| view! { <option value=p.id.clone()>{p.name.clone()}</option> }).collect_view()}
+                </select>
+                <button class="button primary" on:click=add>"Add KPI"</button>
+            </div>
+        </section>
+    }
+}
+
+/// A number as entered, without trailing zeros and without rounding away what the user typed:
+/// 12.50 → "12.5", 3.0 → "3", 0.125 → "0.125".
+pub fn trim_number(v: f64) -> String {
+    format!("{v}")
+}

@@ -1,0 +1,17 @@
+//! Goals & KPIs section: the KPI dashboard and the goals with their SMART checks.
+
+use leptos::prelude::*;
+
+use crate::ui::goal_list::GoalList;
+use crate::ui::kpi_dashboard::KpiDashboard;
+
+#[component]
+pub fn GoalsSection() -> impl IntoView {
+    view! {
+        <section aria-labelledby="goals-section-title">
+            <h2 id="goals-section-title">"Goals and KPIs"</h2>
+            <KpiDashboard/>
+            <GoalList/>
+        </section>
+    }
+}

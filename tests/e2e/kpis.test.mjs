@@ -1,0 +1,81 @@
+// Journeys of the goals and KPIs issue: a KPI with five measurements and a target, its plot and
+// status; pasted CSV with a bad line; SMART marks on a goal; reload and export keep everything.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import {
+  startApp, openPage, storedAssessments, axeViolations, waitSaved, newAssessment, exportClearImport,
+} from './support.mjs';
+
+let app;
+before(async () => { app = await startApp(); });
+after(async () => { await app?.close(); });
+
+test('a KPI with five measurements: plot with target, status, CSV paste with a bad line; reload and export keep it', async () => {
+  const s = await openPage(app);
+  await s.goto('/');
+  const { page } = s;
+  await newAssessment(page, 'Metric Co', 'seed');
+  await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Goals & KPIs' }).click();
+  await page.getByText('No KPIs yet').waitFor();
+  await page.getByLabel('New KPI').selectOption('dora.lead-time');
+  await page.getByRole('button', { name: 'Add KPI' }).click();
+  await page.getByRole('heading', { level: 2, name: /Lead time/ }).waitFor();
+
+  // Target: 24 hours on 2027-06-30.
+  await page.getByRole('group', { name: 'Target' }).getByLabel('Value').fill('24');
+  await page.getByRole('group', { name: 'Target' }).getByLabel('Date').fill('2027-06-30');
+  for (const [date, value] of [['2026-01-31', '120'], ['2026-03-31', '100'], ['2026-05-31', '80'], ['2026-07-31', '70'], ['2026-09-30', '55']]) {
+    await page.getByLabel('Measurement date').fill(date);
+    await page.getByLabel(/^Value \(hours\)/).fill(value);
+    await page.getByRole('button', { name: 'Add measurement' }).click();
+  }
+  await page.getByRole('table', { name: '5 measurement(s)' }).waitFor();
+  const svg = await page.locator('.chart-svg').first().innerHTML();
+  assert.match(svg, /Target 24/);
+  assert.match(svg, /Elite/, 'DORA bands are drawn');
+  assert.match(await page.getByTestId('kpi-status').innerText(), /(On track|At risk|Off track)/);
+  assert.match(await page.getByText(/Our cut-offs for/).innerText(), /20\d\d figures/);
+
+  // CSV: one bad line reported, good lines kept.
+  await page.getByLabel(/Paste measurements/).fill('date,value\n2026-10-31,50\n2026-13-01,48\n2026-11-30,45');
+  await page.getByRole('button', { name: 'Add pasted lines' }).click();
+  await page.getByRole('alert').filter({ hasText: 'Line 3' }).waitFor();
+  assert.equal(await page.getByLabel(/Paste measurements/).inputValue(), '2026-13-01,48');
+  await page.getByRole('table', { name: '7 measurement(s)' }).waitFor();
+  await waitSaved(page);
+  assert.deepEqual(await axeViolations(page), []);
+
+  const stored = (await storedAssessments(page))[0];
+  assert.equal(stored.kpis.length, 1);
+  assert.deepEqual(stored.kpis[0].measurements.map((m) => m.value), [120, 100, 80, 70, 55, 50, 45]);
+  assert.deepEqual(stored.kpis[0].target, { date: '2027-06-30', value: 24 });
+
+  await page.reload();
+  await page.getByRole('table', { name: '7 measurement(s)' }).waitFor();
+  assert.deepEqual((await storedAssessments(page))[0], stored);
+
+  await exportClearImport(page, app.url, 'Metric Co');
+  assert.deepEqual((await storedAssessments(page))[0], stored);
+  assert.deepEqual(s.problems, []);
+  await s.close();
+});
+
+test('a goal shows its SMART marks with reasons; the demo has at least eight KPIs on the dashboard', async () => {
+  const s = await openPage(app);
+  await s.goto('/');
+  const { page } = s;
+  await page.getByRole('button', { name: 'Open demo' }).click();
+  await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Goals & KPIs' }).click();
+  await page.locator('.kpi-card').first().waitFor();
+  assert.ok((await page.locator('.kpi-card').count()) >= 8);
+  const firstGoal = page.locator('article.goal').first();
+  const marks = firstGoal.locator('ul.smart').first();
+  assert.equal(await marks.locator('li').count(), 5);
+  assert.match(await marks.innerText(), /Specific/);
+  // The goal with a key result that has no KPI is not fully specific.
+  const second = page.locator('article.goal').nth(1).locator('ul.smart').first();
+  assert.match(await second.innerText(), /✗ Specific/);
+  assert.deepEqual(await axeViolations(page), []);
+  assert.deepEqual(s.problems, []);
+  await s.close();
+});

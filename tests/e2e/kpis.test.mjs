@@ -35,6 +35,10 @@ test('a KPI with five measurements: plot with target, status, CSV paste with a b
   assert.match(svg, /Elite/, 'DORA bands are drawn');
   assert.match(await page.getByTestId('kpi-status').innerText(), /(On track|At risk|Off track)/);
   assert.match(await page.getByText(/Our cut-offs for/).innerText(), /20\d\d figures/);
+  // Latest 55 hours sits in the 2024 "High" band (24 to 168 hours); 2021 puts it in High too.
+  assert.equal(await page.getByTestId('kpi-band').innerText(), 'Latest 55 hours: High band under our 2024 cut-offs.');
+  await page.getByLabel(/Figures from the State of DevOps report of/).selectOption('2021');
+  await page.getByTestId('kpi-band').filter({ hasText: 'under our 2021 cut-offs' }).waitFor();
 
   // CSV: one bad line reported, good lines kept.
   await page.getByLabel(/Paste measurements/).fill('date,value\n2026-10-31,50\n2026-13-01,48\n2026-11-30,45');

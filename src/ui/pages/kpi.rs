@@ -228,6 +228,17 @@ fn BandInfo(kpi: Memo<Option<Kpi>>, band_year: RwSignal<Option<u16>>) -> impl In
                         {years.into_iter().map(|y| view! { <option value=y.to_string() selected=move || shown() == Some(y)>{y.to_string()}</option> }).collect_view()}
                     </select>
                 </div>
+                {move || {
+                    let latest = kpi.with(|k| k.as_ref().and_then(|k| k.measurements.last().map(|m| (m.value, k.unit.clone()))));
+                    let year = shown()?;
+                    let (value, unit) = latest?;
+                    let level = presets::classify(p, year, value)?;
+                    Some(view! {
+                        <p class="headline" data-testid="kpi-band">
+                            {format!("Latest {} {unit}: {} band under our {year} cut-offs.", trim_number(value), level.label())}
+                        </p>
+                    })
+                }}
                 {move || shown().and_then(|y| p.bands.iter().find(|b| b.year == y)).map(|b| view! {
                     <p class="small">{format!("Source: {}.", b.source)}</p>
                     <p class="small">{b.note.clone()}</p>

@@ -261,8 +261,16 @@ pub fn project(kpi: &Kpi, today: NaiveDate) -> Projection {
             reason,
         };
     };
-    // `fit` succeeded, so there are at least two points.
-    let (latest_date, latest_value) = latest(&points).expect("at least two points");
+    // `fit` succeeded, so there are at least two points; the fallback only keeps a panic out of
+    // the browser should that ever change.
+    let Some((latest_date, latest_value)) = latest(&points) else {
+        return Projection {
+            status: Status::NotEnoughData,
+            projected: None,
+            trend: None,
+            reason: "Add measurements to see a trend.".to_string(),
+        };
+    };
     let mut projected = trend.value_at(target.date);
     if points.iter().all(|(_, v)| *v >= 0.0) {
         projected = projected.max(0.0);
@@ -318,7 +326,7 @@ pub fn project(kpi: &Kpi, today: NaiveDate) -> Projection {
         .map(|b| b.value)
         .filter(|v| v.is_finite())
         .or_else(|| earliest(&points).map(|p| p.1))
-        .expect("at least two points");
+        .unwrap_or(latest_value);
     let start_word = if kpi.baseline.is_some_and(|b| b.value.is_finite()) {
         "baseline"
     } else {

@@ -336,6 +336,37 @@ pub(crate) mod test_support {
             })
             .collect()
     }
+
+    /// The `points` of every polyline stroked in `colour` `width` pixels wide.
+    pub fn lines_of(
+        svg: &str,
+        colour: plotters::style::RGBColor,
+        width: u32,
+    ) -> Vec<Vec<(i32, i32)>> {
+        let stroke = format!(
+            "stroke=\"#{:02X}{:02X}{:02X}\" stroke-width=\"{width}\"",
+            colour.0, colour.1, colour.2
+        );
+        svg.lines()
+            .filter(|l| l.starts_with("<polyline") && l.contains(&stroke))
+            .map(|l| {
+                let start = l.find("points=\"").unwrap() + 8;
+                let end = start + l[start..].find('"').unwrap();
+                l[start..end]
+                    .split_whitespace()
+                    .map(|p| {
+                        let (x, y) = p.split_once(',').unwrap();
+                        (x.parse().unwrap(), y.parse().unwrap())
+                    })
+                    .collect()
+            })
+            .collect()
+    }
+
+    /// The `fill` attribute plotters writes for `colour`.
+    pub fn fill_of(colour: plotters::style::RGBColor) -> String {
+        format!("fill=\"#{:02X}{:02X}{:02X}\"", colour.0, colour.1, colour.2)
+    }
 }
 
 #[cfg(test)]

@@ -1449,7 +1449,7 @@ impl LegendItem {
 
 #[cfg(test)]
 mod tests {
-    use super::super::test_support::{assert_well_formed, texts};
+    use super::super::test_support::{assert_well_formed, fill_of, lines_of, texts};
     use super::*;
 
     fn date(y: i32, m: u32, d: u32) -> NaiveDate {
@@ -1494,32 +1494,6 @@ mod tests {
             bands: dora_bands(),
             bands_note: Some("Bands: DORA 2024, our cut-offs".into()),
         }
-    }
-
-    /// The `points` of every polyline stroked in `colour` `width` pixels wide.
-    fn lines_of(svg: &str, colour: RGBColor, width: u32) -> Vec<Vec<(i32, i32)>> {
-        let stroke = format!(
-            "stroke=\"#{:02X}{:02X}{:02X}\" stroke-width=\"{width}\"",
-            colour.0, colour.1, colour.2
-        );
-        svg.lines()
-            .filter(|l| l.starts_with("<polyline") && l.contains(&stroke))
-            .map(|l| {
-                let start = l.find("points=\"").unwrap() + 8;
-                let end = start + l[start..].find('"').unwrap();
-                l[start..end]
-                    .split_whitespace()
-                    .map(|p| {
-                        let (x, y) = p.split_once(',').unwrap();
-                        (x.parse().unwrap(), y.parse().unwrap())
-                    })
-                    .collect()
-            })
-            .collect()
-    }
-
-    fn fill_of(colour: RGBColor) -> String {
-        format!("fill=\"#{:02X}{:02X}{:02X}\"", colour.0, colour.1, colour.2)
     }
 
     /// Rectangles filled with a band colour.

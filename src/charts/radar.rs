@@ -203,15 +203,15 @@ impl Layout {
         height: f64,
         legend: &LegendLayout,
     ) -> Self {
-        let mut layout = None;
         for (px, short) in LABEL_STYLES {
             let candidate = Layout::new(axes, unanswered, width, height, legend, px, short);
             if candidate.radius >= 60.0 && !candidate.labels_overlap() {
                 return candidate;
             }
-            layout = Some(candidate);
         }
-        layout.expect("LABEL_STYLES is not empty")
+        // Nothing fits cleanly: the last (smallest, shortest) style is the best there is.
+        let (px, short) = LABEL_STYLES[LABEL_STYLES.len() - 1];
+        Layout::new(axes, unanswered, width, height, legend, px, short)
     }
 
     /// The estimated boxes (left, top, right, bottom) of the lines of label `i`.

@@ -534,7 +534,7 @@ fn hatch(x0: i32, x1: i32, top: i32, bottom: i32) -> Vec<(i32, i32)> {
 
 #[cfg(test)]
 mod tests {
-    use super::super::test_support::{assert_well_formed, texts};
+    use super::super::test_support::{assert_well_formed, fill_of, texts};
     use super::*;
 
     fn candidate(name: &str, scores: &[Option<f64>]) -> CandidateSeries {
@@ -589,10 +589,6 @@ mod tests {
         failing.failed_gate = true;
         let unscored = candidate("Adatum", &[Some(2.0), None, None, Some(0.0), Some(2.5)]);
         (names, vec![winner, runner, failing, unscored])
-    }
-
-    fn fill_of(colour: RGBColor) -> String {
-        format!("fill=\"#{:02X}{:02X}{:02X}\"", colour.0, colour.1, colour.2)
     }
 
     /// (x, width) of every `<rect>` filled with `colour`.

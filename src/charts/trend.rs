@@ -647,7 +647,7 @@ impl Legend {
 
 #[cfg(test)]
 mod tests {
-    use super::super::test_support::{assert_well_formed, texts};
+    use super::super::test_support::{assert_well_formed, fill_of, lines_of, texts};
     use super::*;
 
     fn date(y: i32, m: u32, d: u32) -> NaiveDate {
@@ -691,32 +691,6 @@ mod tests {
         ]
     }
 
-    /// The `points` of every polyline stroked in `colour` two pixels wide (the series lines).
-    fn lines_of(svg: &str, colour: RGBColor) -> Vec<Vec<(i32, i32)>> {
-        let stroke = format!(
-            "stroke=\"#{:02X}{:02X}{:02X}\" stroke-width=\"2\"",
-            colour.0, colour.1, colour.2
-        );
-        svg.lines()
-            .filter(|l| l.starts_with("<polyline") && l.contains(&stroke))
-            .map(|l| {
-                let start = l.find("points=\"").unwrap() + 8;
-                let end = start + l[start..].find('"').unwrap();
-                l[start..end]
-                    .split_whitespace()
-                    .map(|p| {
-                        let (x, y) = p.split_once(',').unwrap();
-                        (x.parse().unwrap(), y.parse().unwrap())
-                    })
-                    .collect()
-            })
-            .collect()
-    }
-
-    fn fill_of(colour: RGBColor) -> String {
-        format!("fill=\"#{:02X}{:02X}{:02X}\"", colour.0, colour.1, colour.2)
-    }
-
     #[test]
     fn draws_every_series_with_legend_axes_and_markers() {
         let data = example();
@@ -744,7 +718,7 @@ mod tests {
         }
         // One line per series (the first two), each through all its points, in date order,
         // plus the legend swatch lines.
-        let first = lines_of(&svg, PALETTE[0]);
+        let first = lines_of(&svg, PALETTE[0], 2);
         assert!(first.iter().any(|l| l.len() == 6), "{first:?}");
         let line = first.iter().find(|l| l.len() == 6).unwrap();
         assert!(
@@ -752,7 +726,7 @@ mod tests {
             "dates go left to right"
         );
         assert!(line[5].1 < line[0].1, "78.5 is higher up than 58");
-        assert!(lines_of(&svg, PALETTE[1]).iter().any(|l| l.len() == 5));
+        assert!(lines_of(&svg, PALETTE[1], 2).iter().any(|l| l.len() == 5));
         // Markers (legend and points): series 0 circles, series 1 squares, series 2 triangles.
         let count = |tag: &str, colour: RGBColor, corners: Option<usize>| {
             svg.lines()
@@ -783,7 +757,7 @@ mod tests {
             .count();
         assert_eq!(circles, 2, "{svg}");
         // Only the legend swatch line; no series line through a single point.
-        assert!(lines_of(&svg, PALETTE[0]).iter().all(|l| l.len() == 2));
+        assert!(lines_of(&svg, PALETTE[0], 2).iter().all(|l| l.len() == 2));
         assert!(
             texts(&svg).contains(&"Mar 2026".to_string()),
             "{:?}",
@@ -854,7 +828,7 @@ mod tests {
         for y_max in [100.0, f64::NAN, -1.0, 0.0, f64::INFINITY, 1e300] {
             let svg = render(&[series("Wild", &wild)], y_max, 640, 320).unwrap();
             assert_well_formed(&svg);
-            let line = lines_of(&svg, PALETTE[0])
+            let line = lines_of(&svg, PALETTE[0], 2)
                 .into_iter()
                 .find(|l| l.len() > 2)
                 .expect("a line through the usable points");

@@ -37,43 +37,44 @@ pub fn KpiDashboard() -> impl IntoView {
     let id = current.id;
     let edit = kpis();
     let navigate = use_navigate();
+    // Only a change to the KPIs redraws the small charts; edits elsewhere (goals, answers) don't.
+    let kpi_list = Memo::new(move |_| {
+        current
+            .assessment
+            .with(|a| a.as_ref().map(|a| a.kpis.clone()).unwrap_or_default())
+    });
     let cards = Memo::new(move |_| {
         let today = Local::now().date_naive();
-        current.assessment.with(|a| {
-            a.as_ref()
-                .map(|a| {
-                    a.kpis
-                        .iter()
-                        .map(|k| {
-                            let p = trend::project(k, today);
-                            let svg = chart::render_small(&plot_of(k, &p, None), 260, 110)
-                                .unwrap_or_default();
-                            let latest = k
-                                .measurements
-                                .last()
-                                .map(|m| {
-                                    format!(
-                                        "{} {} on {}",
-                                        trim_number(m.value),
-                                        k.unit,
-                                        m.date.format("%Y-%m-%d")
-                                    )
-                                })
-                                .unwrap_or_else(|| "no measurements yet".to_string());
-                            (
-                                k.id,
-                                k.name.clone(),
-                                k.category.label(),
-                                status_text(&p.status),
-                                p.status.id().to_string(),
-                                latest,
-                                p.reason.clone(),
-                                svg,
+        kpi_list.with(|list| {
+            list.iter()
+                .map(|k| {
+                    let p = trend::project(k, today);
+                    let svg =
+                        chart::render_small(&plot_of(k, &p, None), 260, 110).unwrap_or_default();
+                    let latest = k
+                        .measurements
+                        .last()
+                        .map(|m| {
+                            format!(
+                                "{} {} on {}",
+                                trim_number(m.value),
+                                k.unit,
+                                m.date.format("%Y-%m-%d")
                             )
                         })
-                        .collect::<Vec<_>>()
+                        .unwrap_or_else(|| "no measurements yet".to_string());
+                    (
+                        k.id,
+                        k.name.clone(),
+                        k.category.label(),
+                        status_text(&p.status),
+                        p.status.id().to_string(),
+                        latest,
+                        p.reason.clone(),
+                        svg,
+                    )
                 })
-                .unwrap_or_default()
+                .collect::<Vec<_>>()
         })
     });
     let preset = RwSignal::new(String::new());
@@ -106,15 +107,18 @@ pub fn KpiDashboard() -> impl IntoView {
                 <p class="empty">"No KPIs yet. Start with a preset: the four DORA delivery keys suit any software team."</p>
             </Show>
             <ul class="kpi-grid">
-                {move || cards.get().into_iter().map(|(kid, name, category, status, status_id, latest, reason, svg)| view! {
+                {move || cards.get().into_iter().map(|(kid, name, category, status, status_id, latest, reason, svg)| {
+                    let chart_label = format!("Small chart of {name}; the figures are in the text below");
+                    view! {
                     <li class="kpi-card">
                         <h4><A href=format!("/a/{id}/goals/kpi/{kid}")>{name}</A></h4>
                         <p class=format!("kpi-status {status_id}")>{status}</p>
                         // Only plotters' SVG output goes into inner_html: it escapes every label.
-                        <div class="chart-svg" role="img" aria-label=format!("Small chart of {}; figures in the text below", category) inner_html=svg></div>
+                        <div class="chart-svg" role="img" aria-label=chart_label inner_html=svg></div>
                         <p class="small">{format!("{category} · latest {latest}")}</p>
                         <p class="small muted">{reason}</p>
                     </li>
+                    }
                 }).collect_view()}
             </ul>
             <div class="inline-form">

@@ -12,12 +12,14 @@ use crate::domain::scorecard::MAX_WEIGHT;
 #[component]
 pub fn ScorecardResults() -> impl IntoView {
     let card = use_card();
+    // Evaluate and sensitivity run once per change of the card; everything below reads these.
     let outcome = card.derive(|c| Some(engine::evaluate(c)));
     let ranges = card.derive(engine::sensitivity);
-    let explanation = card.derive(|c| {
-        let outcome = engine::evaluate(c);
-        let ranges = engine::sensitivity(c);
-        engine::explain(c, &outcome, &ranges)
+    let explanation = Memo::new(move |_| {
+        card.card.with(|c| match (c, outcome.get()) {
+            (Some(c), Some(o)) => ranges.with(|r| engine::explain(c, &o, r)),
+            _ => String::new(),
+        })
     });
     let name_of = move |id: uuid::Uuid| {
         card.card.with(|c| {
@@ -40,7 +42,7 @@ pub fn ScorecardResults() -> impl IntoView {
             let Some(c) = c else {
                 return chart::render(&[], &[], 640, 16);
             };
-            let outcome = engine::evaluate(c);
+            let outcome = outcome.get().unwrap_or_else(|| engine::evaluate(c));
             let criteria: Vec<String> = c.criteria.iter().map(|x| x.name.clone()).collect();
             let series: Vec<chart::CandidateSeries> = c
                 .candidates

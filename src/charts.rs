@@ -14,10 +14,13 @@
 //! Every input value is cleaned before drawing (NaN, infinities, negatives and values above
 //! the scale are clamped), and sizes are clamped, so the output size stays bounded.
 
+pub mod budget;
 pub mod gaps;
+pub mod heatmap;
 pub mod kpi;
 pub mod radar;
 pub mod scorecard;
+pub mod timeline;
 pub mod trend;
 
 use plotters::coord::Shift;

@@ -5,12 +5,16 @@
 //! here runs natively under `cargo test`. Time comes in as an argument, never from the clock.
 
 pub mod answers;
+pub mod budget;
 pub mod context;
 pub mod demo;
 pub mod kpi;
 pub mod model;
+pub mod risk;
+pub mod roadmap;
 pub mod scorecard;
 pub mod scoring;
+pub mod team;
 pub mod workspace;
 
 pub use model::{Assessment, CompanyProfile, Stage};

@@ -20,7 +20,7 @@ pub use migrate::MIGRATIONS;
 /// The value of the `format` field: tells our files from any other JSON.
 pub const FORMAT_ID: &str = "cto-workbench";
 /// The schema version this build writes. Bump it, add a migration step and a fixture together.
-pub const SCHEMA_VERSION: u32 = 4;
+pub const SCHEMA_VERSION: u32 = 5;
 /// The app version written into files, for support questions; never used to decide anything.
 pub const APP_VERSION: &str = env!("CARGO_PKG_VERSION");
 

@@ -7,7 +7,9 @@ mod app_header;
 mod area_nav;
 mod assessment_row;
 mod autosave;
+mod budget_table;
 mod candidate_list;
+mod capacity_table;
 mod card_edit;
 mod chart_view;
 mod confirm_dialog;
@@ -19,6 +21,8 @@ mod files;
 mod goal_list;
 mod import_button;
 mod import_dialog;
+mod initiative_edit;
+mod initiative_form;
 mod inventory_list;
 mod kpi_dashboard;
 mod kpi_plot;
@@ -27,13 +31,25 @@ mod notice_bar;
 mod numbers;
 mod operating_model;
 mod pages;
+mod parsed_field;
 mod partner_reviews;
+mod people_list;
 mod question_card;
+mod responsibility_matrix;
+mod risk_heat_map;
+mod risk_register;
+mod roadmap_suggestions;
+mod roadmap_timeline;
+mod roadmap_toolbar;
+mod running_cost_list;
 mod save_indicator;
 mod scorecard_results;
+mod skills_editor;
+mod skills_matrix;
 mod stakeholder_list;
 pub mod state;
 mod swot_board;
+mod team_plan;
 mod text_field;
 mod welcome;
 
@@ -47,15 +63,19 @@ use import_dialog::ImportDialog;
 use notice_bar::NoticeBar;
 use pages::area::AreaSection;
 use pages::assessment::AssessmentPage;
+use pages::budget::BudgetSection;
 use pages::goals::GoalsSection;
 use pages::kpi::KpiPage;
 use pages::not_found::NotFound;
 use pages::overview::{OverviewRedirect, OverviewSection};
 use pages::profile::ProfileSection;
 use pages::results::ResultsSection;
+use pages::risks::RisksSection;
+use pages::roadmap::{InitiativePage, RoadmapSection};
 use pages::scorecard::ScorecardPage;
 use pages::scorecards::{PartnersSection, ToolsSection};
 use pages::self_assessment::AssessmentSection;
+use pages::team::TeamSection;
 use pages::workspace::WorkspacePage;
 use state::AppState;
 
@@ -79,6 +99,11 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("results") view=ResultsSection/>
                         <Route path=path!("goals") view=GoalsSection/>
                         <Route path=path!("goals/kpi/:kpi") view=KpiPage/>
+                        <Route path=path!("roadmap") view=RoadmapSection/>
+                        <Route path=path!("roadmap/:initiative") view=InitiativePage/>
+                        <Route path=path!("budget") view=BudgetSection/>
+                        <Route path=path!("team") view=TeamSection/>
+                        <Route path=path!("risks") view=RisksSection/>
                         <Route path=path!("partners") view=PartnersSection/>
                         <Route path=path!("partners/:card") view=ScorecardPage/>
                         <Route path=path!("tools") view=ToolsSection/>

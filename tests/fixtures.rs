@@ -390,3 +390,39 @@ fn v4_fixture_keeps_goals_and_kpis() {
     assert_eq!(demo.goals[0].key_results[0].kpi, Some(lead.id));
     assert!(imported.assessments[1].kpis.is_empty());
 }
+
+#[test]
+fn v5_fixture_keeps_the_plan() {
+    use cto_workbench::domain::roadmap::{deps, InitiativeStatus};
+    let imported = import(&read(&fixture_path(5))).unwrap();
+    let demo = &imported.assessments[0];
+    assert_eq!(demo.initiatives.len(), 36);
+    assert_eq!(
+        demo.initiatives
+            .iter()
+            .filter(|i| i.status == InitiativeStatus::Dropped)
+            .count(),
+        1
+    );
+    assert!(
+        demo.initiatives
+            .iter()
+            .map(|i| i.depends_on.len())
+            .sum::<usize>()
+            >= 15
+    );
+    assert_eq!(deps::find_cycle(&demo.initiatives), None);
+    assert_eq!(deps::conflicts(&demo.initiatives).len(), 1);
+    assert_eq!(demo.risks.len(), 12);
+    assert!(demo.risks.iter().all(|r| r
+        .initiatives
+        .iter()
+        .all(|i| demo.initiatives.iter().any(|x| x.id == *i))));
+    assert_eq!(demo.team.people.len(), 8);
+    assert_eq!(demo.team.changes.len(), 3);
+    assert_eq!(demo.budget.quarters.len(), 4);
+    assert_eq!(demo.budget.running_costs.len(), 3);
+    let second = &imported.assessments[1];
+    assert!(second.initiatives.is_empty() && second.risks.is_empty());
+    assert!(second.team.people.is_empty() && second.budget.quarters.is_empty());
+}

@@ -4,6 +4,8 @@
 use chrono::{DateTime, NaiveDate, Utc};
 use uuid::Uuid;
 
+mod plan;
+
 use super::answers::{Answer, AreaSettings, Confidence};
 use super::context::{
     Category, DecisionRecord, DecisionStatus, Degree, InventoryItem, Lifecycle, Stakeholder,
@@ -25,6 +27,7 @@ pub fn demo_assessment(content: &Content, now: DateTime<Utc>) -> Assessment {
     let today = now.date_naive();
     a.kpis = demo_kpis(today);
     a.goals = demo_goals(today);
+    plan::add_plan(&mut a, today);
     a
 }
 

@@ -7,9 +7,13 @@ use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
 use super::answers::{Answer, AreaSettings};
+use super::budget::Budget;
 use super::context::{DecisionRecord, InventoryItem, Stakeholder, Swot};
 use super::kpi::{Goal, Kpi};
+use super::risk::Risk;
+use super::roadmap::Initiative;
 use super::scorecard::Scorecard;
+use super::team::Team;
 
 /// Funding stage of the company; later sections derive default targets from it.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -99,6 +103,12 @@ pub struct Assessment {
     pub goals: Vec<Goal>,
     /// KPIs with their measurements.
     pub kpis: Vec<Kpi>,
+    /// The roadmap's initiatives.
+    pub initiatives: Vec<Initiative>,
+    pub budget: Budget,
+    pub team: Team,
+    /// The risk register.
+    pub risks: Vec<Risk>,
 }
 
 impl Assessment {
@@ -118,6 +128,10 @@ impl Assessment {
             scorecards: Vec::new(),
             goals: Vec::new(),
             kpis: Vec::new(),
+            initiatives: Vec::new(),
+            budget: Budget::default(),
+            team: Team::default(),
+            risks: Vec::new(),
         }
     }
 
@@ -148,6 +162,36 @@ impl Assessment {
             + usize::from(p.team_size.is_some());
         // Stage always has a value, so it is not counted as something left to do.
         (filled, texts.len() + 1)
+    }
+
+    /// Removes a goal and every link to it, so no initiative points at a goal that is gone.
+    pub fn remove_goal(&mut self, id: Uuid) {
+        self.goals.retain(|g| g.id != id);
+        for i in &mut self.initiatives {
+            i.goals.retain(|g| *g != id);
+        }
+    }
+
+    /// Removes an initiative and every link to it: other initiatives' dependencies and risks'
+    /// mitigations.
+    pub fn remove_initiative(&mut self, id: Uuid) {
+        self.initiatives.retain(|i| i.id != id);
+        for i in &mut self.initiatives {
+            i.depends_on.retain(|d| *d != id);
+        }
+        for r in &mut self.risks {
+            r.initiatives.retain(|i| *i != id);
+        }
+    }
+
+    /// Removes a person from the team; training planned for them stays, without a trainee.
+    pub fn remove_person(&mut self, id: Uuid) {
+        self.team.people.retain(|p| p.id != id);
+        for c in &mut self.team.changes {
+            if c.person == Some(id) {
+                c.person = None;
+            }
+        }
     }
 }
 
@@ -186,5 +230,72 @@ mod tests {
         a.profile.industry = "Fintech".into();
         a.profile.team_size = Some(0);
         assert_eq!(a.profile_completion(), (2, 6));
+    }
+
+    #[test]
+    fn removing_an_item_removes_every_link_to_it() {
+        use crate::domain::kpi::Goal;
+        use crate::domain::risk::Risk;
+        use crate::domain::roadmap::Initiative;
+        use crate::domain::team::{ChangeKind, Person, TeamChange};
+        let now = "2026-01-01T00:00:00Z".parse().unwrap();
+        let mut a = Assessment::new(Uuid::from_u128(1), "x", now);
+        let (g, i1, i2, p) = (
+            Uuid::from_u128(10),
+            Uuid::from_u128(11),
+            Uuid::from_u128(12),
+            Uuid::from_u128(13),
+        );
+        a.goals.push(Goal {
+            id: g,
+            objective: "Grow".into(),
+            description: String::new(),
+            area: None,
+            business_goal: true,
+            target_date: None,
+            key_results: Vec::new(),
+        });
+        let mut first = Initiative::new(i1, "First");
+        first.goals = vec![g];
+        let mut second = Initiative::new(i2, "Second");
+        second.depends_on = vec![i1];
+        second.goals = vec![g];
+        a.initiatives = vec![first, second];
+        let mut risk = Risk::new(Uuid::from_u128(14), "Outage");
+        risk.initiatives = vec![i1, i2];
+        a.risks = vec![risk];
+        a.team.people.push(Person {
+            id: p,
+            name: "Ana".into(),
+            role: "Engineer".into(),
+            monthly_cost: None,
+            roadmap_share: 50,
+            skills: Default::default(),
+        });
+        a.team.changes.push(TeamChange {
+            id: Uuid::from_u128(15),
+            kind: ChangeKind::Training,
+            title: "Security".into(),
+            date: chrono::NaiveDate::from_ymd_opt(2026, 3, 1).unwrap(),
+            person: Some(p),
+            capacity_weeks: 0.0,
+            monthly_cost: None,
+            one_off_cost: Some(900.0),
+            skills: Default::default(),
+        });
+
+        a.remove_goal(g);
+        assert!(a.goals.is_empty());
+        assert!(a.initiatives.iter().all(|i| i.goals.is_empty()));
+
+        a.remove_initiative(i1);
+        assert_eq!(a.initiatives.len(), 1);
+        assert!(a.initiatives[0].depends_on.is_empty());
+        assert_eq!(a.risks[0].initiatives, vec![i2]);
+
+        a.remove_person(p);
+        assert!(a.team.people.is_empty());
+        assert_eq!(a.team.changes.len(), 1);
+        assert_eq!(a.team.changes[0].person, None);
     }
 }

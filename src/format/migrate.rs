@@ -33,7 +33,35 @@ pub const MIGRATIONS: &[Migration] = &[
         summary: "adds goals with key results and KPIs with measurements, none yet",
         run: v3_to_v4,
     },
+    Migration {
+        from: 4,
+        summary: "adds the roadmap's initiatives, the budget, the team and the risk register, \
+                  all empty",
+        run: v4_to_v5,
+    },
 ];
+
+/// Version 5 added planning: initiatives, budget, team and risks; a version-4 assessment has none.
+fn v4_to_v5(doc: &mut Value) -> Result<(), FormatError> {
+    for_each_assessment(doc, |a| {
+        let empty = [
+            ("initiatives", serde_json::json!([])),
+            (
+                "budget",
+                serde_json::json!({ "quarters": [], "running_costs": [] }),
+            ),
+            (
+                "team",
+                serde_json::json!({ "people": [], "changes": [], "responsibilities": {} }),
+            ),
+            ("risks", serde_json::json!([])),
+        ];
+        for (key, value) in empty {
+            a.entry(key).or_insert(value);
+        }
+    });
+    Ok(())
+}
 
 /// Version 4 added goals and KPIs; a version-3 assessment has none.
 fn v3_to_v4(doc: &mut Value) -> Result<(), FormatError> {

@@ -452,6 +452,10 @@ fn version_1_files_are_migrated_with_an_empty_assessment() {
         "scorecards",
         "goals",
         "kpis",
+        "initiatives",
+        "budget",
+        "team",
+        "risks",
     ] {
         v["assessments"][0].as_object_mut().unwrap().remove(key);
     }
@@ -566,4 +570,82 @@ fn kpi_values_and_links_are_checked() {
             "{expected} not in {problems:?}"
         );
     }
+}
+
+#[test]
+fn version_4_files_gain_an_empty_plan() {
+    let mut v: serde_json::Value =
+        serde_json::from_str(&export(FileKind::Workspace, &[sample()], at(1_800_000_100))).unwrap();
+    v["schema_version"] = 4.into();
+    for key in ["initiatives", "budget", "team", "risks"] {
+        v["assessments"][0].as_object_mut().unwrap().remove(key);
+    }
+    let imported = import(&v.to_string()).unwrap();
+    assert_eq!(imported.migrated_from, Some(4));
+    assert_eq!(imported.assessments, vec![sample()]);
+}
+
+fn initiative_json(n: u8, title: &str, depends_on: &[u8]) -> serde_json::Value {
+    let id = |n: u8| format!("00000000-0000-4000-8000-0000000001{n:02}");
+    serde_json::json!({
+        "id": id(n), "title": title, "description": "", "areas": ["team"], "questions": [],
+        "goals": [], "start": "2026-03-02", "duration_weeks": 4, "owner": "", "status": "planned",
+        "effort_weeks": 2.0, "one_off_cost": null, "monthly_cost": null, "cost_category": "people",
+        "depends_on": depends_on.iter().map(|d| id(*d)).collect::<Vec<_>>(), "milestone": false,
+        "skills": {}, "suggested_from": null
+    })
+}
+
+#[test]
+fn plan_references_ranges_and_cycles_are_checked() {
+    let text = file_with(|v| {
+        let a = &mut v["assessments"][0];
+        let mut bad = initiative_json(3, "Gamma", &[3, 99]);
+        bad["duration_weeks"] = 0.into();
+        bad["skills"] = serde_json::json!({ "Rust": 5 });
+        a["initiatives"] = serde_json::json!([
+            initiative_json(1, "Alpha", &[2]),
+            initiative_json(2, "Beta", &[1]),
+            bad
+        ]);
+        a["budget"]["quarters"] = serde_json::json!([
+            {"quarter": "2026-Q1", "people": 100.0, "tools_vendors": null, "infrastructure": null, "partner": null},
+            {"quarter": "2026-Q1", "people": -1.0, "tools_vendors": null, "infrastructure": null, "partner": null}
+        ]);
+        a["team"]["responsibilities"] = serde_json::json!({
+            "marketing": {"responsible": ["founder", "founder"], "accountable": null}
+        });
+        a["risks"] = serde_json::json!([{
+            "id": "00000000-0000-4000-8000-000000000201", "title": "Outage", "description": "",
+            "category": "technical", "likelihood": 6, "impact": 0, "owner": "", "mitigation": "",
+            "initiatives": ["00000000-0000-4000-8000-000000000299"], "status": "open",
+            "next_review": null
+        }]);
+    });
+    let problems = problems_of(&text);
+    for expected in [
+        "assessments[0].initiatives[2].duration_weeks: 0 is out of range",
+        "assessments[0].initiatives[2].depends_on[0]: an initiative cannot depend on itself",
+        "assessments[0].initiatives[2].depends_on[1]: no initiative with this id",
+        "assessments[0].initiatives[2].skills[\"Rust\"]: 5 is out of range",
+        "assessments[0].initiatives: the dependencies form a cycle, so no order can satisfy them: “Alpha” → “Beta” → “Alpha”",
+        "assessments[0].budget.quarters[1].quarter: 2026-Q1 is listed twice",
+        "assessments[0].budget.quarters[1].people: -1 is out of range",
+        "assessments[0].team.responsibilities[\"marketing\"]: unknown role",
+        "assessments[0].team.responsibilities[\"marketing\"].responsible[1]: is listed twice",
+        "assessments[0].risks[0].likelihood: 6 is out of range (1 to 5)",
+        "assessments[0].risks[0].impact: 0 is out of range (1 to 5)",
+        "assessments[0].risks[0].initiatives[0]: no initiative with this id",
+    ] {
+        assert!(
+            problems.iter().any(|p| p.starts_with(expected)),
+            "{expected} not in {problems:?}"
+        );
+    }
+    let text = file_with(|v| {
+        v["assessments"][0]["budget"]["quarters"] = serde_json::json!([
+            {"quarter": "2026-Q5", "people": null, "tools_vendors": null, "infrastructure": null, "partner": null}
+        ]);
+    });
+    assert!(problems_of(&text)[0].contains("\"2026-Q5\" is not a quarter"));
 }

@@ -3,6 +3,8 @@
 
 use std::collections::HashMap;
 
+mod plan;
+
 use super::{FileKind, FormatError, Problem};
 use crate::domain::answers::{check_link, MAX_EVIDENCE, MAX_LEVEL};
 use crate::domain::context::{Quadrant, MAX_MONTHLY_COST};
@@ -92,6 +94,7 @@ fn assessment(at: &str, a: &Assessment, problems: &mut Vec<Problem>) {
         a.scorecards.iter().map(|c| &c.id),
     );
     kpis(at, a, problems);
+    plan::plan(at, a, problems);
 }
 
 fn kpis(at: &str, a: &Assessment, problems: &mut Vec<Problem>) {

@@ -232,7 +232,7 @@ fn GoalCard(gid: Uuid) -> impl IntoView {
                 <button class="button small" on:click=add_kr>"Add key result"</button>
             </div>
             <button class="button small danger" aria-label=move || format!("Remove goal {}", goal.with(|g| g.as_ref().map(|g| g.objective.clone()).unwrap_or_default()))
-                on:click=move |_| edit.remove(gid)>"Remove goal"</button>
+                on:click=move |_| edit.with_assessment(move |a| a.remove_goal(gid))>"Remove goal"</button>
         </article>
     }
 }

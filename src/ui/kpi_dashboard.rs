@@ -133,8 +133,4 @@ pub fn KpiDashboard() -> impl IntoView {
     }
 }
 
-/// A number as entered, without trailing zeros and without rounding away what the user typed:
-/// 12.50 → "12.5", 3.0 → "3", 0.125 → "0.125".
-pub fn trim_number(v: f64) -> String {
-    format!("{v}")
-}
+pub use super::numbers::trim_number;

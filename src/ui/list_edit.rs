@@ -87,6 +87,11 @@ impl<T: Keyed + Clone + PartialEq + Send + Sync + 'static> ListEdit<T> {
         self.state.edit(self.id, |a| list_mut(a).push(value));
     }
 
+    /// An edit that reaches beyond the list, e.g. a removal that must also clear links to the item.
+    pub fn with_assessment(self, edit: impl FnOnce(&mut Assessment)) {
+        self.state.edit(self.id, edit);
+    }
+
     pub fn remove(self, item: Uuid) {
         let list_mut = self.list_mut;
         self.state

@@ -17,6 +17,11 @@ pub fn parse_number(text: &str) -> Result<Option<f64>, String> {
     }
 }
 
+/// A number as typed back into a box or read in a sentence: "4", not "4.0".
+pub fn trim_number(v: f64) -> String {
+    format!("{v}")
+}
+
 /// An amount with thousands separators and at most two decimals, e.g. "1,200.5".
 pub fn format_amount(v: f64) -> String {
     let cents = (v * 100.0).round() as i64;

@@ -2,15 +2,19 @@
 
 pub mod area;
 pub mod assessment;
+pub mod budget;
 pub mod goals;
 pub mod kpi;
 pub mod not_found;
 pub mod overview;
 pub mod profile;
 pub mod results;
+pub mod risks;
+pub mod roadmap;
 pub mod scorecard;
 pub mod scorecards;
 pub mod self_assessment;
+pub mod team;
 pub mod workspace;
 
 use chrono::{DateTime, Local, Utc};

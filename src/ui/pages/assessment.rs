@@ -33,6 +33,10 @@ const SECTIONS: &[(&str, &str)] = &[
     ("assessment", "Assessment"),
     ("results", "Results"),
     ("goals", "Goals & KPIs"),
+    ("roadmap", "Roadmap"),
+    ("budget", "Budget"),
+    ("team", "Team"),
+    ("risks", "Risks"),
     ("partners", "Partners"),
     ("tools", "Tools"),
 ];

@@ -1,0 +1,254 @@
+//! Checks for the planning sections (schema v5): initiatives, budget, team and risks. Every
+//! reference between items (a dependency, a goal, a trained person, a mitigating initiative) must
+//! resolve inside the same assessment, so the UI never meets a dangling id.
+
+use std::collections::{BTreeMap, HashSet};
+
+use uuid::Uuid;
+
+use super::{id_key, number, small, text, unique_ids};
+use crate::domain::budget::Budget;
+use crate::domain::context::MAX_MONTHLY_COST;
+use crate::domain::model::Assessment;
+use crate::domain::roadmap::{deps, MAX_DURATION_WEEKS, MAX_EFFORT_WEEKS};
+use crate::domain::team::{Team, MAX_SKILL, ROLES};
+use crate::format::Problem;
+
+/// Longest skill name accepted.
+const MAX_SKILL_CHARS: usize = 100;
+/// Most capacity one planned change may add, in person-weeks per month (about 230 people).
+const MAX_CAPACITY_WEEKS: f64 = 1_000.0;
+
+pub(super) fn plan(at: &str, a: &Assessment, problems: &mut Vec<Problem>) {
+    initiatives(at, a, problems);
+    budget(&format!("{at}.budget"), &a.budget, problems);
+    team(&format!("{at}.team"), &a.team, problems);
+    risks(at, a, problems);
+}
+
+fn money(problems: &mut Vec<Problem>, path: String, value: Option<f64>) {
+    if let Some(v) = value {
+        number(problems, path, v, 0.0..=MAX_MONTHLY_COST);
+    }
+}
+
+fn skills(problems: &mut Vec<Problem>, path: &str, skills: &BTreeMap<String, u8>) {
+    for (name, level) in skills {
+        let chars = name.chars().count();
+        if name.trim().is_empty() || chars > MAX_SKILL_CHARS {
+            problems.push(Problem::new(
+                format!("{path}[\"{name}\"]"),
+                format!("a skill needs a name of 1 to {MAX_SKILL_CHARS} characters"),
+            ));
+        }
+        small(
+            problems,
+            format!("{path}[\"{name}\"]"),
+            *level,
+            0..=MAX_SKILL,
+        );
+    }
+}
+
+fn initiatives(at: &str, a: &Assessment, problems: &mut Vec<Problem>) {
+    let path = format!("{at}.initiatives");
+    unique_ids(problems, &path, a.initiatives.iter().map(|i| &i.id));
+    let ids: HashSet<Uuid> = a.initiatives.iter().map(|i| i.id).collect();
+    let goals: HashSet<Uuid> = a.goals.iter().map(|g| g.id).collect();
+    for (i, item) in a.initiatives.iter().enumerate() {
+        let here = format!("{path}[{i}]");
+        for (field, value) in [
+            ("title", &item.title),
+            ("description", &item.description),
+            ("owner", &item.owner),
+        ] {
+            text(problems, format!("{here}.{field}"), value);
+        }
+        for (j, area) in item.areas.iter().enumerate() {
+            id_key(problems, format!("{here}.areas[{j}]"), area);
+        }
+        for (j, q) in item.questions.iter().enumerate() {
+            id_key(problems, format!("{here}.questions[{j}]"), q);
+        }
+        for (j, g) in item.goals.iter().enumerate() {
+            if !goals.contains(g) {
+                problems.push(Problem::new(
+                    format!("{here}.goals[{j}]"),
+                    "no goal with this id in the same assessment",
+                ));
+            }
+        }
+        if !(1..=MAX_DURATION_WEEKS).contains(&item.duration_weeks) {
+            problems.push(Problem::new(
+                format!("{here}.duration_weeks"),
+                format!(
+                    "{} is out of range (1 to {MAX_DURATION_WEEKS})",
+                    item.duration_weeks
+                ),
+            ));
+        }
+        number(
+            problems,
+            format!("{here}.effort_weeks"),
+            item.effort_weeks,
+            0.0..=MAX_EFFORT_WEEKS,
+        );
+        money(problems, format!("{here}.one_off_cost"), item.one_off_cost);
+        money(problems, format!("{here}.monthly_cost"), item.monthly_cost);
+        let mut seen = HashSet::new();
+        for (j, d) in item.depends_on.iter().enumerate() {
+            let at_dep = format!("{here}.depends_on[{j}]");
+            if *d == item.id {
+                problems.push(Problem::new(
+                    at_dep,
+                    "an initiative cannot depend on itself",
+                ));
+            } else if !ids.contains(d) {
+                problems.push(Problem::new(
+                    at_dep,
+                    "no initiative with this id in the same assessment",
+                ));
+            } else if !seen.insert(*d) {
+                problems.push(Problem::new(at_dep, "the same dependency is listed twice"));
+            }
+        }
+        skills(problems, &format!("{here}.skills"), &item.skills);
+        if let Some(key) = &item.suggested_from {
+            text(problems, format!("{here}.suggested_from"), key);
+        }
+    }
+    // A self-dependency is reported above with its path; a longer cycle is named here.
+    if let Some(cycle) = deps::find_cycle(&a.initiatives) {
+        if cycle.len() > 1 {
+            problems.push(Problem::new(
+                path,
+                format!(
+                    "the dependencies form a cycle, so no order can satisfy them: {}",
+                    deps::describe_cycle(&a.initiatives, &cycle)
+                ),
+            ));
+        }
+    }
+}
+
+fn budget(path: &str, b: &Budget, problems: &mut Vec<Problem>) {
+    let mut seen = HashSet::new();
+    for (i, q) in b.quarters.iter().enumerate() {
+        let here = format!("{path}.quarters[{i}]");
+        if !seen.insert(q.quarter) {
+            problems.push(Problem::new(
+                format!("{here}.quarter"),
+                format!("{} is listed twice", q.quarter),
+            ));
+        }
+        for c in crate::domain::budget::BudgetCategory::ALL {
+            money(
+                problems,
+                format!("{here}.{}", c.id().replace('-', "_")),
+                q.amount(c),
+            );
+        }
+    }
+    let costs = format!("{path}.running_costs");
+    unique_ids(problems, &costs, b.running_costs.iter().map(|c| &c.id));
+    for (i, c) in b.running_costs.iter().enumerate() {
+        let here = format!("{costs}[{i}]");
+        text(problems, format!("{here}.name"), &c.name);
+        number(
+            problems,
+            format!("{here}.monthly"),
+            c.monthly,
+            0.0..=MAX_MONTHLY_COST,
+        );
+        if c.end.is_some_and(|end| end < c.start) {
+            problems.push(Problem::new(format!("{here}.end"), "is before the start"));
+        }
+    }
+}
+
+fn team(path: &str, t: &Team, problems: &mut Vec<Problem>) {
+    let people = format!("{path}.people");
+    unique_ids(problems, &people, t.people.iter().map(|p| &p.id));
+    for (i, p) in t.people.iter().enumerate() {
+        let here = format!("{people}[{i}]");
+        text(problems, format!("{here}.name"), &p.name);
+        text(problems, format!("{here}.role"), &p.role);
+        money(problems, format!("{here}.monthly_cost"), p.monthly_cost);
+        small(
+            problems,
+            format!("{here}.roadmap_share"),
+            p.roadmap_share,
+            0..=100,
+        );
+        skills(problems, &format!("{here}.skills"), &p.skills);
+    }
+    let changes = format!("{path}.changes");
+    unique_ids(problems, &changes, t.changes.iter().map(|c| &c.id));
+    for (i, c) in t.changes.iter().enumerate() {
+        let here = format!("{changes}[{i}]");
+        text(problems, format!("{here}.title"), &c.title);
+        if let Some(person) = c.person {
+            if !t.people.iter().any(|p| p.id == person) {
+                problems.push(Problem::new(
+                    format!("{here}.person"),
+                    "no person with this id in the team",
+                ));
+            }
+        }
+        number(
+            problems,
+            format!("{here}.capacity_weeks"),
+            c.capacity_weeks,
+            0.0..=MAX_CAPACITY_WEEKS,
+        );
+        money(problems, format!("{here}.monthly_cost"), c.monthly_cost);
+        money(problems, format!("{here}.one_off_cost"), c.one_off_cost);
+        skills(problems, &format!("{here}.skills"), &c.skills);
+    }
+    for (role, r) in &t.responsibilities {
+        let here = format!("{path}.responsibilities[\"{role}\"]");
+        if !ROLES.iter().any(|(id, _)| id == role) {
+            let known: Vec<&str> = ROLES.iter().map(|(id, _)| *id).collect();
+            problems.push(Problem::new(
+                here.clone(),
+                format!("unknown role (expected one of {})", known.join(", ")),
+            ));
+        }
+        let mut seen = HashSet::new();
+        for (j, party) in r.responsible.iter().enumerate() {
+            if !seen.insert(*party) {
+                problems.push(Problem::new(
+                    format!("{here}.responsible[{j}]"),
+                    "is listed twice",
+                ));
+            }
+        }
+    }
+}
+
+fn risks(at: &str, a: &Assessment, problems: &mut Vec<Problem>) {
+    let path = format!("{at}.risks");
+    unique_ids(problems, &path, a.risks.iter().map(|r| &r.id));
+    let initiatives: HashSet<Uuid> = a.initiatives.iter().map(|i| i.id).collect();
+    for (i, r) in a.risks.iter().enumerate() {
+        let here = format!("{path}[{i}]");
+        for (field, value) in [
+            ("title", &r.title),
+            ("description", &r.description),
+            ("owner", &r.owner),
+            ("mitigation", &r.mitigation),
+        ] {
+            text(problems, format!("{here}.{field}"), value);
+        }
+        small(problems, format!("{here}.likelihood"), r.likelihood, 1..=5);
+        small(problems, format!("{here}.impact"), r.impact, 1..=5);
+        for (j, id) in r.initiatives.iter().enumerate() {
+            if !initiatives.contains(id) {
+                problems.push(Problem::new(
+                    format!("{here}.initiatives[{j}]"),
+                    "no initiative with this id in the same assessment",
+                ));
+            }
+        }
+    }
+}

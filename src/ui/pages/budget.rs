@@ -1,0 +1,168 @@
+//! Budget section: planned spend per quarter and category against the agreed budget, as a table
+//! (where budgets are entered) and a chart, the running costs outside the inventory, and the
+//! initiatives that cannot be counted yet because they have no dates.
+//!
+//! The figures come from [`crate::domain::budget::plan`]; this page only picks the quarters
+//! shown and wires the editing.
+
+use chrono::Local;
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+use crate::charts::budget as chart;
+use crate::domain::budget::plan::MIN_RANGE_QUARTERS;
+use crate::domain::budget::{default_range, plan, undated_initiatives, Quarter};
+use crate::ui::budget_table::BudgetTable;
+use crate::ui::chart_view::ChartView;
+use crate::ui::pages::assessment::use_current;
+use crate::ui::running_cost_list::RunningCostList;
+
+/// Quarters added by one press of "Show earlier quarters" or "Show later quarters".
+const STEP: usize = 4;
+/// Most quarters added on either side, so the table stays readable.
+const MAX_EXTRA: usize = 12;
+
+/// True when no more quarters may be added on that side.
+fn at_limit(extra: RwSignal<usize>) -> bool {
+    extra.get() >= MAX_EXTRA
+}
+
+/// Adds [`STEP`] quarters on one side, up to [`MAX_EXTRA`].
+fn widen(extra: RwSignal<usize>) {
+    extra.update(|e| *e = (*e + STEP).min(MAX_EXTRA));
+}
+
+#[component]
+pub fn BudgetSection() -> impl IntoView {
+    let current = use_current();
+    let id = current.id;
+    let today = Local::now().date_naive();
+    let earlier = RwSignal::new(0usize);
+    let later = RwSignal::new(0usize);
+    let range = Memo::new(move |_| {
+        let (first, count) = current.assessment.with(|a| {
+            a.as_ref()
+                .map(|a| default_range(a, today))
+                .unwrap_or((Quarter::of(today), MIN_RANGE_QUARTERS))
+        });
+        let before = earlier.get();
+        (first.plus(-(before as i64)), count + before + later.get())
+    });
+    let plans = Memo::new(move |_| {
+        let (first, count) = range.get();
+        current.assessment.with(|a| {
+            a.as_ref()
+                .map(|a| plan(a, first, count))
+                .unwrap_or_default()
+        })
+    });
+    // Redrawn only when the figures change, not on every edit of the assessment.
+    let svg = Memo::new(move |_| plans.with(|p| chart::render(p, 640, 320)));
+    let over_summary = Memo::new(move |_| {
+        plans.with(|ps| {
+            let over: Vec<String> = ps
+                .iter()
+                .filter(|p| p.over_total().is_some())
+                .map(|p| p.quarter.to_string())
+                .collect();
+            match over.len() {
+                0 => "No quarter shown is over budget.".to_string(),
+                1 => format!("⚠ 1 quarter is over budget: {}.", over[0]),
+                n => format!("⚠ {n} quarters are over budget: {}.", over.join(", ")),
+            }
+        })
+    });
+    let range_text = move || {
+        let (first, count) = range.get();
+        format!(
+            "Showing {count} quarters, {first} to {}.",
+            first.plus(count as i64 - 1)
+        )
+    };
+    let shifted = move || earlier.get() + later.get() != 0;
+    let undated = Memo::new(move |_| {
+        current.assessment.with(|a| {
+            a.as_ref()
+                .map(|a| {
+                    undated_initiatives(a)
+                        .into_iter()
+                        .map(|i| {
+                            let title = if i.title.trim().is_empty() {
+                                "Untitled initiative".to_string()
+                            } else {
+                                i.title.clone()
+                            };
+                            (i.id, title)
+                        })
+                        .collect::<Vec<_>>()
+                })
+                .unwrap_or_default()
+        })
+    });
+
+    view! {
+        <section aria-labelledby="budget-section-title">
+            <h2 id="budget-section-title">"Budget"</h2>
+            <p>
+                "Planned spend per quarter adds up four things: the costs of roadmap initiatives "
+                "(a one-off cost in the quarter they start, a monthly cost while they run), the "
+                "team (everyone's monthly cost, and planned hires, contractors and training from "
+                "their date), the technology inventory (items in use or being phased out: "
+                "software counts as tools and vendors, hardware, networking and storage as "
+                "infrastructure) and the running costs below. Part of a month counts day by "
+                "day. Enter the budget agreed for each quarter and category to see where the "
+                "plan goes over it. Amounts are in your own currency."
+            </p>
+
+            <section class="subsection" aria-labelledby="budget-quarters-title">
+                <h3 id="budget-quarters-title">"Per quarter"</h3>
+                <div class="inline-form">
+                    <p class="small" role="status" aria-live="polite">{range_text}</p>
+                    <button class="button small"
+                        disabled=move || at_limit(earlier)
+                        on:click=move |_| widen(earlier)>
+                        "Show earlier quarters"
+                    </button>
+                    <button class="button small"
+                        disabled=move || at_limit(later)
+                        on:click=move |_| widen(later)>
+                        "Show later quarters"
+                    </button>
+                    <Show when=shifted>
+                        <button class="button small"
+                            on:click=move |_| { earlier.set(0); later.set(0); }>
+                            "Back to the usual quarters"
+                        </button>
+                    </Show>
+                </div>
+                <p>{move || over_summary.get()}</p>
+                <BudgetTable plans/>
+                <ChartView svg label="Planned spend against budget per quarter"/>
+                <p class="small muted">
+                    "Bars show planned spend stacked by category; the dark line is the budget "
+                    "agreed for the quarter (the categories that have one added up). A quarter "
+                    "is over budget when any category plans more than its own budget."
+                </p>
+                <Show when=move || !undated.with(Vec::is_empty)>
+                    <div class="note">
+                        <p>
+                            "Not counted yet: these initiatives have a cost but no start date. "
+                            "Give them dates on the "
+                            <A href=format!("/a/{id}/roadmap")>"Roadmap"</A>
+                            " to include them."
+                        </p>
+                        <ul>
+                            <For each=move || undated.get() key=|entry| entry.clone() let:entry>
+                                <li>
+                                    <A href=format!("/a/{id}/roadmap/{}", entry.0)>{entry.1.clone()}</A>
+                                </li>
+                            </For>
+                        </ul>
+                    </div>
+                </Show>
+            </section>
+
+            <RunningCostList/>
+        </section>
+    }
+}

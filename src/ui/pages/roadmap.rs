@@ -1,0 +1,133 @@
+//! Roadmap section: the initiatives that turn the assessment's gaps into dated work, on a
+//! timeline; and the page for editing one initiative.
+
+use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::{use_navigate, use_params_map};
+use uuid::Uuid;
+
+use super::assessment::use_current;
+use crate::ui::confirm_dialog::ConfirmDialog;
+use crate::ui::initiative_edit::{initiatives, title_of};
+use crate::ui::initiative_form::InitiativeForm;
+use crate::ui::roadmap_suggestions::RoadmapSuggestions;
+use crate::ui::roadmap_timeline::RoadmapTimeline;
+use crate::ui::roadmap_toolbar::RoadmapToolbar;
+use crate::ui::state::use_app_state;
+
+#[component]
+pub fn RoadmapSection() -> impl IntoView {
+    let suggesting = RwSignal::new(false);
+    view! {
+        <section aria-labelledby="roadmap-section-title">
+            <h2 id="roadmap-section-title">"Roadmap"</h2>
+            <p class="muted">
+                "Initiatives are the pieces of work that close the gaps found in the assessment. Each has "
+                "dates, an owner, the effort in person-weeks (one person working for one week) and its "
+                "costs; the Budget and Team sections build on them."
+            </p>
+            <RoadmapToolbar suggesting/>
+            <RoadmapSuggestions suggesting/>
+            <RoadmapTimeline/>
+        </section>
+    }
+}
+
+/// One initiative, for editing.
+#[component]
+pub fn InitiativePage() -> impl IntoView {
+    let params = use_params_map();
+    let iid = Memo::new(move |_| {
+        params
+            .read()
+            .get("initiative")
+            .and_then(|k| Uuid::parse_str(&k).ok())
+    });
+    let current = use_current();
+    let id = current.id;
+    let exists = Memo::new(move |_| {
+        iid.get().is_some_and(|iid| {
+            current.assessment.with(|a| {
+                a.as_ref()
+                    .is_some_and(|a| a.initiatives.iter().any(|i| i.id == iid))
+            })
+        })
+    });
+    move || {
+        match (exists.get(), iid.get()) {
+        (true, Some(iid)) => view! { <InitiativeBody iid/> }.into_any(),
+        _ => view! {
+            <section>
+                <h2>"Initiative not found"</h2>
+                <p>"It may have been removed. " <A href=format!("/a/{id}/roadmap")>"Back to the roadmap"</A></p>
+            </section>
+        }
+        .into_any(),
+    }
+    }
+}
+
+#[component]
+fn InitiativeBody(iid: Uuid) -> impl IntoView {
+    let current = use_current();
+    let state = use_app_state();
+    let id = current.id;
+    let edit = initiatives();
+    let navigate = use_navigate();
+    let confirming = RwSignal::new(false);
+    let title = Memo::new(move |_| {
+        current.assessment.with(|a| {
+            a.as_ref()
+                .and_then(|a| a.initiatives.iter().find(|i| i.id == iid))
+                .map(title_of)
+                .unwrap_or_default()
+        })
+    });
+    let mitigates = Memo::new(move |_| {
+        current.assessment.with(|a| {
+            a.as_ref()
+                .map(|a| {
+                    a.risks
+                        .iter()
+                        .filter(|r| r.initiatives.contains(&iid))
+                        .map(|r| r.title.clone())
+                        .collect::<Vec<_>>()
+                })
+                .unwrap_or_default()
+        })
+    });
+    let remove = move || {
+        let name = title.get_untracked();
+        edit.with_assessment(move |a| a.remove_initiative(iid));
+        state.notify(format!(
+            "Removed the initiative “{name}” and every link to it."
+        ));
+        navigate(&format!("/a/{id}/roadmap"), Default::default());
+    };
+    view! {
+        <section aria-labelledby="initiative-page-title">
+            <p class="eyebrow"><A href=format!("/a/{id}/roadmap")>"← Roadmap"</A></p>
+            <h2 id="initiative-page-title">{move || title.get()}</h2>
+            <InitiativeForm iid/>
+            <Show when=move || !mitigates.with(Vec::is_empty)>
+                <p>"Mitigates these risks: " {move || mitigates.get().join("; ")} " ("
+                    <A href=format!("/a/{id}/risks")>"Risks"</A>")."</p>
+            </Show>
+            <div class="danger-zone">
+                <button class="button danger" on:click=move |_| confirming.set(true)>"Remove initiative"</button>
+            </div>
+            <Show when=move || confirming.get()>
+                <ConfirmDialog
+                    title="Remove this initiative?"
+                    body=format!(
+                        "“{}” will be removed, with every dependency on it and its links to risks.",
+                        title.get_untracked()
+                    )
+                    confirm_label="Remove initiative"
+                    on_confirm=remove.clone()
+                    on_cancel=move || confirming.set(false)
+                />
+            </Show>
+        </section>
+    }
+}

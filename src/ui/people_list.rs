@@ -1,0 +1,134 @@
+//! The people working on the technology today: role, monthly cost, the share of their time
+//! available for roadmap work, and their skills.
+
+use std::collections::BTreeMap;
+
+use leptos::prelude::*;
+use uuid::Uuid;
+
+use super::inventory_list::parse_cost;
+use super::list_edit::{Keyed, ListEdit};
+use super::numbers::parse_number;
+use super::parsed_field::ParsedField;
+use super::skills_editor::SkillsEditor;
+use crate::domain::team::Person;
+
+impl Keyed for Person {
+    fn key(&self) -> Uuid {
+        self.id
+    }
+}
+
+fn people() -> ListEdit<Person> {
+    ListEdit::new(|a| &a.team.people, |a| &mut a.team.people)
+}
+
+/// Reads the roadmap share box: a whole number of percent from 0 to 100.
+pub fn parse_share(text: &str) -> Result<u8, String> {
+    const REFUSED: &str = "⚠ Not saved: enter a whole number from 0 to 100, e.g. 60";
+    match parse_number(text) {
+        Ok(Some(v)) if (0.0..=100.0).contains(&v) && v.fract() == 0.0 => Ok(v as u8),
+        _ => Err(REFUSED.to_string()),
+    }
+}
+
+#[component]
+pub fn PeopleList() -> impl IntoView {
+    let edit = people();
+    let ids = edit.ids();
+    let add = move |_| {
+        edit.push(Person {
+            id: Uuid::new_v4(),
+            name: String::new(),
+            role: String::new(),
+            monthly_cost: None,
+            roadmap_share: 100,
+            skills: BTreeMap::new(),
+        })
+    };
+    view! {
+        <section class="subsection" aria-labelledby="people-title">
+            <h3 id="people-title">"People"</h3>
+            <p class="muted">
+                "Everyone working on the technology today, employees and contractors. The time on "
+                "roadmap work is what is left after support, meetings and running what exists. "
+                "Costs are per month, in your own currency."
+            </p>
+            <Show when=move || ids.with(Vec::is_empty)>
+                <p class="empty">"No people yet. Start with yourself if you write code or lead the technology."</p>
+            </Show>
+            <div class="row-list">
+                <For each=move || ids.get() key=|id| *id let:pid>
+                    <PersonRow pid/>
+                </For>
+            </div>
+            <button class="button" on:click=add>"Add person"</button>
+        </section>
+    }
+}
+
+#[component]
+fn PersonRow(pid: Uuid) -> impl IntoView {
+    let edit = people();
+    let name = edit.field(pid, |p| p.name.clone());
+    let role = edit.field(pid, |p| p.role.clone());
+    let skills = edit.field(pid, |p| p.skills.clone());
+    let cost = edit.field(pid, |p| p.monthly_cost).get_untracked();
+    let share = edit.field(pid, |p| p.roadmap_share).get_untracked();
+    let shown_name = Signal::derive(move || {
+        let n = name.get();
+        if n.trim().is_empty() {
+            "this person".to_string()
+        } else {
+            n
+        }
+    });
+    let f = move |field: &str| format!("person-{pid}-{field}");
+    view! {
+        <article class="row-card">
+            <div class="field">
+                <label for=f("name")>"Name"</label>
+                <input type="text" id=f("name") prop:value=move || name.get()
+                    on:input=move |ev| { let v = event_target_value(&ev); edit.update(pid, |p| p.name = v) }/>
+            </div>
+            <div class="field">
+                <label for=f("role")>"Role"</label>
+                <input type="text" id=f("role") placeholder="e.g. Full-stack engineer" prop:value=move || role.get()
+                    on:input=move |ev| { let v = event_target_value(&ev); edit.update(pid, |p| p.role = v) }/>
+            </div>
+            <ParsedField id=f("cost") label="Monthly cost"
+                initial=cost.map(|v| v.to_string()).unwrap_or_default()
+                parse=parse_cost
+                on_ok=move |v| edit.update(pid, |p| p.monthly_cost = v)
+                hint="Salary or fee per month. Leave blank if unknown."/>
+            <ParsedField id=f("share") label="Time on roadmap work (%)"
+                initial=share.to_string()
+                parse=parse_share
+                inputmode="numeric"
+                on_ok=move |v| edit.update(pid, |p| p.roadmap_share = v)
+                hint="100 is full time on new work; 0 is none."/>
+            <SkillsEditor id=f("skills") owner=shown_name skills=skills
+                on_change={move |s: BTreeMap<String, u8>| edit.update(pid, |p| p.skills = s)}/>
+            <button class="button small danger"
+                aria-label=move || format!("Remove person {}", shown_name.get())
+                on:click=move |_| edit.with_assessment(move |a| a.remove_person(pid))>"Remove person"</button>
+        </article>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shares_are_whole_percentages() {
+        assert_eq!(parse_share("60"), Ok(60));
+        assert_eq!(parse_share(" 100 "), Ok(100));
+        assert_eq!(parse_share("0"), Ok(0));
+        assert!(parse_share("101").is_err());
+        assert!(parse_share("-5").is_err());
+        assert!(parse_share("12.5").is_err());
+        assert!(parse_share("").is_err());
+        assert!(parse_share("half").is_err());
+    }
+}

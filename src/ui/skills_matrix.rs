@@ -1,0 +1,227 @@
+//! The skills matrix table: each skill's level per person, the level the open roadmap needs, the
+//! gap in words with the planned hire or training that closes it, and the initiatives needing it.
+
+use leptos::prelude::*;
+use leptos_router::components::A;
+use uuid::Uuid;
+
+use super::pages::assessment::use_current;
+use super::skills_editor::level_text;
+use crate::domain::roadmap::Initiative;
+use crate::domain::team::skills::{skills_matrix, SkillRow};
+use crate::domain::team::TeamChange;
+
+/// One row as shown.
+#[derive(Clone, Debug, PartialEq)]
+struct RowView {
+    name: String,
+    levels: Vec<String>,
+    needed: String,
+    gap: Vec<String>,
+    /// (initiative id, title) of each open initiative needing the skill.
+    needed_by: Vec<(Uuid, String)>,
+}
+
+/// The gap column in words: the gap today, then the planned change bringing the skill, if any.
+pub fn gap_words(row: &SkillRow, changes: &[TeamChange]) -> Vec<String> {
+    let mut out = Vec::new();
+    match (row.gap, row.needed) {
+        (Some(1), _) => out.push("⚠ Gap of 1 level".to_string()),
+        (Some(g), _) => out.push(format!("⚠ Gap of {g} levels")),
+        (None, Some(_)) => out.push("No gap".to_string()),
+        (None, None) => out.push("Not needed by open initiatives".to_string()),
+    }
+    if let Some((date, level, id)) = row.planned {
+        let kind = changes
+            .iter()
+            .find(|c| c.id == id)
+            .map(|c| c.kind.label().to_lowercase())
+            .unwrap_or_else(|| "change".to_string());
+        let mut text = format!("Planned: {kind} on {}", date.format("%-d %b %Y"));
+        if let Some(needed) = row
+            .needed
+            .filter(|_| row.gap.is_some() && !row.planned_closes_gap())
+        {
+            text.push_str(&format!(", brings level {level} of the {needed} needed"));
+        }
+        out.push(text);
+    }
+    out
+}
+
+fn person_name(name: &str) -> String {
+    if name.trim().is_empty() {
+        "Unnamed person".to_string()
+    } else {
+        name.to_string()
+    }
+}
+
+fn initiative_title(i: &Initiative) -> String {
+    if i.title.trim().is_empty() {
+        "Untitled initiative".to_string()
+    } else {
+        i.title.clone()
+    }
+}
+
+#[component]
+pub fn SkillsMatrixTable() -> impl IntoView {
+    let current = use_current();
+    let id = current.id;
+    let people = Memo::new(move |_| {
+        current.assessment.with(|a| {
+            a.as_ref()
+                .map(|a| {
+                    a.team
+                        .people
+                        .iter()
+                        .map(|p| person_name(&p.name))
+                        .collect::<Vec<_>>()
+                })
+                .unwrap_or_default()
+        })
+    });
+    let rows = Memo::new(move |_| {
+        current.assessment.with(|a| {
+            let Some(a) = a else { return Vec::new() };
+            skills_matrix(&a.team, &a.initiatives)
+                .skills
+                .iter()
+                .map(|row| RowView {
+                    name: row.name.clone(),
+                    levels: row.levels.iter().map(|(_, l)| level_text(*l)).collect(),
+                    needed: row
+                        .needed
+                        .map(level_text)
+                        .unwrap_or_else(|| "Not needed".to_string()),
+                    gap: gap_words(row, &a.team.changes),
+                    needed_by: row
+                        .needed_by
+                        .iter()
+                        .filter_map(|iid| a.initiatives.iter().find(|i| i.id == *iid))
+                        .map(|i| (i.id, initiative_title(i)))
+                        .collect(),
+                })
+                .collect::<Vec<_>>()
+        })
+    });
+    view! {
+        <section class="subsection" aria-labelledby="skills-matrix-title">
+            <h3 id="skills-matrix-title">"Skills matrix"</h3>
+            <p class="muted">
+                "Each person's level in every skill the team has, plans to gain or the roadmap needs "
+                "(levels: 0 none, 1 learning, 2 works with help, 3 independent, 4 can teach). A gap is "
+                "how many levels the best person today is short of what an open initiative needs. Add "
+                "needed skills on each initiative of the roadmap."
+            </p>
+            <Show
+                when=move || rows.with(|r| !r.is_empty())
+                fallback=|| view! { <p class="empty">"No skills yet. Add skills to people above, or to initiatives on the roadmap."</p> }
+            >
+                <div class="table-scroll">
+                    <table class="data-table">
+                        <caption>"Skills by person, with what the roadmap needs and the gaps"</caption>
+                        <thead>
+                            <tr>
+                                <th scope="col">"Skill"</th>
+                                {move || people.get().into_iter().map(|n| view! { <th scope="col">{n}</th> }).collect_view()}
+                                <th scope="col">"Needed"</th>
+                                <th scope="col">"Gap"</th>
+                                <th scope="col">"Needed by"</th>
+                            </tr>
+                        </thead>
+                        <tbody>
+                            {move || rows.get().into_iter().map(|r| view! {
+                                <tr>
+                                    <th scope="row">{r.name}</th>
+                                    {r.levels.into_iter().map(|l| view! { <td>{l}</td> }).collect_view()}
+                                    <td>{r.needed}</td>
+                                    <td>
+                                        {r.gap.into_iter().enumerate().map(|(i, line)| view! {
+                                            {(i > 0).then(|| view! { <br/> })}
+                                            {line}
+                                        }).collect_view()}
+                                    </td>
+                                    <td>
+                                        <ul class="plain-list">
+                                            {r.needed_by.into_iter().map(|(iid, title)| view! {
+                                                <li><A href=format!("/a/{id}/roadmap/{iid}")>{title}</A></li>
+                                            }).collect_view()}
+                                        </ul>
+                                    </td>
+                                </tr>
+                            }).collect_view()}
+                        </tbody>
+                    </table>
+                </div>
+            </Show>
+        </section>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::BTreeMap;
+
+    use chrono::NaiveDate;
+
+    use super::*;
+    use crate::domain::team::ChangeKind;
+
+    fn row(
+        needed: Option<u8>,
+        gap: Option<u8>,
+        planned: Option<(NaiveDate, u8, Uuid)>,
+    ) -> SkillRow {
+        SkillRow {
+            name: "Rust".into(),
+            levels: Vec::new(),
+            best: 0,
+            needed,
+            needed_by: Vec::new(),
+            planned,
+            gap,
+        }
+    }
+
+    fn hire(id: Uuid, date: NaiveDate) -> TeamChange {
+        TeamChange {
+            id,
+            kind: ChangeKind::Hire,
+            title: "Engineer".into(),
+            date,
+            person: None,
+            capacity_weeks: 4.3,
+            monthly_cost: None,
+            one_off_cost: None,
+            skills: BTreeMap::new(),
+        }
+    }
+
+    #[test]
+    fn gaps_read_in_words_with_the_plan() {
+        let id = Uuid::new_v4();
+        let date = NaiveDate::from_ymd_opt(2027, 3, 1).unwrap();
+        let changes = vec![hire(id, date)];
+        assert_eq!(
+            gap_words(&row(Some(3), Some(2), Some((date, 3, id))), &changes),
+            vec!["⚠ Gap of 2 levels", "Planned: hire on 1 Mar 2027"]
+        );
+        assert_eq!(
+            gap_words(&row(Some(3), Some(1), Some((date, 2, id))), &changes),
+            vec![
+                "⚠ Gap of 1 level",
+                "Planned: hire on 1 Mar 2027, brings level 2 of the 3 needed"
+            ]
+        );
+        assert_eq!(
+            gap_words(&row(Some(2), None, None), &changes),
+            vec!["No gap"]
+        );
+        assert_eq!(
+            gap_words(&row(None, None, None), &changes),
+            vec!["Not needed by open initiatives"]
+        );
+    }
+}

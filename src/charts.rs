@@ -352,17 +352,71 @@ pub(crate) mod test_support {
         );
         svg.lines()
             .filter(|l| l.starts_with("<polyline") && l.contains(&stroke))
-            .map(|l| {
-                let start = l.find("points=\"").unwrap() + 8;
-                let end = start + l[start..].find('"').unwrap();
-                l[start..end]
-                    .split_whitespace()
-                    .map(|p| {
-                        let (x, y) = p.split_once(',').unwrap();
-                        (x.parse().unwrap(), y.parse().unwrap())
-                    })
-                    .collect()
+            .map(points)
+            .collect()
+    }
+
+    /// The value of attribute `name` in one element's line, as written (entities left alone).
+    /// Panics when the element has no such attribute.
+    pub fn attr<'a>(line: &'a str, name: &str) -> &'a str {
+        // The leading space keeps `width` from matching inside `stroke-width`.
+        let key = format!(" {name}=\"");
+        let start = line
+            .find(&key)
+            .unwrap_or_else(|| panic!("no {name} in {line}"))
+            + key.len();
+        let end = start + line[start..].find('"').expect("unclosed attribute");
+        &line[start..end]
+    }
+
+    /// Attribute `name` of one element's line as a whole number (plotters writes pixels).
+    pub fn num(line: &str, name: &str) -> i32 {
+        let value = attr(line, name);
+        value
+            .parse()
+            .unwrap_or_else(|_| panic!("{name}=\"{value}\" is not a whole number"))
+    }
+
+    /// The (x, y) pairs of the `points="x,y x,y"` attribute of one element's line.
+    pub fn points(line: &str) -> Vec<(i32, i32)> {
+        attr(line, "points")
+            .split_whitespace()
+            .map(|p| {
+                let (x, y) = p.split_once(',').expect("a point is x,y");
+                (x.parse().unwrap(), y.parse().unwrap())
             })
+            .collect()
+    }
+
+    /// The lines of every `tag` element (e.g. `"rect"`, `"polygon"`) filled with `colour`, in
+    /// drawing order, for callers that filter or read more than two attributes.
+    pub fn filled<'a>(svg: &'a str, tag: &str, colour: plotters::style::RGBColor) -> Vec<&'a str> {
+        let open = format!("<{tag}");
+        let fill = fill_of(colour);
+        svg.lines()
+            .filter(|l| l.starts_with(&open) && l.contains(&fill))
+            .collect()
+    }
+
+    /// Attributes `a` and `b` as numbers, e.g. `("x", "width")`, of every `<rect>` filled with
+    /// `colour`, in drawing order (legend swatches included).
+    pub fn rects_with(
+        svg: &str,
+        colour: plotters::style::RGBColor,
+        a: &str,
+        b: &str,
+    ) -> Vec<(i32, i32)> {
+        filled(svg, "rect", colour)
+            .into_iter()
+            .map(|l| (num(l, a), num(l, b)))
+            .collect()
+    }
+
+    /// The `points` of every `<polygon>` filled with `colour`, in drawing order.
+    pub fn polygons_of(svg: &str, colour: plotters::style::RGBColor) -> Vec<Vec<(i32, i32)>> {
+        filled(svg, "polygon", colour)
+            .into_iter()
+            .map(points)
             .collect()
     }
 

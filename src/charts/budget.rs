@@ -345,7 +345,7 @@ fn draw_bar(root: &Area<'_>, layout: &Layout, index: usize, bar: &Bar) -> Result
 
 #[cfg(test)]
 mod tests {
-    use super::super::test_support::{assert_well_formed, fill_of, lines_of, texts};
+    use super::super::test_support::{assert_well_formed, lines_of, rects_with, texts};
     use super::*;
     use crate::domain::budget::Quarter;
 
@@ -374,22 +374,6 @@ mod tests {
         ]
     }
 
-    /// (y, height) of every rectangle filled with `colour`, legend swatch included.
-    fn rects(svg: &str, colour: RGBColor) -> Vec<(i32, i32)> {
-        let fill = fill_of(colour);
-        let attr = |l: &str, name: &str| -> i32 {
-            let key = format!(" {name}=\"");
-            let start = l.find(&key).unwrap() + key.len();
-            l[start..start + l[start..].find('"').unwrap()]
-                .parse()
-                .unwrap()
-        };
-        svg.lines()
-            .filter(|l| l.starts_with("<rect") && l.contains(&fill))
-            .map(|l| (attr(l, "y"), attr(l, "height")))
-            .collect()
-    }
-
     #[test]
     fn one_segment_per_category_with_spend_and_a_legend() {
         let svg = render(&example(), 560, 300).unwrap();
@@ -398,7 +382,7 @@ mod tests {
         // Quarters with spend per category, plus the legend swatch.
         let expected = [3 + 1, 2 + 1, 2 + 1, 1 + 1];
         for c in BudgetCategory::ALL {
-            let found = rects(&svg, CATEGORY_COLOURS[c.index()]).len();
+            let found = rects_with(&svg, CATEGORY_COLOURS[c.index()], "y", "height").len();
             assert_eq!(found, expected[c.index()], "{}", c.label());
         }
         let texts = texts(&svg);
@@ -417,8 +401,8 @@ mod tests {
     fn segments_are_proportional_and_stacked() {
         let plans = vec![plan("2026-Q1", [4_000.0, 2_000.0, 0.0, 0.0], [None; 4])];
         let svg = render(&plans, 560, 300).unwrap();
-        let people = rects(&svg, CATEGORY_COLOURS[0]);
-        let tools = rects(&svg, CATEGORY_COLOURS[1]);
+        let people = rects_with(&svg, CATEGORY_COLOURS[0], "y", "height");
+        let tools = rects_with(&svg, CATEGORY_COLOURS[1], "y", "height");
         // The legend swatch comes first; the segment after it.
         let (py, ph) = people[1];
         let (ty, th) = tools[1];
@@ -508,12 +492,13 @@ mod tests {
         assert!(svg.len() < normal.len() + 400, "{}", svg.len());
         // NaN, negative and infinite spend draw nothing; only the huge partner value and the
         // small tools value have segments (plus legend swatches).
-        assert_eq!(rects(&svg, CATEGORY_COLOURS[0]).len(), 1);
-        assert_eq!(rects(&svg, CATEGORY_COLOURS[1]).len(), 2);
-        assert_eq!(rects(&svg, CATEGORY_COLOURS[2]).len(), 1);
-        assert_eq!(rects(&svg, CATEGORY_COLOURS[3]).len(), 2);
+        let count = |c| rects_with(&svg, c, "y", "height").len();
+        assert_eq!(count(CATEGORY_COLOURS[0]), 1);
+        assert_eq!(count(CATEGORY_COLOURS[1]), 2);
+        assert_eq!(count(CATEGORY_COLOURS[2]), 1);
+        assert_eq!(count(CATEGORY_COLOURS[3]), 2);
         for c in CATEGORY_COLOURS {
-            for (y, h) in rects(&svg, c) {
+            for (y, h) in rects_with(&svg, c, "y", "height") {
                 assert!((0..=300).contains(&y) && (0..=300).contains(&h), "{y} {h}");
             }
         }

@@ -292,7 +292,7 @@ fn draw_legend(root: &Area<'_>, layout: &Layout) -> Result<(), ChartError> {
 
 #[cfg(test)]
 mod tests {
-    use super::super::test_support::{assert_well_formed, fill_of, texts};
+    use super::super::test_support::{assert_well_formed, attr, fill_of, num, texts};
     use super::*;
 
     /// A filled rectangle as written by plotters.
@@ -305,20 +305,14 @@ mod tests {
         fill: String,
     }
 
-    fn attr<'a>(line: &'a str, name: &str) -> &'a str {
-        let key = format!(" {name}=\"");
-        let start = line.find(&key).unwrap() + key.len();
-        &line[start..start + line[start..].find('"').unwrap()]
-    }
-
     fn rects(svg: &str) -> Vec<Rect> {
         svg.lines()
             .filter(|l| l.starts_with("<rect"))
             .map(|l| Rect {
-                x: attr(l, "x").parse().unwrap(),
-                y: attr(l, "y").parse().unwrap(),
-                w: attr(l, "width").parse().unwrap(),
-                h: attr(l, "height").parse().unwrap(),
+                x: num(l, "x"),
+                y: num(l, "y"),
+                w: num(l, "width"),
+                h: num(l, "height"),
                 fill: format!("fill=\"{}\"", attr(l, "fill")),
             })
             .collect()
@@ -334,8 +328,8 @@ mod tests {
             let tag = &part[..open_end];
             let end = part.find("</text>").unwrap();
             out.push((
-                attr(tag, "x").parse().unwrap(),
-                attr(tag, "y").parse().unwrap(),
+                num(tag, "x"),
+                num(tag, "y"),
                 part[open_end + 1..end].trim().to_string(),
             ));
             rest = &part[end..];

@@ -661,7 +661,7 @@ fn closed(mut points: Vec<(i32, i32)>) -> Vec<(i32, i32)> {
 
 #[cfg(test)]
 mod tests {
-    use super::super::test_support::{areas, assert_well_formed, texts};
+    use super::super::test_support::{areas, assert_well_formed, polygons_of, texts};
     use super::*;
 
     fn current(values: Vec<Option<f64>>) -> RadarSeries {
@@ -717,25 +717,6 @@ mod tests {
                 target(goal.iter().map(|v| Some(*v)).collect()),
             ],
         )
-    }
-
-    /// The `points` attribute of every `<polygon>` filled with `colour`.
-    fn polygons_of(svg: &str, colour: RGBColor) -> Vec<Vec<(i32, i32)>> {
-        let fill = format!("fill=\"#{:02X}{:02X}{:02X}\"", colour.0, colour.1, colour.2);
-        svg.lines()
-            .filter(|l| l.starts_with("<polygon") && l.contains(&fill))
-            .map(|l| {
-                let start = l.find("points=\"").unwrap() + 8;
-                let end = start + l[start..].find('"').unwrap();
-                l[start..end]
-                    .split_whitespace()
-                    .map(|p| {
-                        let (x, y) = p.split_once(',').unwrap();
-                        (x.parse().unwrap(), y.parse().unwrap())
-                    })
-                    .collect()
-            })
-            .collect()
     }
 
     fn stroke_of(colour: RGBColor) -> String {

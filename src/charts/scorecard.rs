@@ -534,7 +534,7 @@ fn hatch(x0: i32, x1: i32, top: i32, bottom: i32) -> Vec<(i32, i32)> {
 
 #[cfg(test)]
 mod tests {
-    use super::super::test_support::{assert_well_formed, fill_of, texts};
+    use super::super::test_support::{assert_well_formed, lines_of, rects_with, texts};
     use super::*;
 
     fn candidate(name: &str, scores: &[Option<f64>]) -> CandidateSeries {
@@ -591,22 +591,6 @@ mod tests {
         (names, vec![winner, runner, failing, unscored])
     }
 
-    /// (x, width) of every `<rect>` filled with `colour`.
-    fn rects_of(svg: &str, colour: RGBColor) -> Vec<(i32, i32)> {
-        let fill = fill_of(colour);
-        let attr = |l: &str, name: &str| -> i32 {
-            let key = format!(" {name}=\"");
-            let start = l.find(&key).unwrap() + key.len();
-            l[start..start + l[start..].find('"').unwrap()]
-                .parse()
-                .unwrap()
-        };
-        svg.lines()
-            .filter(|l| l.starts_with("<rect") && l.contains(&fill))
-            .map(|l| (attr(l, "x"), attr(l, "width")))
-            .collect()
-    }
-
     #[test]
     fn draws_every_criterion_and_candidate() {
         let (names, candidates) = example();
@@ -642,7 +626,7 @@ mod tests {
         // legend swatch.
         let (palette, _) = series_style(0);
         assert_ne!(looks[0].fill, palette);
-        let winner = rects_of(&svg, looks[0].fill);
+        let winner = rects_with(&svg, looks[0].fill, "x", "width");
         assert_eq!(winner.len(), 7, "{winner:?}");
         let bars = &winner[1..];
         assert!(
@@ -657,15 +641,7 @@ mod tests {
         assert_ne!(looks[1].fill, series_style(1).0);
         // The gate failure is hatched: one polyline per bar and the swatch.
         let (failing, _) = series_style(2);
-        let stroke = format!(
-            "stroke=\"#{:02X}{:02X}{:02X}\" stroke-width=\"1\"",
-            failing.0, failing.1, failing.2
-        );
-        let hatches = svg
-            .lines()
-            .filter(|l| l.starts_with("<polyline") && l.contains(&stroke))
-            .count();
-        assert_eq!(hatches, 7);
+        assert_eq!(lines_of(&svg, failing, 1).len(), 7);
     }
 
     #[test]
@@ -679,30 +655,13 @@ mod tests {
         // Adatum's marker is a diamond: hollow ones are a white polygon outlined in its colour.
         let (colour, marker) = series_style(3);
         assert_eq!(marker, Marker::Diamond);
-        let outline = format!(
-            "stroke=\"#{:02X}{:02X}{:02X}\" stroke-width=\"2\"",
-            colour.0, colour.1, colour.2
-        );
-        let hollow = svg
-            .lines()
-            .filter(|l| l.starts_with("<polyline") && l.contains(&outline))
-            .count();
-        assert_eq!(hollow, 3);
+        assert_eq!(lines_of(&svg, colour, 2).len(), 3);
         // Contoso's hollow marker is a square.
         let (colour, _) = series_style(1);
-        let outline = format!(
-            "stroke=\"#{:02X}{:02X}{:02X}\" stroke-width=\"2\"",
-            colour.0, colour.1, colour.2
-        );
-        assert_eq!(
-            svg.lines()
-                .filter(|l| l.starts_with("<polyline") && l.contains(&outline))
-                .count(),
-            1
-        );
+        assert_eq!(lines_of(&svg, colour, 2).len(), 1);
         // Adatum's bars: 2 and 2.5 and the swatch; the 0 score has no bar but is written.
         let looks = Look::all(&candidates);
-        assert_eq!(rects_of(&svg, looks[3].fill).len(), 3);
+        assert_eq!(rects_with(&svg, looks[3].fill, "x", "width").len(), 3);
         assert!(texts.contains(&"0".to_string()));
     }
 
@@ -806,7 +765,7 @@ mod tests {
             "scale + 3"
         );
         let looks = Look::all(std::slice::from_ref(&wild));
-        let full = rects_of(&svg, looks[0].fill);
+        let full = rects_with(&svg, looks[0].fill, "x", "width");
         for (x, w) in &full {
             assert!(*x >= 0 && x + w <= 640, "({x}, {w})");
         }

@@ -619,7 +619,9 @@ fn draw_today(root: &Area<'_>, layout: &Layout, today: NaiveDate) -> Result<(), 
 
 #[cfg(test)]
 mod tests {
-    use super::super::test_support::{assert_well_formed, fill_of as fill_attr, lines_of, texts};
+    use super::super::test_support::{
+        assert_well_formed, filled, lines_of, num, polygons_of, texts,
+    };
     use super::*;
 
     fn day(y: i32, m: u32, d: u32) -> NaiveDate {
@@ -663,41 +665,17 @@ mod tests {
         }
     }
 
-    /// An attribute's number from one element line.
-    fn attr(line: &str, name: &str) -> i32 {
-        let key = format!(" {name}=\"");
-        let start = line.find(&key).unwrap() + key.len();
-        let end = start + line[start..].find('"').unwrap();
-        line[start..end].parse().unwrap()
+    /// Lines of the rectangles filled with `colour` in the rows (not the legend).
+    fn row_rects(svg: &str, colour: RGBColor) -> impl Iterator<Item = &str> {
+        filled(svg, "rect", colour)
+            .into_iter()
+            .filter(|l| f64::from(num(l, "y")) >= ROWS_TOP)
     }
 
     /// (x, width) of every rectangle filled with `colour` in the rows (not the legend).
     fn bars_of(svg: &str, colour: RGBColor) -> Vec<(i32, i32)> {
-        let fill = fill_attr(colour);
-        svg.lines()
-            .filter(|l| l.starts_with("<rect") && l.contains(&fill))
-            .filter(|l| f64::from(attr(l, "y")) >= ROWS_TOP)
-            .map(|l| (attr(l, "x"), attr(l, "width")))
-            .collect()
-    }
-
-    /// Points of every polygon filled with `colour` in the rows (not the legend).
-    fn polygons_of(svg: &str, colour: RGBColor) -> Vec<Vec<(i32, i32)>> {
-        let fill = fill_attr(colour);
-        svg.lines()
-            .filter(|l| l.starts_with("<polygon") && l.contains(&fill))
-            .map(|l| {
-                let start = l.find("points=\"").unwrap() + 8;
-                let end = start + l[start..].find('"').unwrap();
-                l[start..end]
-                    .split_whitespace()
-                    .map(|p| {
-                        let (x, y) = p.split_once(',').unwrap();
-                        (x.parse().unwrap(), y.parse().unwrap())
-                    })
-                    .collect::<Vec<(i32, i32)>>()
-            })
-            .filter(|pts| pts.iter().all(|&(_, y)| f64::from(y) >= ROWS_TOP))
+        row_rects(svg, colour)
+            .map(|l| (num(l, "x"), num(l, "width")))
             .collect()
     }
 
@@ -752,16 +730,7 @@ mod tests {
         assert!(attributes_of("Security and compliance").contains("font-weight=\"bold\""));
         assert!(!attributes_of("Security audit").contains("bold"));
         // Rows go downwards: the in-progress bar (row 4) is below the done bar (row 1).
-        let y_of = |colour| {
-            svg.lines()
-                .find(|l| {
-                    l.starts_with("<rect")
-                        && l.contains(&fill_attr(colour))
-                        && f64::from(attr(l, "y")) >= ROWS_TOP
-                })
-                .map(|l| attr(l, "y"))
-                .unwrap()
-        };
+        let y_of = |colour| num(row_rects(&svg, colour).next().unwrap(), "y");
         assert_eq!(y_of(IN_PROGRESS) - y_of(DONE), 3 * ROW_HEIGHT as i32);
     }
 
@@ -826,7 +795,10 @@ mod tests {
     #[test]
     fn milestones_get_a_diamond_at_their_end() {
         let svg = render(&example(), 720).unwrap();
-        let diamonds = polygons_of(&svg, MILESTONE);
+        let diamonds: Vec<_> = polygons_of(&svg, MILESTONE)
+            .into_iter()
+            .filter(|pts| pts.iter().all(|&(_, y)| f64::from(y) >= ROWS_TOP))
+            .collect();
         assert_eq!(diamonds.len(), 2);
         // The diamond's top point is at the bar's right end.
         let (x, w) = bars_of(&svg, DONE)[0];

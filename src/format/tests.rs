@@ -332,6 +332,126 @@ fn context_strategy() -> impl Strategy<
         })
 }
 
+/// Planning data valid by construction: dependencies only on earlier initiatives (so no cycle),
+/// risks linked to existing initiatives.
+fn plan_strategy() -> impl Strategy<
+    Value = (
+        Vec<crate::domain::roadmap::Initiative>,
+        crate::domain::budget::Budget,
+        crate::domain::team::Team,
+        Vec<crate::domain::risk::Risk>,
+    ),
+> {
+    use crate::domain::budget::{Budget, BudgetCategory, Quarter, QuarterBudget};
+    use crate::domain::risk::Risk;
+    use crate::domain::roadmap::{Initiative, InitiativeStatus};
+    use crate::domain::team::{Party, Person, Responsibility, Team, ROLES};
+    let initiative = (
+        text_strategy(),
+        proptest::option::of(0u32..20_000),
+        1u32..=520,
+        0u8..4,
+        proptest::option::of(0.0f64..1.0e6),
+        proptest::collection::btree_map("[A-Za-z][A-Za-z ]{0,11}", 0u8..=4, 0..3),
+        any::<bool>(),
+        proptest::collection::vec(any::<prop::sample::Index>(), 0..3),
+    );
+    (
+        proptest::collection::vec(initiative, 0..6),
+        proptest::collection::vec(
+            (2000i32..2100, 1u8..=4, proptest::option::of(0.0f64..1.0e6)),
+            0..3,
+        ),
+        proptest::collection::vec(
+            (
+                text_strategy(),
+                0u8..=100,
+                proptest::option::of(0.0f64..1.0e5),
+            ),
+            0..3,
+        ),
+        proptest::collection::vec(
+            (
+                text_strategy(),
+                1u8..=5,
+                1u8..=5,
+                any::<prop::sample::Index>(),
+            ),
+            0..4,
+        ),
+        proptest::option::of(0usize..4),
+    )
+        .prop_map(|(items, quarters, people, risks, accountable)| {
+            let mut initiatives: Vec<Initiative> = Vec::new();
+            for (n, (title, start, weeks, status, cost, skills, milestone, deps)) in
+                items.into_iter().enumerate()
+            {
+                let mut i = Initiative::new(Uuid::from_u128(1000 + n as u128), title);
+                i.start = start.and_then(|d| {
+                    chrono::NaiveDate::from_ymd_opt(2020, 1, 1)?
+                        .checked_add_days(chrono::Days::new(u64::from(d)))
+                });
+                i.duration_weeks = weeks;
+                i.status = InitiativeStatus::ALL[usize::from(status)];
+                i.monthly_cost = cost;
+                i.cost_category = BudgetCategory::ALL[n % 4];
+                i.skills = skills;
+                i.milestone = milestone;
+                if n > 0 {
+                    let mut on: Vec<Uuid> =
+                        deps.iter().map(|d| initiatives[d.index(n)].id).collect();
+                    on.sort();
+                    on.dedup();
+                    i.depends_on = on;
+                }
+                initiatives.push(i);
+            }
+            let mut budget = Budget::default();
+            for (year, q, people) in quarters {
+                let quarter = Quarter { year, q };
+                if budget.quarter(quarter).is_none() {
+                    let mut b = QuarterBudget::new(quarter);
+                    b.people = people;
+                    budget.quarters.push(b);
+                }
+            }
+            let mut team = Team::default();
+            for (n, (name, share, cost)) in people.into_iter().enumerate() {
+                team.people.push(Person {
+                    id: Uuid::from_u128(3000 + n as u128),
+                    name,
+                    role: "Engineer".into(),
+                    monthly_cost: cost,
+                    roadmap_share: share,
+                    skills: Default::default(),
+                });
+            }
+            if let Some(a) = accountable {
+                team.responsibilities.insert(
+                    ROLES[a].0.to_string(),
+                    Responsibility {
+                        responsible: vec![Party::InHouse, Party::Partner],
+                        accountable: Some(Party::ALL[a]),
+                    },
+                );
+            }
+            let risks = risks
+                .into_iter()
+                .enumerate()
+                .map(|(n, (title, likelihood, impact, link))| {
+                    let mut r = Risk::new(Uuid::from_u128(4000 + n as u128), title);
+                    r.likelihood = likelihood;
+                    r.impact = impact;
+                    if !initiatives.is_empty() {
+                        r.initiatives = vec![initiatives[link.index(initiatives.len())].id];
+                    }
+                    r
+                })
+                .collect();
+            (initiatives, budget, team, risks)
+        })
+}
+
 fn assessment_strategy() -> impl Strategy<Value = Assessment> {
     (
         any::<u128>(),
@@ -353,9 +473,21 @@ fn assessment_strategy() -> impl Strategy<Value = Assessment> {
             0..3,
         ),
         context_strategy(),
+        plan_strategy(),
     )
         .prop_map(
-            |(id, name, texts, stage, team_size, (created, delta, nanos), answers, areas, ctx)| {
+            |(
+                id,
+                name,
+                texts,
+                stage,
+                team_size,
+                (created, delta, nanos),
+                answers,
+                areas,
+                ctx,
+                plan,
+            )| {
                 let created_at = DateTime::from_timestamp(created, nanos).unwrap();
                 let mut a = Assessment::new(Uuid::from_u128(id), name, created_at);
                 a.profile = CompanyProfile {
@@ -376,6 +508,7 @@ fn assessment_strategy() -> impl Strategy<Value = Assessment> {
                 a.stakeholders = stakeholders;
                 a.inventory = inventory;
                 a.decisions = decisions;
+                (a.initiatives, a.budget, a.team, a.risks) = plan;
                 a
             },
         )

@@ -11,13 +11,13 @@ use super::inventory_list::parse_cost;
 use super::numbers::{parse_number, trim_number};
 use super::pages::assessment::use_current;
 use super::parsed_field::ParsedField;
+use super::skills_editor::SkillsEditor;
 use super::text_field::TextField;
 use crate::content;
 use crate::domain::budget::BudgetCategory;
 use crate::domain::roadmap::{
     deps, Initiative, InitiativeStatus, MAX_DURATION_WEEKS, MAX_EFFORT_WEEKS,
 };
-use crate::domain::team::MAX_SKILL;
 
 fn parse_weeks(text: &str) -> Result<Option<f64>, String> {
     match parse_number(text) {
@@ -194,6 +194,7 @@ fn InitiativeLinks(iid: Uuid) -> impl IntoView {
         })
     });
     let content = content::get();
+    let picked = RwSignal::new(0u32);
     view! {
         <fieldset class="subsection">
             <legend>"Areas this improves"</legend>
@@ -237,12 +238,16 @@ fn InitiativeLinks(iid: Uuid) -> impl IntoView {
             </ul>
             <div class="field">
                 <label for="initiative-add-question">"Link a question"</label>
-                <select id="initiative-add-question" on:change=move |ev| {
-                    let q = event_target_value(&ev);
-                    if !q.is_empty() {
-                        edit.update(iid, |i| if !i.questions.contains(&q) { i.questions.push(q) });
-                    }
-                }>
+                <select id="initiative-add-question"
+                    prop:value=move || { picked.track(); "" }
+                    on:change=move |ev| {
+                        let q = event_target_value(&ev);
+                        if !q.is_empty() {
+                            edit.update(iid, |i| if !i.questions.contains(&q) { i.questions.push(q) });
+                        }
+                        // Back to "Choose a question…", ready for the next link.
+                        picked.update(|n| *n += 1);
+                    }>
                     <option value="" selected=true>"Choose a question…"</option>
                     {move || {
                         let chosen = areas.get();
@@ -384,61 +389,15 @@ fn InitiativeDependencies(iid: Uuid) -> impl IntoView {
 fn InitiativeSkills(iid: Uuid) -> impl IntoView {
     let edit = initiatives();
     let skills = edit.field(iid, |i| i.skills.clone());
-    let new_name = RwSignal::new(String::new());
-    let add = move |_| {
-        let name = new_name.get_untracked().trim().to_string();
-        if !name.is_empty() {
-            edit.update(iid, |i| {
-                i.skills.entry(name).or_insert(3);
-            });
-            new_name.set(String::new());
-        }
-    };
-    let levels = [
-        "0 none",
-        "1 learning",
-        "2 works with help",
-        "3 independent",
-        "4 can teach",
-    ];
+    let title = edit.field(iid, title_of);
     view! {
-        <fieldset class="subsection">
-            <legend>"Skills needed"</legend>
-            <p class="muted">"The Team section compares these with the team's skills."</p>
-            <ul class="row-list">
-                {move || skills.get().into_iter().map(|(name, level): (String, u8)| {
-                    let key = name.clone();
-                    let key2 = name.clone();
-                    let select_id = format!("initiative-skill-{}", name.to_lowercase().replace(|c: char| !c.is_ascii_alphanumeric(), "-"));
-                    view! {
-                        <li class="inline-form">
-                            <div class="field">
-                                <label for=select_id.clone()>{format!("Level of {name}")}</label>
-                                <select id=select_id on:change=move |ev| {
-                                    if let Ok(l) = event_target_value(&ev).parse::<u8>() {
-                                        let k = key.clone();
-                                        edit.update(iid, |i| { i.skills.insert(k, l.min(MAX_SKILL)); })
-                                    }
-                                }>
-                                    {levels.iter().enumerate().map(|(n, text)| view! {
-                                        <option value=n.to_string() selected=n == usize::from(level)>{*text}</option>
-                                    }).collect_view()}
-                                </select>
-                            </div>
-                            <button class="button small" aria-label=format!("Remove skill {name}")
-                                on:click=move |_| { let k = key2.clone(); edit.update(iid, |i| { i.skills.remove(&k); }) }>"Remove"</button>
-                        </li>
-                    }
-                }).collect_view()}
-            </ul>
-            <div class="inline-form">
-                <div class="field">
-                    <label for="initiative-new-skill">"Add a skill"</label>
-                    <input type="text" id="initiative-new-skill" placeholder="e.g. Kubernetes"
-                        prop:value=move || new_name.get() on:input=move |ev| new_name.set(event_target_value(&ev))/>
-                </div>
-                <button class="button" on:click=add>"Add skill"</button>
-            </div>
-        </fieldset>
+        <p class="muted">"The Team section compares the skills needed with the team's skills."</p>
+        <SkillsEditor
+            id=format!("initiative-{iid}")
+            owner=title
+            skills=skills
+            legend="Skills needed"
+            on_change=move |next| edit.update(iid, |i| i.skills = next)
+        />
     }
 }

@@ -74,6 +74,9 @@ pub fn SkillsEditor(
     /// Receives the whole new list after each change.
     #[prop(into)]
     on_change: Callback<BTreeMap<String, u8>>,
+    /// Replaces the default legend "Skills of {owner}", e.g. "Skills needed".
+    #[prop(optional)]
+    legend: Option<&'static str>,
 ) -> impl IntoView {
     let names = Memo::new(move |_| skills.with(|s| s.keys().cloned().collect::<Vec<_>>()));
     let new_name = RwSignal::new(String::new());
@@ -98,7 +101,7 @@ pub fn SkillsEditor(
     let error_id = format!("{id}-new-skill-hint");
     view! {
         <fieldset class="skills wide">
-            <legend>{move || format!("Skills of {}", owner.get())}</legend>
+            <legend>{move || legend.map(str::to_string).unwrap_or_else(|| format!("Skills of {}", owner.get()))}</legend>
             <p class="hint">
                 "Levels: 0 none, 1 learning, 2 works with help, 3 independent, 4 can teach."
             </p>

@@ -18,6 +18,7 @@ pub mod budget;
 pub mod gaps;
 pub mod heatmap;
 pub mod kpi;
+pub mod progress;
 pub mod radar;
 pub mod scorecard;
 pub mod timeline;

@@ -6,14 +6,19 @@
 
 pub mod answers;
 pub mod budget;
+pub mod compare;
 pub mod context;
+pub mod csv_export;
 pub mod demo;
 pub mod kpi;
+pub mod merge;
 pub mod model;
+pub mod review;
 pub mod risk;
 pub mod roadmap;
 pub mod scorecard;
 pub mod scoring;
+pub mod snapshot;
 pub mod team;
 pub mod workspace;
 

@@ -6,6 +6,7 @@
 
 mod errors;
 mod migrate;
+pub mod share;
 mod validate;
 
 use chrono::{DateTime, Utc};
@@ -20,7 +21,7 @@ pub use migrate::MIGRATIONS;
 /// The value of the `format` field: tells our files from any other JSON.
 pub const FORMAT_ID: &str = "cto-workbench";
 /// The schema version this build writes. Bump it, add a migration step and a fixture together.
-pub const SCHEMA_VERSION: u32 = 5;
+pub const SCHEMA_VERSION: u32 = 6;
 /// The app version written into files, for support questions; never used to decide anything.
 pub const APP_VERSION: &str = env!("CARGO_PKG_VERSION");
 
@@ -41,7 +42,37 @@ struct Envelope {
     app_version: String,
     exported_at: DateTime<Utc>,
     kind: FileKind,
+    /// SHA-256 of the canonical content (see [`content_hash`]); absent in files before version 6.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    content_sha256: Option<String>,
     assessments: Vec<Assessment>,
+}
+
+/// Whether a file's content still matches the fingerprint written when it was exported.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Integrity {
+    /// The content is exactly what was exported.
+    Intact,
+    /// The content changed after export (edited by hand or by another tool). Still imported:
+    /// every check passed, but the user is told.
+    Edited,
+    /// The file carries no fingerprint (written before version 6).
+    Unsigned,
+}
+
+/// SHA-256, in lowercase hex, of the assessments written as compact JSON with object keys in
+/// sorted order: the same content gives the same hash whatever the key order or spacing of the
+/// file it came from.
+pub fn content_hash(assessments: &[Assessment]) -> String {
+    use sha2::{Digest, Sha256};
+    // Going through `Value` sorts every object's keys (serde_json's map is ordered by key).
+    let canonical = serde_json::to_value(assessments)
+        .map(|v| v.to_string())
+        .unwrap_or_default();
+    Sha256::digest(canonical.as_bytes())
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
 }
 
 /// A file that passed every check, already migrated to the current schema.
@@ -52,21 +83,31 @@ pub struct Imported {
     pub exported_at: DateTime<Utc>,
     /// The schema version the file was written in, when older than this build's.
     pub migrated_from: Option<u32>,
+    pub integrity: Integrity,
     pub assessments: Vec<Assessment>,
 }
 
 /// Writes a file for download: pretty JSON so a consultant can read and diff it.
 pub fn export(kind: FileKind, assessments: &[Assessment], now: DateTime<Utc>) -> String {
-    let envelope = Envelope {
+    // Serialising plain structs with string keys cannot fail.
+    serde_json::to_string_pretty(&envelope(kind, assessments, now)).unwrap_or_default()
+}
+
+/// The same file as [`export`] without spacing, for share links where every character counts.
+pub fn export_compact(kind: FileKind, assessments: &[Assessment], now: DateTime<Utc>) -> String {
+    serde_json::to_string(&envelope(kind, assessments, now)).unwrap_or_default()
+}
+
+fn envelope(kind: FileKind, assessments: &[Assessment], now: DateTime<Utc>) -> Envelope {
+    Envelope {
         format: FORMAT_ID.to_string(),
         schema_version: SCHEMA_VERSION,
         app_version: APP_VERSION.to_string(),
         exported_at: now,
         kind,
+        content_sha256: Some(content_hash(assessments)),
         assessments: assessments.to_vec(),
-    };
-    // Serialising plain structs with string keys cannot fail.
-    serde_json::to_string_pretty(&envelope).unwrap_or_default()
+    }
 }
 
 /// Reads a file: checks it is ours, migrates it, checks every field. Nothing is returned unless
@@ -77,11 +118,17 @@ pub fn import(text: &str) -> Result<Imported, FormatError> {
     migrate::run(&mut value, from)?;
     let envelope: Envelope = errors::deserialize(value)?;
     validate::envelope(envelope.kind, &envelope.assessments)?;
+    let integrity = match &envelope.content_sha256 {
+        None => Integrity::Unsigned,
+        Some(h) if *h == content_hash(&envelope.assessments) => Integrity::Intact,
+        Some(_) => Integrity::Edited,
+    };
     Ok(Imported {
         kind: envelope.kind,
         app_version: envelope.app_version,
         exported_at: envelope.exported_at,
         migrated_from: (from < SCHEMA_VERSION).then_some(from),
+        integrity,
         assessments: envelope.assessments,
     })
 }

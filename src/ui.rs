@@ -12,6 +12,8 @@ mod candidate_list;
 mod capacity_table;
 mod card_edit;
 mod chart_view;
+mod compare_results;
+mod compare_source;
 mod confirm_dialog;
 mod criteria_scores;
 mod culture_fit;
@@ -27,6 +29,7 @@ mod inventory_list;
 mod kpi_dashboard;
 mod kpi_plot;
 mod list_edit;
+mod merge_view;
 mod notice_bar;
 mod numbers;
 mod operating_model;
@@ -34,8 +37,17 @@ mod pages;
 mod parsed_field;
 mod partner_reviews;
 mod people_list;
+mod progress_chart;
 mod question_card;
+mod report_actions;
+mod report_assessment;
+mod report_plan;
+mod report_tracking;
 mod responsibility_matrix;
+mod review_answer;
+mod review_area;
+mod review_summary;
+mod review_toggle;
 mod risk_heat_map;
 mod risk_register;
 mod roadmap_suggestions;
@@ -44,8 +56,12 @@ mod roadmap_toolbar;
 mod running_cost_list;
 mod save_indicator;
 mod scorecard_results;
+mod share_button;
+mod shared_link;
 mod skills_editor;
 mod skills_matrix;
+mod snapshot_compare;
+mod snapshot_list;
 mod stakeholder_list;
 pub mod state;
 mod swot_board;
@@ -64,23 +80,28 @@ use notice_bar::NoticeBar;
 use pages::area::AreaSection;
 use pages::assessment::AssessmentPage;
 use pages::budget::BudgetSection;
+use pages::compare::CompareSection;
 use pages::goals::GoalsSection;
 use pages::kpi::KpiPage;
 use pages::not_found::NotFound;
 use pages::overview::{OverviewRedirect, OverviewSection};
 use pages::profile::ProfileSection;
+use pages::report::ReportSection;
 use pages::results::ResultsSection;
 use pages::risks::RisksSection;
 use pages::roadmap::{InitiativePage, RoadmapSection};
 use pages::scorecard::ScorecardPage;
 use pages::scorecards::{PartnersSection, ToolsSection};
 use pages::self_assessment::AssessmentSection;
+use pages::snapshots::SnapshotsSection;
 use pages::team::TeamSection;
 use pages::workspace::WorkspacePage;
+use shared_link::SharedLinkOffer;
 use state::AppState;
 
 #[component]
 pub fn App() -> impl IntoView {
+    review_toggle::provide_review_mode();
     let state = AppState::provide();
     autosave::install(state);
     view! {
@@ -108,10 +129,14 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("partners/:card") view=ScorecardPage/>
                         <Route path=path!("tools") view=ToolsSection/>
                         <Route path=path!("tools/:card") view=ScorecardPage/>
+                        <Route path=path!("snapshots") view=SnapshotsSection/>
+                        <Route path=path!("compare") view=CompareSection/>
+                        <Route path=path!("report") view=ReportSection/>
                     </ParentRoute>
                 </Routes>
             </main>
             <ImportDialog/>
+            <SharedLinkOffer/>
             <NoticeBar/>
             <DropZone/>
         </Router>

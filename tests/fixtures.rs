@@ -426,3 +426,29 @@ fn v5_fixture_keeps_the_plan() {
     assert!(second.initiatives.is_empty() && second.risks.is_empty());
     assert!(second.team.people.is_empty() && second.budget.quarters.is_empty());
 }
+
+#[test]
+fn v6_fixture_keeps_the_review_snapshots_and_its_fingerprint() {
+    use cto_workbench::domain::review::AreaStatus;
+    use cto_workbench::format::Integrity;
+    let text = read(&fixture_path(6));
+    let imported = import(&text).unwrap();
+    assert_eq!(imported.integrity, Integrity::Intact);
+    let demo = &imported.assessments[0];
+    assert_eq!(demo.review.reviewer, "Priya Nair, fractional CTO");
+    assert_eq!(demo.review.answers.len(), 5);
+    assert_eq!(
+        demo.review.areas.get("strategy").map(|r| r.status),
+        Some(AreaStatus::Challenged)
+    );
+    assert_eq!(demo.snapshots.len(), 3);
+    assert!(demo
+        .snapshots
+        .windows(2)
+        .all(|w| w[0].taken_at < w[1].taken_at));
+    let second = &imported.assessments[1];
+    assert!(second.snapshots.is_empty() && second.review.answers.is_empty());
+    // One hand edit in the file: still imported, but no longer intact.
+    let edited = text.replacen("Priya Nair", "Priya Naír", 1);
+    assert_eq!(import(&edited).unwrap().integrity, Integrity::Edited);
+}

@@ -4,6 +4,7 @@
 use chrono::{DateTime, NaiveDate, Utc};
 use uuid::Uuid;
 
+mod history;
 mod plan;
 
 use super::answers::{Answer, AreaSettings, Confidence};
@@ -28,6 +29,7 @@ pub fn demo_assessment(content: &Content, now: DateTime<Utc>) -> Assessment {
     a.kpis = demo_kpis(today);
     a.goals = demo_goals(today);
     plan::add_plan(&mut a, today);
+    history::add_history(content, &mut a, now);
     a
 }
 

@@ -10,9 +10,11 @@ use super::answers::{Answer, AreaSettings};
 use super::budget::Budget;
 use super::context::{DecisionRecord, InventoryItem, Stakeholder, Swot};
 use super::kpi::{Goal, Kpi};
+use super::review::Review;
 use super::risk::Risk;
 use super::roadmap::Initiative;
 use super::scorecard::Scorecard;
+use super::snapshot::Snapshot;
 use super::team::Team;
 
 /// Funding stage of the company; later sections derive default targets from it.
@@ -109,6 +111,10 @@ pub struct Assessment {
     pub team: Team,
     /// The risk register.
     pub risks: Vec<Risk>,
+    /// A consultant's review: comments and levels per answer, a status per area.
+    pub review: Review,
+    /// The self-assessment frozen on dates, oldest first.
+    pub snapshots: Vec<Snapshot>,
 }
 
 impl Assessment {
@@ -132,6 +138,8 @@ impl Assessment {
             budget: Budget::default(),
             team: Team::default(),
             risks: Vec::new(),
+            review: Review::default(),
+            snapshots: Vec::new(),
         }
     }
 

@@ -39,7 +39,23 @@ pub const MIGRATIONS: &[Migration] = &[
                   all empty",
         run: v4_to_v5,
     },
+    Migration {
+        from: 5,
+        summary: "adds a consultant's review (per answer and per area) and snapshots, both empty",
+        run: v5_to_v6,
+    },
 ];
+
+/// Version 6 added reviews and snapshots; a version-5 assessment has neither.
+fn v5_to_v6(doc: &mut Value) -> Result<(), FormatError> {
+    for_each_assessment(doc, |a| {
+        a.entry("review").or_insert(serde_json::json!({
+            "reviewer": "", "answers": {}, "areas": {}
+        }));
+        a.entry("snapshots").or_insert(serde_json::json!([]));
+    });
+    Ok(())
+}
 
 /// Version 5 added planning: initiatives, budget, team and risks; a version-4 assessment has none.
 fn v4_to_v5(doc: &mut Value) -> Result<(), FormatError> {

@@ -589,6 +589,8 @@ fn version_1_files_are_migrated_with_an_empty_assessment() {
         "budget",
         "team",
         "risks",
+        "review",
+        "snapshots",
     ] {
         v["assessments"][0].as_object_mut().unwrap().remove(key);
     }
@@ -781,4 +783,108 @@ fn plan_references_ranges_and_cycles_are_checked() {
         ]);
     });
     assert!(problems_of(&text)[0].contains("\"2026-Q5\" is not a quarter"));
+}
+
+#[test]
+fn version_5_files_gain_an_empty_review_and_no_snapshots() {
+    let mut v: serde_json::Value =
+        serde_json::from_str(&export(FileKind::Workspace, &[sample()], at(1_800_000_100))).unwrap();
+    v["schema_version"] = 5.into();
+    v.as_object_mut().unwrap().remove("content_sha256");
+    for key in ["review", "snapshots"] {
+        v["assessments"][0].as_object_mut().unwrap().remove(key);
+    }
+    let imported = import(&v.to_string()).unwrap();
+    assert_eq!(imported.migrated_from, Some(5));
+    assert_eq!(imported.integrity, Integrity::Unsigned);
+    assert_eq!(imported.assessments, vec![sample()]);
+}
+
+#[test]
+fn content_hash_is_stable_across_key_order_and_spacing() {
+    let text = export(FileKind::Workspace, &[sample()], at(1_800_000_100));
+    assert_eq!(import(&text).unwrap().integrity, Integrity::Intact);
+    // The same content with every object's keys reversed and no spacing: still intact.
+    fn reverse(v: &serde_json::Value) -> String {
+        match v {
+            serde_json::Value::Object(map) => {
+                let fields: Vec<String> = map
+                    .iter()
+                    .rev()
+                    .map(|(k, v)| format!("{}:{}", serde_json::Value::from(k.as_str()), reverse(v)))
+                    .collect();
+                format!("{{{}}}", fields.join(","))
+            }
+            serde_json::Value::Array(items) => {
+                format!(
+                    "[{}]",
+                    items.iter().map(reverse).collect::<Vec<_>>().join(",")
+                )
+            }
+            other => other.to_string(),
+        }
+    }
+    let value: serde_json::Value = serde_json::from_str(&text).unwrap();
+    let reordered = reverse(&value);
+    assert_ne!(reordered, value.to_string());
+    // Exports start with "format"; the reversed copy starts with the last key in sorted order.
+    assert!(
+        reordered.starts_with("{\"schema_version\""),
+        "{}",
+        &reordered[..40]
+    );
+    assert_eq!(import(&reordered).unwrap().integrity, Integrity::Intact);
+    assert_eq!(
+        content_hash(&import(&reordered).unwrap().assessments),
+        content_hash(&[sample()])
+    );
+    // One character changed by hand: imported, but flagged.
+    let edited = text.replace("Q3 review", "Q4 review");
+    let imported = import(&edited).unwrap();
+    assert_eq!(imported.integrity, Integrity::Edited);
+    assert_eq!(imported.assessments[0].name, "Q4 review");
+    // A hash that is not even hex is an edit too, not a refusal.
+    let junk = file_with(|v| v["content_sha256"] = "not a hash".into());
+    assert_eq!(import(&junk).unwrap().integrity, Integrity::Edited);
+    assert_eq!(content_hash(&[sample()]).len(), 64);
+}
+
+#[test]
+fn review_and_snapshot_values_are_checked() {
+    let text = file_with(|v| {
+        let a = &mut v["assessments"][0];
+        a["review"]["answers"]["strategy.written-strategy"] =
+            serde_json::json!({ "level": 9, "comment": "Too high" });
+        a["review"]["areas"]["Bad Area"] = serde_json::json!({ "status": "agreed", "comment": "" });
+        let snap = serde_json::json!({
+            "id": "00000000-0000-4000-8000-000000000301", "name": "Q1",
+            "taken_at": "2026-01-01T00:00:00Z", "stage": "seed",
+            "answers": {"strategy.written-strategy": {"current": 5, "target": null,
+                "not_applicable": null, "confidence": null, "notes": "", "evidence": []}},
+            "areas": {"strategy": {"importance": 4}}
+        });
+        a["snapshots"] = serde_json::json!([snap.clone(), snap]);
+    });
+    let problems = problems_of(&text);
+    for expected in [
+        "assessments[0].review.answers.strategy.written-strategy.level: 9 is out of range",
+        "assessments[0].review.areas[\"Bad Area\"]: is not a valid id",
+        "assessments[0].snapshots[1].id: the same id as assessments[0].snapshots[0]",
+        "assessments[0].snapshots[0].answers.strategy.written-strategy.current: 5 is out of range",
+        "assessments[0].snapshots[0].areas.strategy.importance: 4 is out of range (1 to 3)",
+    ] {
+        assert!(
+            problems.iter().any(|p| p.starts_with(expected)),
+            "{expected} not in {problems:?}"
+        );
+    }
+    let text = file_with(|v| {
+        v["assessments"][0]["review"]["areas"]["strategy"] =
+            serde_json::json!({ "status": "disputed", "comment": "" });
+    });
+    assert!(
+        problems_of(&text)[0].contains("unknown value \"disputed\""),
+        "{:?}",
+        problems_of(&text)
+    );
 }

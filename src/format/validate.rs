@@ -4,6 +4,7 @@
 use std::collections::HashMap;
 
 mod plan;
+mod review;
 
 use super::{FileKind, FormatError, Problem};
 use crate::domain::answers::{check_link, MAX_EVIDENCE, MAX_LEVEL};
@@ -95,6 +96,7 @@ fn assessment(at: &str, a: &Assessment, problems: &mut Vec<Problem>) {
     );
     kpis(at, a, problems);
     plan::plan(at, a, problems);
+    review::review_and_snapshots(at, a, problems);
 }
 
 fn kpis(at: &str, a: &Assessment, problems: &mut Vec<Problem>) {
@@ -390,7 +392,18 @@ fn level(problems: &mut Vec<Problem>, path: String, value: Option<u8>) {
 }
 
 fn answers(at: &str, a: &Assessment, problems: &mut Vec<Problem>) {
-    for (key, answer) in &a.answers {
+    answer_map(at, &a.answers, &a.areas, problems);
+}
+
+/// The answers and area settings at `{at}.answers` and `{at}.areas`: the assessment's own, or a
+/// snapshot's, which follow the same rules.
+fn answer_map(
+    at: &str,
+    answers: &std::collections::BTreeMap<String, crate::domain::answers::Answer>,
+    areas: &std::collections::BTreeMap<String, crate::domain::answers::AreaSettings>,
+    problems: &mut Vec<Problem>,
+) {
+    for (key, answer) in answers {
         let here = format!("{at}.answers.{key}");
         id_key(problems, format!("{at}.answers[\"{key}\"]"), key);
         level(problems, format!("{here}.current"), answer.current);
@@ -420,7 +433,7 @@ fn answers(at: &str, a: &Assessment, problems: &mut Vec<Problem>) {
             }
         }
     }
-    for (key, settings) in &a.areas {
+    for (key, settings) in areas {
         id_key(problems, format!("{at}.areas[\"{key}\"]"), key);
         if !(1..=3).contains(&settings.importance) {
             problems.push(Problem::new(

@@ -1,4 +1,5 @@
-//! The import dialog: why a file was refused, or which assessments it would replace.
+//! The import dialog: why a file was refused, or what to do with assessments that are already
+//! here (keep both, replace, or compare and merge section by section in the merge view).
 
 use std::collections::HashMap;
 
@@ -8,6 +9,7 @@ use leptos_router::hooks::use_navigate;
 use leptos_router::NavigateOptions;
 use uuid::Uuid;
 
+use super::merge_view::MergeView;
 use super::state::{use_app_state, ImportFlow};
 use crate::domain::workspace::OnConflict;
 
@@ -29,6 +31,12 @@ pub fn ImportDialog() -> impl IntoView {
             conflicts,
             ..
         } => view! { <ImportConflicts file_name conflicts/> }.into_any(),
+        ImportFlow::Merge {
+            file_name,
+            imported,
+            id,
+            ..
+        } => view! { <MergeView file_name imported id/> }.into_any(),
     }
 }
 
@@ -88,10 +96,35 @@ fn ImportFailed(file_name: String, message: String, problems: Vec<String>) -> im
     }
 }
 
+/// Opens the merge view for one conflicting assessment; the pending import is kept as it is.
+fn compare_and_merge(state: super::state::AppState, id: Uuid) {
+    state.import.update(|flow| {
+        *flow = match std::mem::take(flow) {
+            ImportFlow::Confirm {
+                file_name,
+                imported,
+                conflicts,
+            } => ImportFlow::Merge {
+                file_name,
+                imported,
+                conflicts,
+                id,
+            },
+            other => other,
+        };
+    });
+}
+
 #[component]
 fn ImportConflicts(file_name: String, conflicts: Vec<Uuid>) -> impl IntoView {
     let state = use_app_state();
     let navigate = use_navigate();
+    // After a merge, the file's other assessments may all be new here: then only confirm them.
+    let no_conflicts = conflicts.is_empty();
+    let remaining = match state.import.get_untracked() {
+        ImportFlow::Confirm { imported, .. } => imported.assessments.len(),
+        _ => 0,
+    };
     let first_ref = NodeRef::<html::Button>::new();
     focus_on_open(first_ref);
     // Default to keeping both: the choice that can never lose anything.
@@ -170,10 +203,38 @@ fn ImportConflicts(file_name: String, conflicts: Vec<Uuid>) -> impl IntoView {
                         />
                         " Replace mine with the file's copy"
                     </label>
+                    <p class="merge-offer">
+                        "Or see what differs and choose part by part: "
+                        <button
+                            type="button"
+                            class="button"
+                            on:click=move |_| compare_and_merge(state, id)
+                        >
+                            "Compare and merge"
+                        </button>
+                    </p>
                 </fieldset>
             }
         })
         .collect_view();
+    let (title, intro) = if no_conflicts {
+        let what = match remaining {
+            1 => "1 more assessment that is".to_string(),
+            n => format!("{n} more assessments that are"),
+        };
+        (
+            "Import the rest of the file?",
+            format!("{file_name} also holds {what} not here yet. Nothing is added until you press Import."),
+        )
+    } else {
+        (
+            "Already in this browser",
+            format!(
+                "{file_name} holds assessments that are already here. Choose for each one; \
+                 nothing changes until you press Import."
+            ),
+        )
+    };
     view! {
         <div class="modal-backdrop">
             <div
@@ -187,11 +248,8 @@ fn ImportConflicts(file_name: String, conflicts: Vec<Uuid>) -> impl IntoView {
                     }
                 }
             >
-                <h2 id="import-conflict-title">"Already in this browser"</h2>
-                <p>
-                    {file_name} " holds assessments that are already here. "
-                    "Choose for each one; nothing changes until you press Import."
-                </p>
+                <h2 id="import-conflict-title">{title}</h2>
+                <p>{intro}</p>
                 {rows}
                 <div class="modal-actions">
                     <button class="button primary" node_ref=first_ref on:click=confirm>

@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 
 use super::pages::assessment::use_current;
+use super::review_answer::AnswerReviewPart;
 use super::state::use_app_state;
 use crate::content::{self, Area, Question};
 use crate::domain::answers::{check_link, Answer, Confidence};
@@ -134,6 +135,7 @@ pub fn QuestionCard(area: &'static Area, question: &'static Question) -> impl In
                     "Clear answer"
                 </button>
             </fieldset>
+            <AnswerReviewPart question/>
             <div class="question-grid">
                 <div class="field">
                     <label for=format!("{dom}-target")>"Target level"</label>

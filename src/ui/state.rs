@@ -40,6 +40,14 @@ pub enum ImportFlow {
         imported: Imported,
         conflicts: Vec<Uuid>,
     },
+    /// The user is comparing the copy here of assessment `id` with the file's, section by
+    /// section; the rest of `Confirm` is kept so Cancel goes back to it unchanged.
+    Merge {
+        file_name: String,
+        imported: Imported,
+        conflicts: Vec<Uuid>,
+        id: Uuid,
+    },
 }
 
 /// A short message at the bottom of the screen, with an undo when the action can be undone.
@@ -177,26 +185,31 @@ impl AppState {
                 self.refuse_file(file_name, &error);
                 None
             }
-            Ok(imported) => {
-                let conflicts: Vec<Uuid> = self.workspace.with_untracked(|w| {
-                    imported
-                        .assessments
-                        .iter()
-                        .filter(|a| w.contains(a.id))
-                        .map(|a| a.id)
-                        .collect()
-                });
-                if conflicts.is_empty() {
-                    self.finish_import(&file_name, imported, |_| OnConflict::KeepBoth)
-                } else {
-                    self.import.set(ImportFlow::Confirm {
-                        file_name,
-                        imported,
-                        conflicts,
-                    });
-                    None
-                }
-            }
+            Ok(imported) => self.receive_imported(file_name, imported),
+        }
+    }
+
+    /// Takes assessments that already passed every check (from a file or a share link): asks
+    /// about conflicts, else imports. `source` names where they came from in messages.
+    /// Returns the id to open when exactly one assessment was imported.
+    pub fn receive_imported(&self, source: String, imported: Imported) -> Option<Uuid> {
+        let conflicts: Vec<Uuid> = self.workspace.with_untracked(|w| {
+            imported
+                .assessments
+                .iter()
+                .filter(|a| w.contains(a.id))
+                .map(|a| a.id)
+                .collect()
+        });
+        if conflicts.is_empty() {
+            self.finish_import(&source, imported, |_| OnConflict::KeepBoth)
+        } else {
+            self.import.set(ImportFlow::Confirm {
+                file_name: source,
+                imported,
+                conflicts,
+            });
+            None
         }
     }
 
@@ -215,6 +228,70 @@ impl AppState {
             message,
             problems,
         });
+    }
+
+    /// Merges the file's copy of the assessment being compared into the one here, in one edit,
+    /// each section from the side chosen (mine where none is). Then goes back to the file's
+    /// other assessments, if any; returns the merged id when the import is over.
+    pub fn finish_merge(
+        &self,
+        choices: &std::collections::BTreeMap<
+            crate::domain::merge::Section,
+            crate::domain::merge::Choice,
+        >,
+    ) -> Option<Uuid> {
+        use crate::domain::merge;
+        let ImportFlow::Merge {
+            file_name,
+            mut imported,
+            conflicts,
+            id,
+        } = self.import.get_untracked()
+        else {
+            return None;
+        };
+        let mine = self.workspace.with_untracked(|w| w.get(id).cloned());
+        let index = imported.assessments.iter().position(|a| a.id == id);
+        let (Some(mine), Some(index)) = (mine, index) else {
+            // The copy here is gone (or never was): nothing to merge into, so ask again.
+            self.import.set(ImportFlow::Confirm {
+                file_name,
+                imported,
+                conflicts: conflicts.into_iter().filter(|c| *c != id).collect(),
+            });
+            return None;
+        };
+        let theirs = imported.assessments.remove(index);
+        let differing = merge::diff(&mine, &theirs);
+        let took = differing
+            .iter()
+            .filter(|d| choices.get(&d.section) == Some(&merge::Choice::TakeTheirs))
+            .count();
+        let merged = merge::merge_report(&mine, &theirs, choices);
+        self.workspace.update(|w| {
+            if let Some(a) = w.get_mut(id) {
+                *a = merged.assessment;
+            }
+        });
+        let mut text = merge::summary(took, differing.len() - took, merged.dropped_links);
+        if imported.integrity == crate::format::Integrity::Edited {
+            text.push_str(
+                " ⚠ The file was changed after it was exported (its SHA-256 fingerprint no \
+                 longer matches): check what you took from it.",
+            );
+        }
+        self.notify(text);
+        if imported.assessments.is_empty() {
+            self.import.set(ImportFlow::Idle);
+            Some(id)
+        } else {
+            self.import.set(ImportFlow::Confirm {
+                file_name,
+                imported,
+                conflicts: conflicts.into_iter().filter(|c| *c != id).collect(),
+            });
+            None
+        }
     }
 
     /// Adds the assessments of a checked file in one step, choosing per conflict with `decide`.
@@ -238,7 +315,15 @@ impl AppState {
             .migrated_from
             .map(|v| format!(" The file was in format version {v} and has been updated."))
             .unwrap_or_default();
-        self.notify(format!("Imported {what} from {file_name}.{migrated}"));
+        let edited = if imported.integrity == crate::format::Integrity::Edited {
+            " ⚠ The file was changed after it was exported (its SHA-256 fingerprint no longer \
+             matches), by hand or by another tool: check it before relying on it."
+        } else {
+            ""
+        };
+        self.notify(format!(
+            "Imported {what} from {file_name}.{migrated}{edited}"
+        ));
         (ids.len() == 1).then(|| ids[0])
     }
 }

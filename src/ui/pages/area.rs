@@ -9,6 +9,7 @@ use crate::content::{self, Area};
 use crate::domain::answers::AreaSettings;
 use crate::ui::area_nav::AreaNav;
 use crate::ui::question_card::QuestionCard;
+use crate::ui::review_area::AreaReviewPart;
 use crate::ui::state::use_app_state;
 
 #[component]
@@ -95,6 +96,7 @@ fn AreaQuestions(index: usize) -> impl IntoView {
                     .collect_view()}
                 <p class="hint">"Importance multiplies this area's gap when ranking priorities."</p>
             </fieldset>
+            <AreaReviewPart area/>
             {area
                 .questions
                 .iter()

@@ -11,6 +11,8 @@ use crate::domain::scoring::{self, Results};
 use crate::domain::Assessment;
 use crate::format::FileKind;
 use crate::ui::files;
+use crate::ui::review_toggle::ReviewToggle;
+use crate::ui::share_button::ShareButton;
 use crate::ui::state::use_app_state;
 
 /// The assessment the current route is about, provided by [`AssessmentPage`].
@@ -39,6 +41,9 @@ const SECTIONS: &[(&str, &str)] = &[
     ("risks", "Risks"),
     ("partners", "Partners"),
     ("tools", "Tools"),
+    ("snapshots", "Snapshots"),
+    ("compare", "Compare"),
+    ("report", "Report"),
 ];
 
 #[component]
@@ -95,7 +100,11 @@ fn AssessmentShell(id: Uuid) -> impl IntoView {
                     <p class="eyebrow">"Assessment"</p>
                     <h1>{move || title.get()}</h1>
                 </div>
-                <button class="button" on:click=export>"Export this assessment"</button>
+                <div class="head-actions">
+                    <ReviewToggle/>
+                    <ShareButton/>
+                    <button class="button" on:click=export>"Export this assessment"</button>
+                </div>
             </div>
             <nav class="section-nav" aria-label="Sections">
                 <ul>

@@ -77,6 +77,7 @@ pub fn OverviewSection() -> impl IntoView {
                     }).collect_view())}
                 </ol>
             </Show>
+            <crate::ui::review_summary::ReviewSummary/>
             <h3>"Progress"</h3>
             <ul class="progress-list">
                 <li>

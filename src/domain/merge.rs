@@ -1,0 +1,996 @@
+//! Comparing and merging two copies of one assessment: the one in this browser ("mine") and one
+//! from an imported file ("theirs"), e.g. after a consultant's review.
+//!
+//! Owns the list of sections an assessment is split into, the section-by-section difference
+//! (items matched by their stable ids: uuids, question ids, area ids, quarters, role ids, never
+//! by position) and the merge that takes each section whole from the side the user chose. After a
+//! merge, links that point at items no longer there are dropped and counted, so the result
+//! always passes the file format's checks. Nothing here is silent: the UI shows every difference
+//! before anything is changed. Never touches the browser or the clock.
+
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+
+use chrono::{DateTime, NaiveDate, Utc};
+use serde::Serialize;
+use serde_json::{Map, Value};
+use uuid::Uuid;
+
+use super::model::Assessment;
+use super::team::ROLES;
+
+/// Most detail lines listed per section; the rest are summed up in one last line.
+pub const MAX_DETAILS: usize = 10;
+/// Most changed fields named in one detail line.
+const MAX_FIELDS: usize = 3;
+/// Longer texts are reported as "changed" rather than quoted in full.
+const MAX_QUOTED_CHARS: usize = 40;
+
+/// One part of an assessment that a merge takes whole from one side.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Section {
+    /// The assessment's name and the company profile.
+    Profile,
+    Answers,
+    /// Per-area settings (importance).
+    Areas,
+    Swot,
+    Stakeholders,
+    Inventory,
+    Decisions,
+    Scorecards,
+    Goals,
+    Kpis,
+    Initiatives,
+    Budget,
+    Team,
+    Risks,
+    Review,
+    Snapshots,
+}
+
+impl Section {
+    /// Every section, in the order the app shows them.
+    pub const ALL: [Section; 16] = [
+        Section::Profile,
+        Section::Answers,
+        Section::Areas,
+        Section::Swot,
+        Section::Stakeholders,
+        Section::Inventory,
+        Section::Decisions,
+        Section::Scorecards,
+        Section::Goals,
+        Section::Kpis,
+        Section::Initiatives,
+        Section::Budget,
+        Section::Team,
+        Section::Risks,
+        Section::Review,
+        Section::Snapshots,
+    ];
+
+    /// The name shown to the user (also the accessible name of the section's choice).
+    pub fn label(self) -> &'static str {
+        match self {
+            Section::Profile => "Name and company profile",
+            Section::Answers => "Answers",
+            Section::Areas => "Area importance",
+            Section::Swot => "SWOT",
+            Section::Stakeholders => "Stakeholders",
+            Section::Inventory => "Technology inventory",
+            Section::Decisions => "Decisions",
+            Section::Scorecards => "Scorecards",
+            Section::Goals => "Goals",
+            Section::Kpis => "KPIs",
+            Section::Initiatives => "Roadmap initiatives",
+            Section::Budget => "Budget",
+            Section::Team => "Team",
+            Section::Risks => "Risks",
+            Section::Review => "Consultant review",
+            Section::Snapshots => "Snapshots",
+        }
+    }
+}
+
+/// Which copy a merged section comes from.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum Choice {
+    /// The copy in this browser: the safe default.
+    #[default]
+    KeepMine,
+    /// The copy in the imported file.
+    TakeTheirs,
+}
+
+/// How one section differs between the two copies. Only sections that differ are reported.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SectionDiff {
+    pub section: Section,
+    /// Items only in mine (the file does not have them).
+    pub only_mine: usize,
+    /// Items only in theirs (new in the file).
+    pub only_theirs: usize,
+    /// Items in both, with different content (for the profile: fields that differ).
+    pub changed: usize,
+    /// Up to [`MAX_DETAILS`] plain lines, plus one "…and N more" line when there are more.
+    /// Changes read mine → theirs.
+    pub details: Vec<String>,
+}
+
+/// Every section in which the two copies differ, in [`Section::ALL`] order.
+pub fn diff(mine: &Assessment, theirs: &Assessment) -> Vec<SectionDiff> {
+    Section::ALL
+        .into_iter()
+        .filter_map(|section| {
+            let mut acc = Acc::default();
+            match section {
+                Section::Profile => compare_fields(&mut acc, &profile(mine), &profile(theirs)),
+                _ => compare_entries(&mut acc, entries(section, mine), entries(section, theirs)),
+            }
+            // Same items in another order: not counted, but a merge would still change it.
+            if acc.is_empty() && !section_equal(section, mine, theirs) && section.is_list() {
+                acc.line("Same items, in a different order.".to_string());
+            }
+            (!acc.is_empty()).then(|| acc.finish(section))
+        })
+        .collect()
+}
+
+/// The result of a merge, with how many links to missing items were dropped.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Merged {
+    pub assessment: Assessment,
+    /// Links removed because their target did not come along (see [`drop_dangling_links`]).
+    pub dropped_links: usize,
+}
+
+/// Merges theirs into mine: each section whole from the side chosen (mine where no choice is
+/// given), keeping mine's id and creation time; the update time is the later of the two.
+pub fn merge(
+    mine: &Assessment,
+    theirs: &Assessment,
+    choices: &BTreeMap<Section, Choice>,
+) -> Assessment {
+    merge_report(mine, theirs, choices).assessment
+}
+
+/// Like [`merge`], and says how many dangling links it dropped.
+pub fn merge_report(
+    mine: &Assessment,
+    theirs: &Assessment,
+    choices: &BTreeMap<Section, Choice>,
+) -> Merged {
+    let take = |s: Section| choices.get(&s).copied().unwrap_or_default() == Choice::TakeTheirs;
+    let mut out = mine.clone();
+    // Destructured in full so a new field in `Assessment` cannot compile until it has a section.
+    let Assessment {
+        id: _,
+        name,
+        profile,
+        created_at: _,
+        updated_at,
+        answers,
+        areas,
+        swot,
+        stakeholders,
+        inventory,
+        decisions,
+        scorecards,
+        goals,
+        kpis,
+        initiatives,
+        budget,
+        team,
+        risks,
+        review,
+        snapshots,
+    } = theirs.clone();
+    out.updated_at = mine.updated_at.max(updated_at);
+    if take(Section::Profile) {
+        out.name = name;
+        out.profile = profile;
+    }
+    macro_rules! take_field {
+        ($($section:ident => $field:ident),* $(,)?) => {
+            $(if take(Section::$section) { out.$field = $field; })*
+        };
+    }
+    take_field!(
+        Answers => answers,
+        Areas => areas,
+        Swot => swot,
+        Stakeholders => stakeholders,
+        Inventory => inventory,
+        Decisions => decisions,
+        Scorecards => scorecards,
+        Goals => goals,
+        Kpis => kpis,
+        Initiatives => initiatives,
+        Budget => budget,
+        Team => team,
+        Risks => risks,
+        Review => review,
+        Snapshots => snapshots,
+    );
+    let dropped_links = drop_dangling_links(&mut out);
+    Merged {
+        assessment: out,
+        dropped_links,
+    }
+}
+
+/// Removes links between sections that point at items not in the assessment: an initiative's
+/// goals and dependencies, a risk's mitigating initiatives, a key result's KPI. Returns how many
+/// were removed. Sections taken from different sides can leave such links behind.
+pub fn drop_dangling_links(a: &mut Assessment) -> usize {
+    let goals: HashSet<Uuid> = a.goals.iter().map(|g| g.id).collect();
+    let kpis: HashSet<Uuid> = a.kpis.iter().map(|k| k.id).collect();
+    let initiatives: HashSet<Uuid> = a.initiatives.iter().map(|i| i.id).collect();
+    let mut dropped = 0;
+    let mut keep = |list: &mut Vec<Uuid>, known: &HashSet<Uuid>| {
+        let before = list.len();
+        list.retain(|id| known.contains(id));
+        dropped += before - list.len();
+    };
+    for i in &mut a.initiatives {
+        keep(&mut i.goals, &goals);
+        keep(&mut i.depends_on, &initiatives);
+    }
+    for r in &mut a.risks {
+        keep(&mut r.initiatives, &initiatives);
+    }
+    for g in &mut a.goals {
+        for kr in &mut g.key_results {
+            if kr.kpi.is_some_and(|k| !kpis.contains(&k)) {
+                kr.kpi = None;
+                dropped += 1;
+            }
+        }
+    }
+    dropped
+}
+
+/// The notice shown after a merge, e.g. "Merged: took theirs for 3 sections, kept yours for 5."
+pub fn summary(took_theirs: usize, kept_mine: usize, dropped_links: usize) -> String {
+    let sections = |n: usize| match n {
+        1 => "1 section".to_string(),
+        n => format!("{n} sections"),
+    };
+    let mut text = if took_theirs + kept_mine == 0 {
+        "Merged: the two copies were already the same.".to_string()
+    } else {
+        format!(
+            "Merged: took theirs for {}, kept yours for {kept_mine}.",
+            sections(took_theirs)
+        )
+    };
+    match dropped_links {
+        0 => {}
+        1 => text.push_str(" 1 link to an item that is no longer there was removed."),
+        n => text.push_str(&format!(
+            " {n} links to items that are no longer there were removed."
+        )),
+    }
+    text
+}
+
+impl Section {
+    /// Whether the section is an ordered list, where order alone can differ.
+    fn is_list(self) -> bool {
+        !matches!(
+            self,
+            Section::Profile | Section::Answers | Section::Areas | Section::Review
+        )
+    }
+}
+
+/// Whether a section is exactly the same on both sides (order and empty entries included).
+fn section_equal(section: Section, a: &Assessment, b: &Assessment) -> bool {
+    match section {
+        Section::Profile => a.name == b.name && a.profile == b.profile,
+        Section::Answers => a.answers == b.answers,
+        Section::Areas => a.areas == b.areas,
+        Section::Swot => a.swot == b.swot,
+        Section::Stakeholders => a.stakeholders == b.stakeholders,
+        Section::Inventory => a.inventory == b.inventory,
+        Section::Decisions => a.decisions == b.decisions,
+        Section::Scorecards => a.scorecards == b.scorecards,
+        Section::Goals => a.goals == b.goals,
+        Section::Kpis => a.kpis == b.kpis,
+        Section::Initiatives => a.initiatives == b.initiatives,
+        Section::Budget => a.budget == b.budget,
+        Section::Team => a.team == b.team,
+        Section::Risks => a.risks == b.risks,
+        Section::Review => a.review == b.review,
+        Section::Snapshots => a.snapshots == b.snapshots,
+    }
+}
+
+/// Counts and lines gathered for one section.
+#[derive(Default)]
+struct Acc {
+    only_mine: usize,
+    only_theirs: usize,
+    changed: usize,
+    details: Vec<String>,
+    more: usize,
+}
+
+impl Acc {
+    fn line(&mut self, text: String) {
+        if self.details.len() < MAX_DETAILS {
+            self.details.push(text);
+        } else {
+            self.more += 1;
+        }
+    }
+
+    fn is_empty(&self) -> bool {
+        self.only_mine + self.only_theirs + self.changed == 0 && self.details.is_empty()
+    }
+
+    fn finish(mut self, section: Section) -> SectionDiff {
+        if self.more > 0 {
+            self.details.push(format!("…and {} more.", self.more));
+        }
+        SectionDiff {
+            section,
+            only_mine: self.only_mine,
+            only_theirs: self.only_theirs,
+            changed: self.changed,
+            details: self.details,
+        }
+    }
+}
+
+/// One item of a section, ready to compare: `key` matches it across the two sides (kind and
+/// stable id), `label` names it for the user, `value` is its content without the id.
+struct Entry {
+    key: String,
+    label: String,
+    value: Value,
+}
+
+fn entry(kind: &str, id: impl ToString, label: String, item: &impl Serialize) -> Entry {
+    let mut value = serde_json::to_value(item).unwrap_or(Value::Null);
+    if let Value::Object(map) = &mut value {
+        map.remove("id");
+    }
+    Entry {
+        key: format!("{kind}:{}", id.to_string()),
+        label,
+        value,
+    }
+}
+
+/// A title in quotes, shortened, or a placeholder when empty.
+fn quoted(title: &str) -> String {
+    let title = title.trim();
+    if title.is_empty() {
+        return "(untitled)".to_string();
+    }
+    let short: String = title.chars().take(MAX_QUOTED_CHARS).collect();
+    if short.len() < title.len() {
+        format!("“{}…”", short.trim_end())
+    } else {
+        format!("“{short}”")
+    }
+}
+
+/// The comparable items of a list or keyed section. Absent and empty entries are the same thing
+/// in answers and reviews, and an absent area has the default settings, so those are left out.
+fn entries(section: Section, a: &Assessment) -> Vec<Entry> {
+    match section {
+        Section::Profile => Vec::new(),
+        Section::Answers => a
+            .answers
+            .iter()
+            .filter(|(_, answer)| !answer.is_empty())
+            .map(|(q, answer)| entry("answer", q, format!("answer {q}"), answer))
+            .collect(),
+        Section::Areas => a
+            .areas
+            .iter()
+            .filter(|(_, s)| **s != Default::default())
+            .map(|(id, s)| entry("area", id, format!("area {id}"), s))
+            .collect(),
+        Section::Swot => {
+            let quadrants = [
+                ("strength", &a.swot.strengths),
+                ("weakness", &a.swot.weaknesses),
+                ("opportunity", &a.swot.opportunities),
+                ("threat", &a.swot.threats),
+            ];
+            quadrants
+                .into_iter()
+                .flat_map(|(quadrant, items)| {
+                    items.iter().map(move |item| {
+                        let mut e = entry("swot", item.id, quoted(&item.text), item);
+                        // The quadrant is part of the item's content: moving it is a change.
+                        if let Value::Object(map) = &mut e.value {
+                            map.insert("quadrant".into(), Value::String(quadrant.into()));
+                        }
+                        e
+                    })
+                })
+                .collect()
+        }
+        Section::Stakeholders => a
+            .stakeholders
+            .iter()
+            .map(|s| entry("stakeholder", s.id, quoted(&s.name), s))
+            .collect(),
+        Section::Inventory => a
+            .inventory
+            .iter()
+            .map(|i| entry("inventory", i.id, quoted(&i.name), i))
+            .collect(),
+        Section::Decisions => a
+            .decisions
+            .iter()
+            .map(|d| entry("decision", d.id, quoted(&d.title), d))
+            .collect(),
+        Section::Scorecards => a
+            .scorecards
+            .iter()
+            .map(|c| entry("scorecard", c.id, quoted(&c.name), c))
+            .collect(),
+        Section::Goals => a
+            .goals
+            .iter()
+            .map(|g| entry("goal", g.id, quoted(&g.objective), g))
+            .collect(),
+        Section::Kpis => a
+            .kpis
+            .iter()
+            .map(|k| entry("kpi", k.id, quoted(&k.name), k))
+            .collect(),
+        Section::Initiatives => a
+            .initiatives
+            .iter()
+            .map(|i| entry("initiative", i.id, quoted(&i.title), i))
+            .collect(),
+        Section::Budget => {
+            let quarters = a.budget.quarters.iter().map(|q| {
+                let label = format!("budget for {}", q.quarter);
+                entry("quarter", q.quarter, label, q)
+            });
+            let costs = a
+                .budget
+                .running_costs
+                .iter()
+                .map(|c| entry("running-cost", c.id, quoted(&c.name), c));
+            quarters.chain(costs).collect()
+        }
+        Section::Team => {
+            let people = a
+                .team
+                .people
+                .iter()
+                .map(|p| entry("person", p.id, quoted(&p.name), p));
+            let changes = a
+                .team
+                .changes
+                .iter()
+                .map(|c| entry("change", c.id, quoted(&c.title), c));
+            let roles = a.team.responsibilities.iter().map(|(role, r)| {
+                let name = ROLES
+                    .iter()
+                    .find(|(id, _)| id == role)
+                    .map_or(role.as_str(), |(_, label)| label);
+                entry("role", role, format!("who does {name}"), r)
+            });
+            people.chain(changes).chain(roles).collect()
+        }
+        Section::Risks => a
+            .risks
+            .iter()
+            .map(|r| entry("risk", r.id, quoted(&r.title), r))
+            .collect(),
+        Section::Review => {
+            let r = &a.review;
+            let reviewer = (!r.reviewer.trim().is_empty()).then(|| Entry {
+                key: "reviewer".into(),
+                label: "reviewer".into(),
+                value: Value::String(r.reviewer.clone()),
+            });
+            let answers = r
+                .answers
+                .iter()
+                .filter(|(_, ar)| !ar.is_empty())
+                .map(|(q, ar)| entry("answer-review", q, format!("review of answer {q}"), ar));
+            let areas = r
+                .areas
+                .iter()
+                .filter(|(_, ar)| **ar != Default::default())
+                .map(|(id, ar)| entry("area-review", id, format!("review of area {id}"), ar));
+            reviewer.into_iter().chain(answers).chain(areas).collect()
+        }
+        Section::Snapshots => a
+            .snapshots
+            .iter()
+            .map(|s| entry("snapshot", s.id, quoted(&s.name), s))
+            .collect(),
+    }
+}
+
+/// Matches items by key: counts those on one side only and those whose content differs.
+fn compare_entries(acc: &mut Acc, mine: Vec<Entry>, theirs: Vec<Entry>) {
+    let theirs_by_key: HashMap<&str, &Entry> = theirs.iter().map(|e| (e.key.as_str(), e)).collect();
+    let mine_keys: HashSet<&str> = mine.iter().map(|e| e.key.as_str()).collect();
+    for m in &mine {
+        match theirs_by_key.get(m.key.as_str()) {
+            None => {
+                acc.only_mine += 1;
+                acc.line(format!("Only in mine: {}", m.label));
+            }
+            Some(t) if t.value != m.value => {
+                acc.changed += 1;
+                acc.line(format!(
+                    "{}: {}",
+                    m.label,
+                    describe_change(&m.value, &t.value)
+                ));
+            }
+            Some(_) => {}
+        }
+    }
+    for t in theirs
+        .iter()
+        .filter(|t| !mine_keys.contains(t.key.as_str()))
+    {
+        acc.only_theirs += 1;
+        acc.line(format!("Only in theirs: {}", t.label));
+    }
+}
+
+/// The profile as one record: the assessment's name beside the profile's fields.
+fn profile(a: &Assessment) -> Value {
+    let mut value = serde_json::to_value(&a.profile).unwrap_or(Value::Null);
+    if let Value::Object(map) = &mut value {
+        map.insert("name".into(), Value::String(a.name.clone()));
+    }
+    value
+}
+
+/// Compares a single record field by field; each differing field counts as one change.
+fn compare_fields(acc: &mut Acc, mine: &Value, theirs: &Value) {
+    let empty = Map::new();
+    let (m, t) = (
+        mine.as_object().unwrap_or(&empty),
+        theirs.as_object().unwrap_or(&empty),
+    );
+    for key in m.keys().chain(t.keys()).collect::<BTreeSet<_>>() {
+        let (a, b) = (
+            m.get(key).unwrap_or(&Value::Null),
+            t.get(key).unwrap_or(&Value::Null),
+        );
+        if a != b {
+            acc.changed += 1;
+            acc.line(describe_field(key, a, b));
+        }
+    }
+}
+
+/// What changed in one item, field by field, e.g. `start 3 Mar 2026 → 17 Mar 2026`.
+fn describe_change(mine: &Value, theirs: &Value) -> String {
+    let (Some(m), Some(t)) = (mine.as_object(), theirs.as_object()) else {
+        return match (show(mine), show(theirs)) {
+            (Some(a), Some(b)) if a != b => format!("{a} → {b}"),
+            _ => "changed".to_string(),
+        };
+    };
+    let keys: BTreeSet<&String> = m.keys().chain(t.keys()).collect();
+    let changes: Vec<String> = keys
+        .into_iter()
+        .filter_map(|key| {
+            let (a, b) = (
+                m.get(key).unwrap_or(&Value::Null),
+                t.get(key).unwrap_or(&Value::Null),
+            );
+            (a != b).then(|| describe_field(key, a, b))
+        })
+        .collect();
+    let mut text = changes
+        .iter()
+        .take(MAX_FIELDS)
+        .cloned()
+        .collect::<Vec<_>>()
+        .join("; ");
+    match changes.len().saturating_sub(MAX_FIELDS) {
+        0 => {}
+        1 => text.push_str("; and 1 more change"),
+        n => text.push_str(&format!("; and {n} more changes")),
+    }
+    text
+}
+
+fn describe_field(key: &str, mine: &Value, theirs: &Value) -> String {
+    let name = field_name(key);
+    match (show(mine), show(theirs)) {
+        (Some(a), Some(b)) if a != b => format!("{name} {a} → {b}"),
+        _ => format!("{name} changed"),
+    }
+}
+
+/// A field's name in plain words.
+fn field_name(key: &str) -> String {
+    match key {
+        "current" => "level".to_string(),
+        "kpi" => "KPI".to_string(),
+        "one_off_cost" => "one-off cost".to_string(),
+        "not_applicable" => "not applicable".to_string(),
+        _ => key.replace('_', " "),
+    }
+}
+
+/// A short readable form of a value, or `None` when it is too long to quote usefully.
+fn show(value: &Value) -> Option<String> {
+    match value {
+        Value::Null => Some("none".to_string()),
+        Value::Bool(b) => Some(if *b { "yes" } else { "no" }.to_string()),
+        Value::Number(n) => Some(match n.as_i64() {
+            Some(i) => i.to_string(),
+            None => n.as_f64().map(|f| f.to_string()).unwrap_or_default(),
+        }),
+        Value::String(s) => show_text(s),
+        Value::Array(items) => {
+            if items.is_empty() {
+                return Some("none".to_string());
+            }
+            let short: Option<Vec<String>> = items
+                .iter()
+                .map(|v| match v {
+                    Value::String(s) if Uuid::parse_str(s).is_err() => show_text(s),
+                    Value::Number(_) | Value::Bool(_) => show(v),
+                    _ => None,
+                })
+                .collect();
+            match short {
+                Some(parts) if parts.len() <= 4 => Some(parts.join(", ")),
+                _ => Some(match items.len() {
+                    1 => "1 item".to_string(),
+                    n => format!("{n} items"),
+                }),
+            }
+        }
+        Value::Object(map) => {
+            if map.is_empty() {
+                return Some("none".to_string());
+            }
+            let short: Option<Vec<String>> = map
+                .iter()
+                .map(|(k, v)| match v {
+                    Value::Object(_) | Value::Array(_) => None,
+                    _ => show(v).map(|s| format!("{} {s}", field_name(k))),
+                })
+                .collect();
+            match short {
+                Some(parts) if parts.len() <= 3 => Some(parts.join(", ")),
+                _ => Some(match map.len() {
+                    1 => "1 entry".to_string(),
+                    n => format!("{n} entries"),
+                }),
+            }
+        }
+    }
+}
+
+fn show_text(s: &str) -> Option<String> {
+    if s.trim().is_empty() {
+        return Some("empty".to_string());
+    }
+    if let Ok(date) = NaiveDate::parse_from_str(s, "%Y-%m-%d") {
+        return Some(date.format("%-d %b %Y").to_string());
+    }
+    if let Ok(time) = s.parse::<DateTime<Utc>>() {
+        return Some(time.format("%-d %b %Y").to_string());
+    }
+    (s.chars().count() <= MAX_QUOTED_CHARS).then(|| format!("“{s}”"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::demo::demo_assessment;
+    use crate::domain::kpi::{Goal, KeyResult, Kpi};
+    use crate::domain::risk::Risk;
+    use crate::domain::roadmap::Initiative;
+    use crate::format::{self, FileKind};
+
+    fn at(s: &str) -> DateTime<Utc> {
+        s.parse().unwrap()
+    }
+
+    fn id(n: u128) -> Uuid {
+        Uuid::from_u128(n)
+    }
+
+    fn date(y: i32, m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, d).unwrap()
+    }
+
+    fn demo() -> Assessment {
+        demo_assessment(crate::content::get(), at("2026-05-01T09:00:00Z"))
+    }
+
+    fn all(choice: Choice) -> BTreeMap<Section, Choice> {
+        Section::ALL.into_iter().map(|s| (s, choice)).collect()
+    }
+
+    fn find(diffs: &[SectionDiff], section: Section) -> &SectionDiff {
+        diffs.iter().find(|d| d.section == section).unwrap()
+    }
+
+    fn goal(n: u128, objective: &str, kpi: Option<Uuid>) -> Goal {
+        Goal {
+            id: id(n),
+            objective: objective.into(),
+            description: String::new(),
+            area: None,
+            business_goal: true,
+            target_date: None,
+            key_results: vec![KeyResult {
+                id: id(n + 1000),
+                text: "Measured".into(),
+                kpi,
+            }],
+        }
+    }
+
+    /// Must pass the file format's checks: exported and imported again, unchanged.
+    fn assert_valid(a: &Assessment) {
+        let text = format::export(
+            FileKind::Assessment,
+            std::slice::from_ref(a),
+            at("2026-06-01T00:00:00Z"),
+        );
+        let back = format::import(&text).unwrap();
+        assert_eq!(back.assessments, vec![a.clone()]);
+    }
+
+    #[test]
+    fn identical_copies_have_no_differences() {
+        let a = demo();
+        assert_eq!(diff(&a, &a.clone()), Vec::new());
+    }
+
+    #[test]
+    fn items_are_matched_by_id_and_counted() {
+        let mut mine = Assessment::new(id(1), "Acme", at("2026-01-01T00:00:00Z"));
+        let mut ci = Initiative::new(id(10), "Set up CI");
+        ci.start = Some(date(2026, 3, 3));
+        mine.initiatives = vec![
+            Initiative::new(id(11), "Same"),
+            ci.clone(),
+            Initiative::new(id(12), "Removed"),
+        ];
+        let mut theirs = mine.clone();
+        ci.start = Some(date(2026, 3, 17));
+        // Another order and a renamed sibling must not confuse matching by id.
+        theirs.initiatives = vec![
+            Initiative::new(id(13), "Added"),
+            ci,
+            Initiative::new(id(11), "Same"),
+        ];
+
+        let diffs = diff(&mine, &theirs);
+        assert_eq!(diffs.len(), 1, "{diffs:?}");
+        let d = &diffs[0];
+        assert_eq!(d.section, Section::Initiatives);
+        assert_eq!((d.only_mine, d.only_theirs, d.changed), (1, 1, 1));
+        assert_eq!(
+            d.details,
+            vec![
+                "“Set up CI”: start 3 Mar 2026 → 17 Mar 2026",
+                "Only in mine: “Removed”",
+                "Only in theirs: “Added”",
+            ]
+        );
+    }
+
+    #[test]
+    fn answers_are_matched_by_question_id_and_empty_answers_count_as_absent() {
+        let mut mine = demo();
+        let mut theirs = mine.clone();
+        let qid = mine.answers.keys().next().unwrap().clone();
+        let before = mine.answers[&qid].current.unwrap();
+        let after = (before + 1) % 5;
+        theirs.answers.get_mut(&qid).unwrap().current = Some(after);
+        theirs
+            .answers
+            .insert("new.question".into(), Default::default());
+        mine.answers
+            .insert("other.question".into(), Default::default());
+
+        let diffs = diff(&mine, &theirs);
+        assert_eq!(diffs.len(), 1, "{diffs:?}");
+        let d = find(&diffs, Section::Answers);
+        assert_eq!((d.only_mine, d.only_theirs, d.changed), (0, 0, 1));
+        assert_eq!(
+            d.details,
+            vec![format!("answer {qid}: level {before} → {after}")]
+        );
+    }
+
+    #[test]
+    fn untouched_sections_are_not_listed() {
+        let mut mine = demo();
+        mine.review.reviewer.clear();
+        let mut theirs = mine.clone();
+        theirs.profile.company_name = "Harbourline Ltd".into();
+        theirs.review.reviewer = "Jane Doe".into();
+        theirs.risks.remove(0);
+        let sections: Vec<Section> = diff(&mine, &theirs).iter().map(|d| d.section).collect();
+        assert_eq!(
+            sections,
+            vec![Section::Profile, Section::Risks, Section::Review]
+        );
+        let diffs = diff(&mine, &theirs);
+        let profile = find(&diffs, Section::Profile);
+        assert_eq!(profile.changed, 1);
+        assert_eq!(
+            profile.details,
+            vec![format!(
+                "company name “{}” → “Harbourline Ltd”",
+                mine.profile.company_name
+            )]
+        );
+        assert_eq!(find(&diffs, Section::Risks).only_mine, 1);
+        let review = find(&diffs, Section::Review);
+        assert_eq!((review.only_theirs, review.changed), (1, 0));
+        assert_eq!(review.details, vec!["Only in theirs: reviewer"]);
+    }
+
+    #[test]
+    fn a_reordered_list_is_listed_without_counts() {
+        let mine = demo();
+        let mut theirs = mine.clone();
+        theirs.kpis.reverse();
+        let diffs = diff(&mine, &theirs);
+        assert_eq!(diffs.len(), 1);
+        let d = find(&diffs, Section::Kpis);
+        assert_eq!((d.only_mine, d.only_theirs, d.changed), (0, 0, 0));
+        assert_eq!(d.details, vec!["Same items, in a different order."]);
+    }
+
+    #[test]
+    fn details_stop_at_the_limit_and_say_how_many_more() {
+        let mine = Assessment::new(id(1), "x", at("2026-01-01T00:00:00Z"));
+        let mut theirs = mine.clone();
+        theirs.risks = (0..14)
+            .map(|n| Risk::new(id(100 + n), format!("Risk {n}")))
+            .collect();
+        let diffs = diff(&mine, &theirs);
+        let d = find(&diffs, Section::Risks);
+        assert_eq!(d.only_theirs, 14);
+        assert_eq!(d.details.len(), MAX_DETAILS + 1);
+        assert_eq!(d.details.last().unwrap(), "…and 4 more.");
+    }
+
+    #[test]
+    fn merge_applies_choices_per_section_and_keeps_everything_else_mine() {
+        let mine = demo();
+        let mut theirs = mine.clone();
+        theirs.updated_at = at("2026-07-01T00:00:00Z");
+        theirs.name = "Their name".into();
+        theirs.stakeholders.clear();
+        theirs.review.reviewer = "Jane Doe".into();
+        theirs.answers.clear();
+
+        let choices = BTreeMap::from([
+            (Section::Stakeholders, Choice::TakeTheirs),
+            (Section::Review, Choice::TakeTheirs),
+            (Section::Profile, Choice::KeepMine),
+        ]);
+        let merged = merge_report(&mine, &theirs, &choices);
+        assert_eq!(merged.dropped_links, 0);
+        let m = &merged.assessment;
+        assert!(m.stakeholders.is_empty());
+        assert_eq!(m.review.reviewer, "Jane Doe");
+        assert_eq!(m.name, mine.name);
+        assert_eq!(m.answers, mine.answers);
+        assert_eq!(m.id, mine.id);
+        assert_eq!(m.created_at, mine.created_at);
+        assert_eq!(m.updated_at, at("2026-07-01T00:00:00Z"));
+        // Nothing else moved: the only differences left from mine are the two sections taken.
+        let left: Vec<Section> = diff(&mine, m).iter().map(|d| d.section).collect();
+        assert_eq!(left, vec![Section::Stakeholders, Section::Review]);
+        assert_valid(m);
+    }
+
+    #[test]
+    fn merging_with_all_theirs_gives_theirs_and_all_mine_gives_mine() {
+        let mine = demo();
+        let mut theirs = mine.clone();
+        theirs.name = "Reviewed".into();
+        theirs.initiatives.pop();
+        theirs.risks.iter_mut().for_each(|r| r.initiatives.clear());
+        theirs.team.people.pop();
+        theirs.budget.quarters.clear();
+        theirs.swot.threats.clear();
+        theirs.review.reviewer = "Jane".into();
+        theirs.updated_at = at("2026-04-01T00:00:00Z");
+
+        let all_theirs = merge(&mine, &theirs, &all(Choice::TakeTheirs));
+        let mut expected = theirs.clone();
+        expected.updated_at = mine.updated_at.max(theirs.updated_at);
+        assert_eq!(all_theirs, expected);
+        assert_eq!(merge(&mine, &theirs, &BTreeMap::new()), mine);
+        assert_eq!(merge(&mine, &theirs, &all(Choice::KeepMine)), mine);
+    }
+
+    #[test]
+    fn links_to_items_that_did_not_come_along_are_dropped() {
+        let mut mine = Assessment::new(id(1), "x", at("2026-01-01T00:00:00Z"));
+        mine.kpis = vec![Kpi::new(id(30), "Uptime")];
+        mine.goals = vec![goal(20, "Reliable", Some(id(30)))];
+        let mut first = Initiative::new(id(10), "First");
+        first.goals = vec![id(20)];
+        mine.initiatives = vec![first];
+        let mut risk = Risk::new(id(40), "Outage");
+        risk.initiatives = vec![id(10)];
+        mine.risks = vec![risk];
+
+        let mut theirs = Assessment::new(id(1), "x", at("2026-02-01T00:00:00Z"));
+        theirs.goals = vec![goal(21, "Theirs", None)];
+        let mut second = Initiative::new(id(11), "Second");
+        second.goals = vec![id(21)];
+        theirs.initiatives = vec![second];
+
+        // Initiatives and KPIs from theirs; goals and risks stay mine.
+        let choices = BTreeMap::from([
+            (Section::Initiatives, Choice::TakeTheirs),
+            (Section::Kpis, Choice::TakeTheirs),
+        ]);
+        let merged = merge_report(&mine, &theirs, &choices);
+        // The risk's initiative, the initiative's goal and the key result's KPI.
+        assert_eq!(merged.dropped_links, 3);
+        let m = &merged.assessment;
+        assert!(m.risks[0].initiatives.is_empty());
+        assert!(m.initiatives[0].goals.is_empty());
+        assert_eq!(m.goals[0].key_results[0].kpi, None);
+        assert_valid(m);
+    }
+
+    #[test]
+    fn a_mixed_merge_of_the_demo_passes_the_format_checks() {
+        let mine = demo();
+        let mut theirs = mine.clone();
+        theirs.initiatives.truncate(1);
+        theirs.goals.truncate(1);
+        theirs.kpis.truncate(1);
+        drop_dangling_links(&mut theirs);
+        theirs.updated_at = at("2026-05-02T00:00:00Z");
+        let mut dropped = 0;
+        for take in [
+            [Section::Initiatives, Section::Kpis],
+            [Section::Goals, Section::Risks],
+            [Section::Kpis, Section::Goals],
+        ] {
+            let choices = take.iter().map(|s| (*s, Choice::TakeTheirs)).collect();
+            let merged = merge_report(&mine, &theirs, &choices);
+            assert_valid(&merged.assessment);
+            dropped += merged.dropped_links;
+        }
+        // The demo links initiatives, goals, KPIs and risks, so some links had to go.
+        assert!(dropped > 0);
+    }
+
+    #[test]
+    fn summary_counts_sections_and_dropped_links() {
+        assert_eq!(
+            summary(3, 5, 0),
+            "Merged: took theirs for 3 sections, kept yours for 5."
+        );
+        assert_eq!(
+            summary(1, 0, 2),
+            "Merged: took theirs for 1 section, kept yours for 0. \
+             2 links to items that are no longer there were removed."
+        );
+        assert_eq!(
+            summary(0, 0, 0),
+            "Merged: the two copies were already the same."
+        );
+    }
+}

@@ -1,0 +1,204 @@
+//! The merge view: what differs between the copy of an assessment here and the one in an
+//! imported file, section by section, with a "keep mine" or "take theirs" choice for each.
+//!
+//! Changes nothing until Merge is pressed, and then in one edit through
+//! `AppState::finish_merge`; Cancel goes back to the import dialog as it was.
+
+use std::collections::BTreeMap;
+
+use leptos::html;
+use leptos::prelude::*;
+use leptos_router::hooks::use_navigate;
+use leptos_router::NavigateOptions;
+use uuid::Uuid;
+
+use super::state::{use_app_state, ImportFlow};
+use crate::domain::merge::{self, Choice, Section, SectionDiff};
+use crate::format::Imported;
+
+/// The counts of one section in words, e.g. "2 only in mine, 1 only in theirs, 3 changed".
+fn counts_text(d: &SectionDiff) -> String {
+    let mut parts = Vec::new();
+    if d.only_mine > 0 {
+        parts.push(format!("{} only in mine", d.only_mine));
+    }
+    if d.only_theirs > 0 {
+        parts.push(format!("{} only in theirs", d.only_theirs));
+    }
+    if d.changed > 0 {
+        parts.push(format!("{} changed", d.changed));
+    }
+    parts.join(", ")
+}
+
+/// Shown while the import is in `ImportFlow::Merge` for assessment `id`.
+#[component]
+pub fn MergeView(file_name: String, imported: Imported, id: Uuid) -> impl IntoView {
+    let state = use_app_state();
+    let navigate = use_navigate();
+    let merge_ref = NodeRef::<html::Button>::new();
+    Effect::new(move |_| {
+        if let Some(button) = merge_ref.get() {
+            let _ = button.focus();
+        }
+    });
+
+    let mine = state.workspace.with_untracked(|w| w.get(id).cloned());
+    let theirs = imported.assessments.into_iter().find(|a| a.id == id);
+    let diffs = match (&mine, &theirs) {
+        (Some(m), Some(t)) => merge::diff(m, t),
+        _ => Vec::new(),
+    };
+    let name = theirs
+        .as_ref()
+        .or(mine.as_ref())
+        .map(|a| a.display_name())
+        .unwrap_or_default();
+    let when = |a: Option<&crate::domain::Assessment>| {
+        a.map(|a| super::pages::format_time(a.updated_at))
+            .unwrap_or_default()
+    };
+    let changed_when = format!(
+        "Mine (in this browser): last changed {}. Theirs (in the file): last changed {}.",
+        when(mine.as_ref()),
+        when(theirs.as_ref())
+    );
+
+    // Keeping mine is the default: it is what the user had before opening the file.
+    let choices = RwSignal::new(BTreeMap::<Section, Choice>::new());
+    let cancel = move || {
+        state.import.update(|flow| {
+            *flow = match std::mem::take(flow) {
+                ImportFlow::Merge {
+                    file_name,
+                    imported,
+                    conflicts,
+                    ..
+                } => ImportFlow::Confirm {
+                    file_name,
+                    imported,
+                    conflicts,
+                },
+                other => other,
+            };
+        })
+    };
+    let apply = move |_| {
+        let picked = choices.get_untracked();
+        if let Some(id) = state.finish_merge(&picked) {
+            navigate(&format!("/a/{id}"), NavigateOptions::default());
+        }
+    };
+
+    let same = diffs.is_empty();
+    let sections = diffs
+        .into_iter()
+        .map(|d| {
+            let section = d.section;
+            let group = format!("merge-{section:?}").to_lowercase();
+            let counts = counts_text(&d);
+            let has_counts = !counts.is_empty();
+            let details = d
+                .details
+                .into_iter()
+                .map(|line| view! { <li>{line}</li> })
+                .collect_view();
+            let is = move |choice: Choice| {
+                choices.with(|c| c.get(&section).copied().unwrap_or_default() == choice)
+            };
+            let set = move |choice: Choice| choices.update(|c| _ = c.insert(section, choice));
+            view! {
+                <fieldset class="conflict merge-section">
+                    <legend>{section.label()}</legend>
+                    <Show when=move || has_counts>
+                        <p class="merge-counts">{counts.clone()}</p>
+                    </Show>
+                    <ul class="merge-details">{details}</ul>
+                    <div class="merge-choice">
+                        <label>
+                            <input
+                                type="radio"
+                                name=group.clone()
+                                prop:checked=move || is(Choice::KeepMine)
+                                on:change=move |_| set(Choice::KeepMine)
+                            />
+                            " Keep mine"
+                        </label>
+                        <label>
+                            <input
+                                type="radio"
+                                name=group
+                                prop:checked=move || is(Choice::TakeTheirs)
+                                on:change=move |_| set(Choice::TakeTheirs)
+                            />
+                            " Take theirs"
+                        </label>
+                    </div>
+                </fieldset>
+            }
+        })
+        .collect_view();
+
+    view! {
+        <div class="modal-backdrop">
+            <div
+                class="modal modal-wide"
+                role="dialog"
+                aria-modal="true"
+                aria-labelledby="merge-title"
+                aria-describedby="merge-intro"
+                on:keydown=move |ev| {
+                    if ev.key() == "Escape" {
+                        cancel();
+                    }
+                }
+            >
+                <h2 id="merge-title">"Compare and merge “" {name} "”"</h2>
+                <div id="merge-intro">
+                    <p>
+                        "“Mine” is the copy in this browser; “theirs” is the copy in " {file_name}
+                        ". For each part that differs, keep mine or take theirs: the whole part comes "
+                        "from the side you choose. Changes read mine → theirs. "
+                        "Nothing changes until you press Merge."
+                    </p>
+                    <p class="muted">{changed_when}</p>
+                </div>
+                <Show when=move || same>
+                    <p>"The two copies hold the same content: merging changes nothing."</p>
+                </Show>
+                {sections}
+                <div class="modal-actions">
+                    <button class="button primary" node_ref=merge_ref on:click=apply>
+                        "Merge"
+                    </button>
+                    <button class="button" on:click=move |_| cancel()>
+                        "Cancel"
+                    </button>
+                </div>
+            </div>
+        </div>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn counts_leave_out_zeroes() {
+        let d = SectionDiff {
+            section: Section::Risks,
+            only_mine: 2,
+            only_theirs: 0,
+            changed: 3,
+            details: Vec::new(),
+        };
+        assert_eq!(counts_text(&d), "2 only in mine, 3 changed");
+        let none = SectionDiff {
+            only_mine: 0,
+            changed: 0,
+            ..d
+        };
+        assert_eq!(counts_text(&none), "");
+    }
+}

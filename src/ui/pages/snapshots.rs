@@ -1,0 +1,35 @@
+//! Snapshots section: taking and listing snapshots, the progress chart across them, and the
+//! comparison of any two points in time. The scores of every point are computed once here
+//! and shared by the three parts.
+
+use leptos::prelude::*;
+
+use super::assessment::use_current;
+use crate::content;
+use crate::domain::snapshot::progress;
+use crate::ui::progress_chart::ProgressChart;
+use crate::ui::snapshot_compare::SnapshotCompare;
+use crate::ui::snapshot_list::SnapshotList;
+
+#[component]
+pub fn SnapshotsSection() -> impl IntoView {
+    let current = use_current();
+    let series = Memo::new(move |_| {
+        current.assessment.with(|a| {
+            a.as_ref()
+                .map(|a| progress::series(content::get(), a))
+                .unwrap_or_default()
+        })
+    });
+    view! {
+        <section aria-labelledby="snapshots-section-title">
+            <h2 id="snapshots-section-title">"Snapshots"</h2>
+            <p class="muted">
+                "Freeze your self-assessment on a date, then see how each area has moved since."
+            </p>
+            <SnapshotList series/>
+            <ProgressChart series/>
+            <SnapshotCompare series/>
+        </section>
+    }
+}

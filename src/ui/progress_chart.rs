@@ -1,0 +1,141 @@
+//! Progress over time: the chart of each ticked area's score across snapshots (the maturity
+//! index in bold), the boxes that choose its lines, and the same figures as a table.
+
+use leptos::prelude::*;
+
+use super::chart_view::ChartView;
+use super::pages::assessment::use_current;
+use crate::charts::progress::{self, date_label, INDEX_KEY, INDEX_LABEL};
+use crate::content;
+use crate::domain::scoring::fmt1;
+use crate::domain::snapshot::progress::SeriesPoint;
+
+/// Areas ticked at first, besides the index: the largest gaps now.
+const DEFAULT_AREAS: usize = 3;
+const CHART_WIDTH: u32 = 720;
+const CHART_HEIGHT: u32 = 360;
+
+/// A table cell's text: one decimal, or "–" with no score.
+fn cell(v: Option<f64>) -> String {
+    v.map(fmt1).unwrap_or_else(|| "–".to_string())
+}
+
+/// A column heading: the snapshot's name and day, or "Now".
+fn heading(p: &SeriesPoint) -> (String, Option<String>) {
+    (p.name.clone(), p.taken_at.map(date_label))
+}
+
+#[component]
+pub fn ProgressChart(
+    /// The scores of every snapshot and now, from `progress::series`.
+    #[prop(into)]
+    series: Signal<Vec<SeriesPoint>>,
+) -> impl IntoView {
+    let current = use_current();
+    let initial: Vec<String> = current.results.with_untracked(|r| {
+        std::iter::once(INDEX_KEY.to_string())
+            .chain(
+                r.ranked_gaps()
+                    .into_iter()
+                    .take(DEFAULT_AREAS)
+                    .map(|a| a.area_id.clone()),
+            )
+            .collect()
+    });
+    let selected = RwSignal::new(initial);
+    let toggle = move |key: String, on: bool| {
+        selected.update(|s| {
+            s.retain(|k| *k != key);
+            if on {
+                s.push(key);
+            }
+        })
+    };
+    let svg = Memo::new(move |_| {
+        series.with(|points| {
+            selected.with(|keys| progress::render(points, keys, CHART_WIDTH, CHART_HEIGHT))
+        })
+    });
+    let choices: Vec<(String, String)> =
+        std::iter::once((INDEX_KEY.to_string(), INDEX_LABEL.to_string()))
+            .chain(
+                content::get()
+                    .areas
+                    .iter()
+                    .map(|a| (a.id.clone(), a.name.clone())),
+            )
+            .collect();
+    view! {
+        <section class="subsection" aria-labelledby="progress-title">
+            <h3 id="progress-title">"Progress over time"</h3>
+            <p class="muted">
+                "Each area's score (0 to 4) at every snapshot and now. The maturity index, the "
+                "average of the area scores, is the bold line. At first the three areas with the "
+                "largest gaps today are shown; tick others to compare them."
+            </p>
+            <fieldset class="progress-lines">
+                <legend>"Lines to draw"</legend>
+                {choices
+                    .into_iter()
+                    .map(|(key, label)| {
+                        let box_id = format!("progress-line-{key}");
+                        let checked_key = key.clone();
+                        view! {
+                            <span class="check">
+                                <input
+                                    type="checkbox"
+                                    id=box_id.clone()
+                                    prop:checked=move || selected.with(|s| s.contains(&checked_key))
+                                    on:change=move |ev| toggle(key.clone(), event_target_checked(&ev))
+                                />
+                                <label for=box_id>{label}</label>
+                            </span>
+                        }
+                    })
+                    .collect_view()}
+            </fieldset>
+            <ChartView
+                svg=svg
+                label="Line chart of the maturity index and the ticked areas' scores, 0 to 4, at each snapshot and now. The table below gives every figure."
+            />
+            <div class="table-scroll" tabindex="0" role="region" aria-labelledby="progress-table-caption">
+                <table class="data-table progress-table">
+                    <caption id="progress-table-caption">
+                        "Area scores by snapshot (levels 0 to 4, oldest first; – means no question counted then)"
+                    </caption>
+                    <thead>
+                        <tr>
+                            <th scope="col">"Area"</th>
+                            {move || series.with(|points| points.iter().map(|p| {
+                                let (name, day) = heading(p);
+                                view! {
+                                    <th scope="col">
+                                        {name}
+                                        {day.map(|d| view! { <br/><span class="muted">{d}</span> })}
+                                    </th>
+                                }
+                            }).collect_view())}
+                        </tr>
+                    </thead>
+                    <tbody>
+                        <tr class="total">
+                            <th scope="row">{INDEX_LABEL}</th>
+                            {move || series.with(|points| points.iter().map(|p| view! { <td>{cell(p.index)}</td> }).collect_view())}
+                        </tr>
+                        {content::get().areas.iter().map(|area| {
+                            let area_id = area.id.clone();
+                            view! {
+                                <tr>
+                                    <th scope="row">{area.name.clone()}</th>
+                                    {move || series.with(|points| points.iter().map(|p| {
+                                        view! { <td>{cell(p.score_of(&area_id))}</td> }
+                                    }).collect_view())}
+                                </tr>
+                            }
+                        }).collect_view()}
+                    </tbody>
+                </table>
+            </div>
+        </section>
+    }
+}

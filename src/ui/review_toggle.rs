@@ -1,0 +1,84 @@
+//! The "Reviewer mode" switch in the assessment header, and the reviewer's name box beside it.
+//!
+//! Owns [`ReviewMode`], the switch shared by every component that shows review fields. The switch
+//! belongs to this page, never to the file: it is kept in memory only (src/storage.rs is the one
+//! owner of browser storage), so a reload turns it off. It is never in the workspace or an export. The reviewer's name, by contrast, is
+//! part of the review and saved with the assessment.
+
+use leptos::prelude::*;
+
+use super::pages::assessment::use_current;
+use super::state::use_app_state;
+use crate::domain::model::MAX_TEXT_CHARS;
+
+/// Whether review fields are editable (on) or only shown read-only (off).
+#[derive(Clone, Copy)]
+pub struct ReviewMode(pub RwSignal<bool>);
+
+/// Creates the switch (off) and provides it below the caller.
+/// Called once at the top of `App`.
+pub fn provide_review_mode() -> ReviewMode {
+    let mode = ReviewMode(RwSignal::new(false));
+    provide_context(mode);
+    mode
+}
+
+/// The switch provided by [`provide_review_mode`]; if none was provided, one is created here so
+/// a component used on its own still works (off by default).
+pub fn use_review_mode() -> ReviewMode {
+    use_context::<ReviewMode>().unwrap_or_else(provide_review_mode)
+}
+
+#[component]
+pub fn ReviewToggle() -> impl IntoView {
+    let state = use_app_state();
+    let current = use_current();
+    let id = current.id;
+    let mode = use_review_mode().0;
+    let reviewer = Memo::new(move |_| {
+        current.assessment.with(|a| {
+            a.as_ref()
+                .map(|a| a.review.reviewer.clone())
+                .unwrap_or_default()
+        })
+    });
+    view! {
+        <div class="review-toggle">
+            <label class="checkbox" title="For a consultant: add your own level and comment to each answer">
+                <input
+                    type="checkbox"
+                    id="reviewer-mode"
+                    aria-describedby="reviewer-mode-hint"
+                    prop:checked=move || mode.get()
+                    on:change=move |ev| {
+                        let on = event_target_checked(&ev);
+                        mode.set(on);
+                    }
+                />
+                " Reviewer mode"
+            </label>
+            <p class="visually-hidden" id="reviewer-mode-hint">
+                "For a consultant: add your own level and comment to each answer and a status to each area. They are saved with the assessment."
+            </p>
+            <Show when=move || mode.get()>
+                <div class="field reviewer-name">
+                    <label for="reviewer-name">"Reviewer"</label>
+                    <input
+                        type="text"
+                        id="reviewer-name"
+                        placeholder="Your name and role"
+                        maxlength=MAX_TEXT_CHARS.to_string()
+                        prop:value=move || reviewer.get()
+                        on:input=move |ev| {
+                            let name = event_target_value(&ev);
+                            state.edit(id, move |a| a.review.reviewer = name);
+                        }
+                    />
+                </div>
+                <p class="hint review-mode-hint">
+                    "Your levels and comments are saved with the assessment. Export it to send them back."
+                </p>
+            </Show>
+        </div>
+    }
+}

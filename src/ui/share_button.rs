@@ -1,0 +1,225 @@
+//! "Share as link": packs the current assessment into a link and shows it in a small dialog
+//! with a copy button, its length and a privacy note.
+//!
+//! The encoding belongs to `format::share`; this file only shows the result and talks to the
+//! clipboard. Nothing is sent anywhere: the link is built in the browser.
+
+use chrono::Utc;
+use leptos::html;
+use leptos::prelude::*;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+use crate::format::share::{self, ShareError};
+use crate::format::FileKind;
+use crate::ui::files;
+use crate::ui::numbers::format_amount;
+use crate::ui::pages::assessment::use_current;
+use crate::ui::state::use_app_state;
+
+/// What the last press of "Copy link" achieved.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum CopyState {
+    NotYet,
+    Copied,
+    /// The clipboard was refused or is missing (for example on a page served without https):
+    /// the text is selected, and the user copies it by keyboard.
+    ByHand,
+}
+
+#[component]
+pub fn ShareButton() -> impl IntoView {
+    let current = use_current();
+    let open = RwSignal::new(false);
+    // Made when the dialog opens, from the assessment as it is at that moment.
+    let made = RwSignal::new(None::<Result<String, ShareError>>);
+    let copy = RwSignal::new(CopyState::NotYet);
+    let opener = NodeRef::<html::Button>::new();
+    let show = move |_| {
+        let origin = window().location().origin().unwrap_or_default();
+        let link = current.assessment.with_untracked(|a| {
+            a.as_ref()
+                .map(|a| share::encode(a, Utc::now()).map(|data| share::link(&origin, &data)))
+        });
+        made.set(link);
+        copy.set(CopyState::NotYet);
+        open.set(true);
+    };
+    let close = move || {
+        open.set(false);
+        // Back to where the user was, so keyboard users do not lose their place.
+        if let Some(button) = opener.get_untracked() {
+            let _ = button.focus();
+        }
+    };
+    view! {
+        <button class="button" node_ref=opener on:click=show>
+            "Share as link"
+        </button>
+        <Show when=move || open.get()>
+            <div class="modal-backdrop">
+                <div
+                    class="modal share-dialog"
+                    role="dialog"
+                    aria-modal="true"
+                    aria-labelledby="share-title"
+                    on:keydown=move |ev| {
+                        if ev.key() == "Escape" {
+                            close();
+                        }
+                    }
+                >
+                    <h2 id="share-title">"Share as link"</h2>
+                    {move || match made.get() {
+                        Some(Ok(link)) => view! { <LinkReady link copy close/> }.into_any(),
+                        Some(Err(error)) => view! { <TooLarge error close/> }.into_any(),
+                        None => view! { <NoAssessment close/> }.into_any(),
+                    }}
+                </div>
+            </div>
+        </Show>
+    }
+}
+
+#[component]
+fn LinkReady(
+    link: String,
+    copy: RwSignal<CopyState>,
+    close: impl Fn() + Copy + 'static,
+) -> impl IntoView {
+    let text_ref = NodeRef::<html::Textarea>::new();
+    let copy_ref = NodeRef::<html::Button>::new();
+    Effect::new(move |_| {
+        if let Some(button) = copy_ref.get() {
+            let _ = button.focus();
+        }
+    });
+    let size = format!(
+        "{} characters. Links made here open in CTO Workbench at this address; the person who \
+         opens it imports a copy, so later changes are not shared.",
+        format_amount(link.len() as f64)
+    );
+    let for_copy = link.clone();
+    let on_copy = move |_| {
+        // Selected first, so the text is ready for Ctrl+C whatever the clipboard does.
+        if let Some(text) = text_ref.get_untracked() {
+            text.select();
+        }
+        copy_to_clipboard(&for_copy, copy);
+    };
+    view! {
+        <p class="share-privacy">
+            "Anyone with the link can read this assessment. The data is in the link itself and "
+            "is not uploaded anywhere."
+        </p>
+        <div class="field">
+            <label for="share-link">"Link to this assessment"</label>
+            <textarea
+                id="share-link"
+                class="share-link"
+                rows="4"
+                readonly
+                spellcheck="false"
+                aria-describedby="share-size"
+                node_ref=text_ref
+                prop:value=link
+                on:focus=move |_| {
+                    if let Some(text) = text_ref.get_untracked() {
+                        text.select();
+                    }
+                }
+            ></textarea>
+            <p id="share-size" class="hint">{size}</p>
+        </div>
+        <p class="share-copy-status" role="status" aria-live="polite">
+            {move || match copy.get() {
+                CopyState::NotYet => "",
+                CopyState::Copied => "✓ Link copied. Paste it into a message.",
+                CopyState::ByHand => {
+                    "The browser did not let the app copy the link. It is selected: press Ctrl+C \
+                     (⌘C on a Mac) to copy it."
+                }
+            }}
+        </p>
+        <div class="modal-actions">
+            <button class="button primary" node_ref=copy_ref on:click=on_copy>
+                "Copy link"
+            </button>
+            <button class="button" on:click=move |_| close()>
+                "Close"
+            </button>
+        </div>
+    }
+}
+
+#[component]
+fn TooLarge(error: ShareError, close: impl Fn() + Copy + 'static) -> impl IntoView {
+    let state = use_app_state();
+    let current = use_current();
+    let close_ref = NodeRef::<html::Button>::new();
+    Effect::new(move |_| {
+        if let Some(button) = close_ref.get() {
+            let _ = button.focus();
+        }
+    });
+    let export = move |_| {
+        if let Some(a) = current.assessment.get_untracked() {
+            files::export(
+                state,
+                FileKind::Assessment,
+                std::slice::from_ref(&a),
+                &a.display_name(),
+            );
+        }
+        close();
+    };
+    view! {
+        <p class="error-text">"⚠ " {error.to_string()}</p>
+        <div class="modal-actions">
+            <button class="button primary" on:click=export>
+                "Export the file instead"
+            </button>
+            <button class="button" node_ref=close_ref on:click=move |_| close()>
+                "Close"
+            </button>
+        </div>
+    }
+}
+
+#[component]
+fn NoAssessment(close: impl Fn() + Copy + 'static) -> impl IntoView {
+    view! {
+        <p>"This assessment is no longer in this browser, so there is nothing to share."</p>
+        <div class="modal-actions">
+            <button class="button" on:click=move |_| close()>
+                "Close"
+            </button>
+        </div>
+    }
+}
+
+/// Writes `text` to the clipboard and reports the outcome in `copy`. The clipboard only exists
+/// on secure pages (https or localhost) and the user may refuse it; both end in [`CopyState::ByHand`].
+fn copy_to_clipboard(text: &str, copy: RwSignal<CopyState>) {
+    let navigator = window().navigator();
+    // `navigator.clipboard` is undefined on insecure pages: calling into it would throw.
+    let clipboard = js_sys::Reflect::get(&navigator, &JsValue::from_str("clipboard"))
+        .ok()
+        .and_then(|c| c.dyn_into::<web_sys::Clipboard>().ok());
+    let Some(clipboard) = clipboard else {
+        copy.set(CopyState::ByHand);
+        return;
+    };
+    // The dialog may be gone by the time the browser answers: `try_set` then does nothing.
+    let done = Closure::new(move |_: JsValue| {
+        let _ = copy.try_set(CopyState::Copied);
+    });
+    let failed = Closure::new(move |_: JsValue| {
+        let _ = copy.try_set(CopyState::ByHand);
+    });
+    let _ = clipboard.write_text(text).then2(&done, &failed);
+    // The promise calls one of them later; they must outlive this function. Two small closures
+    // per press is a leak we accept over holding them in state.
+    done.forget();
+    failed.forget();
+}

@@ -1,0 +1,228 @@
+//! Opening a share link: when the app starts at `…/#share=<data>` (or such a fragment is pasted
+//! into an open tab), offers to import the assessment in it, or says in plain words why the link
+//! cannot be opened.
+//!
+//! Decoding and every check belong to `format::share`; importing goes through the same
+//! `AppState::receive_imported` as files, so conflicts are asked about the same way. The
+//! fragment is removed from the address at once, so a reload does not ask again.
+
+use leptos::ev;
+use leptos::html;
+use leptos::prelude::*;
+use leptos_router::hooks::use_navigate;
+use leptos_router::NavigateOptions;
+use wasm_bindgen::JsValue;
+
+use crate::format::share;
+use crate::format::Imported;
+use crate::ui::pages::format_time;
+use crate::ui::state::use_app_state;
+
+/// How many problems to list before summarising the rest (as the import dialog does).
+const MAX_LISTED: usize = 20;
+
+/// What the link at start-up held.
+#[derive(Clone, Debug, PartialEq)]
+enum Offer {
+    /// No share link in the address, or the offer was answered.
+    Nothing,
+    Valid(Box<Imported>),
+    Invalid {
+        message: String,
+        problems: Vec<String>,
+    },
+}
+
+#[component]
+pub fn SharedLinkOffer() -> impl IntoView {
+    let offer = RwSignal::new(read_link());
+    // A link pasted into the address bar of an open tab changes only the fragment: no reload,
+    // so no start-up. Read it then too.
+    let listener = window_event_listener(ev::hashchange, move |_| {
+        let next = read_link();
+        if next != Offer::Nothing {
+            offer.set(next);
+        }
+    });
+    on_cleanup(move || listener.remove());
+    move || match offer.get() {
+        Offer::Nothing => ().into_any(),
+        Offer::Valid(imported) => view! { <OpenShared imported=*imported offer/> }.into_any(),
+        Offer::Invalid { message, problems } => {
+            view! { <LinkRefused message problems offer/> }.into_any()
+        }
+    }
+}
+
+/// Reads the address once at start-up, and clears a share fragment whatever it held.
+fn read_link() -> Offer {
+    let Ok(hash) = window().location().hash() else {
+        return Offer::Nothing;
+    };
+    let Some(data) = share::data_in_hash(&hash) else {
+        return Offer::Nothing;
+    };
+    let offer = match share::decode(data) {
+        Ok(imported) => Offer::Valid(Box::new(imported)),
+        Err(error) => Offer::Invalid {
+            message: error.to_string(),
+            problems: error.problems().iter().map(|p| p.to_string()).collect(),
+        },
+    };
+    clear_fragment();
+    offer
+}
+
+/// Removes the fragment from the address without a reload or a new history entry, keeping the
+/// router's own history state.
+fn clear_fragment() {
+    let window = window();
+    let location = window.location();
+    let url = format!(
+        "{}{}",
+        location.pathname().unwrap_or_else(|_| "/".into()),
+        location.search().unwrap_or_default()
+    );
+    if let Ok(history) = window.history() {
+        let state = history.state().unwrap_or(JsValue::NULL);
+        // If the browser refuses, the only cost is being asked again after a reload.
+        let _ = history.replace_state_with_url(&state, "", Some(&url));
+    }
+}
+
+fn focus_on_open(node: NodeRef<html::Button>) {
+    Effect::new(move |_| {
+        if let Some(button) = node.get() {
+            let _ = button.focus();
+        }
+    });
+}
+
+#[component]
+fn OpenShared(imported: Imported, offer: RwSignal<Offer>) -> impl IntoView {
+    let state = use_app_state();
+    let navigate = use_navigate();
+    let import_ref = NodeRef::<html::Button>::new();
+    focus_on_open(import_ref);
+    let not_now = move || offer.set(Offer::Nothing);
+    // A link holds exactly one assessment: `share::decode` refuses anything else.
+    let (company, name, changed) = imported
+        .assessments
+        .first()
+        .map(|a| {
+            let company = a.profile.company_name.trim();
+            let company = if company.is_empty() {
+                "a company with no name yet".to_string()
+            } else {
+                company.to_string()
+            };
+            (company, a.display_name(), format_time(a.updated_at))
+        })
+        .unwrap_or_default();
+    let edited = imported.integrity == crate::format::Integrity::Edited;
+    let held = StoredValue::new(Some(imported));
+    let import = move |_| {
+        let Some(imported) = held.try_update_value(Option::take).flatten() else {
+            return;
+        };
+        offer.set(Offer::Nothing);
+        if let Some(id) = state.receive_imported("the shared link".into(), imported) {
+            navigate(&format!("/a/{id}"), NavigateOptions::default());
+        }
+    };
+    view! {
+        <div class="modal-backdrop">
+            <div
+                class="modal"
+                role="dialog"
+                aria-modal="true"
+                aria-labelledby="shared-title"
+                aria-describedby="shared-body"
+                on:keydown=move |ev| {
+                    if ev.key() == "Escape" {
+                        not_now();
+                    }
+                }
+            >
+                <h2 id="shared-title">"Open shared assessment?"</h2>
+                <div id="shared-body">
+                    <p>"This link holds an assessment someone shared with you:"</p>
+                    <dl class="facts">
+                        <dt>"Company"</dt>
+                        <dd>{company}</dd>
+                        <dt>"Assessment"</dt>
+                        <dd>{name}</dd>
+                        <dt>"Last changed"</dt>
+                        <dd>{changed}</dd>
+                    </dl>
+                    <p>
+                        "Import adds a copy to this browser. It stays here, on this device: "
+                        "nothing is uploaded."
+                    </p>
+                    <Show when=move || edited>
+                        <p class="error-text">
+                            "⚠ Its content was changed after it was exported (its fingerprint "
+                            "no longer matches): check it before relying on it."
+                        </p>
+                    </Show>
+                </div>
+                <div class="modal-actions">
+                    <button class="button primary" node_ref=import_ref on:click=import>
+                        "Import"
+                    </button>
+                    <button class="button" on:click=move |_| not_now()>
+                        "Not now"
+                    </button>
+                </div>
+            </div>
+        </div>
+    }
+}
+
+#[component]
+fn LinkRefused(message: String, problems: Vec<String>, offer: RwSignal<Offer>) -> impl IntoView {
+    let close_ref = NodeRef::<html::Button>::new();
+    focus_on_open(close_ref);
+    let close = move || offer.set(Offer::Nothing);
+    let more = problems.len().saturating_sub(MAX_LISTED);
+    let listed: Vec<String> = problems.into_iter().take(MAX_LISTED).collect();
+    let has_list = !listed.is_empty();
+    view! {
+        <div class="modal-backdrop">
+            <div
+                class="modal"
+                role="alertdialog"
+                aria-modal="true"
+                aria-labelledby="shared-error-title"
+                aria-describedby="shared-error-body"
+                on:keydown=move |ev| {
+                    if ev.key() == "Escape" {
+                        close();
+                    }
+                }
+            >
+                <h2 id="shared-error-title">"Could not open the shared link"</h2>
+                <div id="shared-error-body">
+                    <p class="error-text">"⚠ " {message}</p>
+                    <Show when=move || has_list>
+                        <ul class="problem-list">
+                            {listed
+                                .iter()
+                                .map(|p| view! { <li><code>{p.clone()}</code></li> })
+                                .collect_view()}
+                        </ul>
+                    </Show>
+                    <Show when=move || { more > 0 }>
+                        <p>{format!("…and {more} more.")}</p>
+                    </Show>
+                    <p>"Nothing in your workspace was changed."</p>
+                </div>
+                <div class="modal-actions">
+                    <button class="button primary" node_ref=close_ref on:click=move |_| close()>
+                        "Close"
+                    </button>
+                </div>
+            </div>
+        </div>
+    }
+}

@@ -8,8 +8,8 @@ use leptos::prelude::*;
 use super::chart_view::ChartView;
 use super::initiative_edit::{show_date, title_of};
 use super::pages::assessment::use_current;
+use super::pages::results::{largest_gaps_chart, today_and_target_radar};
 use super::report_plan::next_milestones;
-use crate::charts::{gaps, radar};
 use crate::domain::scoring::{fmt1, AreaResult, Results};
 
 /// Gaps named in the summary.
@@ -133,24 +133,7 @@ pub fn ReportSummary(today: NaiveDate) -> impl IntoView {
 #[component]
 pub fn ReportStanding() -> impl IntoView {
     let results = use_current().results;
-    let svg = Memo::new(move |_| {
-        results.with(|r| {
-            let axes: Vec<String> = r.areas.iter().map(|a| a.name.clone()).collect();
-            let series = vec![
-                radar::RadarSeries {
-                    label: "Today".to_string(),
-                    values: r.areas.iter().map(|a| a.score).collect(),
-                    kind: radar::SeriesKind::Current,
-                },
-                radar::RadarSeries {
-                    label: "Target".to_string(),
-                    values: r.areas.iter().map(|a| a.target).collect(),
-                    kind: radar::SeriesKind::Target,
-                },
-            ];
-            radar::render(&axes, &series, 4.0, 560, 460)
-        })
-    });
+    let svg = Memo::new(move |_| results.with(today_and_target_radar));
     let opt = |v: Option<f64>| v.map(fmt1).unwrap_or_else(|| "–".to_string());
     view! {
         <section class="report-section" aria-labelledby="report-standing-title">
@@ -186,22 +169,7 @@ pub fn ReportStanding() -> impl IntoView {
 #[component]
 pub fn ReportGaps() -> impl IntoView {
     let results = use_current().results;
-    let svg = Memo::new(move |_| {
-        results.with(|r| {
-            let bars: Vec<gaps::GapBar> = r
-                .ranked_gaps()
-                .into_iter()
-                .take(TOP_GAPS)
-                .map(|a| gaps::GapBar {
-                    label: a.name.clone(),
-                    current: a.score.unwrap_or(0.0),
-                    target: a.target.unwrap_or(0.0),
-                    priority: a.priority.unwrap_or(0.0),
-                })
-                .collect();
-            gaps::render(&bars, 640, 34)
-        })
-    });
+    let svg = Memo::new(move |_| results.with(|r| largest_gaps_chart(r, TOP_GAPS)));
     let empty = Memo::new(move |_| results.with(|r| r.ranked_gaps().is_empty()));
     view! {
         <section class="report-section" aria-labelledby="report-gaps-title">

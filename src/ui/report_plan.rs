@@ -13,12 +13,12 @@ use super::chart_view::ChartView;
 use super::initiative_edit::{show_date, title_of};
 use super::numbers::{format_amount, trim_number};
 use super::pages::assessment::use_current;
-use crate::charts::timeline::{self, Bar, Group, Timeline};
-use crate::content;
+use super::roadmap_timeline::timeline_of;
+use crate::charts::timeline;
 use crate::domain::budget::{
     default_range, plan, undated_initiatives, BudgetCategory, QuarterPlan,
 };
-use crate::domain::roadmap::{deps, grouped, GroupBy, Initiative, InitiativeStatus};
+use crate::domain::roadmap::{deps, GroupBy, Initiative, InitiativeStatus};
 
 /// Initiatives in the "next initiatives" table.
 const NEXT_INITIATIVES: usize = 10;
@@ -126,37 +126,16 @@ pub fn ReportRoadmap(today: NaiveDate) -> impl IntoView {
     });
     let chart = Memo::new(move |_| {
         current.assessment.with(|a| {
-            let groups = a
+            let flagged: HashSet<Uuid> = a
                 .as_ref()
                 .map(|a| {
-                    let flagged: HashSet<Uuid> = deps::conflicts(&a.initiatives)
+                    deps::conflicts(&a.initiatives)
                         .into_iter()
                         .map(|c| c.initiative)
-                        .collect();
-                    grouped(content::get(), &a.initiatives, today, GroupBy::Horizon)
-                        .into_iter()
-                        .map(|(label, list)| Group {
-                            label,
-                            bars: list
-                                .into_iter()
-                                .filter(|i| i.status != InitiativeStatus::Dropped)
-                                .filter_map(|i| {
-                                    Some(Bar {
-                                        label: title_of(i),
-                                        start: i.start?,
-                                        end: i.end()?,
-                                        milestone: i.milestone,
-                                        conflict: flagged.contains(&i.id),
-                                        status: i.status,
-                                    })
-                                })
-                                .collect(),
-                        })
-                        .filter(|g| !g.bars.is_empty())
                         .collect()
                 })
                 .unwrap_or_default();
-            Timeline { groups, today }
+            timeline_of(a.as_ref(), today, GroupBy::Horizon, &flagged)
         })
     });
     let svg = Signal::derive(move || chart.with(|t| timeline::render(t, TIMELINE_WIDTH)));

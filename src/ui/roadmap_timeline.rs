@@ -4,7 +4,7 @@
 
 use std::collections::HashSet;
 
-use chrono::Local;
+use chrono::{Local, NaiveDate};
 use leptos::prelude::*;
 use leptos_router::components::A;
 use uuid::Uuid;
@@ -16,6 +16,7 @@ use super::pages::assessment::use_current;
 use crate::charts::timeline::{self, Bar, Group, Timeline};
 use crate::content;
 use crate::domain::roadmap::{deps, grouped, GroupBy, InitiativeStatus};
+use crate::domain::Assessment;
 
 /// Width the timeline is drawn at; the page scales it down on small screens.
 const WIDTH: u32 = 1100;
@@ -32,6 +33,42 @@ struct Row {
     waits_for: Vec<String>,
     milestone: bool,
     conflict: bool,
+}
+
+/// The timeline chart's data: dated, not-dropped initiatives in their groups, conflicts marked.
+/// Shared by the roadmap and the board report.
+pub fn timeline_of(
+    a: Option<&Assessment>,
+    today: NaiveDate,
+    by: GroupBy,
+    flagged: &HashSet<Uuid>,
+) -> Timeline {
+    let groups = a
+        .map(|a| {
+            grouped(content::get(), &a.initiatives, today, by)
+                .into_iter()
+                .map(|(label, list)| Group {
+                    label,
+                    bars: list
+                        .into_iter()
+                        .filter(|i| i.status != InitiativeStatus::Dropped)
+                        .filter_map(|i| {
+                            Some(Bar {
+                                label: title_of(i),
+                                start: i.start?,
+                                end: i.end()?,
+                                milestone: i.milestone,
+                                conflict: flagged.contains(&i.id),
+                                status: i.status,
+                            })
+                        })
+                        .collect(),
+                })
+                .filter(|g| !g.bars.is_empty())
+                .collect()
+        })
+        .unwrap_or_default();
+    Timeline { groups, today }
 }
 
 #[component]
@@ -113,35 +150,9 @@ pub fn RoadmapTimeline() -> impl IntoView {
     });
     let chart = Memo::new(move |_| {
         let flagged: HashSet<Uuid> = conflicts.with(|c| c.iter().map(|x| x.0).collect());
-        current.assessment.with(|a| {
-            let groups = a
-                .as_ref()
-                .map(|a| {
-                    grouped(content::get(), &a.initiatives, today, by.get())
-                        .into_iter()
-                        .map(|(label, list)| Group {
-                            label,
-                            bars: list
-                                .into_iter()
-                                .filter(|i| i.status != InitiativeStatus::Dropped)
-                                .filter_map(|i| {
-                                    Some(Bar {
-                                        label: title_of(i),
-                                        start: i.start?,
-                                        end: i.end()?,
-                                        milestone: i.milestone,
-                                        conflict: flagged.contains(&i.id),
-                                        status: i.status,
-                                    })
-                                })
-                                .collect(),
-                        })
-                        .filter(|g| !g.bars.is_empty())
-                        .collect()
-                })
-                .unwrap_or_default();
-            Timeline { groups, today }
-        })
+        current
+            .assessment
+            .with(|a| timeline_of(a.as_ref(), today, by.get(), &flagged))
     });
     let svg = Signal::derive(move || chart.with(|t| timeline::render(t, WIDTH)));
     let counts = Memo::new(move |_| {

@@ -5,52 +5,55 @@ use leptos_router::components::A;
 
 use super::assessment::use_current;
 use crate::charts::{gaps, radar};
-use crate::domain::scoring::fmt1;
+use crate::domain::scoring::{fmt1, Results};
 use crate::ui::chart_view::ChartView;
 use crate::ui::swot_board::SwotBoard;
 
 /// How many gaps the ranked chart shows.
 const TOP_GAPS: usize = 8;
 
+/// The radar of each area's score today against its target, as the Results page and the board
+/// report draw it.
+pub fn today_and_target_radar(r: &Results) -> Result<String, crate::charts::ChartError> {
+    let axes: Vec<String> = r.areas.iter().map(|a| a.name.clone()).collect();
+    let series = vec![
+        radar::RadarSeries {
+            label: "Today".to_string(),
+            values: r.areas.iter().map(|a| a.score).collect(),
+            kind: radar::SeriesKind::Current,
+        },
+        radar::RadarSeries {
+            label: "Target".to_string(),
+            values: r.areas.iter().map(|a| a.target).collect(),
+            kind: radar::SeriesKind::Target,
+        },
+    ];
+    radar::render(&axes, &series, 4.0, 560, 460)
+}
+
+/// The ranked chart of the `top` largest-priority gaps, as the Results page and the report draw it.
+pub fn largest_gaps_chart(r: &Results, top: usize) -> Result<String, crate::charts::ChartError> {
+    let bars: Vec<gaps::GapBar> = r
+        .ranked_gaps()
+        .into_iter()
+        .take(top)
+        .map(|a| gaps::GapBar {
+            label: a.name.clone(),
+            current: a.score.unwrap_or(0.0),
+            target: a.target.unwrap_or(0.0),
+            priority: a.priority.unwrap_or(0.0),
+        })
+        .collect();
+    gaps::render(&bars, 640, 34)
+}
+
 #[component]
 pub fn ResultsSection() -> impl IntoView {
     let current = use_current();
     let id = current.id;
     let results = current.results;
-    let radar_svg = Memo::new(move |_| {
-        results.with(|r| {
-            let axes: Vec<String> = r.areas.iter().map(|a| a.name.clone()).collect();
-            let series = vec![
-                radar::RadarSeries {
-                    label: "Today".to_string(),
-                    values: r.areas.iter().map(|a| a.score).collect(),
-                    kind: radar::SeriesKind::Current,
-                },
-                radar::RadarSeries {
-                    label: "Target".to_string(),
-                    values: r.areas.iter().map(|a| a.target).collect(),
-                    kind: radar::SeriesKind::Target,
-                },
-            ];
-            radar::render(&axes, &series, 4.0, 560, 460)
-        })
-    });
-    let gap_svg = Memo::new(move |_| {
-        results.with(|r| {
-            let bars: Vec<gaps::GapBar> = r
-                .ranked_gaps()
-                .into_iter()
-                .take(TOP_GAPS)
-                .map(|a| gaps::GapBar {
-                    label: a.name.clone(),
-                    current: a.score.unwrap_or(0.0),
-                    target: a.target.unwrap_or(0.0),
-                    priority: a.priority.unwrap_or(0.0),
-                })
-                .collect();
-            gaps::render(&bars, 640, 34)
-        })
-    });
+    let radar_svg = Memo::new(move |_| results.with(today_and_target_radar));
+    let gap_svg = Memo::new(move |_| results.with(|r| largest_gaps_chart(r, TOP_GAPS)));
     let summary = move || {
         results.with(|r| match r.index {
             Some(index) => format!(

@@ -59,6 +59,22 @@ pub fn CompareSection() -> impl IntoView {
         other.with(|o| matches!(o, OtherSide::Ready { .. }))
             && current.assessment.with(Option::is_some)
     });
+    // The reviewer's view keeps the founder's level wherever the reviewer gave none, so the
+    // summary's "agree" includes questions the reviewer did not rate: say how many they did.
+    let rated_note = Memo::new(move |_| {
+        if kind.get() != SourceKind::Reviewer || !ready.get() {
+            return None;
+        }
+        current.assessment.with(|a| {
+            a.as_ref().map(|a| {
+                let rated = a.review.answers.values().filter(|r| r.level.is_some()).count();
+                format!(
+                    "The reviewer gave their own level on {rated} of the questions; elsewhere their \
+                     view keeps your level, so those questions count as agreeing."
+                )
+            })
+        })
+    });
     let status = move || match other.get() {
         OtherSide::Ready { .. } => None,
         OtherSide::Waiting(text) => Some(view! { <p class="empty">{text}</p> }.into_any()),
@@ -77,6 +93,7 @@ pub fn CompareSection() -> impl IntoView {
             <CompareSource id choice kind/>
             {status}
             <Show when=move || ready.get()>
+                <p class="muted" data-testid="compare-rated">{move || rated_note.get()}</p>
                 <CompareResults id comparison=comparison right=right/>
             </Show>
         </section>

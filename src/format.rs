@@ -113,6 +113,8 @@ fn envelope(kind: FileKind, assessments: &[Assessment], now: DateTime<Utc>) -> E
 /// Reads a file: checks it is ours, migrates it, checks every field. Nothing is returned unless
 /// the whole file is valid, so an import can be all-or-nothing.
 pub fn import(text: &str) -> Result<Imported, FormatError> {
+    // Some editors save UTF-8 with a byte-order mark; it is not content, so accept it.
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let mut value: Value = serde_json::from_str(text).map_err(errors::not_json)?;
     let from = migrate::check_header(&value)?;
     migrate::run(&mut value, from)?;

@@ -888,3 +888,16 @@ fn review_and_snapshot_values_are_checked() {
         problems_of(&text)
     );
 }
+
+#[test]
+fn a_utf8_byte_order_mark_is_accepted() {
+    let text = export(FileKind::Assessment, &[sample()], at(1_800_000_100));
+    let imported = import(&format!("\u{feff}{text}")).unwrap();
+    assert_eq!(imported.assessments, vec![sample()]);
+    assert_eq!(imported.integrity, Integrity::Intact);
+    // Only at the very start: a mark anywhere else is still not JSON.
+    assert!(matches!(
+        import(&format!(" \u{feff}{text}")),
+        Err(FormatError::NotJson { .. })
+    ));
+}

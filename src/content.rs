@@ -270,6 +270,49 @@ pub fn check(content: &Content) -> Vec<String> {
     problems
 }
 
+/// A tiny framework for tests that need areas and questions without the real content.
+#[cfg(test)]
+pub mod test_content {
+    use super::{Area, Improvement, Question, StageTargets};
+
+    /// A question whose text is "Question {id}", with five levels and four improvement steps.
+    pub fn question(id: &str) -> Question {
+        Question {
+            id: id.into(),
+            text: format!("Question {id}"),
+            help: "h".into(),
+            levels: (0..5).map(|i| format!("l{i}")).collect(),
+            improvements: (0..4)
+                .map(|i| Improvement {
+                    title: format!("i{i}"),
+                    detail: "d".into(),
+                    effort_weeks: 1.0,
+                })
+                .collect(),
+            default_targets: None,
+            dom_id: id.replace('.', "-"),
+        }
+    }
+
+    /// An area named `id` in capitals with `n` questions `{id}.q0`, `{id}.q1`, ...; targets 1, 2,
+    /// 3, 3 by stage.
+    pub fn area(id: &str, n: usize) -> Area {
+        Area {
+            id: id.into(),
+            number: 1,
+            name: id.to_uppercase(),
+            purpose: "p".into(),
+            default_targets: StageTargets {
+                pre_seed: 1,
+                seed: 2,
+                series_a: 3,
+                series_b_plus: 3,
+            },
+            questions: (0..n).map(|i| question(&format!("{id}.q{i}"))).collect(),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

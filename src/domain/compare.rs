@@ -210,44 +210,10 @@ pub fn pick_from_file(assessments: &[Assessment], id: Uuid) -> Option<&Assessmen
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::content::{Area, Improvement, Question, StageTargets};
+    use crate::content::test_content::area;
     use crate::domain::review::AnswerReview;
     use crate::domain::Stage;
     use chrono::DateTime;
-
-    fn question(id: &str) -> Question {
-        Question {
-            id: id.into(),
-            text: format!("Text of {id}"),
-            help: "h".into(),
-            levels: (0..5).map(|i| format!("l{i}")).collect(),
-            improvements: (0..4)
-                .map(|i| Improvement {
-                    title: format!("i{i}"),
-                    detail: "d".into(),
-                    effort_weeks: 1.0,
-                })
-                .collect(),
-            default_targets: None,
-            dom_id: id.replace('.', "-"),
-        }
-    }
-
-    fn area(id: &str, n: usize) -> Area {
-        Area {
-            id: id.into(),
-            number: 1,
-            name: id.to_uppercase(),
-            purpose: "p".into(),
-            default_targets: StageTargets {
-                pre_seed: 1,
-                seed: 2,
-                series_a: 3,
-                series_b_plus: 3,
-            },
-            questions: (0..n).map(|i| question(&format!("{id}.q{i}"))).collect(),
-        }
-    }
 
     fn content() -> Content {
         Content {
@@ -327,7 +293,7 @@ mod tests {
         let row = &c.questions[0];
         assert_eq!(
             (row.area_name.as_str(), row.question_text.as_str()),
-            ("A", "Text of a.q1")
+            ("A", "Question a.q1")
         );
         assert_eq!((row.left.current, row.right.current), (Some(0), Some(3)));
     }

@@ -226,7 +226,8 @@ pub fn fmt1(x: f64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::content::{Improvement, Question, StageTargets};
+    use crate::content::test_content::area;
+    use crate::content::StageTargets;
     use crate::domain::answers::AreaSettings;
     use crate::domain::Stage;
     use chrono::DateTime;
@@ -238,35 +239,6 @@ mod tests {
             seed: s,
             series_a: a,
             series_b_plus: b,
-        }
-    }
-
-    fn question(id: &str) -> Question {
-        Question {
-            id: id.into(),
-            text: id.into(),
-            help: "h".into(),
-            levels: (0..5).map(|i| format!("l{i}")).collect(),
-            improvements: (0..4)
-                .map(|i| Improvement {
-                    title: format!("i{i}"),
-                    detail: "d".into(),
-                    effort_weeks: 1.0,
-                })
-                .collect(),
-            default_targets: None,
-            dom_id: id.replace('.', "-"),
-        }
-    }
-
-    fn area(id: &str, n: usize) -> Area {
-        Area {
-            id: id.into(),
-            number: 1,
-            name: id.to_uppercase(),
-            purpose: "p".into(),
-            default_targets: targets(1, 2, 3, 3),
-            questions: (0..n).map(|i| question(&format!("{id}.q{i}"))).collect(),
         }
     }
 

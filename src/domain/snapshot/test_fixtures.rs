@@ -4,42 +4,9 @@
 use chrono::{DateTime, NaiveDate, TimeZone, Utc};
 use uuid::Uuid;
 
-use crate::content::{Area, Content, Improvement, Question, StageTargets};
+use crate::content::test_content::area;
+use crate::content::Content;
 use crate::domain::{Assessment, Stage};
-
-fn question(id: &str) -> Question {
-    Question {
-        id: id.into(),
-        text: format!("Question {id}"),
-        help: "h".into(),
-        levels: (0..5).map(|i| format!("l{i}")).collect(),
-        improvements: (0..4)
-            .map(|i| Improvement {
-                title: format!("i{i}"),
-                detail: "d".into(),
-                effort_weeks: 1.0,
-            })
-            .collect(),
-        default_targets: None,
-        dom_id: id.replace('.', "-"),
-    }
-}
-
-fn area(id: &str, n: usize) -> Area {
-    Area {
-        id: id.into(),
-        number: 1,
-        name: id.to_uppercase(),
-        purpose: "p".into(),
-        default_targets: StageTargets {
-            pre_seed: 1,
-            seed: 2,
-            series_a: 3,
-            series_b_plus: 3,
-        },
-        questions: (0..n).map(|i| question(&format!("{id}.q{i}"))).collect(),
-    }
-}
 
 /// Areas "a" (3 questions), "b" (2) and "c" (2), named "A", "B", "C".
 pub fn content() -> Content {

@@ -17,6 +17,8 @@
 pub mod budget;
 pub mod gaps;
 pub mod heatmap;
+#[cfg(test)]
+mod hostile;
 pub mod kpi;
 pub mod progress;
 pub mod radar;

@@ -11,6 +11,7 @@ pub mod context;
 pub mod csv_export;
 pub mod demo;
 pub mod kpi;
+pub mod links;
 pub mod merge;
 pub mod model;
 pub mod review;

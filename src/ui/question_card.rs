@@ -8,6 +8,7 @@ use super::review_answer::AnswerReviewPart;
 use super::state::use_app_state;
 use crate::content::{self, Area, Question};
 use crate::domain::answers::{check_link, Answer, Confidence};
+use crate::domain::links;
 
 #[component]
 pub fn QuestionCard(area: &'static Area, question: &'static Question) -> impl IntoView {
@@ -248,7 +249,20 @@ pub fn QuestionCard(area: &'static Area, question: &'static Question) -> impl In
                             let remove_link = link.clone();
                             view! {
                                 <li>
-                                    <a href=link.clone() target="_blank" rel="noopener noreferrer">{link.clone()}</a>
+                                    {match links::safe_href(&link) {
+                                        Some(href) => view! {
+                                            <a href=href.to_string() target="_blank" rel="noopener noreferrer">{link.clone()}</a>
+                                        }
+                                        .into_any(),
+                                        // Not a web or e-mail address (e.g. javascript: from a hand-edited
+                                        // file): shown, never followed.
+                                        None => view! {
+                                            <span class="link-as-text" title="Not a web or e-mail address, so it cannot be opened">
+                                                {link.clone()}
+                                            </span>
+                                        }
+                                        .into_any(),
+                                    }}
                                     " "
                                     <button
                                         type="button"

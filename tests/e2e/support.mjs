@@ -96,7 +96,8 @@ export async function storedAssessments(page) {
 
 /** Runs axe-core on the page as it is now and returns the violations (ids and targets). */
 export async function axeViolations(page) {
-  await page.addScriptTag({ content: axeSource });
+  // Evaluated through the debugging protocol: the page's CSP rightly forbids inline scripts.
+  if (!(await page.evaluate(() => typeof window.axe === 'object'))) await page.evaluate(axeSource);
   const result = await page.evaluate(async () => {
     // eslint-disable-next-line no-undef
     const r = await axe.run(document, { resultTypes: ['violations'] });
@@ -140,4 +141,30 @@ export async function exportClearImport(page, appUrl, heading) {
   });
   await page.getByRole('heading', { level: 1, name: heading }).waitFor();
   await waitSaved(page);
+}
+
+/**
+ * Records every Content-Security-Policy violation on `page`, across navigations, into the
+ * returned array (directive, blocked URL, source and sample). An init script adds the listener
+ * before any page script runs, and each page also keeps its own list in
+ * `window.__cspViolations` for in-page checks.
+ */
+export async function recordCspViolations(page) {
+  const violations = [];
+  await page.exposeFunction('__reportCspViolation', (v) => violations.push(v));
+  await page.addInitScript(() => {
+    window.__cspViolations = [];
+    document.addEventListener('securitypolicyviolation', (e) => {
+      const v = {
+        directive: e.effectiveDirective || e.violatedDirective,
+        blocked: e.blockedURI,
+        source: `${e.sourceFile}:${e.lineNumber}`,
+        sample: e.sample,
+        page: location.pathname,
+      };
+      window.__cspViolations.push(v);
+      window.__reportCspViolation?.(v);
+    }, true);
+  });
+  return violations;
 }

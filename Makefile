@@ -17,11 +17,12 @@ export PATH := $(TOOLS)/node_modules/.bin:$(CARGO_BIN):$(PATH)
 SUDO       := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 E2E        := tests/e2e
 
-.PHONY: help run test setup setup-build setup-browser build check lint unit e2e fmt bench clean
+.PHONY: help run test setup setup-build setup-browser build check lint unit e2e fmt bench fuzz clean
 
 help:
 	@echo "make run    build and serve the app on http://127.0.0.1:8080"
 	@echo "make test   format, lint (native and wasm32), unit tests, release build, browser tests"
+	@echo "make fuzz   fuzz the file import for FUZZ_SECONDS (default 120); failing inputs go to tests/fixtures/hostile/"
 
 ## ---- set-up (idempotent: each step is skipped when already in place) -------------------------
 
@@ -68,6 +69,11 @@ lint: setup-build
 
 unit:
 	cargo test
+
+# The strategies share the budget, one after the other.
+FUZZ_SECONDS ?= 120
+fuzz:
+	FUZZ_SECONDS=$(FUZZ_SECONDS) cargo test --release --test fuzz -- --nocapture --test-threads=1
 
 e2e: setup-browser
 	cd $(E2E) && node --test --test-concurrency=1 --test-reporter=spec

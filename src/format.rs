@@ -6,6 +6,7 @@
 
 mod errors;
 mod migrate;
+mod reader;
 pub mod share;
 mod validate;
 
@@ -17,6 +18,8 @@ use crate::domain::Assessment;
 
 pub use errors::{FormatError, Problem};
 pub use migrate::MIGRATIONS;
+pub use reader::{MAX_FILE_BYTES, MAX_VALUES};
+pub use validate::limits::{MAX_ASSESSMENTS, MAX_KEY_CHARS, MAX_LIST_ITEMS, MAX_MEASUREMENTS};
 
 /// The value of the `format` field: tells our files from any other JSON.
 pub const FORMAT_ID: &str = "cto-workbench";
@@ -110,13 +113,38 @@ fn envelope(kind: FileKind, assessments: &[Assessment], now: DateTime<Utc>) -> E
     }
 }
 
-/// Reads a file: checks it is ours, migrates it, checks every field. Nothing is returned unless
-/// the whole file is valid, so an import can be all-or-nothing.
+/// Refuses a file of `bytes` bytes when it is over [`MAX_FILE_BYTES`]; lets a caller check the
+/// size a browser reports before reading the file at all.
+pub fn check_file_size(bytes: u64) -> Result<(), FormatError> {
+    if bytes > MAX_FILE_BYTES as u64 {
+        Err(reader::too_large(bytes))
+    } else {
+        Ok(())
+    }
+}
+
+/// Reads a file as it came from disk: checks its size and encoding (UTF-8, with or without a
+/// byte-order mark; UTF-16 and other bytes are refused with a message saying so), then does
+/// everything [`import`] does. The way in for picked and dropped files.
+pub fn import_bytes(bytes: &[u8]) -> Result<Imported, FormatError> {
+    import(reader::text(bytes)?)
+}
+
+/// Reads a file's text: checks it is ours, migrates it, checks every field. Nothing is returned
+/// unless the whole file is valid, so an import can be all-or-nothing.
+///
+/// The order of the checks decides which message a bad file gets: not JSON, then not ours, then
+/// from a newer version, then duplicate keys and oversized lists, then the shape, then the values.
 pub fn import(text: &str) -> Result<Imported, FormatError> {
+    check_file_size(text.len() as u64)?;
     // Some editors save UTF-8 with a byte-order mark; it is not content, so accept it.
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let mut value: Value = serde_json::from_str(text).map_err(errors::not_json)?;
-    let from = migrate::check_header(&value)?;
+    let (mut value, mut problems) = reader::parse(text)?;
+    let from = header(&value)?;
+    problems.extend(validate::limits::check(&value));
+    if !problems.is_empty() {
+        return Err(FormatError::Invalid(problems));
+    }
     migrate::run(&mut value, from)?;
     let envelope: Envelope = errors::deserialize(value)?;
     validate::envelope(envelope.kind, &envelope.assessments)?;
@@ -133,6 +161,42 @@ pub fn import(text: &str) -> Result<Imported, FormatError> {
         integrity,
         assessments: envelope.assessments,
     })
+}
+
+/// Says what a document that is not ours holds, quoting nothing long from it, then leaves the
+/// version checks to the migration chain.
+fn header(value: &Value) -> Result<u32, FormatError> {
+    let not_ours = |why: &str| Err(FormatError::NotOurs(why.to_string()));
+    let map = match value {
+        Value::Object(map) => map,
+        Value::Null => return not_ours("it holds only the word null"),
+        Value::Bool(_) => return not_ours("it holds only true or false"),
+        Value::Number(_) => return not_ours("it holds only a number"),
+        Value::String(_) => return not_ours("it holds only a text in quotes"),
+        Value::Array(_) => {
+            return not_ours("it holds a list ([…]), and a CTO Workbench file is one object ({…})")
+        }
+    };
+    if let Some(format) = map.get("format") {
+        if format.as_str() != Some(FORMAT_ID) {
+            return Err(FormatError::NotOurs(format!(
+                "its \"format\" field is {}, not \"{FORMAT_ID}\"",
+                errors::describe_value(format)
+            )));
+        }
+    }
+    if let Some(version) = map.get("schema_version") {
+        if !version.is_u64() {
+            return Err(FormatError::invalid(
+                "schema_version",
+                format!(
+                    "expected a whole number of 1 or more, found {}",
+                    errors::describe_value(version)
+                ),
+            ));
+        }
+    }
+    migrate::check_header(value)
 }
 
 /// A download name such as `harbourline-logistics-2026-11-23.cto.json`: readable, safe on every
@@ -167,9 +231,15 @@ struct Stored {
 
 /// Encodes one assessment for storage (compact: storage space is scarce).
 pub fn encode_stored(assessment: &Assessment) -> String {
+    encode_stored_revision(assessment, 0)
+}
+
+/// Encodes one assessment for storage with the revision number of this save.
+pub fn encode_stored_revision(assessment: &Assessment, revision: u64) -> String {
     let stored = StoredRef {
         format: FORMAT_ID,
         schema_version: SCHEMA_VERSION,
+        revision,
         assessment,
     };
     serde_json::to_string(&stored).unwrap_or_default()
@@ -179,12 +249,19 @@ pub fn encode_stored(assessment: &Assessment) -> String {
 struct StoredRef<'a> {
     format: &'a str,
     schema_version: u32,
+    /// Counts saves of this record, so a tab can tell that another tab saved after it read.
+    revision: u64,
     assessment: &'a Assessment,
 }
 
 /// Decodes one stored assessment, migrating it when it was saved by an older build.
 pub fn decode_stored(text: &str) -> Result<Assessment, FormatError> {
-    let value: Value = serde_json::from_str(text).map_err(errors::not_json)?;
+    decode_stored_revision(text).map(|(a, _)| a)
+}
+
+/// Decodes one stored assessment and the revision number it was saved with (0 before revisions).
+pub fn decode_stored_revision(text: &str) -> Result<(Assessment, u64), FormatError> {
+    let value: Value = serde_json::from_str(text).map_err(|e| errors::not_json(e, text))?;
     let from = migrate::check_header(&value)?;
     // Wrap the record as a one-assessment envelope so the same migration steps apply.
     let Value::Object(mut map) = value else {
@@ -193,6 +270,7 @@ pub fn decode_stored(text: &str) -> Result<Assessment, FormatError> {
         ));
     };
     let assessment = map.remove("assessment").unwrap_or(Value::Null);
+    let revision = map.get("revision").and_then(Value::as_u64).unwrap_or(0);
     let mut wrapped = serde_json::json!({
         "format": FORMAT_ID,
         "schema_version": from,
@@ -213,8 +291,10 @@ pub fn decode_stored(text: &str) -> Result<Assessment, FormatError> {
         FileKind::Assessment,
         std::slice::from_ref(&stored.assessment),
     )?;
-    Ok(stored.assessment)
+    Ok((stored.assessment, revision))
 }
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_hostile;

@@ -1,8 +1,12 @@
 //! Checks beyond the JSON shape: ranges, lengths, uniqueness. Collects every problem rather than
 //! stopping at the first, so a hand-written file can be fixed in one pass.
+//!
+//! Every check is linear in the size of the file (links are looked up in hash sets), so the
+//! largest accepted file is checked in well under a second.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
+pub(crate) mod limits;
 mod plan;
 mod review;
 
@@ -14,8 +18,7 @@ use crate::domain::scorecard::{Scorecard, CULTURE_MAX, MAX_SCORE, MAX_WEIGHT};
 
 /// Largest KPI value accepted, either sign.
 const MAX_KPI_VALUE: f64 = 1.0e12;
-/// Most measurements one KPI may hold (a daily value for over 270 years).
-const MAX_MEASUREMENTS: usize = 100_000;
+use limits::MAX_MEASUREMENTS;
 /// Largest indicator value or threshold accepted, either sign.
 const MAX_INDICATOR: f64 = 1.0e9;
 
@@ -156,6 +159,7 @@ fn kpis(at: &str, a: &Assessment, problems: &mut Vec<Problem>) {
         &format!("{at}.goals"),
         a.goals.iter().map(|g| &g.id),
     );
+    let kpi_ids: HashSet<uuid::Uuid> = a.kpis.iter().map(|k| k.id).collect();
     for (i, g) in a.goals.iter().enumerate() {
         let here = format!("{at}.goals[{i}]");
         text(problems, format!("{here}.objective"), &g.objective);
@@ -171,7 +175,7 @@ fn kpis(at: &str, a: &Assessment, problems: &mut Vec<Problem>) {
         for (j, kr) in g.key_results.iter().enumerate() {
             text(problems, format!("{here}.key_results[{j}].text"), &kr.text);
             if let Some(kpi) = kr.kpi {
-                if !a.kpis.iter().any(|k| k.id == kpi) {
+                if !kpi_ids.contains(&kpi) {
                     problems.push(Problem::new(
                         format!("{here}.key_results[{j}].kpi"),
                         "no KPI with this id in the same assessment",
@@ -257,8 +261,15 @@ fn scorecard(at: &str, card: &Scorecard, problems: &mut Vec<Problem>) {
         if let Some(m) = c.must_have {
             small(problems, format!("{here}.must_have"), m, 1..=MAX_SCORE);
         }
+        let mut seen_indicators = HashMap::new();
         for (j, ind) in c.indicators.iter().enumerate() {
             id_key(problems, format!("{here}.indicators[{j}].id"), &ind.id);
+            if let Some(first) = seen_indicators.insert(ind.id.as_str(), j) {
+                problems.push(Problem::new(
+                    format!("{here}.indicators[{j}].id"),
+                    format!("the same id as {here}.indicators[{first}]"),
+                ));
+            }
             text(problems, format!("{here}.indicators[{j}].name"), &ind.name);
             text(problems, format!("{here}.indicators[{j}].unit"), &ind.unit);
             number(

@@ -14,9 +14,6 @@ use crate::format::Integrity;
 use crate::ui::pages::format_time;
 use crate::ui::state::use_app_state;
 
-/// Files larger than this are refused before reading: no real workspace comes near it.
-const MAX_FILE_BYTES: f64 = 50.0 * 1024.0 * 1024.0;
-
 /// Where the other side comes from.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum SourceKind {
@@ -117,9 +114,9 @@ fn others_of(assessments: &[Assessment], id: Uuid) -> Vec<(Uuid, String)> {
         .collect()
 }
 
-/// Reads the file's text and works out what to compare with, in plain words when it fails.
-fn side_from_text(file_name: &str, text: &str, id: Uuid) -> Result<FileSide, String> {
-    let imported = crate::format::import(text)
+/// Reads the file's bytes and works out what to compare with, in plain words when it fails.
+fn side_from_bytes(file_name: &str, bytes: &[u8], id: Uuid) -> Result<FileSide, String> {
+    let imported = crate::format::import_bytes(bytes)
         .map_err(|e| format!("“{file_name}” cannot be compared. {e}"))?;
     let assessment = pick_from_file(&imported.assessments, id)
         .ok_or_else(|| format!("“{file_name}” holds no assessment to compare with."))?;
@@ -137,18 +134,16 @@ fn side_from_text(file_name: &str, text: &str, id: Uuid) -> Result<FileSide, Str
 /// Reads a picked file in the background and puts the outcome in `into`.
 fn read_file(file: web_sys::File, id: Uuid, into: RwSignal<Option<Result<FileSide, String>>>) {
     let name = file.name();
-    if file.size() > MAX_FILE_BYTES {
-        into.set(Some(Err(format!(
-            "“{name}” is {:.0} MB, far larger than any assessment file (limit 50 MB).",
-            file.size() / 1024.0 / 1024.0
-        ))));
+    // Checked before reading, so a huge file is never loaded into memory.
+    if let Err(e) = crate::format::check_file_size(file.size() as u64) {
+        into.set(Some(Err(format!("“{name}” cannot be compared. {e}"))));
         return;
     }
     let file = gloo_file::File::from(file);
     spawn_local(async move {
-        let outcome = match gloo_file::futures::read_as_text(&file).await {
-            Ok(text) => side_from_text(&name, &text, id),
-            Err(e) => Err(format!("“{name}” could not be read as text ({e}).")),
+        let outcome = match gloo_file::futures::read_as_bytes(&file).await {
+            Ok(bytes) => side_from_bytes(&name, &bytes, id),
+            Err(e) => Err(format!("“{name}” could not be read ({e}).")),
         };
         // The page may have been left while the file was read.
         _ = into.try_set(Some(outcome));
@@ -387,14 +382,14 @@ mod tests {
             &[assessment(2, "Other"), assessment(1, "Same")],
             now,
         );
-        let side = side_from_text("w.json", &text, Uuid::from_u128(1)).unwrap();
+        let side = side_from_bytes("w.json", text.as_bytes(), Uuid::from_u128(1)).unwrap();
         assert_eq!(side.assessment.name, "Same");
         assert_eq!(side.note, None);
-        let side = side_from_text("w.json", &text, Uuid::from_u128(7)).unwrap();
+        let side = side_from_bytes("w.json", text.as_bytes(), Uuid::from_u128(7)).unwrap();
         assert_eq!(side.assessment.name, "Other");
 
         let edited = text.replacen("\"Other\"", "\"Changed\"", 1);
-        let side = side_from_text("w.json", &edited, Uuid::from_u128(7)).unwrap();
+        let side = side_from_bytes("w.json", edited.as_bytes(), Uuid::from_u128(7)).unwrap();
         assert_eq!(side.assessment.name, "Changed");
         assert_eq!(
             side.note.as_deref(),
@@ -404,12 +399,12 @@ mod tests {
 
     #[test]
     fn an_invalid_file_gets_a_plain_message() {
-        let err = side_from_text("notes.txt", "hello", Uuid::nil()).unwrap_err();
+        let err = side_from_bytes("notes.txt", b"hello", Uuid::nil()).unwrap_err();
         assert!(
             err.starts_with("“notes.txt” cannot be compared. This file is not valid JSON"),
             "{err}"
         );
-        let err = side_from_text("x.json", "{\"a\": 1}", Uuid::nil()).unwrap_err();
+        let err = side_from_bytes("x.json", b"{\"a\": 1}", Uuid::nil()).unwrap_err();
         assert!(err.contains("not a CTO Workbench file"), "{err}");
     }
 }

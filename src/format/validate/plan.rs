@@ -184,11 +184,12 @@ fn team(path: &str, t: &Team, problems: &mut Vec<Problem>) {
     }
     let changes = format!("{path}.changes");
     unique_ids(problems, &changes, t.changes.iter().map(|c| &c.id));
+    let people_ids: HashSet<Uuid> = t.people.iter().map(|p| p.id).collect();
     for (i, c) in t.changes.iter().enumerate() {
         let here = format!("{changes}[{i}]");
         text(problems, format!("{here}.title"), &c.title);
         if let Some(person) = c.person {
-            if !t.people.iter().any(|p| p.id == person) {
+            if !people_ids.contains(&person) {
                 problems.push(Problem::new(
                     format!("{here}.person"),
                     "no person with this id in the team",

@@ -5,11 +5,13 @@
 //! here runs natively under `cargo test`. Time comes in as an argument, never from the clock.
 
 pub mod answers;
+pub mod backup;
 pub mod budget;
 pub mod compare;
 pub mod context;
 pub mod csv_export;
 pub mod demo;
+pub mod history;
 pub mod kpi;
 pub mod links;
 pub mod merge;

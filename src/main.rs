@@ -1,6 +1,6 @@
 //! Entry point: installs the panic hook and mounts the app. Nothing else lives here.
 
 fn main() {
-    console_error_panic_hook::set_once();
+    cto_workbench::ui::panic_screen::install();
     leptos::mount::mount_to_body(cto_workbench::ui::App);
 }

@@ -18,7 +18,9 @@ mod confirm_dialog;
 mod criteria_scores;
 mod culture_fit;
 mod decision_list;
+mod deleted_list;
 mod drop_zone;
+mod export_reminder;
 mod files;
 mod goal_list;
 mod import_button;
@@ -34,11 +36,13 @@ mod notice_bar;
 mod numbers;
 mod operating_model;
 mod pages;
+pub mod panic_screen;
 mod parsed_field;
 mod partner_reviews;
 mod people_list;
 mod progress_chart;
 mod question_card;
+mod recovery_screen;
 mod report_actions;
 mod report_assessment;
 mod report_plan;
@@ -64,9 +68,12 @@ mod snapshot_compare;
 mod snapshot_list;
 mod stakeholder_list;
 pub mod state;
+mod storage_banner;
 mod swot_board;
+mod tab_conflict;
 mod team_plan;
 mod text_field;
+mod undo_buttons;
 mod welcome;
 
 use leptos::prelude::*;
@@ -96,8 +103,11 @@ use pages::self_assessment::AssessmentSection;
 use pages::snapshots::SnapshotsSection;
 use pages::team::TeamSection;
 use pages::workspace::WorkspacePage;
+use recovery_screen::RecoveryScreen;
 use shared_link::SharedLinkOffer;
 use state::AppState;
+use storage_banner::StorageBanner;
+use tab_conflict::TabConflictDialog;
 
 #[component]
 pub fn App() -> impl IntoView {
@@ -109,8 +119,12 @@ pub fn App() -> impl IntoView {
             <a class="skip-link" href="#main">"Skip to content"</a>
             <AppHeader/>
             <main id="main" tabindex="-1">
+                <StorageBanner/>
                 <Routes fallback=|| view! { <NotFound/> }>
                     <Route path=path!("/") view=WorkspacePage/>
+                    // Lets the browser tests check the error screen; a user who finds it sees the
+                    // same screen a real bug would show, and loses nothing.
+                    <Route path=path!("/debug/panic") view=PanicForTests/>
                     <ParentRoute path=path!("/a/:id") view=AssessmentPage>
                         <Route path=path!("") view=OverviewRedirect/>
                         <Route path=path!("overview") view=OverviewSection/>
@@ -136,9 +150,17 @@ pub fn App() -> impl IntoView {
                 </Routes>
             </main>
             <ImportDialog/>
+            <TabConflictDialog/>
+            <RecoveryScreen/>
             <SharedLinkOffer/>
             <NoticeBar/>
             <DropZone/>
         </Router>
     }
+}
+
+#[component]
+fn PanicForTests() -> impl IntoView {
+    let boom: Option<&str> = None;
+    view! { <p>{boom.map(str::to_string).unwrap_or_else(|| panic!("deliberate panic for the error-screen test"))}</p> }
 }

@@ -1,5 +1,6 @@
 //! Autosave: writes the workspace a moment after the last edit, and at once when the tab is
-//! hidden or the page is left, so closing the tab mid-sentence loses nothing.
+//! hidden or the page is left, so closing the tab mid-sentence loses nothing. Also listens for
+//! other tabs' saves (the storage event) so two tabs never overwrite each other silently.
 
 use leptos::ev;
 use leptos::prelude::*;
@@ -26,6 +27,13 @@ pub fn install(state: AppState) {
     let flush = window_event_listener(ev::pagehide, move |_| state.save_now());
     // The page lives as long as the app; keeping the handle alive keeps the listener.
     std::mem::forget(flush);
+    // The storage event fires only in the other tabs of this site, never in the tab that wrote.
+    let other_tabs = window_event_listener(ev::storage, move |e| {
+        if let Some(key) = e.key() {
+            state.external_change(&key, e.new_value().as_deref());
+        }
+    });
+    std::mem::forget(other_tabs);
     let _ = use_event_listener(document(), ev::visibilitychange, move |_| {
         if document().visibility_state() == web_sys::VisibilityState::Hidden {
             state.save_now();

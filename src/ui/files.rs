@@ -1,4 +1,8 @@
 //! Files in and out of the browser: downloads and reading a picked or dropped file.
+//!
+//! A picked file is read as raw bytes, never as text: the browser's text decoding would quietly
+//! turn bytes that are not UTF-8 into replacement characters, and the format code must see them
+//! to say what is wrong (`format::import_bytes`).
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -10,9 +14,6 @@ use chrono::{Local, Utc};
 use super::state::AppState;
 use crate::domain::Assessment;
 use crate::format::{FileKind, FormatError};
-
-/// Files larger than this are refused before reading: no real workspace comes near it.
-const MAX_IMPORT_BYTES: f64 = 50.0 * 1024.0 * 1024.0;
 
 /// Offers `text` as a JSON download named `file_name`.
 pub fn download(file_name: &str, text: &str) -> Result<(), String> {
@@ -38,7 +39,8 @@ pub fn download_as(file_name: &str, text: &str, mime: &str) -> Result<(), String
 }
 
 /// Reads a picked or dropped file and hands it to the import flow; opens the assessment when the
-/// file held exactly one.
+/// file held exactly one. A file over the size cap is refused from the size the browser reports,
+/// before a byte is read.
 /// `navigate` comes from `use_navigate` called while the calling component was created.
 pub fn import_file(
     state: AppState,
@@ -46,28 +48,24 @@ pub fn import_file(
     navigate: impl Fn(&str, NavigateOptions) + 'static,
 ) {
     let name = file.name();
-    if file.size() > MAX_IMPORT_BYTES {
-        state.refuse_file(
-            name,
-            &FormatError::NotOurs(format!(
-                "it is {:.0} MB, far larger than any workspace (limit 50 MB)",
-                file.size() / 1024.0 / 1024.0
-            )),
-        );
+    // `size` is a whole number of bytes held in an f64; the cast saturates, never panics.
+    if let Err(too_large) = crate::format::check_file_size(file.size() as u64) {
+        state.refuse_file(name, &too_large);
         return;
     }
     let file = gloo_file::File::from(file);
     spawn_local(async move {
-        match gloo_file::futures::read_as_text(&file).await {
-            Ok(text) => {
-                if let Some(id) = state.receive_file(name, &text) {
+        let imported = match gloo_file::futures::read_as_bytes(&file).await {
+            Ok(bytes) => crate::format::import_bytes(&bytes),
+            Err(e) => Err(FormatError::Unreadable(e.to_string())),
+        };
+        match imported {
+            Ok(imported) => {
+                if let Some(id) = state.receive_imported(name, imported) {
                     navigate(&format!("/a/{id}"), NavigateOptions::default());
                 }
             }
-            Err(e) => state.refuse_file(
-                name,
-                &FormatError::NotOurs(format!("the file could not be read as text ({e})")),
-            ),
+            Err(error) => state.refuse_file(name, &error),
         }
     });
 }
@@ -78,7 +76,23 @@ pub fn export(state: AppState, kind: FileKind, assessments: &[Assessment], label
     let text = crate::format::export(kind, assessments, now);
     let name = crate::format::file_name(label, now.with_timezone(&Local).date_naive());
     match download(&name, &text) {
-        Ok(()) => state.notify(format!("Exported {name}.")),
+        Ok(()) => {
+            let ids: Vec<_> = assessments.iter().map(|a| a.id).collect();
+            state.exported(&ids);
+            state.notify(format!("Exported {name}."));
+        }
         Err(why) => state.notify(format!("Export failed: {why}.")),
     }
+}
+
+/// Exports every assessment in this browser as one workspace file.
+pub fn export_workspace(state: AppState) {
+    state.workspace.with_untracked(|w| {
+        export(
+            state,
+            FileKind::Workspace,
+            &w.assessments,
+            "cto-workbench-workspace",
+        )
+    })
 }

@@ -7,10 +7,12 @@ use chrono::Utc;
 use leptos::prelude::*;
 use uuid::Uuid;
 
+use crate::domain::backup::ExportLog;
+use crate::domain::history::{Bin, History};
 use crate::domain::workspace::{OnConflict, Removed};
 use crate::domain::{demo, Assessment, Workspace};
 use crate::format::{FormatError, Imported};
-use crate::storage::{Storage, Unreadable};
+use crate::storage::{External, SaveError, Storage, Unreadable};
 
 /// What the save indicator shows.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -64,7 +66,22 @@ pub struct AppState {
     pub import: RwSignal<ImportFlow>,
     pub notice: RwSignal<Option<Notice>>,
     pub unreadable: RwSignal<Vec<Unreadable>>,
+    /// Whether the recovery screen for unreadable stored data is open.
+    pub recovery_open: RwSignal<bool>,
     pub storage: StoredValue<Storage, LocalStorage>,
+    /// Undo and redo steps per assessment; `history_changed` ticks when they change.
+    pub history: StoredValue<History>,
+    pub history_changed: RwSignal<u64>,
+    /// Ticks when an assessment changes other than by typing here (undo, redo, another tab's
+    /// save): sections re-read their text boxes from the assessment.
+    pub reverted: RwSignal<u64>,
+    /// Assessments deleted in this session, restorable until the tab closes.
+    pub bin: RwSignal<Bin>,
+    pub export_log: RwSignal<ExportLog>,
+    /// Assessments another tab saved while this tab had unsaved edits to them.
+    pub conflicts: RwSignal<Vec<Uuid>>,
+    /// Whether the browser agreed to keep this site's data under storage pressure.
+    pub persisted: RwSignal<Option<bool>>,
 }
 
 pub fn use_app_state() -> AppState {
@@ -79,32 +96,233 @@ impl AppState {
             Some(reason) => SaveStatus::MemoryOnly(reason.clone()),
             None => SaveStatus::Saved,
         };
+        let available = storage.unavailable.is_none();
         let state = AppState {
             workspace: RwSignal::new(loaded.workspace),
             save_status: RwSignal::new(save_status),
             import: RwSignal::new(ImportFlow::Idle),
             notice: RwSignal::new(None),
+            recovery_open: RwSignal::new(!loaded.unreadable.is_empty()),
             unreadable: RwSignal::new(loaded.unreadable),
             storage: StoredValue::new_local(storage),
+            history: StoredValue::new(History::default()),
+            history_changed: RwSignal::new(0),
+            reverted: RwSignal::new(0),
+            bin: RwSignal::new(Bin::default()),
+            export_log: RwSignal::new(loaded.export_log),
+            conflicts: RwSignal::new(Vec::new()),
+            persisted: RwSignal::new(None),
         };
+        if available {
+            let persisted = state.persisted;
+            Storage::request_persistence(move |granted| persisted.set(Some(granted)));
+        }
         provide_context(state);
         state
     }
 
     /// Writes whatever changed since the last save and updates the indicator.
     pub fn save_now(&self) {
-        let result = self
-            .workspace
-            .with_untracked(|w| self.storage.try_update_value(|s| s.save(w)));
+        self.export_log.update_untracked(|log| {
+            self.workspace.with_untracked(|w| {
+                let ids: Vec<Uuid> = w.assessments.iter().map(|a| a.id).collect();
+                log.keep_only(&ids);
+            })
+        });
+        let result = self.workspace.with_untracked(|w| {
+            self.export_log
+                .with_untracked(|log| self.storage.try_update_value(|s| s.save(w, log)))
+        });
         let status = match result {
             None => return,
-            Some(Ok(_)) => SaveStatus::Saved,
-            Some(Err(crate::storage::SaveError::Unavailable(reason))) => {
-                SaveStatus::MemoryOnly(reason)
+            Some(Ok(report)) if report.conflicts.is_empty() => SaveStatus::Saved,
+            Some(Ok(report)) => {
+                self.conflicts.update(|c| {
+                    for id in report.conflicts {
+                        if !c.contains(&id) {
+                            c.push(id);
+                        }
+                    }
+                });
+                SaveStatus::NotSaved(
+                    "another tab saved this assessment after this tab opened it".to_string(),
+                )
             }
+            Some(Err(SaveError::Unavailable(reason))) => SaveStatus::MemoryOnly(reason),
             Some(Err(e)) => SaveStatus::NotSaved(e.to_string()),
         };
         self.save_status.set(status);
+    }
+
+    /// Takes in another tab's change to a stored key, reported by the browser's storage event.
+    pub fn external_change(&self, key: &str, new_value: Option<&str>) {
+        let Some(id) = crate::storage::assessment_id(key) else {
+            return;
+        };
+        let local = self.workspace.with_untracked(|w| w.get(id).cloned());
+        let outcome = self
+            .storage
+            .try_update_value(|s| s.external(key, new_value, local.as_ref()));
+        match outcome {
+            None | Some(External::Ignore) => {}
+            Some(External::Adopt(theirs)) => {
+                self.history.update_value(|h| h.forget(id));
+                self.history_changed.update(|n| *n += 1);
+                self.bin.update(|b| b.discard(id));
+                self.workspace.update(|w| match w.get_mut(id) {
+                    Some(mine) => *mine = *theirs,
+                    None => w.assessments.push(*theirs),
+                });
+                self.reverted.update(|n| *n += 1);
+            }
+            Some(External::Removed(id)) => {
+                let mut removed = None;
+                self.workspace.update(|w| removed = w.remove(id));
+                if let Some(removed) = removed {
+                    let name = removed.assessment.display_name();
+                    self.bin.update(|b| b.put(removed.clone()));
+                    self.notice.set(Some(Notice {
+                        text: format!("“{name}” was deleted in another tab."),
+                        undo: Some(removed),
+                    }));
+                }
+            }
+            Some(External::Conflict(id)) => self.conflicts.update(|c| {
+                if !c.contains(&id) {
+                    c.push(id);
+                }
+            }),
+            Some(External::Unreadable(u)) => {
+                self.workspace.update(|w| _ = w.remove(id));
+                self.unreadable.update(|list| list.push(u));
+                self.recovery_open.set(true);
+            }
+        }
+    }
+
+    /// Settles a conflict with another tab: keep this tab's version (it is saved over the other
+    /// tab's), or take the other tab's (this tab's edits stay one Undo away).
+    pub fn settle_conflict(&self, id: Uuid, keep_mine: bool) {
+        self.conflicts.update(|c| c.retain(|x| *x != id));
+        if keep_mine {
+            self.storage.update_value(|s| s.keep_mine(id));
+            self.save_now();
+            return;
+        }
+        let theirs = self
+            .storage
+            .try_update_value(|s| s.take_theirs(id))
+            .unwrap_or(Ok(None));
+        match theirs {
+            Ok(Some(theirs)) => {
+                let mine = self.workspace.with_untracked(|w| w.get(id).cloned());
+                if let Some(mine) = mine {
+                    self.history
+                        .update_value(|h| h.record(mine, None, now_ms()));
+                    self.history_changed.update(|n| *n += 1);
+                }
+                self.workspace.update(|w| {
+                    if let Some(a) = w.get_mut(id) {
+                        *a = theirs;
+                    }
+                });
+                self.reverted.update(|n| *n += 1);
+                self.notify("Loaded the other tab's version. Undo brings back this tab's edits.");
+            }
+            Ok(None) => {
+                let mut removed = None;
+                self.workspace.update(|w| removed = w.remove(id));
+                if let Some(removed) = removed {
+                    self.bin.update(|b| b.put(removed.clone()));
+                    self.notice.set(Some(Notice {
+                        text: "The other tab had deleted it; it is removed here too.".into(),
+                        undo: Some(removed),
+                    }));
+                }
+            }
+            Err(e) => self.notify(format!(
+                "The other tab's version could not be read ({e}); this tab's version is kept."
+            )),
+        }
+        self.save_now();
+    }
+
+    /// Moves the unreadable record at `index` aside (its backup copy stays), if it has a backup.
+    pub fn set_aside(&self, index: usize) {
+        let Some(item) = self.unreadable.with_untracked(|u| u.get(index).cloned()) else {
+            return;
+        };
+        let done = self
+            .storage
+            .try_update_value(|s| s.set_aside(&item))
+            .unwrap_or(false);
+        if done {
+            self.unreadable.update(|u| _ = u.remove(index));
+            if self.unreadable.with_untracked(Vec::is_empty) {
+                self.recovery_open.set(false);
+            }
+            self.notify(format!(
+                "Set aside. A copy stays in this browser under {}.",
+                item.backup_key.unwrap_or_default()
+            ));
+        } else {
+            self.notify("It could not be set aside safely, so it was left where it is.");
+        }
+    }
+
+    /// Steps assessment `id` back before its last edit. Returns whether there was one.
+    pub fn undo(&self, id: Uuid) -> bool {
+        self.step(id, true)
+    }
+
+    pub fn redo(&self, id: Uuid) -> bool {
+        self.step(id, false)
+    }
+
+    fn step(&self, id: Uuid, back: bool) -> bool {
+        let mut changed = false;
+        self.workspace.update(|w| {
+            changed =
+                self.history
+                    .try_update_value(|h| if back { h.undo(w, id) } else { h.redo(w, id) })
+                    == Some(true);
+        });
+        self.history_changed.update(|n| *n += 1);
+        if changed {
+            self.reverted.update(|n| *n += 1);
+        }
+        changed
+    }
+
+    /// (undo steps, redo steps) for assessment `id`; reactive.
+    pub fn history_depth(&self, id: Uuid) -> (usize, usize) {
+        self.history_changed.track();
+        self.history
+            .with_value(|h| (h.can_undo(id), h.can_redo(id)))
+    }
+
+    /// Notes that these assessments went into an exported file.
+    pub fn exported(&self, ids: &[Uuid]) {
+        self.export_log
+            .update(|log| log.exported(ids.iter().copied(), Utc::now()));
+        self.save_now();
+    }
+
+    /// Puts an assessment deleted in this session back.
+    pub fn restore_deleted(&self, id: Uuid) {
+        let mut restored = false;
+        let bin = self.bin;
+        self.workspace.update(|w| {
+            bin.update(|b| restored = b.restore(w, id));
+        });
+        if restored {
+            if let Some(name) = self
+                .workspace
+                .with_untracked(|w| w.get(id).map(|a| a.display_name()))
+            {
+                self.notify(format!("Restored “{name}”."));
+            }
+        }
     }
 
     pub fn create(&self, name: &str) -> Uuid {
@@ -126,10 +344,24 @@ impl AppState {
         id
     }
 
-    /// Applies an edit to one assessment; the update time is stamped here.
+    /// Applies an edit to one assessment; the update time is stamped and the undo step kept here.
     pub fn edit(&self, id: Uuid, edit: impl FnOnce(&mut Assessment)) {
-        self.workspace
-            .update(|w| _ = w.update(id, Utc::now(), edit));
+        let before = self.workspace.with_untracked(|w| w.get(id).cloned());
+        let Some(before) = before else {
+            return;
+        };
+        let group = typing_group();
+        self.history
+            .update_value(|h| h.record(before, group, now_ms()));
+        self.history_changed.update(|n| *n += 1);
+        let now = Utc::now();
+        if self
+            .export_log
+            .with_untracked(|log| !log.unexported_since.contains_key(&id))
+        {
+            self.export_log.update(|log| log.edited(id, now));
+        }
+        self.workspace.update(|w| _ = w.update(id, now, edit));
     }
 
     pub fn rename(&self, id: Uuid, name: &str) {
@@ -148,6 +380,7 @@ impl AppState {
         let mut removed = None;
         self.workspace.update(|w| removed = w.remove(id));
         if let Some(removed) = removed {
+            self.bin.update(|b| b.put(removed.clone()));
             self.notice.set(Some(Notice {
                 text: format!("Deleted “{}”.", removed.assessment.display_name()),
                 undo: Some(removed),
@@ -162,6 +395,7 @@ impl AppState {
         }) = self.notice.get_untracked()
         {
             let name = removed.assessment.display_name();
+            self.bin.update(|b| b.discard(removed.assessment.id));
             self.workspace.update(|w| w.restore(removed));
             self.notice.set(Some(Notice {
                 text: format!("Restored “{name}”."),
@@ -268,6 +502,9 @@ impl AppState {
             .filter(|d| choices.get(&d.section) == Some(&merge::Choice::TakeTheirs))
             .count();
         let merged = merge::merge_report(&mine, &theirs, choices);
+        self.history
+            .update_value(|h| h.record(mine, None, now_ms()));
+        self.history_changed.update(|n| *n += 1);
         self.workspace.update(|w| {
             if let Some(a) = w.get_mut(id) {
                 *a = merged.assessment;
@@ -303,9 +540,27 @@ impl AppState {
     ) -> Option<Uuid> {
         let count = imported.assessments.len();
         let mut ids = Vec::new();
+        // A replaced assessment can be brought back with Undo.
+        let before: Vec<Assessment> = self.workspace.with_untracked(|w| {
+            imported
+                .assessments
+                .iter()
+                .filter_map(|a| w.get(a.id).cloned())
+                .collect()
+        });
         self.workspace.update(|w| {
             ids = w.import(imported.assessments, decide, Uuid::new_v4);
         });
+        self.workspace.with_untracked(|w| {
+            self.history.update_value(|h| {
+                for old in before {
+                    if w.get(old.id) != Some(&old) {
+                        h.record(old, None, now_ms());
+                    }
+                }
+            })
+        });
+        self.history_changed.update(|n| *n += 1);
         self.import.set(ImportFlow::Idle);
         let what = match count {
             1 => "1 assessment".to_string(),
@@ -326,4 +581,50 @@ impl AppState {
         ));
         (ids.len() == 1).then(|| ids[0])
     }
+}
+
+/// Milliseconds on a clock that only moves forward, for grouping keystrokes into undo steps.
+fn now_ms() -> f64 {
+    window()
+        .performance()
+        .map(|p| p.now())
+        .unwrap_or_else(js_sys::Date::now)
+}
+
+/// Names the text box the user is typing in, so keystrokes there fold into one undo step.
+/// Read from the event being handled (`window.event`), not from the focus: a select or a button
+/// changed by pointer while a text box keeps focus must still be its own step.
+/// Boxes without an id get a generated name on first use.
+fn typing_group() -> Option<String> {
+    use wasm_bindgen::JsCast;
+    let event = js_sys::Reflect::get(&window(), &"event".into())
+        .ok()?
+        .dyn_into::<web_sys::Event>()
+        .ok()?;
+    if event.type_() != "input" {
+        return None;
+    }
+    let element = event.target()?.dyn_into::<web_sys::Element>().ok()?;
+    let is_text = match element.dyn_ref::<web_sys::HtmlInputElement>() {
+        Some(input) => matches!(
+            input.type_().as_str(),
+            "text" | "search" | "url" | "email" | "tel" | "number" | ""
+        ),
+        None => element.dyn_ref::<web_sys::HtmlTextAreaElement>().is_some(),
+    };
+    if !is_text {
+        return None;
+    }
+    if let Some(group) = element.get_attribute("data-undo-group") {
+        return Some(group);
+    }
+    thread_local! {
+        static NEXT: std::cell::Cell<u64> = const { std::cell::Cell::new(0) };
+    }
+    let group = NEXT.with(|n| {
+        n.set(n.get() + 1);
+        format!("box-{}", n.get())
+    });
+    let _ = element.set_attribute("data-undo-group", &group);
+    Some(group)
 }

@@ -10,10 +10,12 @@ use crate::content;
 use crate::domain::scoring::{self, Results};
 use crate::domain::Assessment;
 use crate::format::FileKind;
+use crate::ui::export_reminder::ExportStatus;
 use crate::ui::files;
 use crate::ui::review_toggle::ReviewToggle;
 use crate::ui::share_button::ShareButton;
 use crate::ui::state::use_app_state;
+use crate::ui::undo_buttons::UndoButtons;
 
 /// The assessment the current route is about, provided by [`AssessmentPage`].
 #[derive(Clone, Copy)]
@@ -83,7 +85,7 @@ fn AssessmentShell(id: Uuid) -> impl IntoView {
     Effect::new(move |_| {
         document().set_title(&format!("{} · CTO Workbench", title.get()));
     });
-    let export = move |_| {
+    let export = move || {
         if let Some(a) = assessment.get_untracked() {
             files::export(
                 state,
@@ -101,11 +103,13 @@ fn AssessmentShell(id: Uuid) -> impl IntoView {
                     <h1>{move || title.get()}</h1>
                 </div>
                 <div class="head-actions">
+                    <UndoButtons id/>
                     <ReviewToggle/>
                     <ShareButton/>
-                    <button class="button" on:click=export>"Export this assessment"</button>
+                    <button class="button" on:click=move |_| export()>"Export this assessment"</button>
                 </div>
             </div>
+            <ExportStatus id on_export=export/>
             <nav class="section-nav" aria-label="Sections">
                 <ul>
                     {SECTIONS
@@ -121,7 +125,12 @@ fn AssessmentShell(id: Uuid) -> impl IntoView {
                 </ul>
             </nav>
             <div class="section-body">
-                <Outlet/>
+                // Text boxes keep what the user is typing in their own signal; after an undo or
+                // another tab's save the section is rebuilt so every box shows the stored value.
+                {move || {
+                    state.reverted.track();
+                    view! { <Outlet/> }
+                }}
             </div>
         </Show>
     }

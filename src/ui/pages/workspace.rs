@@ -5,9 +5,9 @@ use leptos_router::hooks::use_navigate;
 use leptos_router::NavigateOptions;
 use uuid::Uuid;
 
-use crate::format::FileKind;
 use crate::ui::assessment_row::AssessmentRow;
 use crate::ui::confirm_dialog::ConfirmDialog;
+use crate::ui::deleted_list::DeletedList;
 use crate::ui::files;
 use crate::ui::state::use_app_state;
 use crate::ui::welcome::Welcome;
@@ -32,11 +32,15 @@ pub fn WorkspacePage() -> impl IntoView {
                         <li><code>{u.key}</code> ": " {u.error.to_string()}</li>
                     }).collect_view()}
                 </ul>
+                <button class="button" on:click=move |_| state.recovery_open.set(true)>
+                    "Download or inspect it"
+                </button>
             </div>
         </Show>
         <Show when=move || is_empty.get() fallback=|| view! { <AssessmentList/> }>
             <Welcome/>
         </Show>
+        <DeletedList/>
     }
 }
 
@@ -60,16 +64,7 @@ fn AssessmentList() -> impl IntoView {
         let id = state.open_demo();
         navigate(&format!("/a/{id}"), NavigateOptions::default());
     };
-    let export_all = move |_| {
-        state.workspace.with_untracked(|w| {
-            files::export(
-                state,
-                FileKind::Workspace,
-                &w.assessments,
-                "cto-workbench-workspace",
-            )
-        })
-    };
+    let export_all = move |_| files::export_workspace(state);
     view! {
         <section class="page">
             <div class="page-head">
@@ -106,6 +101,13 @@ fn AssessmentList() -> impl IntoView {
             <p class="muted small">
                 "Everything stays in this browser. Export a file to back it up or to send it to "
                 "your fractional CTO, and use Import file to bring back the copy they return."
+            </p>
+            <p class="muted small" data-testid="persistence">
+                {move || match state.persisted.get() {
+                    Some(true) => "This browser has agreed to keep this site's data even when disk                                    space runs low.",
+                    Some(false) => "This browser may clear this site's data when disk space runs                                     low: export regularly.",
+                    None => "",
+                }}
             </p>
         </section>
         {move || {

@@ -1,0 +1,42 @@
+//! Assessments deleted in this session, each with Restore, until the tab is closed.
+
+use leptos::prelude::*;
+
+use super::state::use_app_state;
+
+#[component]
+pub fn DeletedList() -> impl IntoView {
+    let state = use_app_state();
+    let items = Memo::new(move |_| {
+        state.bin.with(|b| {
+            b.items()
+                .map(|a| (a.id, a.display_name()))
+                .collect::<Vec<_>>()
+        })
+    });
+    view! {
+        <Show when=move || !items.with(Vec::is_empty)>
+            <section class="page deleted-list" aria-labelledby="deleted-title">
+                <h2 id="deleted-title">"Deleted in this session"</h2>
+                <p class="muted small">
+                    "These can be restored until you close this tab."
+                </p>
+                <ul>
+                    <For each=move || items.get() key=|(id, _)| *id let:item>
+                        <li>
+                            <span>{item.1.clone()}</span>
+                            " "
+                            <button
+                                class="button"
+                                aria-label=format!("Restore “{}”", item.1)
+                                on:click=move |_| state.restore_deleted(item.0)
+                            >
+                                "Restore"
+                            </button>
+                        </li>
+                    </For>
+                </ul>
+            </section>
+        </Show>
+    }
+}

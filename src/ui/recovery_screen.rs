@@ -1,0 +1,94 @@
+//! The recovery screen: stored data this version cannot read (damaged, the wrong shape, or saved
+//! by a newer version). It is kept as it was, copied under a backup key, and offered as a file.
+
+use leptos::html;
+use leptos::prelude::*;
+
+use super::files;
+use super::state::use_app_state;
+
+#[component]
+pub fn RecoveryScreen() -> impl IntoView {
+    let state = use_app_state();
+    let heading = NodeRef::<html::H2>::new();
+    Effect::new(move |_| {
+        if let Some(h) = heading.get() {
+            let _ = h.focus();
+        }
+    });
+    let download = move |index: usize| {
+        let item = state.unreadable.with_untracked(|u| u.get(index).cloned());
+        if let Some(item) = item {
+            let name = format!(
+                "cto-workbench-recovered-{}.json",
+                item.key.rsplit('/').next().unwrap_or("record")
+            );
+            match files::download(&name, &item.raw) {
+                Ok(()) => state.notify(format!("Downloaded {name}.")),
+                Err(why) => state.notify(format!("The download failed: {why}.")),
+            }
+        }
+    };
+    view! {
+        <Show when=move || state.recovery_open.get()>
+            <div class="modal-backdrop">
+                <section
+                    class="modal recovery"
+                    role="alertdialog"
+                    aria-modal="true"
+                    aria-labelledby="recovery-title"
+                    data-testid="recovery-screen"
+                >
+                    <h2 id="recovery-title" tabindex="-1" node_ref=heading>
+                        "Some saved work could not be opened"
+                    </h2>
+                    <p>
+                        "This browser holds data this version of CTO Workbench cannot read. Nothing "
+                        "has been changed or deleted: it stays exactly as it was, a copy is kept "
+                        "beside it, and the app will never write over it. Download it to keep it "
+                        "safe, or open it with the version of the app that saved it. Set it aside "
+                        "to stop this screen appearing: the copy stays in this browser."
+                    </p>
+                    <ul class="recovery-list">
+                        {move || {
+                            state
+                                .unreadable
+                                .get()
+                                .into_iter()
+                                .enumerate()
+                                .map(|(i, u)| {
+                                    let size = u.raw.len();
+                                    let has_backup = u.backup_key.is_some();
+                                    view! {
+                                        <li>
+                                            <p><strong>"Problem: "</strong>{u.error.to_string()}</p>
+                                            <p class="muted small">
+                                                {format!("Stored under {} ({} bytes)", u.key, size)}
+                                                {u.backup_key.map(|b| format!("; copy kept under {b}"))}
+                                            </p>
+                                            <div class="toolbar">
+                                                <button class="button" on:click=move |_| download(i)>
+                                                    "Download this data"
+                                                </button>
+                                                <Show when=move || has_backup>
+                                                    <button class="button quiet" on:click=move |_| state.set_aside(i)>
+                                                        "Set it aside"
+                                                    </button>
+                                                </Show>
+                                            </div>
+                                        </li>
+                                    }
+                                })
+                                .collect_view()
+                        }}
+                    </ul>
+                    <div class="modal-actions">
+                        <button class="button primary" on:click=move |_| state.recovery_open.set(false)>
+                            "Continue with the rest"
+                        </button>
+                    </div>
+                </section>
+            </div>
+        </Show>
+    }
+}

@@ -12,6 +12,11 @@
 //!   assessment and reports a conflict for the user to settle, instead of overwriting;
 //! - the browser's storage event tells this tab about another tab's saves, which it takes in at
 //!   once when it has no unsaved edits of its own to that assessment.
+//!
+//! Large records are stored deflated (`z1:` + base64url), so a consultant's many clients fit in
+//! the few megabytes a browser allows; small ones stay plain JSON. Whether a record changed is
+//! judged by comparing the assessment with a copy of what was last stored, not by re-encoding
+//! every assessment on every save.
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 
@@ -27,6 +32,47 @@ const META_KEY: &str = "cto-workbench/v1/meta";
 const ASSESSMENT_PREFIX: &str = "cto-workbench/v1/assessment/";
 /// Copies of unreadable records; outside the assessment prefix, so they are never loaded or saved.
 const BACKUP_PREFIX: &str = "cto-workbench/v1/backup/";
+/// Records at least this long (in bytes of JSON) are stored deflated.
+const PACK_FROM_BYTES: usize = 32 * 1024;
+const PACKED_TAG: &str = "z1:";
+/// A packed record never unpacks to more than this, whatever a damaged value claims.
+const MAX_UNPACKED_BYTES: usize = 256 * 1024 * 1024;
+
+/// The stored form of a record's JSON: itself when small, deflated and tagged when large.
+pub fn pack(json: String) -> String {
+    use base64::Engine;
+    if json.len() < PACK_FROM_BYTES {
+        return json;
+    }
+    // Level 1: the saving comes mostly from repetition that any level finds, and saves stay fast.
+    let packed = miniz_oxide::deflate::compress_to_vec(json.as_bytes(), 1);
+    format!(
+        "{PACKED_TAG}{}",
+        base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(packed)
+    )
+}
+
+/// The JSON of a stored record, unpacking it when it was stored deflated.
+pub fn unpack(raw: &str) -> Result<std::borrow::Cow<'_, str>, FormatError> {
+    use base64::Engine;
+    let Some(body) = raw.strip_prefix(PACKED_TAG) else {
+        return Ok(std::borrow::Cow::Borrowed(raw));
+    };
+    let damaged = |why: &str| FormatError::NotOurs(format!("the stored record is damaged ({why})"));
+    let packed = base64::engine::general_purpose::URL_SAFE_NO_PAD
+        .decode(body)
+        .map_err(|_| damaged("not valid base64"))?;
+    let json = miniz_oxide::inflate::decompress_to_vec_with_limit(&packed, MAX_UNPACKED_BYTES)
+        .map_err(|_| damaged("it does not unpack"))?;
+    String::from_utf8(json)
+        .map(std::borrow::Cow::Owned)
+        .map_err(|_| damaged("not text"))
+}
+
+/// Decodes a stored assessment record, packed or not.
+fn decode(raw: &str) -> Result<(Assessment, u64), FormatError> {
+    format::decode_stored_revision(&unpack(raw)?)
+}
 
 fn assessment_key(id: Uuid) -> String {
     format!("{ASSESSMENT_PREFIX}{id}")
@@ -82,7 +128,7 @@ pub struct SaveReport {
 }
 
 /// One write a save intends: the new value, and what the key must still hold for it to go ahead.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Write {
     pub key: String,
     pub value: String,
@@ -90,10 +136,12 @@ pub struct Write {
     pub expect: Option<Option<String>>,
     /// For assessment records: the assessment and the revision this write gives it.
     pub revision: Option<(Uuid, u64)>,
+    /// For assessment records: what the write stores, kept to tell later edits apart.
+    pub copy: Option<Box<Assessment>>,
 }
 
 /// The writes and removals that bring storage from what was saved last to `workspace`.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct SavePlan {
     pub writes: Vec<Write>,
     pub removals: Vec<String>,
@@ -126,16 +174,21 @@ pub enum External {
 pub struct Saved {
     records: BTreeMap<String, String>,
     revisions: HashMap<Uuid, u64>,
+    /// The assessment each record holds, as last read or written.
+    copies: HashMap<Uuid, Assessment>,
     /// Keys that failed to load: never written or removed.
     protected: HashSet<String>,
 }
 
 impl Saved {
+    /// Characters this app's records take in storage (keys and values), as last read or written.
+    pub fn used_chars(&self) -> usize {
+        self.records.iter().map(|(k, v)| k.len() + v.len()).sum()
+    }
+
     /// Whether this tab's copy differs from what it last read or wrote for that assessment.
     pub fn is_dirty(&self, a: &Assessment) -> bool {
-        let key = assessment_key(a.id);
-        let revision = self.revisions.get(&a.id).copied().unwrap_or(0);
-        self.records.get(&key) != Some(&format::encode_stored_revision(a, revision))
+        self.copies.get(&a.id) != Some(a)
     }
 
     /// Works out what to write; pure, so it is tested natively.
@@ -159,6 +212,7 @@ impl Saved {
                     value,
                     expect: None,
                     revision: None,
+                    copy: None,
                 });
             }
         }
@@ -170,9 +224,10 @@ impl Saved {
             }
             let revision = self.revisions.get(&a.id).copied().unwrap_or(0);
             plan.writes.push(Write {
-                value: format::encode_stored_revision(a, revision + 1),
+                value: pack(format::encode_stored_revision(a, revision + 1)),
                 expect: Some(self.records.get(&key).cloned()),
                 revision: Some((a.id, revision + 1)),
+                copy: Some(Box::new(a.clone())),
                 key,
             });
         }
@@ -188,12 +243,16 @@ impl Saved {
         if let Some((id, revision)) = write.revision {
             self.revisions.insert(id, revision);
         }
+        if let Some(copy) = &write.copy {
+            self.copies.insert(copy.id, (**copy).clone());
+        }
         self.records.insert(write.key.clone(), write.value.clone());
     }
 
     fn removed(&mut self, key: &str) {
         if let Some(id) = id_of(key) {
             self.revisions.remove(&id);
+            self.copies.remove(&id);
         }
         self.records.remove(key);
     }
@@ -204,9 +263,18 @@ impl Saved {
         let key = assessment_key(id);
         match stored {
             Some(value) => {
-                let revision = revision_of(value);
+                // Unreadable there: no copy, so this tab's version counts as changed and is saved.
+                match decode(value) {
+                    Ok((copy, revision)) => {
+                        self.copies.insert(id, copy);
+                        self.revisions.insert(id, revision);
+                    }
+                    Err(_) => {
+                        self.copies.remove(&id);
+                        self.revisions.insert(id, revision_of(value));
+                    }
+                }
                 self.records.insert(key, value.to_string());
-                self.revisions.insert(id, revision);
             }
             None => self.removed(&key),
         }
@@ -236,10 +304,11 @@ impl Saved {
                     None => External::Ignore,
                 }
             }
-            Some(value) => match format::decode_stored_revision(value) {
+            Some(value) => match decode(value) {
                 Ok((assessment, revision)) => {
                     self.records.insert(key.to_string(), value.to_string());
                     self.revisions.insert(id, revision);
+                    self.copies.insert(id, assessment.clone());
                     External::Adopt(Box::new(assessment))
                 }
                 Err(error) => {
@@ -264,9 +333,10 @@ fn revision_of(value: &str) -> u64 {
         #[serde(default)]
         revision: u64,
     }
-    serde_json::from_str::<Revision>(value)
-        .map(|r| r.revision)
-        .unwrap_or(0)
+    unpack(value)
+        .ok()
+        .and_then(|json| serde_json::from_str::<Revision>(&json).ok())
+        .map_or(0, |r| r.revision)
 }
 
 /// Builds a workspace from raw stored pairs: pure, so tested natively.
@@ -292,10 +362,11 @@ pub fn read_records(index: Option<&str>, records: &[(String, String)]) -> (Loade
         let Some(id) = id_of(key) else {
             continue;
         };
-        match format::decode_stored_revision(value) {
+        match decode(value) {
             Ok((a, revision)) if a.id == id => {
                 saved.records.insert(key.clone(), value.clone());
                 saved.revisions.insert(id, revision);
+                saved.copies.insert(id, a.clone());
                 found.push(a);
             }
             Ok(_) => {
@@ -453,7 +524,7 @@ impl Storage {
     pub fn stored(&self, id: Uuid) -> Result<Option<Assessment>, FormatError> {
         match self.raw(id) {
             None => Ok(None),
-            Some(value) => format::decode_stored(&value).map(Some),
+            Some(value) => decode(&value).map(|(a, _)| Some(a)),
         }
     }
 
@@ -475,10 +546,15 @@ impl Storage {
         let stored = self.raw(id);
         let theirs = match &stored {
             None => None,
-            Some(value) => Some(format::decode_stored(value)?),
+            Some(value) => Some(decode(value)?.0),
         };
         self.saved.rebase(id, stored.as_deref());
         Ok(theirs)
+    }
+
+    /// Characters this app's readable records take in storage.
+    pub fn used_chars(&self) -> usize {
+        self.saved.used_chars()
     }
 
     /// Moves an unreadable record out of the way once its backup copy is confirmed in place, so the
@@ -818,5 +894,76 @@ mod tests {
             saved_b.external(&key1, None, Some(&adopted)),
             External::Removed(Uuid::from_u128(1))
         );
+    }
+
+    #[test]
+    fn large_records_are_stored_deflated_and_load_back_equal() {
+        let content = crate::content::get();
+        let demo =
+            crate::domain::demo::demo_assessment(content, DateTime::from_timestamp(0, 0).unwrap());
+        let json_len = format::encode_stored_revision(&demo, 1).len();
+        let mut w = ws(1);
+        w.assessments.push(demo.clone());
+        let mut store = BTreeMap::new();
+        save(&mut Saved::default(), &mut store, &w);
+        let raw = &store[&assessment_key(demo.id)];
+        assert!(raw.starts_with(PACKED_TAG));
+        assert!(
+            raw.len() * 2 < json_len,
+            "{} chars stored for {json_len} bytes of JSON",
+            raw.len()
+        );
+        let small = &store[&assessment_key(Uuid::from_u128(1))];
+        assert!(small.starts_with('{'), "small records stay plain JSON");
+        let (loaded, saved) = load(&store);
+        assert_eq!(loaded.workspace, w);
+        assert!(
+            saved.plan(&w, &log()).is_empty(),
+            "nothing to write after loading"
+        );
+        assert_eq!(revision_of(raw), 1);
+    }
+
+    #[test]
+    fn a_damaged_packed_record_is_unreadable_not_a_panic() {
+        let mut store = BTreeMap::new();
+        let key = assessment_key(Uuid::from_u128(5));
+        for raw in [
+            "z1:",
+            "z1:!!!!",
+            "z1:AAAA",
+            "z1:eJwLycgsVgCi4vzcVIXkjMSiFABKFgdV",
+        ] {
+            store.insert(key.clone(), raw.to_string());
+            let (loaded, _) = load(&store);
+            assert_eq!(loaded.unreadable.len(), 1, "{raw}");
+            assert!(loaded.unreadable[0].error.to_string().contains("damaged") || raw.len() > 8);
+        }
+        assert_eq!(unpack("plain").unwrap(), "plain");
+        let big = "x".repeat(PACK_FROM_BYTES * 3);
+        assert_eq!(unpack(&pack(big.clone())).unwrap(), big);
+    }
+
+    #[test]
+    fn an_edit_deep_inside_a_large_assessment_is_seen_without_re_encoding() {
+        let content = crate::content::get();
+        let mut w = Workspace::default();
+        w.assessments.push(crate::domain::demo::demo_assessment(
+            content,
+            DateTime::from_timestamp(0, 0).unwrap(),
+        ));
+        let mut saved = Saved::default();
+        let mut store = BTreeMap::new();
+        save(&mut saved, &mut store, &w);
+        let a = &mut w.assessments[0];
+        let kpi = a
+            .kpis
+            .iter_mut()
+            .find(|k| !k.measurements.is_empty())
+            .unwrap();
+        kpi.measurements[0].value += 1.0;
+        let plan = saved.plan(&w, &log());
+        assert_eq!(plan.writes.len(), 1);
+        assert_eq!(plan.writes[0].key, assessment_key(w.assessments[0].id));
     }
 }

@@ -23,7 +23,11 @@ pub fn RecoveryScreen() -> impl IntoView {
                 "cto-workbench-recovered-{}.json",
                 item.key.rsplit('/').next().unwrap_or("record")
             );
-            match files::download(&name, &item.raw) {
+            // A deflated record is given back as its JSON when it unpacks, else exactly as stored.
+            let text = crate::storage::unpack(&item.raw)
+                .map(|t| t.into_owned())
+                .unwrap_or_else(|_| item.raw.clone());
+            match files::download(&name, &text) {
                 Ok(()) => state.notify(format!("Downloaded {name}.")),
                 Err(why) => state.notify(format!("The download failed: {why}.")),
             }

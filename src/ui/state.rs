@@ -82,6 +82,8 @@ pub struct AppState {
     pub conflicts: RwSignal<Vec<Uuid>>,
     /// Whether the browser agreed to keep this site's data under storage pressure.
     pub persisted: RwSignal<Option<bool>>,
+    /// Characters the saved records take in localStorage, updated after each save.
+    pub storage_used: RwSignal<usize>,
 }
 
 pub fn use_app_state() -> AppState {
@@ -112,7 +114,11 @@ impl AppState {
             export_log: RwSignal::new(loaded.export_log),
             conflicts: RwSignal::new(Vec::new()),
             persisted: RwSignal::new(None),
+            storage_used: RwSignal::new(0),
         };
+        state
+            .storage_used
+            .set(state.storage.with_value(Storage::used_chars));
         if available {
             let persisted = state.persisted;
             Storage::request_persistence(move |granted| persisted.set(Some(granted)));
@@ -152,6 +158,8 @@ impl AppState {
             Some(Err(e)) => SaveStatus::NotSaved(e.to_string()),
         };
         self.save_status.set(status);
+        self.storage_used
+            .set(self.storage.with_value(Storage::used_chars));
     }
 
     /// Takes in another tab's change to a stored key, reported by the browser's storage event.

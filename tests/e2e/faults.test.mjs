@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import {
   startApp, openPage, storageSnapshot, storedAssessments, waitSaved, newAssessment, STORAGE_PREFIX,
-  axeViolations,
+  axeViolations, decodeStored,
 } from './support.mjs';
 
 let app;
@@ -282,7 +282,7 @@ test('two tabs on one assessment: saves are taken in live, and a clash asks inst
   await waitSaved(a);
   assert.equal((await storedAssessments(a))[0].profile.vision, 'from tab A, unsaved');
   await b.waitForFunction(() => document.querySelector('#vision')?.value === 'from tab A, unsaved');
-  const stored = JSON.parse((await storageSnapshot(a))[`${STORAGE_PREFIX}assessment/${id}`]);
+  const stored = decodeStored((await storageSnapshot(a))[`${STORAGE_PREFIX}assessment/${id}`]);
   assert.ok(stored.revision >= 4, `revision counts saves (${stored.revision})`);
 
   // 4. Another clash, settled the other way: B's version is loaded and Undo brings A's back.
@@ -351,6 +351,7 @@ test('undo and redo: 50 steps with buttons and keys, typing folds into one step,
   assert.equal(back.length, 1);
   assert.equal(back[0].id, id);
   assert.equal(back[0].profile.team_size, 6);
+  assert.match(await page.getByTestId('storage-used').innerText(), /Saved data uses \d+ thousand characters/);
   assert.deepEqual(s.problems, []);
   await s.close();
 });

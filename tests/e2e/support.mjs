@@ -2,6 +2,7 @@
 // every test makes (no console errors, no request leaving the origin, axe-core).
 import { chromium } from 'playwright-core';
 import { readFile } from 'node:fs/promises';
+import zlib from 'node:zlib';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -87,11 +88,19 @@ export async function storageSnapshot(page) {
   }, STORAGE_PREFIX);
 }
 
+/** A stored record parsed: large records are stored as `z1:` + base64url of raw deflate. */
+export function decodeStored(raw) {
+  const json = raw.startsWith('z1:')
+    ? zlib.inflateRawSync(Buffer.from(raw.slice(3), 'base64url')).toString('utf8')
+    : raw;
+  return JSON.parse(json);
+}
+
 /** The assessments as stored, in list order, parsed. */
 export async function storedAssessments(page) {
   const snap = await storageSnapshot(page);
   const index = JSON.parse(snap[`${STORAGE_PREFIX}index`] ?? '[]');
-  return index.map((id) => JSON.parse(snap[`${STORAGE_PREFIX}assessment/${id}`]).assessment);
+  return index.map((id) => decodeStored(snap[`${STORAGE_PREFIX}assessment/${id}`]).assessment);
 }
 
 /** Runs axe-core on the page as it is now and returns the violations (ids and targets). */

@@ -102,6 +102,21 @@ fn AssessmentList() -> impl IntoView {
                 "Everything stays in this browser. Export a file to back it up or to send it to "
                 "your fractional CTO, and use Import file to bring back the copy they return."
             </p>
+            <p class="muted small" data-testid="storage-used">
+                {move || {
+                    // Browsers allow a site about five million characters of local storage.
+                    let used = state.storage_used.get();
+                    let amount = if used < 1_000_000 {
+                        format!("{} thousand", used.div_ceil(1_000))
+                    } else {
+                        format!("{:.1} million", used as f64 / 1_000_000.0)
+                    };
+                    format!(
+                        "Saved data uses {amount} characters of this browser's storage (browsers \
+                         allow about 5 million; large assessments are stored compressed)."
+                    )
+                }}
+            </p>
             <p class="muted small" data-testid="persistence">
                 {move || match state.persisted.get() {
                     Some(true) => "This browser has agreed to keep this site's data even when disk                                    space runs low.",

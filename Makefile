@@ -17,11 +17,12 @@ export PATH := $(TOOLS)/node_modules/.bin:$(CARGO_BIN):$(PATH)
 SUDO       := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 E2E        := tests/e2e
 
-.PHONY: help run test setup setup-build setup-browser build check lint unit e2e fmt bench fuzz clean
+.PHONY: help run test setup setup-build setup-browser build check lint unit e2e fmt bench bench-browser bench-native fuzz clean
 
 help:
 	@echo "make run    build and serve the app on http://127.0.0.1:8080"
 	@echo "make test   format, lint (native and wasm32), unit tests, release build, browser tests"
+	@echo "make bench  benchmarks (native and browser, sizes, Lighthouse) into target/bench/report.md"
 	@echo "make fuzz   fuzz the file import for FUZZ_SECONDS (default 120); failing inputs go to tests/fixtures/hostile/"
 
 ## ---- set-up (idempotent: each step is skipped when already in place) -------------------------
@@ -80,6 +81,31 @@ e2e: setup-browser
 
 test: setup lint unit build e2e
 	@echo "make test: all checks passed"
+
+# Every benchmark, one table: the release build, native benches, browser benches, then
+# target/bench/report.md (printed). The README carries the latest run.
+bench: setup build
+	cargo run --release --bin gen_workspace -- target/bench/workspace.json
+	$(MAKE) bench-native bench-browser
+	node tools/bench/report.mjs target/bench
+
+# Browser benchmarks (issue #9) on the release build already in dist/ (`make bench` builds it):
+# load, answer change, import, save, a 100,000-point KPI chart, memory, sizes, Lighthouse.
+# Writes target/bench/browser.md (one table, also printed) and browser.json; about 3 minutes.
+bench-browser: setup-browser
+	@[ -f dist/index.html ] || { echo "dist/ is empty: run make bench (or make build) first"; exit 1; }
+	@[ -f target/bench/workspace.json ] && [ -f target/bench/heavy.json ] \
+	  || cargo run --release --bin gen_workspace -- target/bench/workspace.json
+	node --test --test-reporter=dot tests/bench/bench.test.mjs
+	node tests/bench/browser.mjs
+
+# Native benchmarks (issue #9; divan, release profile) of the model, the file format and every
+# chart at consultant scale: about 25 s of runs after a 4-5 minute build. Writes
+# target/bench/native.md (one table, also printed) and the raw divan output native.txt.
+bench-native:
+	@mkdir -p target/bench
+	cargo bench --bench domain --bench charts | tee target/bench/native.txt
+	node tools/bench/native_table.mjs target/bench/native.txt target/bench/native.md
 
 clean:
 	rm -rf dist target/tools

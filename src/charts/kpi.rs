@@ -5,10 +5,10 @@
 //! Owns the layout and styling of that chart: the value range (which shows the data and the
 //! reference values without stretching to open-ended bands), date ticks from days to
 //! centuries, and the shaded bands. It never fits or projects anything (the caller passes the
-//! trend and the projection), and it never simplifies a long series itself: a series with more
-//! points than the plot has pixels goes through
-//! [`downsample_keep_extremes`](crate::domain::kpi::downsample::downsample_keep_extremes), so
-//! the output size depends on the width, not on the number of measurements.
+//! trend and the projection). A series with more points than the plot has pixel columns is
+//! thinned to the highest and lowest point of each column (see `column_extremes`), which
+//! draws the same line, so the output size depends on the width, not on the number of
+//! measurements.
 //!
 //! Dates are mapped to pixels here (days since the common era), as in the trend chart.
 
@@ -24,7 +24,6 @@ use super::{
     approx_text_width, clean_label, font, i32_of, message_svg, text_style, truncate_chars,
     ChartError, CURRENT, GRID_STRONG, INK, MUTED, TARGET,
 };
-use crate::domain::kpi::downsample::downsample_keep_extremes;
 
 /// Shown instead of a chart when there is no usable measurement.
 pub const EMPTY_MESSAGE: &str = "No measurements yet";
@@ -136,8 +135,9 @@ type Area<'a> = DrawingArea<SVGBackend<'a>, Shift>;
 /// the nearest band edge on either side when it is close to the data (never an open end), with
 /// zero included when it is near; ticks are nice numbers. The date range covers everything
 /// drawn, with ticks from days to centuries. Non-finite values are skipped and magnitudes are
-/// clamped to 10^12. More measurements than the plot is wide are downsampled keeping the
-/// extremes, so the output stays small for any number of points. Sides are clamped to
+/// clamped to 10^12. More measurements than the plot is wide are thinned to the highest and
+/// lowest point of each pixel column, so the line looks the same and the output stays small
+/// for any number of points (at most two line points per pixel column). Sides are clamped to
 /// 320..=2400 x 200..=1600. Without a usable measurement the SVG holds only [`EMPTY_MESSAGE`].
 ///
 /// ```
@@ -248,7 +248,7 @@ pub fn render(plot: &KpiPlot, width: u32, height: u32) -> Result<String, ChartEr
 /// plot and the lowest and highest measurement at the left. The value range covers the
 /// measurements and the target (and near band edges, as in [`render`]) with a little room
 /// around, not forced to zero, so the line's movement shows. Values and long series are
-/// cleaned and downsampled as in [`render`]. Sides are clamped to 120..=1200 x 48..=600.
+/// cleaned and thinned as in [`render`]. Sides are clamped to 120..=1200 x 48..=600.
 /// Without a usable measurement the SVG holds only [`EMPTY_MESSAGE`].
 pub fn render_small(plot: &KpiPlot, width: u32, height: u32) -> Result<String, ChartError> {
     let width = width.clamp(SMALL_MIN_WIDTH, SMALL_MAX_WIDTH);
@@ -1265,23 +1265,24 @@ fn target_label(frame: &Frame, value: f64, text: String, px: f64) -> BackedLabel
     }
 }
 
-/// The measurements as a line, downsampled to the plot's pixel width, with markers when there
-/// are few points (`marker_r` > 0). Returns the drawn points in pixels.
+/// The measurements as a line, with markers when there are few points (`marker_r` > 0).
+/// Returns the drawn points in pixels.
+///
+/// A series with more points than the plot has pixel columns is drawn through
+/// [`column_extremes`], so the output grows with the width, not with the data.
 fn draw_measurements(
     root: &Area<'_>,
     frame: &Frame,
     points: &[(f64, f64)],
     marker_r: f64,
 ) -> Result<Vec<(f64, f64)>, ChartError> {
-    let threshold = (frame.right - frame.left).max(3.0) as usize;
-    let sampled;
-    let shown = if points.len() > threshold {
-        sampled = downsample_keep_extremes(points, threshold);
-        &sampled[..]
+    let columns = (frame.right - frame.left).max(3.0) as usize;
+    let all = points.iter().map(|&(d, v)| frame.at(d, v));
+    let pixels: Vec<(f64, f64)> = if points.len() > columns {
+        column_extremes(all)
     } else {
-        points
+        all.collect()
     };
-    let pixels: Vec<(f64, f64)> = shown.iter().map(|&(d, v)| frame.at(d, v)).collect();
     let mut line: Vec<(i32, i32)> = Vec::with_capacity(pixels.len());
     for p in &pixels {
         let p = pixel(*p);
@@ -1300,6 +1301,74 @@ fn draw_measurements(
         }
     }
     Ok(pixels)
+}
+
+/// Thins a line given in pixels, in x order, to what can be seen: per pixel column (points
+/// whose x rounds to the same whole pixel) the highest and the lowest point, in the order they
+/// come, plus the line's first and last points. At most two points per column and two more.
+///
+/// Within one column every point of the full line lies on the vertical stroke between that
+/// column's highest and lowest point, so the drawn line covers the same pixels (up to the
+/// joins between neighbouring columns) and every spike stays visible, whatever the number of
+/// points. Both extremes of the whole series are kept, since each is the extreme of its column.
+fn column_extremes(pixels: impl Iterator<Item = (f64, f64)>) -> Vec<(f64, f64)> {
+    /// One column's extremes: (position in the line, point).
+    struct Column {
+        x: f64,
+        high: (usize, (f64, f64)),
+        low: (usize, (f64, f64)),
+    }
+    fn flush(c: &Column, out: &mut Vec<(f64, f64)>) {
+        // Screen y grows downwards: the highest point has the smallest y.
+        let (a, b) = if c.high.0 <= c.low.0 {
+            (c.high, c.low)
+        } else {
+            (c.low, c.high)
+        };
+        out.push(a.1);
+        if b.0 != a.0 {
+            out.push(b.1);
+        }
+    }
+    let mut out = Vec::new();
+    let mut column: Option<Column> = None;
+    let mut last = None;
+    for (i, p) in pixels.enumerate() {
+        if i == 0 {
+            out.push(p);
+        }
+        last = Some(p);
+        let x = p.0.round();
+        match &mut column {
+            Some(c) if c.x == x => {
+                if p.1 < c.high.1 .1 {
+                    c.high = (i, p);
+                }
+                if p.1 > c.low.1 .1 {
+                    c.low = (i, p);
+                }
+            }
+            _ => {
+                if let Some(done) = column.take() {
+                    flush(&done, &mut out);
+                }
+                column = Some(Column {
+                    x,
+                    high: (i, p),
+                    low: (i, p),
+                });
+            }
+        }
+    }
+    if let Some(done) = column {
+        flush(&done, &mut out);
+    }
+    if let Some(p) = last {
+        out.push(p);
+    }
+    // The first and last points may repeat a column extreme; drop exact repeats.
+    out.dedup();
+    out
 }
 
 /// A hollow square at the baseline, labelled "Baseline 260 h" beside it where the label stays
@@ -1696,7 +1765,8 @@ mod tests {
             assert_well_formed(svg);
             assert!(svg.len() < MAX_BYTES, "{}", svg.len());
             let line = data_line(svg);
-            assert!(line.len() <= 2400 + 2, "{}", line.len());
+            // At most two points (highest and lowest) per pixel column, plus first and last.
+            assert!(line.len() <= 2 * 2400 + 2, "{}", line.len());
             assert!(line.len() > 100);
         }
         // The extremes survive: the highest and lowest pixel of the line are the spikes.
@@ -1986,5 +2056,127 @@ mod tests {
             render_small(&long, 260, 110).unwrap(),
         )
         .unwrap();
+    }
+
+    /// `n` measurements over ten years: a slow wave with fast noise, one spike up and one down.
+    fn noisy(n: u64) -> KpiPlot {
+        let start = date(2016, 1, 1);
+        let mut points: Vec<(NaiveDate, f64)> = (0..n)
+            .map(|i| {
+                let t = i as f64 * 100_000.0 / n as f64;
+                let value = 100.0 + 40.0 * (t / 900.0).sin() + (t * 12.9898).sin() * 10.0;
+                (start + chrono::Days::new(i * 3650 / n), value)
+            })
+            .collect();
+        points[(n / 3) as usize].1 = 260.0;
+        points[(n * 3 / 4) as usize].1 = -40.0;
+        KpiPlot {
+            title: "Orders tracked end to end".into(),
+            unit: "%".into(),
+            points,
+            ..KpiPlot::default()
+        }
+    }
+
+    /// The plot frame `render` uses for `plot` at `width` x `height`.
+    fn full_frame(plot: &KpiPlot, width: u32, height: u32) -> Frame {
+        let data = Cleaned::new(plot);
+        let (w, h) = (f64::from(width), f64::from(height));
+        let labels: Vec<String> = data
+            .legend_items()
+            .iter()
+            .map(|i| i.label().to_string())
+            .collect();
+        let legend = Legend::layout(&labels, LEGEND_SWATCH_W, w - 2.0 * MARGIN);
+        FullLayout::new(&data, w, h, &legend).frame
+    }
+
+    #[test]
+    fn a_hundred_thousand_points_cost_at_most_twice_a_thousand() {
+        // The sizes the app draws: the KPI page and a dashboard tile.
+        for (width, height, small) in [(720, 360, false), (260, 110, true)] {
+            let draw = |plot: &KpiPlot| {
+                if small {
+                    render_small(plot, width, height).unwrap()
+                } else {
+                    render(plot, width, height).unwrap()
+                }
+            };
+            let thousand = draw(&noisy(1_000));
+            let many = draw(&noisy(100_000));
+            assert_well_formed(&many);
+            assert!(
+                many.len() <= 2 * thousand.len(),
+                "{width}px: {} bytes for 100,000 points, {} for 1,000",
+                many.len(),
+                thousand.len()
+            );
+            // The bound comes from the width: two points per pixel column and the two ends,
+            // each point at most "xxxx,yyyy " (10 bytes), on top of what 1,000 points cost.
+            let line = data_line(&many);
+            assert!(line.len() <= 2 * width as usize + 2, "{}", line.len());
+            assert!(many.len() <= thousand.len() + 10 * (2 * width as usize + 2));
+            // And the line is not thinned to nothing: most columns have two points.
+            assert!(line.len() > width as usize, "{}", line.len());
+        }
+    }
+
+    #[test]
+    fn the_thinned_line_reaches_every_columns_true_extremes() {
+        let plot = noisy(100_000);
+        let frame = full_frame(&plot, 720, 360);
+        let svg = render(&plot, 720, 360).unwrap();
+        let line = data_line(&svg);
+        // The full line's highest and lowest pixel in each column.
+        let mut truth: std::collections::BTreeMap<i32, (i32, i32)> = Default::default();
+        for &(d, v) in &plot.points {
+            let (x, y) = pixel(frame.at(days(d), v));
+            let e = truth.entry(x).or_insert((y, y));
+            *e = (e.0.min(y), e.1.max(y));
+        }
+        let mut drawn: std::collections::BTreeMap<i32, (i32, i32)> = Default::default();
+        for &(x, y) in &line {
+            let e = drawn.entry(x).or_insert((y, y));
+            *e = (e.0.min(y), e.1.max(y));
+        }
+        assert_eq!(drawn, truth);
+        // Hence the whole line's extremes: the two spikes.
+        let top = line.iter().map(|p| p.1).min().unwrap();
+        let bottom = line.iter().map(|p| p.1).max().unwrap();
+        assert_eq!(top, i32_of(frame.y_of(260.0)));
+        assert_eq!(bottom, i32_of(frame.y_of(-40.0)));
+        assert_eq!(
+            line.first(),
+            Some(&pixel(frame.at(days(plot.points[0].0), plot.points[0].1)))
+        );
+        let last = plot.points[plot.points.len() - 1];
+        assert_eq!(line.last(), Some(&pixel(frame.at(days(last.0), last.1))));
+    }
+
+    #[test]
+    fn column_extremes_keeps_order_ends_and_both_extremes() {
+        let line = [
+            (10.2, 50.0),
+            (10.4, 40.0),
+            (9.9, 70.0),
+            (10.1, 60.0),
+            (11.0, 55.0),
+            (11.3, 55.0),
+            (12.0, 20.0),
+        ];
+        // Column 10: first (50), highest (40, small y) then lowest (70); column 11 one point;
+        // column 12 the last point.
+        assert_eq!(
+            column_extremes(line.into_iter()),
+            vec![
+                (10.2, 50.0),
+                (10.4, 40.0),
+                (9.9, 70.0),
+                (11.0, 55.0),
+                (12.0, 20.0)
+            ]
+        );
+        assert!(column_extremes(std::iter::empty()).is_empty());
+        assert_eq!(column_extremes([(1.0, 2.0)].into_iter()), vec![(1.0, 2.0)]);
     }
 }

@@ -5,6 +5,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use uuid::Uuid;
 
 mod history;
+pub mod large;
 mod plan;
 
 use super::answers::{Answer, AreaSettings, Confidence};

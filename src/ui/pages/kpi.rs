@@ -261,15 +261,33 @@ fn BandInfo(kpi: Memo<Option<Kpi>>, band_year: RwSignal<Option<u16>>) -> impl In
     }
 }
 
+/// Measurement rows listed when the page opens, and how many more each "List more" adds.
+const ROWS_AT_FIRST: usize = 200;
+const ROWS_MORE: usize = 1_000;
+
 #[component]
 fn Measurements(kid: Uuid) -> impl IntoView {
     let current = use_current();
     let edit = kpis();
-    let rows = Memo::new(move |_| {
+    // A KPI fed by an export can hold 100,000 measurements; a table row each would take
+    // seconds to draw. The latest ones are shown, and the user asks for more.
+    let shown = RwSignal::new(ROWS_AT_FIRST);
+    let total = Memo::new(move |_| {
         current.assessment.with(|a| {
             a.as_ref()
                 .and_then(|a| a.kpis.iter().find(|k| k.id == kid))
-                .map(|k| k.measurements.clone())
+                .map_or(0, |k| k.measurements.len())
+        })
+    });
+    let rows = Memo::new(move |_| {
+        let limit = shown.get();
+        current.assessment.with(|a| {
+            a.as_ref()
+                .and_then(|a| a.kpis.iter().find(|k| k.id == kid))
+                .map(|k| {
+                    let from = k.measurements.len().saturating_sub(limit);
+                    k.measurements[from..].to_vec()
+                })
                 .unwrap_or_default()
         })
     });
@@ -370,7 +388,14 @@ fn Measurements(kid: Uuid) -> impl IntoView {
                 <Show when=move || add_error.with(Option::is_some)><p class="hint error-text" role="alert">{move || add_error.get()}</p></Show>
             </form>
             <table class="data-table compact measurements">
-                <caption>{move || format!("{} measurement(s)", rows.with(Vec::len))}</caption>
+                <caption>
+                    {move || match (total.get(), rows.with(Vec::len)) {
+                        (all, shown) if shown < all => {
+                            format!("{all} measurements; the latest {shown} are listed")
+                        }
+                        (all, _) => format!("{all} measurement(s)"),
+                    }}
+                </caption>
                 <thead><tr><th scope="col">"Date"</th><th scope="col">"Value"</th><th scope="col"><span class="visually-hidden">"Actions"</span></th></tr></thead>
                 <tbody>
                     <For each=move || rows.get() key=|m| (m.id, m.date, m.value.to_bits()) let:m>
@@ -396,6 +421,11 @@ fn Measurements(kid: Uuid) -> impl IntoView {
                     </For>
                 </tbody>
             </table>
+            <Show when=move || { rows.with(Vec::len) < total.get() }>
+                <button class="button" on:click=move |_| shown.update(|n| *n += ROWS_MORE)>
+                    {move || format!("List {} more", ROWS_MORE.min(total.get() - rows.with(Vec::len)))}
+                </button>
+            </Show>
             <div class="field">
                 <label for="csv-paste">"Paste measurements (one “date,value” per line, e.g. 2026-03-31,42)"</label>
                 <textarea id="csv-paste" rows="4" prop:value=move || paste.get() on:input=move |ev| paste.set(event_target_value(&ev))></textarea>

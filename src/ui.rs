@@ -43,6 +43,7 @@ mod people_list;
 mod progress_chart;
 mod question_card;
 mod recovery_screen;
+mod refusal_details;
 mod report_actions;
 mod report_assessment;
 mod report_plan;

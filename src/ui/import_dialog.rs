@@ -10,11 +10,9 @@ use leptos_router::NavigateOptions;
 use uuid::Uuid;
 
 use super::merge_view::MergeView;
+use super::refusal_details::RefusalDetails;
 use super::state::{use_app_state, ImportFlow};
 use crate::domain::workspace::OnConflict;
-
-/// How many problems to list before summarising the rest.
-const MAX_LISTED: usize = 20;
 
 #[component]
 pub fn ImportDialog() -> impl IntoView {
@@ -54,8 +52,6 @@ fn ImportFailed(file_name: String, message: String, problems: Vec<String>) -> im
     let close_ref = NodeRef::<html::Button>::new();
     focus_on_open(close_ref);
     let close = move || state.import.set(Default::default());
-    let more = problems.len().saturating_sub(MAX_LISTED);
-    let listed: Vec<String> = problems.into_iter().take(MAX_LISTED).collect();
     view! {
         <div class="modal-backdrop">
             <div
@@ -71,21 +67,7 @@ fn ImportFailed(file_name: String, message: String, problems: Vec<String>) -> im
                 }
             >
                 <h2 id="import-error-title">"Could not import " {file_name}</h2>
-                <div id="import-error-body">
-                    <p class="error-text">{message}</p>
-                    <Show when={
-                        let empty = listed.is_empty();
-                        move || !empty
-                    }>
-                        <ul class="problem-list">
-                            {listed.iter().map(|p| view! { <li><code>{p.clone()}</code></li> }).collect_view()}
-                        </ul>
-                    </Show>
-                    <Show when=move || { more > 0 }>
-                        <p>{format!("…and {more} more.")}</p>
-                    </Show>
-                    <p>"Nothing in your workspace was changed."</p>
-                </div>
+                <RefusalDetails id="import-error-body" message problems/>
                 <div class="modal-actions">
                     <button class="button primary" node_ref=close_ref on:click=move |_| close()>
                         "Close"

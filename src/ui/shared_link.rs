@@ -13,13 +13,11 @@ use leptos_router::hooks::use_navigate;
 use leptos_router::NavigateOptions;
 use wasm_bindgen::JsValue;
 
+use super::refusal_details::RefusalDetails;
 use crate::format::share;
 use crate::format::Imported;
 use crate::ui::pages::format_time;
 use crate::ui::state::use_app_state;
-
-/// How many problems to list before summarising the rest (as the import dialog does).
-const MAX_LISTED: usize = 20;
 
 /// What the link at start-up held.
 #[derive(Clone, Debug, PartialEq)]
@@ -184,9 +182,6 @@ fn LinkRefused(message: String, problems: Vec<String>, offer: RwSignal<Offer>) -
     let close_ref = NodeRef::<html::Button>::new();
     focus_on_open(close_ref);
     let close = move || offer.set(Offer::Nothing);
-    let more = problems.len().saturating_sub(MAX_LISTED);
-    let listed: Vec<String> = problems.into_iter().take(MAX_LISTED).collect();
-    let has_list = !listed.is_empty();
     view! {
         <div class="modal-backdrop">
             <div
@@ -202,21 +197,7 @@ fn LinkRefused(message: String, problems: Vec<String>, offer: RwSignal<Offer>) -
                 }
             >
                 <h2 id="shared-error-title">"Could not open the shared link"</h2>
-                <div id="shared-error-body">
-                    <p class="error-text">"⚠ " {message}</p>
-                    <Show when=move || has_list>
-                        <ul class="problem-list">
-                            {listed
-                                .iter()
-                                .map(|p| view! { <li><code>{p.clone()}</code></li> })
-                                .collect_view()}
-                        </ul>
-                    </Show>
-                    <Show when=move || { more > 0 }>
-                        <p>{format!("…and {more} more.")}</p>
-                    </Show>
-                    <p>"Nothing in your workspace was changed."</p>
-                </div>
+                <RefusalDetails id="shared-error-body" message problems/>
                 <div class="modal-actions">
                     <button class="button primary" node_ref=close_ref on:click=move |_| close()>
                         "Close"

@@ -202,6 +202,46 @@ fn stored_records_round_trip_and_reject_garbage() {
 }
 
 #[test]
+fn stored_records_read_the_same_by_the_fast_and_the_migrating_path() {
+    let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
+    let heavy = crate::domain::demo::large::heavy_assessment(1, today);
+    for (a, revision) in [(sample(), 0), (heavy, 41)] {
+        let text = encode_stored_revision(&a, revision);
+        let fast = super::decode_current(&text).expect("this build's own record reads directly");
+        assert_eq!(fast.revision, revision);
+        assert_eq!(fast.assessment, a);
+        assert_eq!(super::decode_migrating(&text).unwrap(), (a, revision));
+    }
+    // A record in an older schema is not taken by the direct path, so it is migrated.
+    let file: Value = serde_json::from_str(include_str!("../../tests/fixtures/v1.json")).unwrap();
+    let old = serde_json::json!({
+        "format": FORMAT_ID,
+        "schema_version": 1,
+        "assessment": file["assessments"][0],
+    })
+    .to_string();
+    assert!(super::decode_current(&old).is_none());
+    let (migrated, revision) = decode_stored_revision(&old).unwrap();
+    assert_eq!(revision, 0);
+    assert_eq!(
+        migrated,
+        import(include_str!("../../tests/fixtures/v1.json"))
+            .unwrap()
+            .assessments[0]
+    );
+}
+
+#[test]
+fn stored_records_with_a_problem_get_the_full_explanation() {
+    let mut record: Value = serde_json::from_str(&encode_stored_revision(&sample(), 3)).unwrap();
+    record["assessment"]["answers"] = serde_json::json!({ "x.y": { "level": "high" } });
+    let text = record.to_string();
+    assert!(super::decode_current(&text).is_none());
+    let err = decode_stored(&text).unwrap_err().to_string();
+    assert!(err.contains("answers"), "{err}");
+}
+
+#[test]
 fn migration_chain_is_contiguous_and_ends_at_current_version() {
     for (i, m) in MIGRATIONS.iter().enumerate() {
         assert_eq!(m.from, i as u32 + 1, "step {i} must read version {}", i + 1);

@@ -10,6 +10,8 @@ use crate::domain::Stage;
 
 pub mod presets;
 pub mod templates;
+#[cfg(test)]
+mod tests_lang;
 
 /// Number of levels on the maturity scale (0 to 4).
 pub const LEVELS: usize = 5;
@@ -143,15 +145,43 @@ const AREAS_EN: [&str; 16] = [
     include_str!("../content/en/areas/15-measure-iterate.json"),
     include_str!("../content/en/areas/16-adapting-change.json"),
 ];
+const SCALE_ZH: &str = include_str!("../content/zh/scale.json");
+const AREAS_ZH: [&str; 16] = [
+    include_str!("../content/zh/areas/01-business-goals.json"),
+    include_str!("../content/zh/areas/02-current-state.json"),
+    include_str!("../content/zh/areas/03-technology-strategy.json"),
+    include_str!("../content/zh/areas/04-budget-resources.json"),
+    include_str!("../content/zh/areas/05-team.json"),
+    include_str!("../content/zh/areas/06-stack-architecture.json"),
+    include_str!("../content/zh/areas/07-development-process.json"),
+    include_str!("../content/zh/areas/08-security-compliance.json"),
+    include_str!("../content/zh/areas/09-vendors-tools.json"),
+    include_str!("../content/zh/areas/10-communication-reporting.json"),
+    include_str!("../content/zh/areas/11-risk-management.json"),
+    include_str!("../content/zh/areas/12-scalability-flexibility.json"),
+    include_str!("../content/zh/areas/13-ux-feedback.json"),
+    include_str!("../content/zh/areas/14-education-mentoring.json"),
+    include_str!("../content/zh/areas/15-measure-iterate.json"),
+    include_str!("../content/zh/areas/16-adapting-change.json"),
+];
 
-/// Parses the compiled-in content; an error names the file and the field.
+/// Parses the compiled-in English content; an error names the file and the field.
 pub fn parse() -> Result<Content, String> {
+    parse_lang(crate::i18n::Lang::En)
+}
+
+/// Parses the content of a language; an error names the language, the file and the field.
+pub fn parse_lang(lang: crate::i18n::Lang) -> Result<Content, String> {
+    let (dir, scale_text, area_texts) = match lang {
+        crate::i18n::Lang::En => ("en", SCALE_EN, &AREAS_EN),
+        crate::i18n::Lang::Zh => ("zh", SCALE_ZH, &AREAS_ZH),
+    };
     let scale: Vec<ScaleLevel> =
-        serde_json::from_str(SCALE_EN).map_err(|e| format!("scale.json: {e}"))?;
-    let mut areas = Vec::with_capacity(AREAS_EN.len());
-    for (i, text) in AREAS_EN.iter().enumerate() {
+        serde_json::from_str(scale_text).map_err(|e| format!("{dir}/scale.json: {e}"))?;
+    let mut areas = Vec::with_capacity(area_texts.len());
+    for (i, text) in area_texts.iter().enumerate() {
         let mut area: Area =
-            serde_json::from_str(text).map_err(|e| format!("area file {}: {e}", i + 1))?;
+            serde_json::from_str(text).map_err(|e| format!("{dir} area file {}: {e}", i + 1))?;
         for q in &mut area.questions {
             q.dom_id = q.id.replace('.', "-");
         }
@@ -168,6 +198,18 @@ pub fn get() -> &'static Content {
         // every file, so a bad file fails the build's tests, never a user.
         parse().unwrap_or_else(|e| panic!("built-in content is invalid: {e}"))
     })
+}
+
+/// The content in a language (same ids, order and numbers in every language).
+pub fn get_lang(lang: crate::i18n::Lang) -> &'static Content {
+    static ZH: OnceLock<Content> = OnceLock::new();
+    match lang {
+        crate::i18n::Lang::En => get(),
+        // A translation that does not parse falls back to English; the tests make sure it does.
+        crate::i18n::Lang::Zh => {
+            ZH.get_or_init(|| parse_lang(lang).unwrap_or_else(|_| get().clone()))
+        }
+    }
 }
 
 /// Every problem with the content, for the test below (and for anyone editing the files).

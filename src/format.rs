@@ -15,6 +15,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use crate::domain::Assessment;
+use crate::i18n::{tr, trf};
 
 pub use errors::{FormatError, Problem};
 pub use migrate::MIGRATIONS;
@@ -169,19 +170,20 @@ fn header(value: &Value) -> Result<u32, FormatError> {
     let not_ours = |why: &str| Err(FormatError::NotOurs(why.to_string()));
     let map = match value {
         Value::Object(map) => map,
-        Value::Null => return not_ours("it holds only the word null"),
-        Value::Bool(_) => return not_ours("it holds only true or false"),
-        Value::Number(_) => return not_ours("it holds only a number"),
-        Value::String(_) => return not_ours("it holds only a text in quotes"),
-        Value::Array(_) => {
-            return not_ours("it holds a list ([…]), and a CTO Workbench file is one object ({…})")
-        }
+        Value::Null => return not_ours(tr("format.header_only_null")),
+        Value::Bool(_) => return not_ours(tr("format.header_only_boolean")),
+        Value::Number(_) => return not_ours(tr("format.header_only_number")),
+        Value::String(_) => return not_ours(tr("format.header_only_text")),
+        Value::Array(_) => return not_ours(tr("format.header_a_list")),
     };
     if let Some(format) = map.get("format") {
         if format.as_str() != Some(FORMAT_ID) {
-            return Err(FormatError::NotOurs(format!(
-                "its \"format\" field is {}, not \"{FORMAT_ID}\"",
-                errors::describe_value(format)
+            return Err(FormatError::NotOurs(trf(
+                "format.header_wrong_format",
+                &[
+                    ("value", &errors::describe_value(format)),
+                    ("id", FORMAT_ID),
+                ],
             )));
         }
     }
@@ -189,9 +191,9 @@ fn header(value: &Value) -> Result<u32, FormatError> {
         if !version.is_u64() {
             return Err(FormatError::invalid(
                 "schema_version",
-                format!(
-                    "expected a whole number of 1 or more, found {}",
-                    errors::describe_value(version)
+                trf(
+                    "format.header_version_not_a_number",
+                    &[("found", &errors::describe_value(version))],
                 ),
             ));
         }
@@ -302,7 +304,7 @@ fn decode_migrating(text: &str) -> Result<(Assessment, u64), FormatError> {
     // Wrap the record as a one-assessment envelope so the same migration steps apply.
     let Value::Object(mut map) = value else {
         return Err(FormatError::NotOurs(
-            "the stored value is not an object".into(),
+            tr("format.stored_not_an_object").to_string(),
         ));
     };
     let assessment = map.remove("assessment").unwrap_or(Value::Null);

@@ -7,5 +7,6 @@ pub mod charts;
 pub mod content;
 pub mod domain;
 pub mod format;
+pub mod i18n;
 pub mod storage;
 pub mod ui;

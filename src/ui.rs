@@ -23,6 +23,7 @@ mod drop_zone;
 mod export_reminder;
 mod files;
 mod goal_list;
+pub mod i18n;
 mod import_button;
 mod import_dialog;
 mod initiative_edit;
@@ -30,10 +31,12 @@ mod initiative_form;
 mod inventory_list;
 mod kpi_dashboard;
 mod kpi_plot;
+mod language_switch;
 mod list_edit;
 mod merge_view;
 mod notice_bar;
 mod numbers;
+mod offline;
 mod operating_model;
 mod pages;
 pub mod panic_screen;
@@ -74,9 +77,11 @@ mod swot_board;
 mod tab_conflict;
 mod team_plan;
 mod text_field;
+mod theme_switch;
 mod undo_buttons;
 mod welcome;
 
+use i18n::t;
 use leptos::prelude::*;
 use leptos_router::components::{ParentRoute, Route, Router, Routes};
 use leptos_router::path;
@@ -112,50 +117,61 @@ use tab_conflict::TabConflictDialog;
 
 #[component]
 pub fn App() -> impl IntoView {
+    let language = i18n::provide();
     review_toggle::provide_review_mode();
     let state = AppState::provide();
     autosave::install(state);
+    theme_switch::provide();
+    offline::register();
     view! {
         <Router>
-            <a class="skip-link" href="#main">"Skip to content"</a>
-            <AppHeader/>
-            <main id="main" tabindex="-1">
-                <StorageBanner/>
-                <Routes fallback=|| view! { <NotFound/> }>
-                    <Route path=path!("/") view=WorkspacePage/>
-                    // Lets the browser tests check the error screen; a user who finds it sees the
-                    // same screen a real bug would show, and loses nothing.
-                    <Route path=path!("/debug/panic") view=PanicForTests/>
-                    <ParentRoute path=path!("/a/:id") view=AssessmentPage>
-                        <Route path=path!("") view=OverviewRedirect/>
-                        <Route path=path!("overview") view=OverviewSection/>
-                        <Route path=path!("profile") view=ProfileSection/>
-                        <Route path=path!("assessment") view=AssessmentSection/>
-                        <Route path=path!("assessment/:area") view=AreaSection/>
-                        <Route path=path!("results") view=ResultsSection/>
-                        <Route path=path!("goals") view=GoalsSection/>
-                        <Route path=path!("goals/kpi/:kpi") view=KpiPage/>
-                        <Route path=path!("roadmap") view=RoadmapSection/>
-                        <Route path=path!("roadmap/:initiative") view=InitiativePage/>
-                        <Route path=path!("budget") view=BudgetSection/>
-                        <Route path=path!("team") view=TeamSection/>
-                        <Route path=path!("risks") view=RisksSection/>
-                        <Route path=path!("partners") view=PartnersSection/>
-                        <Route path=path!("partners/:card") view=ScorecardPage/>
-                        <Route path=path!("tools") view=ToolsSection/>
-                        <Route path=path!("tools/:card") view=ScorecardPage/>
-                        <Route path=path!("snapshots") view=SnapshotsSection/>
-                        <Route path=path!("compare") view=CompareSection/>
-                        <Route path=path!("report") view=ReportSection/>
-                    </ParentRoute>
-                </Routes>
-            </main>
-            <ImportDialog/>
-            <TabConflictDialog/>
-            <RecoveryScreen/>
-            <SharedLinkOffer/>
-            <NoticeBar/>
-            <DropZone/>
+            // A change of language rebuilds everything below, so every text is read again in
+            // the new language; the work itself lives in AppState, above, and is untouched.
+            {move || {
+                language.0.track();
+                view! {
+                    <a class="skip-link" href="#main">{t("common.skip")}</a>
+                    <AppHeader/>
+                    <main id="main" tabindex="-1">
+                        <StorageBanner/>
+                        <Routes fallback=|| view! { <NotFound/> }>
+                            <Route path=path!("/") view=WorkspacePage/>
+                            // Lets the browser tests check the error screen; a user who finds it sees the
+                            // same screen a real bug would show, and loses nothing.
+                            <Route path=path!("/debug/panic") view=PanicForTests/>
+                            <ParentRoute path=path!("/a/:id") view=AssessmentPage>
+                                <Route path=path!("") view=OverviewRedirect/>
+                                <Route path=path!("overview") view=OverviewSection/>
+                                <Route path=path!("profile") view=ProfileSection/>
+                                <Route path=path!("assessment") view=AssessmentSection/>
+                                <Route path=path!("assessment/:area") view=AreaSection/>
+                                <Route path=path!("results") view=ResultsSection/>
+                                <Route path=path!("goals") view=GoalsSection/>
+                                <Route path=path!("goals/kpi/:kpi") view=KpiPage/>
+                                <Route path=path!("roadmap") view=RoadmapSection/>
+                                <Route path=path!("roadmap/:initiative") view=InitiativePage/>
+                                <Route path=path!("budget") view=BudgetSection/>
+                                <Route path=path!("team") view=TeamSection/>
+                                <Route path=path!("risks") view=RisksSection/>
+                                <Route path=path!("partners") view=PartnersSection/>
+                                <Route path=path!("partners/:card") view=ScorecardPage/>
+                                <Route path=path!("tools") view=ToolsSection/>
+                                <Route path=path!("tools/:card") view=ScorecardPage/>
+                                <Route path=path!("snapshots") view=SnapshotsSection/>
+                                <Route path=path!("compare") view=CompareSection/>
+                                <Route path=path!("report") view=ReportSection/>
+                            </ParentRoute>
+                        </Routes>
+                    </main>
+                    <ImportDialog/>
+                    <TabConflictDialog/>
+                    <RecoveryScreen/>
+                    <SharedLinkOffer/>
+                    <NoticeBar/>
+                    <DropZone/>
+                    <offline::UpdateBanner/>
+                }
+            }}
         </Router>
     }
 }

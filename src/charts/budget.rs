@@ -13,17 +13,28 @@ use plotters::style::text_anchor::{HPos, VPos};
 
 use super::trend::Legend;
 use super::{
-    approx_text_width, i32_of, message_svg, text_style, ChartError, CURRENT, GRID, GRID_STRONG,
-    INK, MUTED, OTHERS,
+    approx_text_width, i32_of, language, message_svg, short_scale, text_style, word, ChartError,
+    CURRENT, GRID, GRID_STRONG, INK, MUTED, OTHERS,
 };
 use crate::domain::budget::{BudgetCategory, QuarterPlan};
 
-/// Shown instead of bars when there is nothing to draw.
-pub const EMPTY_MESSAGE: &str = "Nothing planned and no budget agreed for these quarters yet";
-/// Written above a quarter where a category is over its budget.
-pub const OVER_LABEL: &str = "⚠ over";
-/// The legend entry of the budget line.
-pub const BUDGET_LABEL: &str = "Budget agreed";
+/// Shown instead of bars when there is nothing to draw, in the chart language.
+pub fn empty_message() -> &'static str {
+    word("charts.budget_empty")
+}
+
+/// Written above a quarter where a category is over its budget, in the chart language.
+pub fn over_label() -> &'static str {
+    word("charts.budget_over")
+}
+
+/// The legend entry of the budget line, in the chart language.
+pub fn budget_label() -> &'static str {
+    word("charts.budget_agreed")
+}
+
+/// The warning sign alone, where the whole [`over_label`] does not fit.
+const OVER_SIGN: &str = "⚠";
 
 /// The colour of each category's bar segment, by [`BudgetCategory::index`].
 pub const CATEGORY_COLOURS: [RGBColor; 4] = [CURRENT, OTHERS[0], OTHERS[2], OTHERS[1]];
@@ -57,19 +68,19 @@ const MAX_INTERVALS: f64 = 5.0;
 /// `height` pixels (clamped to 320..=2400 and 220..=1200).
 ///
 /// With no quarters, or nothing planned and no budget in any of them, the SVG holds only
-/// [`EMPTY_MESSAGE`].
+/// [`empty_message`].
 pub fn render(plans: &[QuarterPlan], width: u32, height: u32) -> Result<String, ChartError> {
     let width = width.clamp(MIN_WIDTH, MAX_WIDTH);
     let height = height.clamp(MIN_HEIGHT, MAX_HEIGHT);
     let bars: Vec<Bar> = plans.iter().map(Bar::of).collect();
     let largest = bars.iter().map(Bar::top_value).fold(0.0, f64::max);
     if largest <= 0.0 {
-        return message_svg(width, height, EMPTY_MESSAGE);
+        return message_svg(width, height, empty_message());
     }
     let labels: Vec<String> = BudgetCategory::ALL
         .iter()
-        .map(|c| c.label().to_string())
-        .chain([BUDGET_LABEL.to_string()])
+        .map(|c| crate::i18n::label(language(), c.label()).to_string())
+        .chain([budget_label().to_string()])
         .collect();
     let legend = Legend::layout(&labels, SWATCH_W, f64::from(width) - 2.0 * MARGIN);
     let layout = Layout::new(&bars, largest, &legend, f64::from(width), f64::from(height));
@@ -161,7 +172,7 @@ impl Layout {
         let bottom = (height - BOTTOM).max(top + 40.0);
         let slot = (right - left) / bars.len().max(1) as f64;
         let bar_w = (slot * 0.56).clamp(1.0, 80.0);
-        let label_w = approx_text_width("Q4", QUARTER_PX) + 4.0;
+        let label_w = approx_text_width(&quarter_label(4), QUARTER_PX) + 4.0;
         let label_every = (label_w / slot.max(1.0)).ceil().max(1.0) as usize;
         Layout {
             left,
@@ -206,21 +217,25 @@ fn ticks(axis_max: f64, step: f64) -> Vec<f64> {
     (0..=n).map(|k| k as f64 * step).collect()
 }
 
-/// A tick label on an axis up to `axis_max`: "0", "750", "2.5k", "40k", "1.2M"; thousands
-/// are abbreviated from an axis of 10,000 up, so one axis uses one unit.
+/// A tick label on an axis up to `axis_max`: "0", "750", "2.5k", "40k", "1.2M" (in Chinese
+/// "25万", "1.2亿"); the unit follows the axis's top ([`short_scale`]), so one axis uses one
+/// unit.
 fn tick_text(v: f64, axis_max: f64) -> String {
     if v == 0.0 {
         return "0".to_string();
     }
-    let (divisor, suffix) = match axis_max {
-        m if m >= 1e9 => (1e9, "B"),
-        m if m >= 1e6 => (1e6, "M"),
-        m if m >= 1e4 => (1e3, "k"),
-        _ => (1.0, ""),
-    };
+    let (divisor, suffix) = short_scale(axis_max);
     let text = format!("{:.2}", v / divisor);
     let text = text.trim_end_matches('0').trim_end_matches('.');
     format!("{text}{suffix}")
+}
+
+/// The label under a quarter's bar: "Q3".
+fn quarter_label(q: u8) -> String {
+    crate::i18n::fill(
+        word("charts.budget_quarter"),
+        &[("quarter", &q.to_string())],
+    )
 }
 
 type Area<'a> = DrawingArea<SVGBackend<'a>, Shift>;
@@ -310,10 +325,10 @@ fn draw_bar(root: &Area<'_>, layout: &Layout, index: usize, bar: &Bar) -> Result
     }
     if bar.over {
         // The whole label where it fits the slot, the warning sign alone where it does not.
-        let text = if approx_text_width(OVER_LABEL, OVER_PX) <= layout.slot {
-            OVER_LABEL
+        let text = if approx_text_width(over_label(), OVER_PX) <= layout.slot {
+            over_label()
         } else {
-            "⚠"
+            OVER_SIGN
         };
         let style = text_style(OVER_PX, OVER_COLOUR, HPos::Center, VPos::Bottom);
         root.draw(&Text::new(
@@ -326,7 +341,7 @@ fn draw_bar(root: &Area<'_>, layout: &Layout, index: usize, bar: &Bar) -> Result
     if index.is_multiple_of(layout.label_every) {
         let quarter = text_style(QUARTER_PX, INK, HPos::Center, VPos::Top);
         root.draw(&Text::new(
-            format!("Q{}", bar.quarter.q),
+            quarter_label(bar.quarter.q),
             (i32_of(centre), i32_of(layout.bottom + 4.0)),
             quarter,
         ))?;
@@ -345,9 +360,12 @@ fn draw_bar(root: &Area<'_>, layout: &Layout, index: usize, bar: &Bar) -> Result
 
 #[cfg(test)]
 mod tests {
-    use super::super::test_support::{assert_well_formed, lines_of, rects_with, texts};
+    use super::super::test_support::{
+        assert_no_english, assert_well_formed, lines_of, rects_with, texts, InLanguage,
+    };
     use super::*;
     use crate::domain::budget::Quarter;
+    use crate::i18n::Lang;
 
     fn plan(quarter: &str, planned: [f64; 4], budget: [Option<f64>; 4]) -> QuarterPlan {
         let mut p = QuarterPlan::new(Quarter::parse(quarter).unwrap());
@@ -389,7 +407,7 @@ mod tests {
         for c in BudgetCategory::ALL {
             assert!(texts.contains(&c.label().to_string()), "{texts:?}");
         }
-        assert!(texts.contains(&BUDGET_LABEL.to_string()));
+        assert!(texts.contains(&budget_label().to_string()));
         for q in ["Q3", "Q4", "Q1", "Q2", "2026", "2027"] {
             assert!(texts.contains(&q.to_string()), "{q} in {texts:?}");
         }
@@ -428,7 +446,7 @@ mod tests {
         let svg = render(&example(), 560, 300).unwrap();
         let written = texts(&svg);
         // Only 2026-Q3 is over: Q4 is within every category's budget.
-        assert_eq!(written.iter().filter(|t| *t == OVER_LABEL).count(), 1);
+        assert_eq!(written.iter().filter(|t| *t == over_label()).count(), 1);
         let within = vec![plan(
             "2026-Q1",
             [100.0, 0.0, 0.0, 0.0],
@@ -461,7 +479,7 @@ mod tests {
         for plans in [vec![], vec![plan("2026-Q1", [0.0; 4], [None; 4])]] {
             let svg = render(&plans, 560, 300).unwrap();
             assert_well_formed(&svg);
-            assert_eq!(texts(&svg), vec![EMPTY_MESSAGE.to_string()]);
+            assert_eq!(texts(&svg), vec![empty_message().to_string()]);
         }
     }
 
@@ -470,7 +488,7 @@ mod tests {
         let svg = render(&example(), 560, 300).unwrap();
         assert_well_formed(&svg);
         // "⚠" goes out as text, and no label leaks markup.
-        assert!(svg.contains(OVER_LABEL));
+        assert!(svg.contains(over_label()));
         for t in texts(&svg) {
             assert!(!t.contains('<') && !t.contains('>'), "{t}");
         }
@@ -526,6 +544,31 @@ mod tests {
         // Narrow slots: the warning sign alone, one per quarter; fewer quarter labels.
         assert_eq!(texts.iter().filter(|t| *t == "⚠").count(), 40);
         assert!(texts.iter().filter(|t| t.starts_with('Q')).count() < 40);
+    }
+
+    #[test]
+    fn chinese_words_replace_the_english_ones() {
+        let _zh = InLanguage::new(Lang::Zh);
+        let svg = render(&example(), 560, 300).unwrap();
+        assert_well_formed(&svg);
+        let written = texts(&svg);
+        for word in ["人员", "工具与供应商", "基础设施", "合作伙伴", "已批预算"]
+        {
+            assert!(written.contains(&word.to_string()), "{word} in {written:?}");
+        }
+        assert_eq!(written.iter().filter(|t| *t == "⚠ 超支").count(), 1);
+        assert!(written.contains(&"Q3".to_string()), "{written:?}");
+        // Largest value 37,000: written in full in Chinese, which counts in 万 from 100,000.
+        assert!(written.contains(&"40000".to_string()), "{written:?}");
+        assert_eq!(tick_text(500_000.0, 1_500_000.0), "50万");
+        assert_eq!(tick_text(2.5e8, 3e8), "2.5亿");
+        assert_no_english(&written);
+
+        let svg = render(&[], 560, 300).unwrap();
+        assert_eq!(
+            texts(&svg),
+            vec!["这些季度还没有计划支出，也没有已批预算".to_string()]
+        );
     }
 
     /// Writes the example to the temp dir for looking at:

@@ -8,12 +8,14 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
 
 use super::{
-    approx_text_width, i32_of, message_svg, text_style, wrap_label, ChartError, GAP, GRID,
+    approx_text_width, i32_of, message_svg, text_style, word, wrap_label, ChartError, GAP, GRID,
     GRID_STRONG, INK, MUTED, TRACK,
 };
 
-/// Shown instead of bars when there are none.
-pub const EMPTY_MESSAGE: &str = "No gaps: every answered area meets its target";
+/// Shown instead of bars when there are none, in the chart language.
+pub fn empty_message() -> &'static str {
+    word("charts.gaps_empty")
+}
 
 /// One row: an area, its current and target levels (0-4) and its priority.
 #[derive(Debug, Clone, PartialEq)]
@@ -54,7 +56,8 @@ const LABEL_SHARE: f64 = 0.4;
 ///
 /// Levels are clamped to 0-4 (NaN counts as 0), so a gap is between 0 and 4; priorities are
 /// clamped to 0-9999.9. The width is clamped to 320..=2400 pixels and the row height to
-/// 18..=120. With no bars the SVG holds only the message [`EMPTY_MESSAGE`].
+/// 18..=120. With no bars the SVG holds only the message [`empty_message`]. Words are in the
+/// chart language (`charts::set_language`).
 ///
 /// ```
 /// use cto_workbench::charts::gaps::{render, GapBar};
@@ -67,7 +70,7 @@ pub fn render(bars: &[GapBar], width: u32, height_per_bar: u32) -> Result<String
     let row_h = height_per_bar.clamp(MIN_ROW, MAX_ROW);
     if bars.is_empty() {
         let height = 2 * row_h + (TOP + BOTTOM) as u32;
-        return message_svg(width, height, EMPTY_MESSAGE);
+        return message_svg(width, height, empty_message());
     }
     let rows = u32::try_from(bars.len()).unwrap_or(u32::MAX);
     let height = rows
@@ -112,7 +115,13 @@ fn priority_of(bar: &GapBar) -> f64 {
 
 /// The text after a bar, e.g. "gap 1.5 · priority 4.5".
 fn value_text(bar: &GapBar) -> String {
-    format!("gap {:.1} · priority {:.1}", gap_of(bar), priority_of(bar))
+    crate::i18n::fill(
+        word("charts.gaps_value"),
+        &[
+            ("gap", &format!("{:.1}", gap_of(bar))),
+            ("priority", &format!("{:.1}", priority_of(bar))),
+        ],
+    )
 }
 
 /// Where the columns go.
@@ -188,7 +197,7 @@ fn draw_scale(root: &Area<'_>, layout: &Layout) -> Result<(), ChartError> {
     }
     let caption = text_style(TICK_PX, MUTED, HPos::Left, VPos::Top);
     root.draw(&Text::new(
-        "levels of gap",
+        word("charts.gaps_scale"),
         (
             i32_of(layout.x_of(SCALE_MAX) + 10.0),
             i32_of(layout.bottom + 4.0),
@@ -245,8 +254,11 @@ fn draw_row(
 
 #[cfg(test)]
 mod tests {
-    use super::super::test_support::{areas, assert_well_formed, texts};
+    use super::super::test_support::{
+        areas, areas_zh, assert_no_english, assert_well_formed, texts, InLanguage,
+    };
     use super::*;
+    use crate::i18n::Lang;
 
     fn bar(label: &str, current: f64, target: f64, priority: f64) -> GapBar {
         GapBar {
@@ -332,7 +344,7 @@ mod tests {
     fn empty_input_shows_a_message() {
         let svg = render(&[], 560, 32).unwrap();
         assert_well_formed(&svg);
-        assert_eq!(texts(&svg), vec![EMPTY_MESSAGE.to_string()]);
+        assert_eq!(texts(&svg), vec![empty_message().to_string()]);
     }
 
     #[test]
@@ -385,6 +397,40 @@ mod tests {
         // Long labels are cut.
         let long = render(&[bar(&"word ".repeat(10_000), 1.0, 2.0, 1.0)], 560, 32).unwrap();
         assert!(long.len() < normal.len() + 200);
+    }
+
+    #[test]
+    fn chinese_words_and_names_fit() {
+        let _zh = InLanguage::new(Lang::Zh);
+        let bars: Vec<GapBar> = areas_zh().iter().map(|a| bar(a, 1.0, 3.0, 2.0)).collect();
+        for (width, row) in [(560, 28), (560, 40), (360, 24)] {
+            let svg = render(&bars, width, row).unwrap();
+            assert_well_formed(&svg);
+            let written = texts(&svg);
+            assert!(
+                written.contains(&"差距 2.0 · 优先级 2.0".to_string()),
+                "{written:?}"
+            );
+            assert!(written.contains(&"差距级数".to_string()));
+            assert_no_english(&written);
+            for b in &bars {
+                // Whole, or broken between characters over two lines: never cut at 560.
+                let whole = written.contains(&b.label);
+                let wrapped = written
+                    .windows(2)
+                    .any(|w| format!("{}{}", w[0], w[1]) == b.label);
+                assert!(
+                    whole || wrapped || width < 560,
+                    "{} at {width}x{row}",
+                    b.label
+                );
+            }
+        }
+        let svg = render(&[], 560, 32).unwrap();
+        assert_eq!(
+            texts(&svg),
+            vec!["没有差距：每个已回答的领域都达到了目标".to_string()]
+        );
     }
 
     /// Writes the example to the temp dir for looking at:

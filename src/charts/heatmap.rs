@@ -9,8 +9,10 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
 use plotters::style::{FontStyle, FontTransform};
 
-use super::{approx_text_width, font, i32_of, text_style, wrap_label, ChartError, INK, MUTED};
-use crate::domain::risk::{band, impact_label, likelihood_label, Band};
+use super::{
+    approx_text_width, font, i32_of, language, text_style, word, wrap_label, ChartError, INK, MUTED,
+};
+use crate::domain::risk::{band, Band};
 
 /// Cell colours per band, indexed by [`Band::index`]: calm tints, all dark-text readable.
 pub const BAND_COLOURS: [RGBColor; 4] = [
@@ -51,9 +53,15 @@ const LEGEND_ROW: f64 = 18.0;
 /// Half the white gap between neighbouring cells.
 const INSET: f64 = 1.0;
 
-/// The axis titles.
-pub const X_TITLE: &str = "Likelihood (how likely it is to happen)";
-pub const Y_TITLE: &str = "Impact";
+/// The likelihood axis's title, in the chart language.
+pub fn x_title() -> &'static str {
+    word("charts.heatmap_x_title")
+}
+
+/// The impact axis's title, in the chart language.
+pub fn y_title() -> &'static str {
+    word("charts.heatmap_y_title")
+}
 
 /// Draws the heat map as an SVG document of `width` × `height` pixels (clamped to
 /// 400..=1600 × 320..=1600).
@@ -86,23 +94,48 @@ fn legend_text(b: Band) -> String {
         Band::High => "10-14",
         Band::Critical => "15-25",
     };
-    format!("{} ({range})", b.label())
+    crate::i18n::fill(
+        word("charts.heatmap_band"),
+        &[
+            ("band", crate::i18n::label(language(), b.label())),
+            ("range", range),
+        ],
+    )
+}
+
+/// The word under a likelihood column, as a tick reads it: "rare" ... "almost certain"
+/// (`domain::risk::likelihood_label`, lower case, in the chart language).
+fn likelihood_word(likelihood: u8) -> &'static str {
+    match likelihood {
+        0 | 1 => word("charts.heatmap_likelihood_1"),
+        2 => word("charts.heatmap_likelihood_2"),
+        3 => word("charts.heatmap_likelihood_3"),
+        4 => word("charts.heatmap_likelihood_4"),
+        _ => word("charts.heatmap_likelihood_5"),
+    }
+}
+
+/// The word beside an impact row: "minor" ... "severe" (`domain::risk::impact_label`).
+fn impact_word(impact: u8) -> &'static str {
+    match impact {
+        0 | 1 => word("charts.heatmap_impact_1"),
+        2 => word("charts.heatmap_impact_2"),
+        3 => word("charts.heatmap_impact_3"),
+        4 => word("charts.heatmap_impact_4"),
+        _ => word("charts.heatmap_impact_5"),
+    }
 }
 
 /// The tick under a likelihood column: its number, then its word wrapped to the column.
 fn x_tick_lines(likelihood: u8, chars: usize) -> Vec<String> {
     let mut lines = vec![likelihood.to_string()];
-    lines.extend(wrap_label(
-        &likelihood_label(likelihood).to_lowercase(),
-        chars,
-        X_WORD_LINES,
-    ));
+    lines.extend(wrap_label(likelihood_word(likelihood), chars, X_WORD_LINES));
     lines
 }
 
 /// The tick left of an impact row, e.g. "5 severe".
 fn y_tick(impact: u8) -> String {
-    format!("{impact} {}", impact_label(impact).to_lowercase())
+    format!("{impact} {}", impact_word(impact))
 }
 
 /// Where things go; every size comes from the (clamped) width and height.
@@ -249,7 +282,7 @@ fn draw_axes(root: &Area<'_>, layout: &Layout) -> Result<(), ChartError> {
     let title = font(TITLE_PX, FontStyle::Bold, INK, HPos::Center, VPos::Top);
     let ticks_h = (1 + X_WORD_LINES) as f64 * LINE_H + 4.0;
     root.draw(&Text::new(
-        X_TITLE,
+        x_title(),
         (
             i32_of((layout.grid_left + layout.grid_right()) / 2.0),
             i32_of(layout.grid_bottom() + ticks_h + 2.0),
@@ -257,14 +290,14 @@ fn draw_axes(root: &Area<'_>, layout: &Layout) -> Result<(), ChartError> {
         title.clone(),
     ))?;
     // Rotated a quarter turn anticlockwise so it reads upwards along the impact axis.
-    let y_title = title.transform(FontTransform::Rotate270);
+    let upwards = title.transform(FontTransform::Rotate270);
     root.draw(&Text::new(
-        Y_TITLE,
+        y_title(),
         (
             i32_of(MARGIN + 2.0),
             i32_of((layout.grid_top + layout.grid_bottom()) / 2.0),
         ),
-        y_title,
+        upwards,
     ))?;
     Ok(())
 }
@@ -292,8 +325,12 @@ fn draw_legend(root: &Area<'_>, layout: &Layout) -> Result<(), ChartError> {
 
 #[cfg(test)]
 mod tests {
-    use super::super::test_support::{assert_well_formed, attr, fill_of, num, texts};
+    use super::super::test_support::{
+        assert_no_english, assert_well_formed, attr, fill_of, num, texts, InLanguage,
+    };
     use super::*;
+    use crate::domain::risk::{impact_label, likelihood_label};
+    use crate::i18n::Lang;
 
     /// A filled rectangle as written by plotters.
     #[derive(Debug, PartialEq)]
@@ -429,8 +466,8 @@ mod tests {
         let svg = render(&example(), 480, 420).unwrap();
         let texts = texts(&svg);
         for t in [
-            X_TITLE,
-            Y_TITLE,
+            x_title(),
+            y_title(),
             "5 severe",
             "1 minor",
             "rare",
@@ -443,6 +480,45 @@ mod tests {
             assert!(found, "{t} in {texts:?}");
         }
         assert!(svg.contains("rotate(270"), "the impact title runs upwards");
+    }
+
+    #[test]
+    fn tick_words_are_the_models_words() {
+        for k in 1..=5u8 {
+            assert_eq!(likelihood_word(k), likelihood_label(k).to_lowercase());
+            assert_eq!(impact_word(k), impact_label(k).to_lowercase());
+        }
+    }
+
+    #[test]
+    fn chinese_titles_ticks_and_legend() {
+        let _zh = InLanguage::new(Lang::Zh);
+        for (w, h) in [(480, 420), (400, 320)] {
+            let svg = render(&example(), w, h).unwrap();
+            assert_well_formed(&svg);
+            let written = texts(&svg);
+            for t in [
+                "可能性（发生的可能有多大）",
+                "影响",
+                "5 非常严重",
+                "1 轻微",
+                "罕见",
+                "几乎确定",
+                "低（1-4）",
+                "严重（15-25）",
+            ] {
+                assert!(
+                    written.iter().any(|x| x == t),
+                    "{t} in {written:?} at {w}x{h}"
+                );
+            }
+            assert!(written.iter().any(|t| t.contains("影响")));
+            assert_no_english(&written);
+            // Every text starts inside the canvas.
+            for (x, y, _) in placed_texts(&svg) {
+                assert!((0..=w as i32).contains(&x) && (0..=h as i32).contains(&y));
+            }
+        }
     }
 
     #[test]

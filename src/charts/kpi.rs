@@ -21,12 +21,15 @@ use plotters::style::FontStyle;
 
 use super::trend::{Legend, Marker, PALETTE};
 use super::{
-    approx_text_width, clean_label, font, i32_of, message_svg, text_style, truncate_chars,
-    ChartError, CURRENT, GRID_STRONG, INK, MUTED, TARGET,
+    approx_text_width, clean_label, day_month, font, full_date, i32_of, message_svg, month_year,
+    short_scale, text_style, truncate_columns, word, ChartError, CURRENT, GRID_STRONG, INK, MUTED,
+    TARGET,
 };
 
-/// Shown instead of a chart when there is no usable measurement.
-pub const EMPTY_MESSAGE: &str = "No measurements yet";
+/// Shown instead of a chart when there is no usable measurement, in the chart language.
+pub fn empty_message() -> &'static str {
+    word("charts.kpi_empty")
+}
 
 /// A benchmark band: a labelled value range shaded behind the data.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -81,7 +84,7 @@ const MARKER_MAX_POINTS: usize = 60;
 const MAX_DATE_TICKS: usize = 8;
 /// Value ticks at most, whatever the height.
 const MAX_VALUE_TICKS: usize = 9;
-/// Characters kept of a band label and of the unit.
+/// Columns (see `charts::columns`) kept of a band label and of the unit.
 const BAND_LABEL_CHARS: usize = 20;
 const UNIT_CHARS: usize = 24;
 
@@ -138,7 +141,9 @@ type Area<'a> = DrawingArea<SVGBackend<'a>, Shift>;
 /// clamped to 10^12. More measurements than the plot is wide are thinned to the highest and
 /// lowest point of each pixel column, so the line looks the same and the output stays small
 /// for any number of points (at most two line points per pixel column). Sides are clamped to
-/// 320..=2400 x 200..=1600. Without a usable measurement the SVG holds only [`EMPTY_MESSAGE`].
+/// 320..=2400 x 200..=1600. Without a usable measurement the SVG holds only [`empty_message`].
+/// Words, months and short numbers ("250k", in Chinese "25万") are in the chart language
+/// (`charts::set_language`).
 ///
 /// ```
 /// use chrono::NaiveDate;
@@ -159,7 +164,7 @@ pub fn render(plot: &KpiPlot, width: u32, height: u32) -> Result<String, ChartEr
     let height = height.clamp(MIN_HEIGHT, MAX_HEIGHT);
     let data = Cleaned::new(plot);
     if data.points.is_empty() {
-        return message_svg(width, height, EMPTY_MESSAGE);
+        return message_svg(width, height, empty_message());
     }
     let legend_items = data.legend_items();
     let legend_labels: Vec<String> = legend_items.iter().map(|i| i.label().to_string()).collect();
@@ -208,7 +213,7 @@ pub fn render(plot: &KpiPlot, width: u32, height: u32) -> Result<String, ChartEr
             let chars = ((w - 2.0 * MARGIN) / (0.62 * TITLE_PX)) as usize;
             let style = font(TITLE_PX, FontStyle::Bold, INK, HPos::Left, VPos::Top);
             root.draw(&Text::new(
-                truncate_chars(&data.title, chars),
+                truncate_columns(&data.title, chars),
                 (i32_of(MARGIN), i32_of(y)),
                 style,
             ))?;
@@ -229,7 +234,7 @@ pub fn render(plot: &KpiPlot, width: u32, height: u32) -> Result<String, ChartEr
             let chars = ((w - 2.0 * MARGIN) / (0.6 * NOTE_PX)) as usize;
             let style = font(NOTE_PX, FontStyle::Italic, MUTED, HPos::Left, VPos::Bottom);
             root.draw(&Text::new(
-                truncate_chars(&data.note, chars),
+                truncate_columns(&data.note, chars),
                 (i32_of(MARGIN), i32_of(h - MARGIN)),
                 style,
             ))?;
@@ -249,7 +254,7 @@ pub fn render(plot: &KpiPlot, width: u32, height: u32) -> Result<String, ChartEr
 /// measurements and the target (and near band edges, as in [`render`]) with a little room
 /// around, not forced to zero, so the line's movement shows. Values and long series are
 /// cleaned and thinned as in [`render`]. Sides are clamped to 120..=1200 x 48..=600.
-/// Without a usable measurement the SVG holds only [`EMPTY_MESSAGE`].
+/// Without a usable measurement the SVG holds only [`empty_message`].
 pub fn render_small(plot: &KpiPlot, width: u32, height: u32) -> Result<String, ChartError> {
     let width = width.clamp(SMALL_MIN_WIDTH, SMALL_MAX_WIDTH);
     let height = height.clamp(SMALL_MIN_HEIGHT, SMALL_MAX_HEIGHT);
@@ -262,7 +267,7 @@ pub fn render_small(plot: &KpiPlot, width: u32, height: u32) -> Result<String, C
         if data.points.is_empty() {
             let style = text_style(SMALL_PX + 1.0, MUTED, HPos::Center, VPos::Center);
             root.draw(&Text::new(
-                EMPTY_MESSAGE,
+                empty_message(),
                 (i32_of(w / 2.0), i32_of(h / 2.0)),
                 style,
             ))?;
@@ -282,7 +287,10 @@ pub fn render_small(plot: &KpiPlot, width: u32, height: u32) -> Result<String, C
             }
             let line = draw_measurements(&root, frame, &data.points, 0.0)?;
             if let (Some((_, value)), true) = (data.target, frame.bottom - frame.top >= 56.0) {
-                let text = format!("Target {}", with_unit(value, &data.unit));
+                let text = crate::i18n::fill(
+                    word("charts.kpi_target_value"),
+                    &[("value", &with_unit(value, &data.unit))],
+                );
                 target_label(frame, value, text, SMALL_PX).draw(&root)?;
             }
             if let Some(last) = line.last() {
@@ -362,7 +370,7 @@ impl Cleaned {
                     return None;
                 }
                 Some(CleanBand {
-                    label: truncate_chars(&clean_label(&band.label), BAND_LABEL_CHARS),
+                    label: truncate_columns(&clean_label(&band.label), BAND_LABEL_CHARS),
                     lo,
                     hi,
                     fill: BAND_FILLS[index % BAND_FILLS.len()],
@@ -377,7 +385,7 @@ impl Cleaned {
             projection: segment(plot.projection),
             bands,
             title: clean_label(&plot.title),
-            unit: truncate_chars(&clean_label(&plot.unit), UNIT_CHARS),
+            unit: truncate_columns(&clean_label(&plot.unit), UNIT_CHARS),
             note: plot
                 .bands_note
                 .as_deref()
@@ -546,26 +554,16 @@ fn decimals_for(step: f64) -> usize {
         .unwrap_or(6)
 }
 
-/// A tick label: thousands and up written as "250k", "1.5M"; decimals as the step needs.
+/// A tick label: large numbers written short as the chart language does ("250k", "1.5M";
+/// "25万", "1.5亿": see [`short_scale`]); decimals as the step needs.
 fn tick_text(v: f64, axis: &ValueAxis) -> String {
     if v == 0.0 {
         return "0".to_string();
     }
     let largest = axis.lo.abs().max(axis.hi.abs());
-    let (divisor, suffix) = scale_of(largest);
+    let (divisor, suffix) = short_scale(largest);
     let decimals = decimals_for(axis.step / divisor);
     minus_zero(format!("{:.*}{suffix}", decimals, v / divisor))
-}
-
-/// How large numbers are abbreviated: from 10,000 as thousands ("k"), then millions and up.
-fn scale_of(magnitude: f64) -> (f64, &'static str) {
-    match magnitude {
-        m if m >= 1e12 => (1e12, "T"),
-        m if m >= 1e9 => (1e9, "B"),
-        m if m >= 1e6 => (1e6, "M"),
-        m if m >= 1e4 => (1e3, "k"),
-        _ => (1.0, ""),
-    }
 }
 
 fn minus_zero(text: String) -> String {
@@ -584,11 +582,12 @@ fn trim_decimals(text: String) -> String {
     }
 }
 
-/// A value as written in labels: "50", "12.5", "0.0042", "12,500", "1.25M".
+/// A value as written in labels: "50", "12.5", "0.0042", "12,500", "1.25M" (in Chinese
+/// "125万").
 fn number(v: f64) -> String {
     let a = v.abs();
     let text = if a >= 1e6 {
-        let (divisor, suffix) = scale_of(a);
+        let (divisor, suffix) = short_scale(a);
         format!("{}{suffix}", trim_decimals(format!("{:.2}", v / divisor)))
     } else if a >= 1e4 {
         let digits = format!("{:.0}", a);
@@ -633,17 +632,24 @@ fn with_unit(v: f64, unit: &str) -> String {
     }
 }
 
-const MONTHS: [&str; 12] = [
-    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-];
-
-fn month_year(date: NaiveDate) -> String {
-    format!("{} {}", MONTHS[date.month0() as usize], date.year())
-}
-
 /// The target line's label, e.g. "Target 50 h by Mar 2027".
 fn target_text(value: f64, date: NaiveDate, unit: &str) -> String {
-    format!("Target {} by {}", with_unit(value, unit), month_year(date))
+    crate::i18n::fill(
+        word("charts.kpi_target_by"),
+        &[
+            ("value", &with_unit(value, unit)),
+            ("month", &month_year(date)),
+        ],
+    )
+}
+
+/// The widest `format` writes a date of 2026 with a two-digit day, in the chart language (the
+/// widest month differs: "May" in English, "12月" in Chinese), at tick size.
+fn widest_date(format: fn(NaiveDate) -> String) -> f64 {
+    (1..=12)
+        .filter_map(|m| NaiveDate::from_ymd_opt(2026, m, 28))
+        .map(|d| approx_text_width(&format(d), TICK_PX))
+        .fold(0.0, f64::max)
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -737,10 +743,11 @@ fn tick_date(step: DateStep, number: i64) -> Option<NaiveDate> {
     }
 }
 
-/// A tick label: "3 Mar" for day steps, "Mar 2026" for month steps, "2026" for years.
+/// A tick label: "3 Mar" for day steps, "Mar 2026" for month steps, "2026" for years (in
+/// Chinese "3月3日", "2026年3月", "2026").
 fn date_label(date: NaiveDate, step: DateStep) -> String {
     match step {
-        Days(_) => format!("{} {}", date.day(), MONTHS[date.month0() as usize]),
+        Days(_) => day_month(date),
         Months(k) if k % 12 == 0 => date.year().to_string(),
         Months(_) => month_year(date),
     }
@@ -748,13 +755,16 @@ fn date_label(date: NaiveDate, step: DateStep) -> String {
 
 /// The widest label a step can produce within days `d0..=d1`, for spacing.
 fn widest_date_label(step: DateStep, d1: f64) -> f64 {
-    let sample = match step {
-        Days(_) => "30 May".to_string(),
-        Months(k) if k % 12 == 0 => date_of(d1.min(days(NaiveDate::MAX)))
-            .map_or_else(|| "2026".to_string(), |d| d.year().to_string()),
-        Months(_) => "May 2026".to_string(),
+    let widest = match step {
+        Days(_) => widest_date(day_month),
+        Months(k) if k % 12 == 0 => {
+            let year = date_of(d1.min(days(NaiveDate::MAX)))
+                .map_or_else(|| "2026".to_string(), |d| d.year().to_string());
+            approx_text_width(&year, TICK_PX)
+        }
+        Months(_) => widest_date(month_year),
     };
-    approx_text_width(&sample, TICK_PX).max(approx_text_width("2026", TICK_PX))
+    widest.max(approx_text_width("2026", TICK_PX))
 }
 
 /// Date ticks for a plot `plot_w` pixels wide over days `d0..=d1`.
@@ -979,7 +989,7 @@ impl FullLayout {
         frame.right = if column > 0.0 {
             width - MARGIN - column - 12.0
         } else {
-            width - MARGIN - approx_text_width("May 2026", TICK_PX) / 2.0
+            width - MARGIN - widest_date(month_year) / 2.0
         };
         let dates = date_axis(d0, d1, frame.right - frame.left);
         if matches!(dates.step, Days(_)) {
@@ -1388,7 +1398,10 @@ fn draw_baseline(
         return Ok(());
     }
     Marker::Square.draw_hollow(root, at, MARKER_R + 0.5, BASELINE)?;
-    let text = format!("Baseline {}", with_unit(value, unit));
+    let text = crate::i18n::fill(
+        word("charts.kpi_baseline_value"),
+        &[("value", &with_unit(value, unit))],
+    );
     let w = approx_text_width(&text, LABEL_PX) * 0.92;
     let candidates = [
         (at.0 + 9.0, VPos::Bottom, at.1 - 6.0),
@@ -1424,7 +1437,7 @@ fn draw_small_ticks(root: &Area<'_>, frame: &Frame, data: &Cleaned) -> Result<()
             if last - first >= 90.0 {
                 month_year(date)
             } else {
-                format!("{} {}", date.day(), month_year(date))
+                full_date(date)
             }
         })
     };
@@ -1478,13 +1491,14 @@ enum LegendItem {
 }
 
 impl LegendItem {
+    /// The legend's words, in the chart language.
     fn label(self) -> &'static str {
         match self {
-            LegendItem::Measurements => "Measurements",
-            LegendItem::Trend => "Trend",
-            LegendItem::Projection => "Projection",
-            LegendItem::Target => "Target",
-            LegendItem::Baseline => "Baseline",
+            LegendItem::Measurements => word("charts.kpi_measurements"),
+            LegendItem::Trend => word("charts.kpi_trend"),
+            LegendItem::Projection => word("charts.kpi_projection"),
+            LegendItem::Target => word("charts.kpi_target"),
+            LegendItem::Baseline => word("charts.kpi_baseline"),
         }
     }
 
@@ -1518,8 +1532,11 @@ impl LegendItem {
 
 #[cfg(test)]
 mod tests {
-    use super::super::test_support::{assert_well_formed, fill_of, lines_of, texts};
+    use super::super::test_support::{
+        assert_no_english, assert_well_formed, fill_of, lines_of, texts, InLanguage,
+    };
     use super::*;
+    use crate::i18n::Lang;
 
     fn date(y: i32, m: u32, d: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, d).unwrap()
@@ -1790,14 +1807,14 @@ mod tests {
             render_small(&plot, 240, 80).unwrap(),
         ] {
             assert_well_formed(&svg);
-            assert_eq!(texts(&svg), vec![EMPTY_MESSAGE.to_string()]);
+            assert_eq!(texts(&svg), vec![empty_message().to_string()]);
         }
         plot.points = vec![
             (date(2026, 1, 1), f64::NAN),
             (date(2026, 2, 1), f64::INFINITY),
         ];
         let svg = render(&plot, 640, 320).unwrap();
-        assert_eq!(texts(&svg), vec![EMPTY_MESSAGE.to_string()]);
+        assert_eq!(texts(&svg), vec![empty_message().to_string()]);
     }
 
     #[test]
@@ -1956,6 +1973,90 @@ mod tests {
         for w in [0.0, 50.0, 3000.0] {
             let axis = date_axis(d(date(2000, 1, 1)), d(date(2026, 1, 2)), w);
             assert!(axis.ticks.len() <= MAX_DATE_TICKS, "{w}: {axis:?}");
+        }
+    }
+
+    /// [`lead_time`] with the user's words in Chinese.
+    fn lead_time_zh() -> KpiPlot {
+        let mut plot = lead_time();
+        plot.title = "变更前置时间".into();
+        for (band, label) in plot.bands.iter_mut().zip(["精英", "高", "中", "低"]) {
+            band.label = label.into();
+        }
+        plot.bands_note = Some("区间来自行业基准".into());
+        plot
+    }
+
+    #[test]
+    fn chinese_words_months_and_numbers() {
+        let _zh = InLanguage::new(Lang::Zh);
+        let plot = lead_time_zh();
+        let svg = render(&plot, 720, 380).unwrap();
+        assert_well_formed(&svg);
+        let written = texts(&svg);
+        for t in [
+            "变更前置时间",
+            "目标 50 h（2027年3月前）",
+            "测量值",
+            "趋势",
+            "预测",
+            "目标",
+            "基线",
+        ] {
+            assert!(written.contains(&t.to_string()), "{t} in {written:?}");
+        }
+        assert!(written
+            .iter()
+            .any(|t| t.starts_with("基线 ") && t.ends_with(" h")));
+        assert!(
+            written.contains(&"2026年1月".to_string()) || written.contains(&"2026".to_string()),
+            "{written:?}"
+        );
+        assert_no_english(&written);
+
+        let small = texts(&render_small(&plot, 280, 110).unwrap());
+        for t in ["2025年1月", "2026年4月", "目标 50 h"] {
+            assert!(small.contains(&t.to_string()), "{t} in {small:?}");
+        }
+        assert_no_english(&small);
+        // Under 90 days the small chart writes whole dates.
+        let short = KpiPlot {
+            points: vec![(date(2026, 3, 2), 5.0), (date(2026, 3, 30), 7.0)],
+            ..KpiPlot::default()
+        };
+        let small = texts(&render_small(&short, 280, 110).unwrap());
+        assert!(small.contains(&"2026年3月30日".to_string()), "{small:?}");
+
+        assert_eq!(date_label(date(2026, 3, 15), Days(1)), "3月15日");
+        assert_eq!(date_label(date(2026, 3, 1), Months(3)), "2026年3月");
+        let axis = nice_axis(0.0, 250_000.0, 6);
+        assert_eq!(tick_text(50_000.0, &axis), "5万");
+        assert_eq!(number(-1_250_000.0), "-125万");
+        assert_eq!(number(12_500.0), "12,500");
+
+        for svg in [
+            render(&KpiPlot::default(), 640, 320).unwrap(),
+            render_small(&KpiPlot::default(), 200, 80).unwrap(),
+        ] {
+            assert_eq!(texts(&svg), vec!["还没有测量值".to_string()]);
+        }
+    }
+
+    #[test]
+    fn chinese_day_ticks_fit_their_spacing() {
+        let _zh = InLanguage::new(Lang::Zh);
+        // Two weeks on a narrow plot: the wider Chinese dates ("12月28日") get fewer ticks,
+        // never overlapping ones.
+        let (d0, d1) = (days(date(2026, 12, 1)), days(date(2026, 12, 31)));
+        for w in [300.0, 560.0] {
+            let axis = date_axis(d0, d1, w);
+            let gaps: Vec<f64> = axis
+                .ticks
+                .windows(2)
+                .map(|p| (days(p[1]) - days(p[0])) / (d1 - d0) * w)
+                .collect();
+            let widest = widest_date_label(axis.step, d1);
+            assert!(gaps.iter().all(|g| *g >= widest), "{w}: {axis:?}");
         }
     }
 

@@ -6,7 +6,7 @@
 //! snapshot was taken in the viewer's time zone and "Now". Lines and markers reuse the series
 //! marks of the trend chart, so an area is told apart by shape as well as colour.
 
-use chrono::{DateTime, Local, Utc};
+use chrono::{DateTime, Local, NaiveDate, Utc};
 use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
@@ -14,19 +14,27 @@ use plotters::style::FontStyle;
 
 use super::trend::{legend_label, series_style, Legend, Marker};
 use super::{
-    approx_text_width, font, i32_of, message_svg, text_style, ChartError, GRID, GRID_STRONG, INK,
-    MUTED,
+    approx_text_width, font, full_date, i32_of, message_svg, text_style, word, ChartError, GRID,
+    GRID_STRONG, INK, MUTED,
 };
-use crate::domain::snapshot::progress::SeriesPoint;
+use crate::domain::snapshot::progress::{Moment, SeriesPoint};
 
 /// The key in `selected_areas` that asks for the maturity index line (no area has this id).
 pub const INDEX_KEY: &str = "maturity-index";
-/// The legend name of the maturity index line.
-pub const INDEX_LABEL: &str = "Maturity index";
-/// Shown when nothing is ticked.
-pub const NOTHING_SELECTED: &str = "Tick the maturity index or an area to draw its line";
-/// Shown when the ticked lines have no score at any point.
-pub const NO_SCORES: &str = "No scores yet for what is ticked";
+/// The legend name of the maturity index line, in the chart language.
+pub fn index_label() -> &'static str {
+    word("charts.progress_index")
+}
+
+/// Shown when nothing is ticked, in the chart language.
+pub fn nothing_selected() -> &'static str {
+    word("charts.progress_nothing_selected")
+}
+
+/// Shown when the ticked lines have no score at any point, in the chart language.
+pub fn no_scores() -> &'static str {
+    word("charts.progress_no_scores")
+}
 
 const MIN_WIDTH: u32 = 320;
 const MAX_WIDTH: u32 = 2400;
@@ -68,8 +76,9 @@ struct Line {
 /// neighbour shows as a marker. Scores are clamped to 0..=4 (NaN counts
 /// as no score). The latest 60 points are drawn, with a note when there were more; date labels
 /// are thinned so they never overlap, the last one ("Now") always shown. Sides are clamped to
-/// 320..=2400 x 200..=1600. With nothing ticked the SVG holds only [`NOTHING_SELECTED`]; when
-/// the ticked lines have no score at all, only [`NO_SCORES`].
+/// 320..=2400 x 200..=1600. With nothing ticked the SVG holds only [`nothing_selected`]; when
+/// the ticked lines have no score at all, only [`no_scores`]. Words and dates are in the chart
+/// language (`charts::set_language`).
 pub fn render(
     series: &[SeriesPoint],
     selected_areas: &[String],
@@ -79,17 +88,20 @@ pub fn render(
     let width = width.clamp(MIN_WIDTH, MAX_WIDTH);
     let height = height.clamp(MIN_HEIGHT, MAX_HEIGHT);
     if selected_areas.is_empty() {
-        return message_svg(width, height, NOTHING_SELECTED);
+        return message_svg(width, height, nothing_selected());
     }
     let shown = &series[series.len().saturating_sub(MAX_POINTS)..];
     let lines = lines_of(shown, selected_areas);
     if lines.iter().all(|l| l.values.iter().all(Option::is_none)) {
-        return message_svg(width, height, NO_SCORES);
+        return message_svg(width, height, no_scores());
     }
     let note = (series.len() > MAX_POINTS).then(|| {
-        format!(
-            "Showing the latest {MAX_POINTS} of {} snapshots",
-            series.len()
+        crate::i18n::fill(
+            word("charts.progress_note"),
+            &[
+                ("shown", &MAX_POINTS.to_string()),
+                ("total", &series.len().to_string()),
+            ],
         )
     });
     let labels: Vec<String> = lines.iter().map(|l| l.label.clone()).collect();
@@ -165,7 +177,7 @@ fn lines_of(points: &[SeriesPoint], selected: &[String]) -> Vec<Line> {
     let mut lines = Vec::new();
     if selected.iter().any(|s| s == INDEX_KEY) {
         lines.push(Line {
-            label: INDEX_LABEL.to_string(),
+            label: index_label().to_string(),
             colour: INK,
             marker: Marker::Circle,
             stroke: INDEX_STROKE,
@@ -209,17 +221,26 @@ fn marker_r(line: &Line) -> f64 {
     }
 }
 
-/// The label under a point: the day the snapshot was taken, or "Now".
+/// The label under a point: "Now", or the day the snapshot was taken.
 fn x_label(point: &SeriesPoint) -> String {
-    match point.taken_at {
-        Some(t) => date_label(t),
-        None => point.name.clone(),
+    match (point.moment, point.taken_at) {
+        (Moment::Now, _) => word("charts.progress_now").to_string(),
+        (_, Some(t)) => date_label(t),
+        (_, None) => point.name.clone(),
     }
 }
 
-/// A snapshot's day as the viewer reads it, e.g. "23 Nov 2026".
+/// A snapshot's day as the viewer reads it, e.g. "23 Nov 2026", "2026年11月23日".
 pub(crate) fn date_label(t: DateTime<Utc>) -> String {
-    t.with_timezone(&Local).format("%-d %b %Y").to_string()
+    full_date(t.with_timezone(&Local).date_naive())
+}
+
+/// The widest date label, for spacing: a two-digit day in the widest month of the language.
+fn widest_date_label() -> f64 {
+    (1..=12)
+        .filter_map(|m| NaiveDate::from_ymd_opt(2026, m, 28))
+        .map(|d| approx_text_width(&full_date(d), TICK_PX))
+        .fold(0.0, f64::max)
 }
 
 /// Where the plot goes and how point numbers and levels map to pixels.
@@ -242,7 +263,7 @@ impl Layout {
         let points = points.max(1);
         let band = (right - left) / points as f64;
         // Room for the widest date ("30 May 2026") and a gap.
-        let label_w = approx_text_width("30 May 2026", TICK_PX) + 12.0;
+        let label_w = widest_date_label() + 12.0;
         let label_every = ((label_w / band).ceil() as usize).clamp(1, points);
         Layout {
             left,
@@ -348,10 +369,14 @@ fn draw_line(root: &Area<'_>, layout: &Layout, line: &Line) -> Result<(), ChartE
 
 #[cfg(test)]
 mod tests {
-    use super::super::test_support::{areas, assert_well_formed, fill_of, lines_of, num, texts};
+    use super::super::test_support::{
+        areas, areas_zh, assert_no_english, assert_well_formed, fill_of, lines_of, num, texts,
+        InLanguage,
+    };
     use super::super::trend::PALETTE;
     use super::*;
     use crate::domain::snapshot::progress::{AreaScore, Moment, NOW_LABEL};
+    use crate::i18n::Lang;
     use chrono::TimeZone;
     use uuid::Uuid;
 
@@ -435,7 +460,7 @@ mod tests {
         assert_well_formed(&svg);
         assert!(svg.starts_with("<svg width=\"640\" height=\"320\""));
         let texts = texts(&svg);
-        for label in [INDEX_LABEL, "Business goals", "Technology strategy"] {
+        for label in [index_label(), "Business goals", "Technology strategy"] {
             assert!(texts.contains(&label.to_string()), "{label} in {texts:?}");
         }
         assert!(
@@ -446,7 +471,7 @@ mod tests {
             assert!(texts.contains(&label.to_string()), "{label} in {texts:?}");
         }
         // The index legend name is bold.
-        assert!(text_tag(&svg, INDEX_LABEL).contains("font-weight=\"bold\""));
+        assert!(text_tag(&svg, index_label()).contains("font-weight=\"bold\""));
         assert!(!text_tag(&svg, "Business goals").contains("bold"));
         // The index: one 4-pixel line through all four points (plus the legend swatch), evenly
         // spaced, rising from 1.2 to 2.6.
@@ -535,16 +560,83 @@ mod tests {
     fn nothing_ticked_or_no_scores_shows_a_message() {
         let svg = render(&example(), &[], 640, 320).unwrap();
         assert_well_formed(&svg);
-        assert_eq!(texts(&svg), [NOTHING_SELECTED]);
+        assert_eq!(texts(&svg), [nothing_selected()]);
         let empty = vec![point(0, None, None, &[])];
         let svg = render(&empty, &ticked(&[INDEX_KEY, "area-3"]), 640, 320).unwrap();
-        assert_eq!(texts(&svg), [NO_SCORES]);
+        assert_eq!(texts(&svg), [no_scores()]);
         // An id that is not an area draws nothing.
         let svg = render(&example(), &ticked(&["no-such-area"]), 640, 320).unwrap();
-        assert_eq!(texts(&svg), [NO_SCORES]);
+        assert_eq!(texts(&svg), [no_scores()]);
         // No points at all.
         let svg = render(&[], &ticked(&[INDEX_KEY]), 640, 320).unwrap();
-        assert_eq!(texts(&svg), [NO_SCORES]);
+        assert_eq!(texts(&svg), [no_scores()]);
+    }
+
+    #[test]
+    fn chinese_legend_dates_and_messages() {
+        let _zh = InLanguage::new(Lang::Zh);
+        let mut points = example();
+        for p in &mut points {
+            for (area, name) in p.areas.iter_mut().zip(areas_zh()) {
+                area.name = name;
+            }
+        }
+        let svg = render(&points, &ticked(&[INDEX_KEY, "area-0", "area-2"]), 640, 320).unwrap();
+        assert_well_formed(&svg);
+        let written = texts(&svg);
+        for label in [
+            "成熟度指数",
+            "业务目标",
+            "技术战略",
+            "2026年2月15日",
+            "2026年5月20日",
+            "2026年8月30日",
+            "当前",
+        ] {
+            assert!(
+                written.contains(&label.to_string()),
+                "{label} in {written:?}"
+            );
+        }
+        assert!(text_tag(&svg, "成熟度指数").contains("font-weight=\"bold\""));
+        assert_no_english(&written);
+
+        let svg = render(&points, &[], 640, 320).unwrap();
+        assert_eq!(texts(&svg), ["勾选成熟度指数或某个领域，即可画出它的曲线"]);
+        let svg = render(&points, &ticked(&["no-such-area"]), 640, 320).unwrap();
+        assert_eq!(texts(&svg), ["勾选的内容还没有得分"]);
+
+        // More snapshots than drawn: the note is in Chinese too, and dates never overlap.
+        let mut many: Vec<SeriesPoint> = (0..70u32)
+            .map(|i| {
+                point(
+                    u128::from(i) + 1,
+                    Some((2020 + (i / 12) as i32, 1 + i % 12, 28)),
+                    Some(f64::from(i % 5)),
+                    &[],
+                )
+            })
+            .collect();
+        many.push(point(0, None, Some(2.0), &[]));
+        let svg = render(&many, &ticked(&[INDEX_KEY]), 640, 320).unwrap();
+        let written = texts(&svg);
+        assert!(
+            written.contains(&"显示最近 60 个快照（共 71 个）".to_string()),
+            "{written:?}"
+        );
+        assert_no_english(&written);
+        let xs: Vec<i32> = svg
+            .lines()
+            .zip(svg.lines().skip(1))
+            .filter(|(_, text)| text.trim().ends_with('日') || text.trim() == "当前")
+            .map(|(tag, _)| num(tag, "x"))
+            .collect();
+        let widest = approx_text_width("2026年12月28日", TICK_PX);
+        assert!(xs.len() >= 2);
+        assert!(
+            xs.windows(2).all(|w| f64::from(w[1] - w[0]) >= widest),
+            "{xs:?}"
+        );
     }
 
     #[test]

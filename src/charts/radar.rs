@@ -14,14 +14,20 @@ use plotters::style::text_anchor::{HPos, VPos};
 use plotters::style::FontStyle;
 
 use super::{
-    approx_text_width, clean_label, font, i32_of, message_svg, text_style, truncate_chars,
+    approx_text_width, clean_label, font, i32_of, message_svg, text_style, truncate_columns, word,
     wrap_label, ChartError, CURRENT, GRID, GRID_STRONG, INK, MUTED, OTHERS, TARGET,
 };
 
-/// Shown instead of a chart when there is nothing to draw.
-pub const EMPTY_MESSAGE: &str = "No answers yet";
-/// Added under the label of an area that no answer series has a value for.
-pub const NO_ANSWERS: &str = "(no answers)";
+/// Shown instead of a chart when there is nothing to draw, in the chart language.
+pub fn empty_message() -> &'static str {
+    word("charts.radar_empty")
+}
+
+/// Added under the label of an area that no answer series has a value for, in the chart
+/// language.
+pub fn no_answers() -> &'static str {
+    word("charts.radar_no_answers")
+}
 
 /// What a series represents; decides how it is drawn.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -86,7 +92,7 @@ const SMALLEST_RADIUS: f64 = 30.0;
 /// number means 4, and it is capped at 1000). Values are clamped to `0..=max`; NaN counts as
 /// missing. Sides are clamped to 240..=2400 pixels. Labels wrap onto two lines (one above and
 /// below the chart) and, on small canvases, shrink and then shorten to their first word. With
-/// no axes or no series the SVG holds only the message [`EMPTY_MESSAGE`].
+/// no axes or no series the SVG holds only the message [`empty_message`].
 ///
 /// ```
 /// use cto_workbench::charts::radar::{render, RadarSeries, SeriesKind};
@@ -109,7 +115,7 @@ pub fn render(
     let width = width.clamp(MIN_SIDE, MAX_SIDE);
     let height = height.clamp(MIN_SIDE, MAX_SIDE);
     if axes.is_empty() || series.is_empty() {
-        return message_svg(width, height, EMPTY_MESSAGE);
+        return message_svg(width, height, empty_message());
     }
     let max = if max.is_finite() && max > 0.0 {
         max.min(LARGEST_MAX)
@@ -292,7 +298,7 @@ impl Layout {
                     lines.push("?".to_string());
                 }
                 if missing {
-                    lines.push(NO_ANSWERS.to_string());
+                    lines.push(no_answers().to_string());
                 }
                 AxisLabel {
                     lines,
@@ -573,7 +579,7 @@ fn legend_layout(series: &[RadarSeries], width: f64) -> LegendLayout {
     let labels: Vec<String> = series
         .iter()
         .map(|s| {
-            let label = truncate_chars(&clean_label(&s.label), LEGEND_LABEL_CHARS);
+            let label = truncate_columns(&clean_label(&s.label), LEGEND_LABEL_CHARS);
             if label.is_empty() {
                 "?".to_string()
             } else {
@@ -661,8 +667,11 @@ fn closed(mut points: Vec<(i32, i32)>) -> Vec<(i32, i32)> {
 
 #[cfg(test)]
 mod tests {
-    use super::super::test_support::{areas, assert_well_formed, polygons_of, texts};
+    use super::super::test_support::{
+        areas, areas_zh, assert_no_english, assert_well_formed, polygons_of, texts, InLanguage,
+    };
     use super::*;
+    use crate::i18n::Lang;
 
     fn current(values: Vec<Option<f64>>) -> RadarSeries {
         RadarSeries {
@@ -753,6 +762,30 @@ mod tests {
     }
 
     #[test]
+    fn chinese_area_names_and_notes() {
+        let _zh = InLanguage::new(Lang::Zh);
+        let (_, mut series) = example();
+        series[0].label = "自评".into();
+        series[1].label = "目标".into();
+        let axes = areas_zh();
+        let svg = render(&axes, &series, 4.0, 560, 460).unwrap();
+        assert_well_formed(&svg);
+        let written = texts(&svg);
+        for axis in &axes {
+            // Whole, or broken between characters onto two lines.
+            let found = written.contains(axis)
+                || written
+                    .windows(2)
+                    .any(|w| format!("{}{}", w[0], w[1]) == *axis);
+            assert!(found, "{axis} in {written:?}");
+        }
+        assert_eq!(written.iter().filter(|t| *t == "（无回答）").count(), 2);
+        assert_no_english(&written);
+        let svg = render(&axes, &[], 4.0, 560, 460).unwrap();
+        assert_eq!(texts(&svg), vec!["还没有回答".to_string()]);
+    }
+
+    #[test]
     fn long_labels_wrap_beside_the_chart_and_stay_whole_at_the_poles() {
         let (axes, series) = example();
         let svg = render(&axes, &series, 4.0, 560, 460).unwrap();
@@ -820,7 +853,7 @@ mod tests {
         }
         let notes = texts(&svg)
             .iter()
-            .filter(|t| t.as_str() == NO_ANSWERS)
+            .filter(|t| t.as_str() == no_answers())
             .count();
         assert_eq!(notes, 2, "both unanswered areas are marked");
     }
@@ -835,7 +868,7 @@ mod tests {
         assert_eq!(
             texts(&svg)
                 .iter()
-                .filter(|t| t.as_str() == NO_ANSWERS)
+                .filter(|t| t.as_str() == no_answers())
                 .count(),
             1
         );
@@ -872,7 +905,7 @@ mod tests {
             render(&axes, &[], 4.0, 560, 460).unwrap(),
         ] {
             assert_well_formed(&svg);
-            assert_eq!(texts(&svg), vec![EMPTY_MESSAGE.to_string()]);
+            assert_eq!(texts(&svg), vec![empty_message().to_string()]);
             assert!(svg.contains("text-anchor=\"middle\""));
         }
     }
@@ -925,7 +958,7 @@ mod tests {
         // NaN counts as missing (areas 0, 7 and 14), never as zero.
         let svg = render(&axes, &[current(values)], 4.0, 560, 460).unwrap();
         assert_eq!(polygons_of(&svg, CURRENT)[0].len(), 13);
-        assert_eq!(texts(&svg).iter().filter(|t| *t == NO_ANSWERS).count(), 3);
+        assert_eq!(texts(&svg).iter().filter(|t| *t == no_answers()).count(), 3);
         // Absurd sizes are clamped.
         let tiny = render(&axes, &[current(vec![Some(1.0); 16])], 4.0, 0, 0).unwrap();
         assert!(tiny.starts_with("<svg width=\"240\" height=\"240\""));

@@ -13,14 +13,21 @@ use plotters::style::FontStyle;
 
 use super::trend::{legend_label, series_style, Legend, Marker};
 use super::{
-    approx_text_width, font, i32_of, message_svg, text_style, wrap_label, ChartError, GRID,
+    approx_text_width, font, i32_of, message_svg, text_style, word, wrap_label, ChartError, GRID,
     GRID_STRONG, INK, MUTED,
 };
 
-/// Shown instead of a chart when there are no criteria, no candidates or no scores.
-pub const EMPTY_MESSAGE: &str = "Add candidates and score them to compare";
-/// Added to the legend entry of a candidate that fails a must-have criterion.
-pub const FAILS_NOTE: &str = "(fails a must-have)";
+/// Shown instead of a chart when there are no criteria, no candidates or no scores, in the
+/// chart language.
+pub fn empty_message() -> &'static str {
+    word("charts.scorecard_empty")
+}
+
+/// The legend entry of a candidate that fails a must-have criterion, in the chart language:
+/// "Acme (fails a must-have)".
+pub fn failing_label(name: &str) -> String {
+    crate::i18n::fill(word("charts.scorecard_fails"), &[("name", name)])
+}
 /// Put before the legend entry of the winner.
 pub const WINNER_MARK: &str = "★";
 /// Written beside the hollow marker of a missing score.
@@ -82,7 +89,7 @@ const BAND: RGBColor = RGBColor(0xF8, 0xFA, 0xFC);
 /// with "…" beyond that; legend names are cut at 32 characters. The first 10 candidates and 40
 /// criteria are drawn, with a note when more were given. The width is clamped to
 /// 320..=2400 pixels. With no criteria, no candidates or no score at all the SVG holds only the
-/// message [`EMPTY_MESSAGE`].
+/// message [`empty_message`]. Words are in the chart language (`charts::set_language`).
 ///
 /// ```
 /// use cto_workbench::charts::scorecard::{render, CandidateSeries};
@@ -115,20 +122,26 @@ pub fn render(
         })
         .collect();
     if scores.iter().flatten().all(Option::is_none) {
-        return message_svg(width, EMPTY_HEIGHT, EMPTY_MESSAGE);
+        return message_svg(width, EMPTY_HEIGHT, empty_message());
     }
 
     let mut notes = Vec::new();
     if candidates.len() > MAX_CANDIDATES {
-        notes.push(format!(
-            "Showing the first {MAX_CANDIDATES} of {} candidates",
-            candidates.len()
+        notes.push(crate::i18n::fill(
+            word("charts.scorecard_candidates_note"),
+            &[
+                ("shown", &MAX_CANDIDATES.to_string()),
+                ("total", &candidates.len().to_string()),
+            ],
         ));
     }
     if criteria.len() > MAX_CRITERIA {
-        notes.push(format!(
-            "Showing the first {MAX_CRITERIA} of {} criteria",
-            criteria.len()
+        notes.push(crate::i18n::fill(
+            word("charts.scorecard_criteria_note"),
+            &[
+                ("shown", &MAX_CRITERIA.to_string()),
+                ("total", &criteria.len().to_string()),
+            ],
         ));
     }
     let labels: Vec<String> = shown.iter().map(candidate_label).collect();
@@ -207,9 +220,14 @@ fn candidate_label(candidate: &CandidateSeries) -> String {
         label = format!("{WINNER_MARK} {label}");
     }
     if candidate.failed_gate {
-        label = format!("{label} {FAILS_NOTE}");
+        label = failing_label(&label);
     }
     label
+}
+
+/// The caption over the score scale, "Score (0–5)".
+fn scale_caption() -> &'static str {
+    word("charts.scorecard_scale")
 }
 
 /// A score as written after its bar: "4", "3.5".
@@ -319,7 +337,7 @@ impl Layout {
             .map(|l| approx_text_width(&l, LABEL_PX))
             .fold(0.0, f64::max)
             .min(max_label_w);
-        let label_right = MARGIN + widest_label.max(approx_text_width("Score (0–5)", TICK_PX));
+        let label_right = MARGIN + widest_label.max(approx_text_width(scale_caption(), TICK_PX));
         let bar_left = label_right + LABEL_GAP;
         let bar_right = (width - MARGIN - VALUE_ROOM).max(bar_left + 60.0);
         let top = MARGIN + legend_h + 6.0 + SCALE_H;
@@ -398,7 +416,7 @@ fn draw_bands_and_scale(root: &Area<'_>, layout: &Layout) -> Result<(), ChartErr
     }
     let caption = text_style(TICK_PX, MUTED, HPos::Right, VPos::Bottom);
     root.draw(&Text::new(
-        "Score (0–5)",
+        scale_caption(),
         (i32_of(layout.label_right), i32_of(layout.top - 4.0)),
         caption,
     ))?;
@@ -534,8 +552,11 @@ fn hatch(x0: i32, x1: i32, top: i32, bottom: i32) -> Vec<(i32, i32)> {
 
 #[cfg(test)]
 mod tests {
-    use super::super::test_support::{assert_well_formed, lines_of, rects_with, texts};
+    use super::super::test_support::{
+        assert_no_english, assert_well_formed, lines_of, rects_with, texts, InLanguage,
+    };
     use super::*;
+    use crate::i18n::Lang;
 
     fn candidate(name: &str, scores: &[Option<f64>]) -> CandidateSeries {
         CandidateSeries {
@@ -607,7 +628,7 @@ mod tests {
         }
         assert!(texts.contains(&"★ Northwind".to_string()), "{texts:?}");
         assert!(texts.contains(&"Contoso Cloud".to_string()));
-        assert!(texts.contains(&format!("Fabrikam {FAILS_NOTE}")));
+        assert!(texts.contains(&"Fabrikam (fails a must-have)".to_string()));
         assert!(texts.contains(&"Adatum".to_string()));
         for k in ["0", "1", "2", "3", "4", "5"] {
             assert!(texts.contains(&k.to_string()), "scale {k}");
@@ -615,6 +636,55 @@ mod tests {
         assert!(texts.contains(&"3.5".to_string()) && texts.contains(&"2.5".to_string()));
         // The winner is in bold.
         assert!(svg.contains("font-weight=\"bold\""));
+    }
+
+    #[test]
+    fn chinese_legend_caption_and_notes() {
+        let _zh = InLanguage::new(Lang::Zh);
+        let names = criteria(&[
+            "三年总拥有成本",
+            "安全与合规（等保三级以及本地的数据保护要求也都要满足）",
+            "与现有技术栈的契合度",
+        ]);
+        let mut winner = candidate("甲方案", &[Some(4.0), Some(5.0), Some(3.5)]);
+        winner.highlight = true;
+        let mut failing = candidate("乙方案", &[Some(5.0), Some(1.0), None]);
+        failing.failed_gate = true;
+        let svg = render(&names, &[winner, failing], 640, 16).unwrap();
+        assert_well_formed(&svg);
+        let written = texts(&svg);
+        for t in [
+            "★ 甲方案",
+            "乙方案（未满足必备条件）",
+            "得分（0–5）",
+            "三年总拥有成本",
+        ] {
+            assert!(written.contains(&t.to_string()), "{t} in {written:?}");
+        }
+        // The long criterion is broken between characters, never past its column.
+        let layout = Layout::new(&names, 2, 640.0, 16.0, 20.0);
+        for line in wrap_label(&names[1], layout.label_chars, layout.label_lines) {
+            assert!(written.contains(&line), "{line} in {written:?}");
+            assert!(approx_text_width(&line, LABEL_PX) <= (640.0 - 2.0 * MARGIN) * LABEL_SHARE);
+        }
+        assert_no_english(&written);
+
+        let crowd: Vec<CandidateSeries> = (0..12)
+            .map(|j| candidate(&format!("方案{j}"), &[Some(3.0); 45]))
+            .collect();
+        let many: Vec<String> = (0..45).map(|i| format!("标准{i}")).collect();
+        let written = texts(&render(&many, &crowd, 640, 16).unwrap());
+        assert!(
+            written.contains(&"显示前 10 个候选方案（共 12 个）".to_string()),
+            "{written:?}"
+        );
+        assert!(written.contains(&"显示前 40 项标准（共 45 项）".to_string()));
+        assert_no_english(&written);
+        let svg = render(&[], &[], 640, 16).unwrap();
+        assert_eq!(
+            texts(&svg),
+            vec!["添加候选方案并打分后即可比较".to_string()]
+        );
     }
 
     #[test]
@@ -721,7 +791,7 @@ mod tests {
             render(&names, &unscored, 640, 16).unwrap(),
         ] {
             assert_well_formed(&svg);
-            assert_eq!(texts(&svg), vec![EMPTY_MESSAGE.to_string()]);
+            assert_eq!(texts(&svg), vec![empty_message().to_string()]);
         }
     }
 

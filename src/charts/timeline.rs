@@ -16,13 +16,16 @@ use plotters::style::text_anchor::{HPos, VPos};
 use plotters::style::FontStyle;
 
 use super::{
-    approx_text_width, clean_label, font, i32_of, message_svg, text_style, truncate_chars,
-    ChartError, CURRENT, GRID, GRID_STRONG, INK, MUTED, OTHERS, TRACK,
+    approx_text_width, clean_label, columns, font, i32_of, language, message_svg, month_name,
+    month_year, quarter_year, text_style, truncate_columns, word, ChartError, CURRENT, GRID,
+    GRID_STRONG, INK, MUTED, OTHERS, TRACK,
 };
 use crate::domain::roadmap::InitiativeStatus;
 
-/// Shown instead of the chart when no bar is given.
-pub const EMPTY_MESSAGE: &str = "No dated initiatives yet";
+/// Shown instead of the chart when no bar is given, in the chart language.
+pub fn empty_message() -> &'static str {
+    word("charts.timeline_empty")
+}
 
 /// The height of every row (a bar or a group header), in pixels.
 ///
@@ -129,9 +132,6 @@ const TICK_STEPS: [i64; 20] = [
 const MAX_MONTHLY_SPAN: f64 = 18.0;
 /// The closest two ticks may be; bounds the number of ticks by the width, whatever the dates.
 const MIN_TICK_SPACING: f64 = 24.0;
-const MONTHS: [&str; 12] = [
-    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-];
 
 /// The height in pixels of the SVG [`render`] draws for `t`: a fixed head (legend, "Today"
 /// label, axis), [`ROW_HEIGHT`] per row (one per bar and one per group header) and a margin.
@@ -151,7 +151,8 @@ pub fn height_for(t: &Timeline) -> u32 {
 /// The width is clamped to 480..=2400 pixels. The time range runs from the earliest start to
 /// the latest end, widened to include `today` and padded a little. Axis ticks are months when
 /// the range is at most 18 months, otherwise quarters, or years when quarters do not fit. With
-/// no bars the SVG holds only the message [`EMPTY_MESSAGE`].
+/// no bars the SVG holds only the message [`empty_message`]. Words and months are in the chart
+/// language (`charts::set_language`).
 ///
 /// ```
 /// use chrono::NaiveDate;
@@ -177,7 +178,7 @@ pub fn render(t: &Timeline, width: u32) -> Result<String, ChartError> {
     let width = width.clamp(MIN_WIDTH, MAX_WIDTH);
     let height = height_for(t);
     let Some(layout) = Layout::new(t, f64::from(width)) else {
-        return message_svg(width, height, EMPTY_MESSAGE);
+        return message_svg(width, height, empty_message());
     };
 
     let mut buf = String::new();
@@ -243,11 +244,11 @@ fn month_start(index: i64) -> Option<NaiveDate> {
 
 /// Cuts `text` until its estimated width at `px` is at most `max_w`.
 fn fit(text: &str, px: f64, max_w: f64) -> String {
-    let mut n = text.chars().count();
+    let mut n = columns(text);
     let mut out = text.to_string();
     while n > 1 && approx_text_width(&out, px) > max_w {
         n -= 1;
-        out = truncate_chars(text, n);
+        out = truncate_columns(text, n);
     }
     out
 }
@@ -293,7 +294,7 @@ impl Layout {
         let pad = ((last - first) * 0.03).max(3.0);
 
         let widest = bars()
-            .map(|b| approx_text_width(&label_text(&b.label, "Untitled"), LABEL_PX))
+            .map(|b| approx_text_width(&label_text(&b.label, untitled()), LABEL_PX))
             .fold(0.0, f64::max);
         // Kept as the widest label itself (not a sum and difference), so that label fits
         // exactly and is not cut by a rounding error.
@@ -374,15 +375,21 @@ impl Layout {
     }
 }
 
-/// "Mar", with the year on the first tick and in January ("Jan 2026"); "Q2 2026"; "2026".
+/// "Mar", with the year on the first tick and in January ("Jan 2026"); "Q2 2026"; "2026" (in
+/// Chinese "3月", "2026年1月", "2026年Q2", "2026").
 fn tick_label(date: NaiveDate, step: i64, first: bool) -> String {
-    let month = date.month0() as usize;
+    let month = date.month0();
     match step {
-        1 if first || month == 0 => format!("{} {}", MONTHS[month], date.year()),
-        1 => MONTHS[month].to_string(),
-        3 => format!("Q{} {}", month / 3 + 1, date.year()),
+        1 if first || month == 0 => month_year(date),
+        1 => month_name(date).to_string(),
+        3 => quarter_year(month / 3 + 1, date.year()),
         _ => date.year().to_string(),
     }
+}
+
+/// The label of a bar with no name.
+fn untitled() -> &'static str {
+    word("charts.timeline_untitled")
 }
 
 type Area<'a> = DrawingArea<SVGBackend<'a>, Shift>;
@@ -401,13 +408,21 @@ fn draw_legend(root: &Area<'_>, layout: &Layout, t: &Timeline) -> Result<(), Cha
     let mut keys: Vec<(Key, &str, &str)> = InitiativeStatus::ALL
         .into_iter()
         .filter(|s| bars().any(|b| b.status == *s))
-        .map(|s| (Key::Status(s), s.label(), s.label()))
+        .map(|s| {
+            let label = crate::i18n::label(language(), s.label());
+            (Key::Status(s), label, label)
+        })
         .collect();
     if bars().any(|b| b.milestone) {
-        keys.push((Key::Milestone, "Milestone", "Milestone"));
+        let label = word("charts.timeline_milestone");
+        keys.push((Key::Milestone, label, label));
     }
     if bars().any(|b| b.conflict) {
-        keys.push((Key::Conflict, "! Dependency conflict", "! Conflict"));
+        keys.push((
+            Key::Conflict,
+            word("charts.timeline_conflict"),
+            word("charts.timeline_conflict_short"),
+        ));
     }
     let item_w = |text: &str| SWATCH_W + 4.0 + approx_text_width(text, LEGEND_PX) + 12.0;
     let room = layout.width - 2.0 * MARGIN;
@@ -502,7 +517,7 @@ fn draw_header(
         BAND.filled(),
     ))?;
     let text = fit(
-        &label_text(label, "Other"),
+        &label_text(label, word("charts.timeline_other")),
         HEADER_PX,
         layout.width - 2.0 * MARGIN,
     );
@@ -534,7 +549,7 @@ fn diamond(x: f64, y: f64, half: f64) -> Vec<(i32, i32)> {
 fn draw_bar(root: &Area<'_>, layout: &Layout, row: usize, bar: &Bar) -> Result<(), ChartError> {
     let centre = layout.row_top(row) + f64::from(ROW_HEIGHT) / 2.0;
     let label = fit(
-        &label_text(&bar.label, "Untitled"),
+        &label_text(&bar.label, untitled()),
         LABEL_PX,
         layout.label_w,
     );
@@ -604,10 +619,11 @@ fn draw_today(root: &Area<'_>, layout: &Layout, today: NaiveDate) -> Result<(), 
         TODAY.stroke_width(2),
     ))?;
     // Kept inside the canvas when today is near an edge.
-    let half = approx_text_width("Today", LABEL_PX) / 2.0;
+    let today_label = word("charts.timeline_today");
+    let half = approx_text_width(today_label, LABEL_PX) / 2.0;
     let label_x = x.clamp(half + MARGIN, layout.width - half - MARGIN);
     root.draw(&Text::new(
-        "Today",
+        today_label,
         (
             i32_of(label_x),
             i32_of(TOP + LEGEND_H + TODAY_LABEL_H / 2.0),
@@ -620,9 +636,11 @@ fn draw_today(root: &Area<'_>, layout: &Layout, today: NaiveDate) -> Result<(), 
 #[cfg(test)]
 mod tests {
     use super::super::test_support::{
-        assert_well_formed, filled, lines_of, num, polygons_of, texts,
+        assert_no_english, assert_well_formed, filled, lines_of, num, polygons_of, texts,
+        InLanguage,
     };
     use super::*;
+    use crate::i18n::Lang;
 
     fn day(y: i32, m: u32, d: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, d).unwrap()
@@ -925,6 +943,79 @@ mod tests {
     }
 
     #[test]
+    fn chinese_legend_ticks_and_today() {
+        use InitiativeStatus::*;
+        let _zh = InLanguage::new(Lang::Zh);
+        let mut audit = bar("安全审计", day(2026, 1, 5), 6, Done);
+        audit.milestone = true;
+        let mut sso = bar("单点登录", day(2026, 3, 2), 8, Planned);
+        sso.conflict = true;
+        let t = Timeline {
+            groups: vec![
+                Group {
+                    label: "安全与合规".into(),
+                    bars: vec![audit, sso, bar("", day(2026, 4, 6), 3, Dropped)],
+                },
+                Group {
+                    label: " ".into(),
+                    bars: vec![bar("托管数据库", day(2026, 2, 2), 10, InProgress)],
+                },
+            ],
+            today: day(2026, 3, 16),
+        };
+        let svg = render(&t, 900).unwrap();
+        assert_well_formed(&svg);
+        let written = texts(&svg);
+        for w in [
+            "已计划",
+            "进行中",
+            "已完成",
+            "已放弃",
+            "里程碑",
+            "! 依赖冲突",
+            "当前",
+            "未命名",
+            "其他",
+            // The first tick carries the year, the next ones the month alone.
+            "2026年2月",
+            "3月",
+            "安全审计",
+        ] {
+            assert!(written.contains(&w.to_string()), "{w} in {written:?}");
+        }
+        assert_no_english(&written);
+
+        // The Chinese keys are short enough for the whole legend at the narrowest width.
+        let written = texts(&render(&t, 480).unwrap());
+        assert!(written.contains(&"! 依赖冲突".to_string()), "{written:?}");
+        assert_no_english(&written);
+
+        // Two years: quarters when they fit, or years.
+        let long = Timeline {
+            groups: vec![Group {
+                label: "以后".into(),
+                bars: vec![bar("扩张", day(2026, 1, 5), 100, Planned)],
+            }],
+            today: day(2026, 1, 5),
+        };
+        let wide = texts(&render(&long, 1600).unwrap());
+        assert!(wide.contains(&"2026年Q2".to_string()), "{wide:?}");
+        assert_no_english(&wide);
+        assert_eq!(tick_label(day(2026, 3, 1), 1, false), "3月");
+        assert_eq!(tick_label(day(2026, 1, 1), 1, false), "2026年1月");
+        assert_eq!(tick_label(day(2027, 1, 1), 12, false), "2027");
+
+        let empty = Timeline {
+            groups: Vec::new(),
+            today: day(2026, 1, 1),
+        };
+        assert_eq!(
+            texts(&render(&empty, 720).unwrap()),
+            vec!["还没有设定日期的举措".to_string()]
+        );
+    }
+
+    #[test]
     fn extreme_dates_stay_bounded() {
         let mut far = bar("Far", NaiveDate::MIN, 1, InitiativeStatus::Planned);
         far.end = NaiveDate::MAX;
@@ -985,7 +1076,7 @@ mod tests {
         assert_eq!(height_for(&t), EMPTY_HEIGHT);
         let svg = render(&t, 720).unwrap();
         assert_well_formed(&svg);
-        assert_eq!(texts(&svg), vec![EMPTY_MESSAGE.to_string()]);
+        assert_eq!(texts(&svg), vec![empty_message().to_string()]);
     }
 
     #[test]

@@ -15,12 +15,14 @@ use plotters::style::text_anchor::{HPos, VPos};
 use plotters::style::FontStyle;
 
 use super::{
-    approx_text_width, clean_label, font, i32_of, message_svg, text_style, truncate_chars,
-    ChartError, CURRENT, GRID, GRID_STRONG, INK, MUTED, OTHERS,
+    approx_text_width, clean_label, font, i32_of, message_svg, month_year, text_style,
+    truncate_columns, word, ChartError, CURRENT, GRID, GRID_STRONG, INK, MUTED, OTHERS,
 };
 
-/// Shown instead of a chart when no series has a usable point.
-pub const EMPTY_MESSAGE: &str = "No reviews yet";
+/// Shown instead of a chart when no series has a usable point, in the chart language.
+pub fn empty_message() -> &'static str {
+    word("charts.trend_empty")
+}
 
 /// One line: a value per date. Points need not be sorted; NaN values are skipped.
 #[derive(Debug, Clone, PartialEq)]
@@ -70,7 +72,8 @@ const MARKER_R: f64 = 4.0;
 /// single point shows as a marker. Where points are closer than three marker widths only the
 /// ends of a line get markers. The first 12 series and the latest 200 points of each are
 /// drawn, with a note when more were given. Sides are clamped to 320..=2400 x 200..=1600. When
-/// no series has a point the SVG holds only the message [`EMPTY_MESSAGE`].
+/// no series has a point the SVG holds only the message [`empty_message`]. Words and months are
+/// in the chart language (`charts::set_language`).
 ///
 /// ```
 /// use chrono::NaiveDate;
@@ -102,19 +105,23 @@ pub fn render(
         points.iter().flatten().map(|p| p.0).min(),
         points.iter().flatten().map(|p| p.0).max(),
     ) else {
-        return message_svg(width, height, EMPTY_MESSAGE);
+        return message_svg(width, height, empty_message());
     };
 
     let mut notes = Vec::new();
     if series.len() > MAX_SERIES {
-        notes.push(format!(
-            "Showing the first {MAX_SERIES} of {} series",
-            series.len()
+        notes.push(crate::i18n::fill(
+            word("charts.trend_series_note"),
+            &[
+                ("shown", &MAX_SERIES.to_string()),
+                ("total", &series.len().to_string()),
+            ],
         ));
     }
     if shown.iter().any(|s| usable(s).count() > MAX_POINTS) {
-        notes.push(format!(
-            "Showing the latest {MAX_POINTS} points of each series"
+        notes.push(crate::i18n::fill(
+            word("charts.trend_points_note"),
+            &[("shown", &MAX_POINTS.to_string())],
         ));
     }
     let labels: Vec<String> = shown.iter().map(|s| legend_label(&s.name)).collect();
@@ -185,7 +192,7 @@ fn clean(series: &TrendSeries, y_max: f64) -> Vec<(NaiveDate, f64)> {
 
 /// A series name as shown in a legend: cleaned, at most 32 characters, never empty.
 pub(crate) fn legend_label(name: &str) -> String {
-    let label = truncate_chars(&clean_label(name), 32);
+    let label = truncate_columns(&clean_label(name), 32);
     if label.is_empty() {
         "?".to_string()
     } else {
@@ -242,16 +249,22 @@ fn date_ticks(first: NaiveDate, last: NaiveDate, max_ticks: usize) -> (i64, Vec<
     (step, ticks)
 }
 
-/// A tick label: "Mar 2026" for month steps, "2026" when ticks are whole years apart.
+/// A tick label: "Mar 2026" for month steps, "2026" when ticks are whole years apart (in
+/// Chinese "2026年3月", "2026").
 fn tick_label(date: NaiveDate, step: i64) -> String {
     if step % 12 == 0 {
         date.year().to_string()
     } else {
-        const MONTHS: [&str; 12] = [
-            "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-        ];
-        format!("{} {}", MONTHS[date.month0() as usize], date.year())
+        month_year(date)
     }
+}
+
+/// The widest month tick in the chart language ("May 2026", "2026年12月").
+fn widest_month_tick() -> f64 {
+    (1..=12)
+        .filter_map(|m| NaiveDate::from_ymd_opt(2026, m, 1))
+        .map(|d| approx_text_width(&month_year(d), TICK_PX))
+        .fold(0.0, f64::max)
 }
 
 /// A value label: at most two decimals, without trailing zeros.
@@ -294,8 +307,7 @@ impl Layout {
             .fold(0.0, f64::max);
         let left = MARGIN + widest_value + 8.0;
         // A tick label is at most "May 2026" wide (or a long year); leave room for a gap.
-        let label_w = approx_text_width("May 2026", TICK_PX)
-            .max(approx_text_width(&tick_label(last, 12), TICK_PX));
+        let label_w = widest_month_tick().max(approx_text_width(&tick_label(last, 12), TICK_PX));
         let right = width - MARGIN - label_w / 2.0;
         let fit = ((right - left) / (label_w + 14.0)).floor().max(2.0) as usize;
         let (step, ticks) = date_ticks(first, last, fit);
@@ -647,8 +659,11 @@ impl Legend {
 
 #[cfg(test)]
 mod tests {
-    use super::super::test_support::{assert_well_formed, fill_of, lines_of, texts};
+    use super::super::test_support::{
+        assert_no_english, assert_well_formed, fill_of, lines_of, texts, InLanguage,
+    };
     use super::*;
+    use crate::i18n::Lang;
 
     fn date(y: i32, m: u32, d: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, d).unwrap()
@@ -689,6 +704,45 @@ mod tests {
                 &[(date(2025, 9, 1), 45.0), (date(2026, 3, 2), 52.0)],
             ),
         ]
+    }
+
+    #[test]
+    fn chinese_months_notes_and_message() {
+        let _zh = InLanguage::new(Lang::Zh);
+        let mut data = example();
+        for (s, name) in data.iter_mut().zip(["北风咨询", "康拓云", "法布里安全"]) {
+            s.name = name.into();
+        }
+        let svg = render(&data, 100.0, 640, 320).unwrap();
+        assert_well_formed(&svg);
+        let written = texts(&svg);
+        assert!(written.contains(&"北风咨询".to_string()));
+        assert!(
+            written
+                .iter()
+                .any(|t| t.starts_with("2025年") && t.ends_with('月')),
+            "{written:?}"
+        );
+        assert_no_english(&written);
+        assert_eq!(tick_label(date(2026, 12, 1), 1), "2026年12月");
+
+        let many: Vec<(NaiveDate, f64)> = (0..300)
+            .map(|i| (date(2020, 1, 1) + chrono::Days::new(i * 7), 50.0))
+            .collect();
+        let crowd: Vec<TrendSeries> = (0..13)
+            .map(|i| series(&format!("伙伴{i}"), &many))
+            .collect();
+        let written = texts(&render(&crowd, 100.0, 640, 320).unwrap());
+        assert!(
+            written.contains(&"显示前 12 条曲线（共 13 条）".to_string()),
+            "{written:?}"
+        );
+        assert!(written.contains(&"每条曲线只显示最近 200 个点".to_string()));
+        assert_no_english(&written);
+        assert_eq!(
+            texts(&render(&[], 100.0, 640, 320).unwrap()),
+            vec!["还没有审阅记录".to_string()]
+        );
     }
 
     #[test]
@@ -798,7 +852,7 @@ mod tests {
         ] {
             let svg = render(&data, 100.0, 640, 320).unwrap();
             assert_well_formed(&svg);
-            assert_eq!(texts(&svg), vec![EMPTY_MESSAGE.to_string()]);
+            assert_eq!(texts(&svg), vec![empty_message().to_string()]);
         }
     }
 

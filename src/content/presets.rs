@@ -155,10 +155,20 @@ impl Preset {
 }
 
 const PRESETS_EN: &str = include_str!("../../content/en/kpi_presets.json");
+const PRESETS_ZH: &str = include_str!("../../content/zh/kpi_presets.json");
 
 /// Parses the compiled-in presets; an error names the file and the place.
 pub fn parse() -> Result<Vec<Preset>, String> {
-    serde_json::from_str(PRESETS_EN).map_err(|e| format!("kpi_presets.json: {e}"))
+    parse_lang(crate::i18n::Lang::En)
+}
+
+/// Parses the presets of a language.
+pub fn parse_lang(lang: crate::i18n::Lang) -> Result<Vec<Preset>, String> {
+    let (dir, text) = match lang {
+        crate::i18n::Lang::En => ("en", PRESETS_EN),
+        crate::i18n::Lang::Zh => ("zh", PRESETS_ZH),
+    };
+    serde_json::from_str(text).map_err(|e| format!("{dir}/kpi_presets.json: {e}"))
 }
 
 /// Every preset, in the file's order, parsed once.
@@ -169,6 +179,18 @@ pub fn all() -> &'static [Preset] {
         // the file, so a bad file fails the build's tests, never a user.
         parse().unwrap_or_else(|e| panic!("built-in KPI presets are invalid: {e}"))
     })
+}
+
+/// Every preset in a language (same ids, order and figures in every language).
+pub fn all_lang(lang: crate::i18n::Lang) -> &'static [Preset] {
+    static ZH: OnceLock<Vec<Preset>> = OnceLock::new();
+    match lang {
+        crate::i18n::Lang::En => all(),
+        // A translation that does not parse falls back to English; the tests make sure it does.
+        crate::i18n::Lang::Zh => {
+            ZH.get_or_init(|| parse_lang(lang).unwrap_or_else(|_| all().to_vec()))
+        }
+    }
 }
 
 pub fn get(id: &str) -> Option<&'static Preset> {

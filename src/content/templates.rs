@@ -135,12 +135,22 @@ impl Template {
 
 const PARTNER_EN: &str = include_str!("../../content/en/scorecards/partner.json");
 const TOOL_EN: &str = include_str!("../../content/en/scorecards/tool.json");
+const PARTNER_ZH: &str = include_str!("../../content/zh/scorecards/partner.json");
+const TOOL_ZH: &str = include_str!("../../content/zh/scorecards/tool.json");
 
 /// Parses the compiled-in template of a kind; an error names the file and the place.
 pub fn parse(kind: ScorecardKind) -> Result<Template, String> {
-    let (file, text) = match kind {
-        ScorecardKind::Partner => ("scorecards/partner.json", PARTNER_EN),
-        ScorecardKind::Tool => ("scorecards/tool.json", TOOL_EN),
+    parse_lang(kind, crate::i18n::Lang::En)
+}
+
+/// Parses the template of a kind in a language.
+pub fn parse_lang(kind: ScorecardKind, lang: crate::i18n::Lang) -> Result<Template, String> {
+    use crate::i18n::Lang;
+    let (file, text) = match (kind, lang) {
+        (ScorecardKind::Partner, Lang::En) => ("en/scorecards/partner.json", PARTNER_EN),
+        (ScorecardKind::Tool, Lang::En) => ("en/scorecards/tool.json", TOOL_EN),
+        (ScorecardKind::Partner, Lang::Zh) => ("zh/scorecards/partner.json", PARTNER_ZH),
+        (ScorecardKind::Tool, Lang::Zh) => ("zh/scorecards/tool.json", TOOL_ZH),
     };
     let template: Template = serde_json::from_str(text).map_err(|e| format!("{file}: {e}"))?;
     if template.kind != kind {
@@ -168,6 +178,19 @@ pub fn partner() -> &'static Template {
 pub fn tool() -> &'static Template {
     static TOOL: OnceLock<Template> = OnceLock::new();
     TOOL.get_or_init(|| load(ScorecardKind::Tool))
+}
+
+/// The template of a kind in a language (same ids, weights and order in every language).
+pub fn template_lang(kind: ScorecardKind, lang: crate::i18n::Lang) -> &'static Template {
+    static PARTNER_ZH_T: OnceLock<Template> = OnceLock::new();
+    static TOOL_ZH_T: OnceLock<Template> = OnceLock::new();
+    let cell = match (lang, kind) {
+        (crate::i18n::Lang::En, _) => return template(kind),
+        (crate::i18n::Lang::Zh, ScorecardKind::Partner) => &PARTNER_ZH_T,
+        (crate::i18n::Lang::Zh, ScorecardKind::Tool) => &TOOL_ZH_T,
+    };
+    // A translation that does not parse falls back to English; the tests make sure it does.
+    cell.get_or_init(|| parse_lang(kind, lang).unwrap_or_else(|_| template(kind).clone()))
 }
 
 /// The template of a kind.

@@ -90,16 +90,16 @@ impl Default for AreaSettings {
     }
 }
 
-/// Why an evidence link was refused.
+/// Why an evidence link was refused; displayed in the language in use.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 pub enum LinkError {
-    #[error("the link is empty")]
+    #[error("{}", crate::i18n::tr("domain.answers_link_empty"))]
     Empty,
-    #[error("only links starting with http://, https:// or mailto: are kept")]
+    #[error("{}", crate::i18n::tr("domain.answers_link_scheme"))]
     Scheme,
-    #[error("the link contains spaces or control characters")]
+    #[error("{}", crate::i18n::tr("domain.answers_link_characters"))]
     Characters,
-    #[error("the link is longer than 2,000 characters")]
+    #[error("{}", crate::i18n::tr("domain.answers_link_too_long"))]
     TooLong,
 }
 
@@ -153,5 +153,26 @@ mod tests {
         assert!(!a.is_done() && !a.is_empty());
         a.not_applicable = Some("No hardware".into());
         assert!(a.is_done());
+    }
+
+    #[test]
+    fn link_refusals_read_in_chinese() {
+        crate::i18n::set_current(crate::i18n::Lang::Zh);
+        let said = [
+            check_link(" "),
+            check_link("javascript:alert(1)"),
+            check_link("https://a b"),
+        ]
+        .map(|r| r.map_err(|e| e.to_string()));
+        crate::i18n::set_current(crate::i18n::Lang::En);
+        assert_eq!(
+            said,
+            [
+                Err("链接是空的".to_string()),
+                Err("只保留以 http://、https:// 或 mailto: 开头的链接".to_string()),
+                Err("链接中含有空格或控制字符".to_string()),
+            ]
+        );
+        assert_eq!(check_link("").unwrap_err().to_string(), "the link is empty");
     }
 }

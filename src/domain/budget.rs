@@ -111,8 +111,9 @@ impl fmt::Display for Quarter {
 impl TryFrom<String> for Quarter {
     type Error = String;
     fn try_from(value: String) -> Result<Self, Self::Error> {
+        // "2026-Q3" is the file's format for a quarter in every language.
         Quarter::parse(&value)
-            .ok_or_else(|| format!("\"{value}\" is not a quarter (expected e.g. \"2026-Q3\")"))
+            .ok_or_else(|| crate::i18n::trf("domain.budget_not_a_quarter", &[("value", &value)]))
     }
 }
 

@@ -15,6 +15,8 @@ use serde::Serialize;
 use serde_json::{Map, Value};
 use uuid::Uuid;
 
+use crate::i18n::{tr, trf, Lang};
+
 use super::model::Assessment;
 use super::team::ROLES;
 
@@ -129,7 +131,7 @@ pub fn diff(mine: &Assessment, theirs: &Assessment) -> Vec<SectionDiff> {
             }
             // Same items in another order: not counted, but a merge would still change it.
             if acc.is_empty() && !section_equal(section, mine, theirs) && section.is_list() {
-                acc.line("Same items, in a different order.".to_string());
+                acc.line(tr("domain.merge_same_items_reordered").to_string());
             }
             (!acc.is_empty()).then(|| acc.finish(section))
         })
@@ -252,26 +254,23 @@ pub fn drop_dangling_links(a: &mut Assessment) -> usize {
 
 /// The notice shown after a merge, e.g. "Merged: took theirs for 3 sections, kept yours for 5."
 pub fn summary(took_theirs: usize, kept_mine: usize, dropped_links: usize) -> String {
-    let sections = |n: usize| match n {
-        1 => "1 section".to_string(),
-        n => format!("{n} sections"),
-    };
-    let mut text = if took_theirs + kept_mine == 0 {
-        "Merged: the two copies were already the same.".to_string()
-    } else {
-        format!(
-            "Merged: took theirs for {}, kept yours for {kept_mine}.",
-            sections(took_theirs)
-        )
+    let kept = kept_mine.to_string();
+    let text = match (took_theirs + kept_mine, took_theirs) {
+        (0, _) => tr("domain.merge_summary_same").to_string(),
+        (_, 1) => trf("domain.merge_summary_took_one", &[("kept", &kept)]),
+        (_, n) => trf(
+            "domain.merge_summary_took_many",
+            &[("took", &n.to_string()), ("kept", &kept)],
+        ),
     };
     match dropped_links {
-        0 => {}
-        1 => text.push_str(" 1 link to an item that is no longer there was removed."),
-        n => text.push_str(&format!(
-            " {n} links to items that are no longer there were removed."
-        )),
+        0 => text,
+        1 => trf("domain.merge_summary_dropped_one", &[("summary", &text)]),
+        n => trf(
+            "domain.merge_summary_dropped_many",
+            &[("summary", &text), ("count", &n.to_string())],
+        ),
     }
-    text
 }
 
 impl Section {
@@ -331,7 +330,10 @@ impl Acc {
 
     fn finish(mut self, section: Section) -> SectionDiff {
         if self.more > 0 {
-            self.details.push(format!("…and {} more.", self.more));
+            self.details.push(trf(
+                "domain.merge_and_more",
+                &[("count", &self.more.to_string())],
+            ));
         }
         SectionDiff {
             section,
@@ -367,7 +369,7 @@ fn entry(kind: &str, id: impl ToString, label: String, item: &impl Serialize) ->
 fn quoted(title: &str) -> String {
     let title = title.trim();
     if title.is_empty() {
-        return "(untitled)".to_string();
+        return tr("domain.merge_untitled").to_string();
     }
     let short: String = title.chars().take(MAX_QUOTED_CHARS).collect();
     if short.len() < title.len() {
@@ -386,13 +388,19 @@ fn entries(section: Section, a: &Assessment) -> Vec<Entry> {
             .answers
             .iter()
             .filter(|(_, answer)| !answer.is_empty())
-            .map(|(q, answer)| entry("answer", q, format!("answer {q}"), answer))
+            .map(|(q, answer)| {
+                let label = trf("domain.merge_label_answer", &[("question", q)]);
+                entry("answer", q, label, answer)
+            })
             .collect(),
         Section::Areas => a
             .areas
             .iter()
             .filter(|(_, s)| **s != Default::default())
-            .map(|(id, s)| entry("area", id, format!("area {id}"), s))
+            .map(|(id, s)| {
+                let label = trf("domain.merge_label_area", &[("area", id)]);
+                entry("area", id, label, s)
+            })
             .collect(),
         Section::Swot => {
             let quadrants = [
@@ -452,7 +460,10 @@ fn entries(section: Section, a: &Assessment) -> Vec<Entry> {
             .collect(),
         Section::Budget => {
             let quarters = a.budget.quarters.iter().map(|q| {
-                let label = format!("budget for {}", q.quarter);
+                let label = trf(
+                    "domain.merge_label_budget",
+                    &[("quarter", &q.quarter.to_string())],
+                );
                 entry("quarter", q.quarter, label, q)
             });
             let costs = a
@@ -474,11 +485,13 @@ fn entries(section: Section, a: &Assessment) -> Vec<Entry> {
                 .iter()
                 .map(|c| entry("change", c.id, quoted(&c.title), c));
             let roles = a.team.responsibilities.iter().map(|(role, r)| {
-                let name = ROLES
-                    .iter()
-                    .find(|(id, _)| id == role)
-                    .map_or(role.as_str(), |(_, label)| label);
-                entry("role", role, format!("who does {name}"), r)
+                let name = role_name(role);
+                entry(
+                    "role",
+                    role,
+                    trf("domain.merge_label_role", &[("role", name)]),
+                    r,
+                )
             });
             people.chain(changes).chain(roles).collect()
         }
@@ -491,19 +504,25 @@ fn entries(section: Section, a: &Assessment) -> Vec<Entry> {
             let r = &a.review;
             let reviewer = (!r.reviewer.trim().is_empty()).then(|| Entry {
                 key: "reviewer".into(),
-                label: "reviewer".into(),
+                label: tr("domain.merge_label_reviewer").into(),
                 value: Value::String(r.reviewer.clone()),
             });
             let answers = r
                 .answers
                 .iter()
                 .filter(|(_, ar)| !ar.is_empty())
-                .map(|(q, ar)| entry("answer-review", q, format!("review of answer {q}"), ar));
+                .map(|(q, ar)| {
+                    let label = trf("domain.merge_label_answer_review", &[("question", q)]);
+                    entry("answer-review", q, label, ar)
+                });
             let areas = r
                 .areas
                 .iter()
                 .filter(|(_, ar)| **ar != Default::default())
-                .map(|(id, ar)| entry("area-review", id, format!("review of area {id}"), ar));
+                .map(|(id, ar)| {
+                    let label = trf("domain.merge_label_area_review", &[("area", id)]);
+                    entry("area-review", id, label, ar)
+                });
             reviewer.into_iter().chain(answers).chain(areas).collect()
         }
         Section::Snapshots => a
@@ -522,14 +541,16 @@ fn compare_entries(acc: &mut Acc, mine: Vec<Entry>, theirs: Vec<Entry>) {
         match theirs_by_key.get(m.key.as_str()) {
             None => {
                 acc.only_mine += 1;
-                acc.line(format!("Only in mine: {}", m.label));
+                acc.line(trf("domain.merge_only_mine", &[("item", &m.label)]));
             }
             Some(t) if t.value != m.value => {
                 acc.changed += 1;
-                acc.line(format!(
-                    "{}: {}",
-                    m.label,
-                    describe_change(&m.value, &t.value)
+                acc.line(trf(
+                    "domain.merge_item_changed",
+                    &[
+                        ("item", &m.label),
+                        ("changes", &describe_change(&m.value, &t.value)),
+                    ],
                 ));
             }
             Some(_) => {}
@@ -540,7 +561,7 @@ fn compare_entries(acc: &mut Acc, mine: Vec<Entry>, theirs: Vec<Entry>) {
         .filter(|t| !mine_keys.contains(t.key.as_str()))
     {
         acc.only_theirs += 1;
-        acc.line(format!("Only in theirs: {}", t.label));
+        acc.line(trf("domain.merge_only_theirs", &[("item", &t.label)]));
     }
 }
 
@@ -576,8 +597,10 @@ fn compare_fields(acc: &mut Acc, mine: &Value, theirs: &Value) {
 fn describe_change(mine: &Value, theirs: &Value) -> String {
     let (Some(m), Some(t)) = (mine.as_object(), theirs.as_object()) else {
         return match (show(mine), show(theirs)) {
-            (Some(a), Some(b)) if a != b => format!("{a} → {b}"),
-            _ => "changed".to_string(),
+            (Some(a), Some(b)) if a != b => {
+                trf("domain.merge_value_change", &[("from", &a), ("to", &b)])
+            }
+            _ => tr("domain.merge_changed").to_string(),
         };
     };
     let keys: BTreeSet<&String> = m.keys().chain(t.keys()).collect();
@@ -591,44 +614,82 @@ fn describe_change(mine: &Value, theirs: &Value) -> String {
             (a != b).then(|| describe_field(key, a, b))
         })
         .collect();
-    let mut text = changes
+    let text = changes
         .iter()
         .take(MAX_FIELDS)
         .cloned()
         .collect::<Vec<_>>()
-        .join("; ");
+        .join(tr("domain.merge_change_separator"));
     match changes.len().saturating_sub(MAX_FIELDS) {
-        0 => {}
-        1 => text.push_str("; and 1 more change"),
-        n => text.push_str(&format!("; and {n} more changes")),
+        0 => text,
+        1 => trf("domain.merge_changes_one_more", &[("changes", &text)]),
+        n => trf(
+            "domain.merge_changes_more",
+            &[("changes", &text), ("count", &n.to_string())],
+        ),
     }
-    text
 }
 
 fn describe_field(key: &str, mine: &Value, theirs: &Value) -> String {
     let name = field_name(key);
     match (show(mine), show(theirs)) {
-        (Some(a), Some(b)) if a != b => format!("{name} {a} → {b}"),
-        _ => format!("{name} changed"),
+        (Some(a), Some(b)) if a != b => trf(
+            "domain.merge_field_change",
+            &[("field", &name), ("from", &a), ("to", &b)],
+        ),
+        _ => trf("domain.merge_field_changed", &[("field", &name)]),
     }
 }
 
-/// A field's name in plain words.
+/// A field's name in plain words, in the language in use. The names are keys of the file
+/// format, so a field without a text of its own (a newer one) is shown as its English words.
 fn field_name(key: &str) -> String {
-    match key {
+    let english = match key {
         "current" => "level".to_string(),
         "kpi" => "KPI".to_string(),
         "one_off_cost" => "one-off cost".to_string(),
         "not_applicable" => "not applicable".to_string(),
         _ => key.replace('_', " "),
+    };
+    match crate::i18n::current() {
+        Lang::En => english,
+        lang => match crate::i18n::text(lang, &format!("domain.merge_field_name_{key}")) {
+            crate::i18n::MISSING => english,
+            text => text.to_string(),
+        },
+    }
+}
+
+/// A team role's name in the language in use ("Engineering"); an unknown role id as it is.
+fn role_name(role: &str) -> &str {
+    match role {
+        "leadership" => tr("domain.merge_role_leadership"),
+        "product-development" => tr("domain.merge_role_product_development"),
+        "design" => tr("domain.merge_role_design"),
+        "engineering" => tr("domain.merge_role_engineering"),
+        "testing" => tr("domain.merge_role_testing"),
+        "deployment" => tr("domain.merge_role_deployment"),
+        "maintenance" => tr("domain.merge_role_maintenance"),
+        "support" => tr("domain.merge_role_support"),
+        _ => ROLES
+            .iter()
+            .find(|(id, _)| *id == role)
+            .map_or(role, |(_, label)| label),
     }
 }
 
 /// A short readable form of a value, or `None` when it is too long to quote usefully.
 fn show(value: &Value) -> Option<String> {
     match value {
-        Value::Null => Some("none".to_string()),
-        Value::Bool(b) => Some(if *b { "yes" } else { "no" }.to_string()),
+        Value::Null => Some(tr("domain.merge_value_none").to_string()),
+        Value::Bool(b) => Some(
+            if *b {
+                tr("domain.merge_value_yes")
+            } else {
+                tr("domain.merge_value_no")
+            }
+            .to_string(),
+        ),
         Value::Number(n) => Some(match n.as_i64() {
             Some(i) => i.to_string(),
             None => n.as_f64().map(|f| f.to_string()).unwrap_or_default(),
@@ -636,7 +697,7 @@ fn show(value: &Value) -> Option<String> {
         Value::String(s) => show_text(s),
         Value::Array(items) => {
             if items.is_empty() {
-                return Some("none".to_string());
+                return Some(tr("domain.merge_value_none").to_string());
             }
             let short: Option<Vec<String>> = items
                 .iter()
@@ -647,29 +708,38 @@ fn show(value: &Value) -> Option<String> {
                 })
                 .collect();
             match short {
-                Some(parts) if parts.len() <= 4 => Some(parts.join(", ")),
+                Some(parts) if parts.len() <= 4 => {
+                    Some(parts.join(tr("domain.merge_value_separator")))
+                }
                 _ => Some(match items.len() {
-                    1 => "1 item".to_string(),
-                    n => format!("{n} items"),
+                    1 => tr("domain.merge_value_one_item").to_string(),
+                    n => trf("domain.merge_value_items", &[("count", &n.to_string())]),
                 }),
             }
         }
         Value::Object(map) => {
             if map.is_empty() {
-                return Some("none".to_string());
+                return Some(tr("domain.merge_value_none").to_string());
             }
             let short: Option<Vec<String>> = map
                 .iter()
                 .map(|(k, v)| match v {
                     Value::Object(_) | Value::Array(_) => None,
-                    _ => show(v).map(|s| format!("{} {s}", field_name(k))),
+                    _ => show(v).map(|s| {
+                        trf(
+                            "domain.merge_field_with_value",
+                            &[("field", &field_name(k)), ("value", &s)],
+                        )
+                    }),
                 })
                 .collect();
             match short {
-                Some(parts) if parts.len() <= 3 => Some(parts.join(", ")),
+                Some(parts) if parts.len() <= 3 => {
+                    Some(parts.join(tr("domain.merge_value_separator")))
+                }
                 _ => Some(match map.len() {
-                    1 => "1 entry".to_string(),
-                    n => format!("{n} entries"),
+                    1 => tr("domain.merge_value_one_entry").to_string(),
+                    n => trf("domain.merge_value_entries", &[("count", &n.to_string())]),
                 }),
             }
         }
@@ -678,13 +748,14 @@ fn show(value: &Value) -> Option<String> {
 
 fn show_text(s: &str) -> Option<String> {
     if s.trim().is_empty() {
-        return Some("empty".to_string());
+        return Some(tr("domain.merge_value_empty").to_string());
     }
+    let lang = crate::i18n::current();
     if let Ok(date) = NaiveDate::parse_from_str(s, "%Y-%m-%d") {
-        return Some(date.format("%-d %b %Y").to_string());
+        return Some(crate::i18n::date(lang, date));
     }
     if let Ok(time) = s.parse::<DateTime<Utc>>() {
-        return Some(time.format("%-d %b %Y").to_string());
+        return Some(crate::i18n::date(lang, time.date_naive()));
     }
     (s.chars().count() <= MAX_QUOTED_CHARS).then(|| format!("“{s}”"))
 }
@@ -992,5 +1063,55 @@ mod tests {
             summary(0, 0, 0),
             "Merged: the two copies were already the same."
         );
+    }
+
+    #[test]
+    fn differences_and_summary_in_chinese() {
+        let mut mine = Assessment::new(id(1), "甲公司", at("2026-01-01T00:00:00Z"));
+        let mut ci = Initiative::new(id(10), "搭建持续集成");
+        ci.start = Some(date(2026, 3, 3));
+        mine.initiatives = vec![ci.clone(), Initiative::new(id(12), "")];
+        let mut theirs = mine.clone();
+        ci.start = Some(date(2026, 3, 17));
+        ci.milestone = true;
+        theirs.initiatives = vec![ci, Initiative::new(id(13), "新举措")];
+        theirs.review.reviewer = "王顾问".into();
+        theirs.name = "乙公司".into();
+
+        crate::i18n::set_current(crate::i18n::Lang::Zh);
+        let diffs = diff(&mine, &theirs);
+        let texts = [summary(1, 2, 0), summary(3, 0, 1), summary(0, 0, 0)];
+        crate::i18n::set_current(crate::i18n::Lang::En);
+
+        assert_eq!(
+            find(&diffs, Section::Profile).details,
+            ["名称：“甲公司” → “乙公司”"]
+        );
+        assert_eq!(
+            find(&diffs, Section::Initiatives).details,
+            [
+                "“搭建持续集成”：里程碑：否 → 是；开始：2026年3月3日 → 2026年3月17日",
+                "只在我的副本中：（未命名）",
+                "只在对方副本中：“新举措”",
+            ]
+        );
+        assert_eq!(
+            find(&diffs, Section::Review).details,
+            ["只在对方副本中：审阅人"]
+        );
+        assert_eq!(
+            texts,
+            [
+                "已合并：1 个部分采用了对方的版本，2 个部分保留了你的版本。",
+                "已合并：3 个部分采用了对方的版本，0 个部分保留了你的版本。已移除 1 个指向已不存在条目的链接。",
+                "已合并：两份副本本来就相同。",
+            ]
+        );
+        for line in diffs.iter().flat_map(|d| &d.details).chain(&texts) {
+            assert!(
+                !line.chars().any(|c| c.is_ascii_alphabetic()),
+                "English left in {line}"
+            );
+        }
     }
 }

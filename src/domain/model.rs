@@ -153,7 +153,7 @@ impl Assessment {
         if !company.is_empty() {
             return company.to_string();
         }
-        "Untitled assessment".to_string()
+        crate::i18n::tr("domain.model_untitled_assessment").to_string()
     }
 
     /// Share of the profile's fields that are filled, as (filled, total).

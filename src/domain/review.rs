@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::content::Content;
 use crate::domain::Assessment;
+use crate::i18n::{tr, trf};
 
 /// The reviewer's view of one answer.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -95,11 +96,11 @@ impl Review {
         self.reviewer.trim().is_empty() && self.answers.is_empty() && self.areas.is_empty()
     }
 
-    /// "Reviewer (Jane Doe)", or just "Reviewer" while no name is given.
+    /// "Reviewer (Jane Doe)", or just "Reviewer" while no name is given (in the language in use).
     pub fn byline(&self) -> String {
         match self.reviewer.trim() {
-            "" => "Reviewer".to_string(),
-            name => format!("Reviewer ({name})"),
+            "" => tr("domain.review_reviewer").to_string(),
+            name => trf("domain.review_reviewer_named", &[("name", name)]),
         }
     }
 }
@@ -131,8 +132,11 @@ pub fn set_area_review(review: &mut Review, area_id: &str, f: impl FnOnce(&mut A
 /// A level in words, e.g. "level 2 (Defined)"; the name is left out if the scale lacks it.
 pub fn level_text(content: &Content, level: u8) -> String {
     match content.scale.get(usize::from(level)) {
-        Some(s) => format!("level {level} ({})", s.name),
-        None => format!("level {level}"),
+        Some(s) => trf(
+            "domain.review_level_named",
+            &[("level", &level.to_string()), ("name", &s.name)],
+        ),
+        None => trf("domain.review_level", &[("level", &level.to_string())]),
     }
 }
 

@@ -5,6 +5,8 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
+use crate::i18n::{tr, trf};
+
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum RiskCategory {
@@ -193,13 +195,13 @@ impl Band {
         }
     }
 
-    /// The scores in the band, as words, e.g. "scores 10 to 14".
+    /// The scores in the band, as words in the language in use, e.g. "scores 10 to 14".
     pub fn range_text(self) -> &'static str {
         match self {
-            Band::Low => "scores 1 to 4",
-            Band::Medium => "scores 5 to 9",
-            Band::High => "scores 10 to 14",
-            Band::Critical => "scores 15 to 25",
+            Band::Low => tr("domain.risk_band_range_low"),
+            Band::Medium => tr("domain.risk_band_range_medium"),
+            Band::High => tr("domain.risk_band_range_high"),
+            Band::Critical => tr("domain.risk_band_range_critical"),
         }
     }
 
@@ -345,39 +347,66 @@ impl RiskSummary {
         self.by_band[band.index()]
     }
 
-    /// One line for the page, e.g. "12 open risks: 2 critical, 3 high, 7 low; 2 reviews
-    /// overdue". Bands with no risk are left out.
+    /// One line for the page in the language in use, e.g. "12 open risks: 2 critical, 3 high,
+    /// 7 low; 2 reviews overdue". Bands with no risk are left out. Each part is a whole phrase
+    /// with its number (singular and plural are separate texts), set into one template.
     pub fn sentence(&self) -> String {
         if self.active == 0 {
             return match self.closed {
-                0 => "No risks recorded yet.".to_string(),
-                n => format!("No open risks ({n} closed)."),
+                0 => tr("domain.risk_summary_none").to_string(),
+                n => trf(
+                    "domain.risk_summary_all_closed",
+                    &[("closed", &n.to_string())],
+                ),
             };
         }
         let bands: Vec<String> = Band::ALL
             .iter()
             .rev()
             .filter(|b| self.count(**b) > 0)
-            .map(|b| format!("{} {}", self.count(*b), b.label().to_lowercase()))
+            .map(|b| {
+                let n = self.count(*b).to_string();
+                let count = [("count", n.as_str())];
+                match b {
+                    Band::Critical => trf("domain.risk_summary_critical", &count),
+                    Band::High => trf("domain.risk_summary_high", &count),
+                    Band::Medium => trf("domain.risk_summary_medium", &count),
+                    Band::Low => trf("domain.risk_summary_low", &count),
+                }
+            })
             .collect();
-        let open = plural(self.active, "open risk", "open risks");
+        let open = match self.active {
+            1 => tr("domain.risk_summary_open_one").to_string(),
+            n => trf(
+                "domain.risk_summary_open_many",
+                &[("count", &n.to_string())],
+            ),
+        };
         let overdue = match self.overdue {
-            0 => "no reviews overdue".to_string(),
-            n => format!("{} overdue", plural(n, "review", "reviews")),
+            0 => tr("domain.risk_summary_overdue_none").to_string(),
+            1 => tr("domain.risk_summary_overdue_one").to_string(),
+            n => trf(
+                "domain.risk_summary_overdue_many",
+                &[("count", &n.to_string())],
+            ),
         };
-        let missing = match self.no_review {
-            0 => String::new(),
-            n => format!("; {} without a review date", plural(n, "risk", "risks")),
-        };
-        format!("{open}: {}; {overdue}{missing}.", bands.join(", "))
-    }
-}
-
-fn plural(n: usize, one: &str, many: &str) -> String {
-    if n == 1 {
-        format!("1 {one}")
-    } else {
-        format!("{n} {many}")
+        let bands = bands.join(tr("domain.risk_summary_separator"));
+        let args = [
+            ("open", open.as_str()),
+            ("bands", bands.as_str()),
+            ("overdue", overdue.as_str()),
+        ];
+        match self.no_review {
+            0 => trf("domain.risk_summary", &args),
+            1 => trf("domain.risk_summary_one_undated", &args),
+            n => {
+                let n = n.to_string();
+                trf(
+                    "domain.risk_summary_many_undated",
+                    &[args[0], args[1], args[2], ("undated", &n)],
+                )
+            }
+        }
     }
 }
 
@@ -634,5 +663,40 @@ mod tests {
             summary(&[one], today).sentence(),
             "1 open risk: 1 medium; no reviews overdue."
         );
+    }
+
+    #[test]
+    fn summary_sentence_in_chinese() {
+        let today = date(2025, 3, 15);
+        let mut late = risk("a", 5, 4);
+        late.next_review = Some(date(2025, 3, 1));
+        let mut late_too = risk("b", 2, 3);
+        late_too.next_review = Some(date(2025, 2, 1));
+        let many = [late, late_too, risk("c", 1, 2)];
+        let mut one = risk("d", 3, 2);
+        one.next_review = Some(date(2025, 6, 1));
+        let all_closed = [closed(risk("e", 1, 1))];
+
+        crate::i18n::set_current(crate::i18n::Lang::Zh);
+        let sentences = [
+            summary(&many, today).sentence(),
+            summary(&[one], today).sentence(),
+            summary(&all_closed, today).sentence(),
+            summary(&[], today).sentence(),
+            Band::High.range_text().to_string(),
+        ];
+        crate::i18n::set_current(crate::i18n::Lang::En);
+
+        assert_eq!(
+            sentences,
+            [
+                "3 个未关闭的风险：1 个严重、1 个中、1 个低；2 次审阅已逾期；1 个风险没有审阅日期。",
+                "1 个未关闭的风险：1 个中；没有逾期的审阅。",
+                "没有未关闭的风险（1 个已关闭）。",
+                "还没有记录任何风险。",
+                "得分 10 到 14",
+            ]
+        );
+        assert_eq!(Band::High.range_text(), "scores 10 to 14");
     }
 }

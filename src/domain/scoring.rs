@@ -11,6 +11,7 @@
 use crate::content::{Area, Content};
 use crate::domain::answers::{Answer, DEFAULT_IMPORTANCE};
 use crate::domain::Assessment;
+use crate::i18n::trf;
 
 /// A proposed SWOT line: (area id, text).
 pub type Proposal = (String, String);
@@ -174,19 +175,19 @@ impl Results {
             .filter(|r| r.score.unwrap_or(0.0) >= 2.0)
             .take(n)
             .map(|r| {
-                (
-                    r.area_id.clone(),
-                    format!(
-                        "{}: {} of 4, {}",
-                        r.name,
-                        fmt1(r.score.unwrap_or(0.0)),
-                        if r.gap.unwrap_or(0.0) <= 0.0 {
-                            "at or above target".to_string()
-                        } else {
-                            format!("target {}", fmt1(r.target.unwrap_or(0.0)))
-                        }
-                    ),
-                )
+                (r.area_id.clone(), {
+                    let score = fmt1(r.score.unwrap_or(0.0));
+                    let args = [("area", r.name.as_str()), ("score", score.as_str())];
+                    if r.gap.unwrap_or(0.0) <= 0.0 {
+                        trf("domain.scoring_strength_at_target", &args)
+                    } else {
+                        let target = fmt1(r.target.unwrap_or(0.0));
+                        trf(
+                            "domain.scoring_strength_below_target",
+                            &[args[0], args[1], ("target", &target)],
+                        )
+                    }
+                })
             })
             .collect();
         let weaknesses = self
@@ -196,12 +197,14 @@ impl Results {
             .map(|r| {
                 (
                     r.area_id.clone(),
-                    format!(
-                        "{}: {} of 4 against a target of {} (gap {})",
-                        r.name,
-                        fmt1(r.score.unwrap_or(0.0)),
-                        fmt1(r.target.unwrap_or(0.0)),
-                        fmt1(r.gap.unwrap_or(0.0))
+                    trf(
+                        "domain.scoring_weakness",
+                        &[
+                            ("area", &r.name),
+                            ("score", &fmt1(r.score.unwrap_or(0.0))),
+                            ("target", &fmt1(r.target.unwrap_or(0.0))),
+                            ("gap", &fmt1(r.gap.unwrap_or(0.0))),
+                        ],
                     ),
                 )
             })

@@ -73,7 +73,10 @@ impl Workspace {
         let index = self.assessments.iter().position(|a| a.id == id)?;
         let mut copy = self.assessments[index].clone();
         copy.id = new_id;
-        copy.name = format!("{} (copy)", self.assessments[index].display_name());
+        copy.name = crate::i18n::trf(
+            "domain.workspace_copy_name",
+            &[("name", &self.assessments[index].display_name())],
+        );
         copy.created_at = now;
         copy.updated_at = now;
         self.assessments.insert(index, copy);
@@ -123,7 +126,10 @@ impl Workspace {
                     }
                     OnConflict::KeepBoth => {
                         a.id = new_id();
-                        a.name = format!("{} (imported)", a.display_name());
+                        a.name = crate::i18n::trf(
+                            "domain.workspace_imported_name",
+                            &[("name", &a.display_name())],
+                        );
                         ids.push(a.id);
                         self.assessments.insert(top, a);
                         top += 1;
@@ -235,5 +241,21 @@ mod tests {
         let ids = w.import(vec![theirs.clone()], |_| OnConflict::Replace, || id(98));
         assert_eq!(ids, [id(1)]);
         assert_eq!(w.assessments, vec![theirs]);
+    }
+
+    #[test]
+    fn copies_and_untitled_names_in_chinese() {
+        let mut w = Workspace::default();
+        w.create(id(1), "甲公司", t(0));
+        w.create(id(2), " ", t(1));
+        crate::i18n::set_current(crate::i18n::Lang::Zh);
+        w.duplicate(id(1), id(3), t(2));
+        let shown = names(&w);
+        crate::i18n::set_current(crate::i18n::Lang::En);
+        assert!(shown.contains(&"甲公司（副本）".to_string()), "{shown:?}");
+        assert!(shown.contains(&"未命名评估".to_string()), "{shown:?}");
+        // The copy's name is stored; the placeholder is only shown.
+        assert!(names(&w).contains(&"甲公司（副本）".to_string()));
+        assert!(names(&w).contains(&"Untitled assessment".to_string()));
     }
 }

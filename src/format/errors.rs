@@ -8,6 +8,8 @@ use std::fmt;
 use serde::de::DeserializeOwned;
 use serde_json::Value;
 
+use crate::i18n::{tr, trf};
+
 /// One thing wrong with a file, and where: `path` reads like `assessments[0].profile.stage`.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Problem {
@@ -46,13 +48,15 @@ pub fn shorten(text: &str, max: usize) -> String {
 /// nested described in words, so a hostile value cannot flood the message.
 pub fn describe_value(value: &Value) -> String {
     match value {
-        Value::String(s) if s.chars().count() > 40 => format!(
-            "a text of {} characters starting \"{}\"",
-            s.chars().count(),
-            shorten(s, 20)
+        Value::String(s) if s.chars().count() > 40 => trf(
+            "format.errors_value_long_text",
+            &[
+                ("count", &s.chars().count().to_string()),
+                ("start", &shorten(s, 20)),
+            ],
         ),
-        Value::Array(_) => "a list".to_string(),
-        Value::Object(_) => "an object".to_string(),
+        Value::Array(_) => tr("format.errors_value_list").to_string(),
+        Value::Object(_) => tr("format.errors_value_object").to_string(),
         other => other.to_string(),
     }
 }
@@ -62,7 +66,10 @@ impl fmt::Display for Problem {
         if self.path.is_empty() {
             write!(f, "{}", self.message)
         } else {
-            write!(f, "{}: {}", self.path, self.message)
+            f.write_str(&trf(
+                "format.errors_problem_at",
+                &[("path", &self.path), ("message", &self.message)],
+            ))
         }
     }
 }
@@ -104,85 +111,119 @@ pub(crate) fn path_of(steps: &[Step<'_>]) -> String {
     out
 }
 
-/// Why a file (or a stored record) was not accepted.
+/// Why a file (or a stored record) was not accepted. Its text (`Display`) is in the current
+/// language (see [`crate::i18n::set_current`]), built only when asked for.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 pub enum FormatError {
     /// Larger than [`super::MAX_FILE_BYTES`]; refused before reading.
-    #[error(
-        "This file is {}, over the limit of {}. No CTO Workbench file comes near that size: check \
-         that you picked the right file.",
-        megabytes(*.bytes),
-        megabytes(*.limit)
-    )]
     TooLarge { bytes: u64, limit: u64 },
     /// No bytes at all, or only spaces and line breaks.
-    #[error("This file is empty: it holds no data. Check that you picked the right file.")]
     Empty,
     /// Text saved as UTF-16 (a byte-order mark, or a zero byte beside every character).
-    #[error(
-        "This file was saved as UTF-16; save it as UTF-8 and import it again (in most editors: \
-         Save As, then choose the encoding \"UTF-8\")."
-    )]
     Utf16,
     /// Bytes that are not UTF-8 text; `offset` counts bytes from 0.
-    #[error(
-        "This file is not UTF-8 text: the byte at offset {offset} (line {line}) is not valid \
-         UTF-8. It may be a binary file or text saved in another encoding; save it as UTF-8 and \
-         import it again."
-    )]
     NotUtf8 { offset: usize, line: usize },
     /// The browser could not read the file at all (it moved, or access was refused).
-    #[error(
-        "The file could not be read ({0}). Try again, or copy the file to another folder first."
-    )]
     Unreadable(String),
     /// Brackets inside brackets beyond the parser's limit of 128 levels.
-    #[error(
-        "This file is nested too deeply (line {line}, column {column}): it has more than 128 \
-         levels of brackets inside one another, and no CTO Workbench file has more than a few. It \
-         is damaged or was made by another program."
-    )]
     TooDeep { line: usize, column: usize },
     /// More values (numbers, texts, lists, objects) than any real file holds.
-    #[error(
-        "This file holds more than {limit} values (numbers, texts, lists and objects); no CTO \
-         Workbench file comes near that. It is damaged or was made by another program."
-    )]
     TooManyValues { limit: usize },
-    #[error("This file is not valid JSON (line {line}, column {column}: {message}).")]
+    /// Text that does not parse as JSON; `message` says why in plain words.
     NotJson {
         line: usize,
         column: usize,
         message: String,
     },
-    #[error("This is not a CTO Workbench file: {0}.")]
+    /// JSON, but not ours; the text says why, as a clause ("it holds only a number").
     NotOurs(String),
-    #[error(
-        "This file was made by a newer version of CTO Workbench (file schema version {found}; this \
-         app reads versions 1 to {supported}). Open it in an up-to-date copy of the app."
-    )]
+    /// Written by a build with a newer schema than this one reads.
     FromNewerVersion { found: u64, supported: u32 },
-    #[error("{}", describe_invalid(.0))]
+    /// Our file, with problems at the paths given.
     Invalid(Vec<Problem>),
+}
+
+impl fmt::Display for FormatError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        // One template per variant, so each language orders the values its own way.
+        let text = match self {
+            FormatError::TooLarge { bytes, limit } => trf(
+                "format.errors_too_large",
+                &[("size", &megabytes(*bytes)), ("limit", &megabytes(*limit))],
+            ),
+            FormatError::Empty => tr("format.errors_empty").to_string(),
+            FormatError::Utf16 => tr("format.errors_utf16").to_string(),
+            FormatError::NotUtf8 { offset, line } => trf(
+                "format.errors_not_utf8",
+                &[("offset", &offset.to_string()), ("line", &line.to_string())],
+            ),
+            FormatError::Unreadable(reason) => {
+                trf("format.errors_unreadable", &[("reason", reason)])
+            }
+            FormatError::TooDeep { line, column } => trf(
+                "format.errors_too_deep",
+                &[("line", &line.to_string()), ("column", &column.to_string())],
+            ),
+            FormatError::TooManyValues { limit } => trf(
+                "format.errors_too_many_values",
+                &[("limit", &limit.to_string())],
+            ),
+            FormatError::NotJson {
+                line,
+                column,
+                message,
+            } => trf(
+                "format.errors_not_json",
+                &[
+                    ("line", &line.to_string()),
+                    ("column", &column.to_string()),
+                    ("message", message),
+                ],
+            ),
+            FormatError::NotOurs(reason) => trf("format.errors_not_ours", &[("reason", reason)]),
+            FormatError::FromNewerVersion { found, supported } => trf(
+                "format.errors_from_newer_version",
+                &[
+                    ("found", &found.to_string()),
+                    ("supported", &supported.to_string()),
+                ],
+            ),
+            FormatError::Invalid(problems) => describe_invalid(problems),
+        };
+        f.write_str(&text)
+    }
 }
 
 fn describe_invalid(problems: &[Problem]) -> String {
     match problems {
-        [one] => format!("The file has a problem: {one}."),
+        [one] => trf(
+            "format.errors_one_problem",
+            &[("problem", &one.to_string())],
+        ),
         many => {
             let shown = many
                 .iter()
                 .take(MAX_PROBLEMS_SHOWN)
                 .map(Problem::to_string)
                 .collect::<Vec<_>>()
-                .join("; ");
+                .join(tr("format.errors_problem_separator"));
+            let count = many.len().to_string();
             let more = many.len().saturating_sub(MAX_PROBLEMS_SHOWN);
-            let tail = if more > 0 {
-                format!("; and {more} more")
+            if more > 0 {
+                trf(
+                    "format.errors_many_problems_and_more",
+                    &[
+                        ("count", &count),
+                        ("list", &shown),
+                        ("more", &more.to_string()),
+                    ],
+                )
             } else {
-                String::new()
-            };
-            format!("The file has {} problems: {shown}{tail}.", many.len())
+                trf(
+                    "format.errors_many_problems",
+                    &[("count", &count), ("list", &shown)],
+                )
+            }
         }
     }
 }
@@ -224,42 +265,50 @@ pub(super) fn not_json(e: serde_json::Error, text: &str) -> FormatError {
         return FormatError::NotJson {
             line,
             column,
-            message: "the file is empty".to_string(),
+            message: tr("format.errors_json_empty").to_string(),
         };
     }
     let here = at_position(text, line, column, 0);
     if here.starts_with("//") || here.starts_with("/*") {
-        return FormatError::NotOurs(format!(
-            "it contains a comment at line {line} (// or /*), which JSON files from CTO \
-             Workbench never have; it looks like another program's settings or code"
+        return FormatError::NotOurs(trf(
+            "format.errors_json_comment",
+            &[("line", &line.to_string())],
         ));
     }
     // serde_json stops a letter or two into a word it does not know: look a little before.
     let around = at_position(text, line, column, 3).as_bytes();
     let around = around.get(..12).unwrap_or(around).to_ascii_lowercase();
     let has = |word: &str| around.windows(word.len()).any(|w| w == word.as_bytes());
+    // Each case asks for its text by a literal key, so the catalogue test sees every one.
     let message = if e.classify() == serde_json::error::Category::Eof {
-        "the file ends too early, as if it was cut off; export it again or fetch a complete copy"
-            .to_string()
+        tr("format.errors_json_cut_off").to_string()
     } else if has("nan") || has("inf") {
-        "NaN and Infinity are not numbers JSON allows; write a number or null".to_string()
+        tr("format.errors_json_nan").to_string()
     } else if raw == "number out of range" {
-        "a number is too large to read (such as 1e999)".to_string()
+        tr("format.errors_json_number_too_large").to_string()
     } else if raw.contains("hex escape") || raw.contains("unicode code point") {
-        "a \\u escape in a text is broken or stands for half a character (such as \\ud800 \
-         alone)"
-            .to_string()
+        tr("format.errors_json_broken_unicode_escape").to_string()
     } else if raw == "expected ident" {
-        "a word JSON does not know; only true, false and null are written without quotes"
-            .to_string()
+        tr("format.errors_json_unknown_word").to_string()
     } else if raw == "invalid escape" {
-        "a text holds a backslash escape JSON does not know; write \\\\ for a backslash".to_string()
+        tr("format.errors_json_unknown_escape").to_string()
     } else if raw.starts_with("control character") {
-        "a text holds a raw control character such as a tab or line break; write it as \\t or \
-         \\n"
-        .to_string()
+        tr("format.errors_json_control_character").to_string()
     } else {
-        raw
+        // serde_json's remaining words, in English exactly as it writes them; anything it may
+        // add later stays in its own words.
+        match raw.as_str() {
+            "expected `:`" => tr("format.errors_json_expected_colon").to_string(),
+            "expected `,` or `]`" => tr("format.errors_json_expected_list_end").to_string(),
+            "expected `,` or `}`" => tr("format.errors_json_expected_object_end").to_string(),
+            "expected value" => tr("format.errors_json_expected_value").to_string(),
+            "expected `\"`" => tr("format.errors_json_expected_quote").to_string(),
+            "invalid number" => tr("format.errors_json_invalid_number").to_string(),
+            "key must be a string" => tr("format.errors_json_key_not_text").to_string(),
+            "trailing comma" => tr("format.errors_json_trailing_comma").to_string(),
+            "trailing characters" => tr("format.errors_json_trailing_characters").to_string(),
+            _ => raw,
+        }
     };
     FormatError::NotJson {
         line,
@@ -313,7 +362,7 @@ fn humanize(path: &str, raw: &str) -> (String, String) {
         }
     };
     if let Some(field) = between(&raw, "missing field `", "`") {
-        return (join(field), "is missing".to_string());
+        return (join(field), tr("format.errors_missing").to_string());
     }
     if let Some(field) = between(&raw, "unknown field `", "`") {
         let expected = raw.rsplit_once(", expected ").map(|(_, e)| e).unwrap_or("");
@@ -325,9 +374,9 @@ fn humanize(path: &str, raw: &str) -> (String, String) {
         };
         return (
             at,
-            format!(
-                "is not a field this format knows (expected {})",
-                quote_list(expected)
+            trf(
+                "format.errors_unknown_field",
+                &[("expected", &expected_list(expected))],
             ),
         );
     }
@@ -335,10 +384,12 @@ fn humanize(path: &str, raw: &str) -> (String, String) {
         let expected = raw.rsplit_once(", expected ").map(|(_, e)| e).unwrap_or("");
         return (
             path,
-            format!(
-                "unknown value \"{}\" (expected {})",
-                shorten(value, MAX_QUOTED_CHARS),
-                quote_list(expected)
+            trf(
+                "format.errors_unknown_value",
+                &[
+                    ("value", &shorten(value, MAX_QUOTED_CHARS)),
+                    ("expected", &expected_list(expected)),
+                ],
             ),
         );
     }
@@ -346,10 +397,12 @@ fn humanize(path: &str, raw: &str) -> (String, String) {
         if let Some((found, expected)) = rest.rsplit_once(", expected ") {
             return (
                 path,
-                format!(
-                    "expected {}, found {}",
-                    plain_type(expected),
-                    shorten(found, MAX_QUOTED_CHARS)
+                trf(
+                    "format.errors_wrong_type",
+                    &[
+                        ("expected", &plain_type(expected)),
+                        ("found", &unexpected(&shorten(found, MAX_QUOTED_CHARS))),
+                    ],
                 ),
             );
         }
@@ -358,26 +411,28 @@ fn humanize(path: &str, raw: &str) -> (String, String) {
         if let Some((found, expected)) = rest.rsplit_once(", expected ") {
             return (
                 path,
-                format!(
-                    "{} is out of range (expected {})",
-                    found.replace('`', ""),
-                    plain_type(expected)
+                trf(
+                    "format.errors_value_out_of_range",
+                    &[
+                        ("found", &unexpected(found).replace('`', "")),
+                        ("expected", &plain_type(expected)),
+                    ],
                 ),
             );
         }
     }
     if raw.starts_with("UUID parsing failed") {
-        return (
-            path,
-            "is not a valid id (expected a UUID like 3f2b6c1e-8a4d-4c5e-9f1a-2b3c4d5e6f70)"
-                .to_string(),
-        );
+        return (path, tr("format.errors_not_a_uuid").to_string());
     }
     if raw.starts_with("input contains invalid characters")
         || raw.contains("premature end of input")
         || raw.contains("invalid character")
     {
-        return (path, format!("not a valid date and time ({raw})"));
+        // The reason is chrono's own words, quoted as they are.
+        return (
+            path,
+            trf("format.errors_not_a_date_time", &[("reason", &raw)]),
+        );
     }
     (path, raw)
 }
@@ -392,13 +447,50 @@ fn quote_list(expected: &str) -> String {
     expected.replace('`', "\"")
 }
 
+/// serde's list of accepted names ("one of `a`, `b`" or "`a`"), quoted and in the current
+/// language; the names themselves are the format's and stay as they are.
+fn expected_list(expected: &str) -> String {
+    match expected.strip_prefix("one of ") {
+        Some(names) => trf("format.errors_one_of", &[("names", &quote_list(names))]),
+        None => quote_list(expected),
+    }
+}
+
+/// serde's words for the value it found ("integer `5`", "string \"x\"", "sequence"), in the
+/// current language; the value itself is quoted unchanged. Words serde may add that are not
+/// listed here stay as serde wrote them.
+fn unexpected(found: &str) -> String {
+    let inner = |prefix: &str| {
+        found
+            .strip_prefix(prefix)
+            .and_then(|rest| rest.strip_suffix('`'))
+    };
+    if let Some(v) = inner("integer `") {
+        trf("format.errors_found_integer", &[("value", v)])
+    } else if let Some(v) = inner("floating point `") {
+        trf("format.errors_found_decimal", &[("value", v)])
+    } else if let Some(v) = inner("boolean `") {
+        trf("format.errors_found_boolean", &[("value", v)])
+    } else if let Some(v) = found.strip_prefix("string ") {
+        trf("format.errors_found_text", &[("value", v)])
+    } else if found == "null" {
+        tr("format.errors_found_null").to_string()
+    } else if found == "sequence" {
+        tr("format.errors_found_list").to_string()
+    } else if found == "map" {
+        tr("format.errors_found_object").to_string()
+    } else {
+        found.to_string()
+    }
+}
+
 fn plain_type(expected: &str) -> String {
     match expected {
-        "u32" | "u64" | "u16" | "u8" | "usize" => "a whole number of 0 or more".to_string(),
-        "a string" => "text".to_string(),
-        "a sequence" => "a list".to_string(),
-        "a boolean" => "true or false".to_string(),
-        "UUID parsing failed" => "an id like 3f2b6c1e-…".to_string(),
+        "u32" | "u64" | "u16" | "u8" | "usize" => tr("format.errors_type_whole_number").to_string(),
+        "a string" => tr("format.errors_type_text").to_string(),
+        "a sequence" => tr("format.errors_type_list").to_string(),
+        "a boolean" => tr("format.errors_type_boolean").to_string(),
+        "UUID parsing failed" => tr("format.errors_type_id").to_string(),
         other => other.replace('`', "\""),
     }
 }

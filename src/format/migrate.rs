@@ -5,6 +5,7 @@
 use serde_json::Value;
 
 use super::{FormatError, FORMAT_ID, SCHEMA_VERSION};
+use crate::i18n::{tr, trf};
 
 /// One step of the chain.
 pub struct Migration {
@@ -133,35 +134,45 @@ fn for_each_assessment(doc: &mut Value, mut edit: impl FnMut(&mut serde_json::Ma
 pub(super) fn check_header(value: &Value) -> Result<u32, FormatError> {
     let Value::Object(map) = value else {
         return Err(FormatError::NotOurs(
-            "its content is not a JSON object".to_string(),
+            tr("format.header_not_an_object").to_string(),
         ));
     };
     match map.get("format") {
         None => {
-            return Err(FormatError::NotOurs(format!(
-                "it has no \"format\": \"{FORMAT_ID}\" field"
+            return Err(FormatError::NotOurs(trf(
+                "format.header_no_format_field",
+                &[("id", FORMAT_ID)],
             )))
         }
         Some(Value::String(s)) if s == FORMAT_ID => {}
         Some(other) => {
-            return Err(FormatError::NotOurs(format!(
-                "its \"format\" field is {other}, not \"{FORMAT_ID}\""
+            return Err(FormatError::NotOurs(trf(
+                "format.header_wrong_format",
+                &[("value", &other.to_string()), ("id", FORMAT_ID)],
             )))
         }
     }
     let version = match map.get("schema_version") {
-        None => return Err(FormatError::invalid("schema_version", "is missing")),
+        None => {
+            return Err(FormatError::invalid(
+                "schema_version",
+                tr("format.errors_missing"),
+            ))
+        }
         Some(v) => v.as_u64().ok_or_else(|| {
             FormatError::invalid(
                 "schema_version",
-                format!("expected a whole number of 1 or more, found {v}"),
+                trf(
+                    "format.header_version_not_a_number",
+                    &[("found", &v.to_string())],
+                ),
             )
         })?,
     };
     if version == 0 {
         return Err(FormatError::invalid(
             "schema_version",
-            "0 is out of range (versions start at 1)",
+            tr("format.migrate_version_zero"),
         ));
     }
     if version > u64::from(SCHEMA_VERSION) {

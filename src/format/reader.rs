@@ -13,6 +13,7 @@ use serde_json::{Map, Value};
 
 use super::errors::{self, path_of, Step};
 use super::{FormatError, Problem};
+use crate::i18n::{tr, trf};
 
 /// Largest file accepted, in bytes (20 MB): a workspace of many assessments stays far below.
 pub const MAX_FILE_BYTES: usize = 20 * 1024 * 1024;
@@ -99,9 +100,15 @@ pub fn parse(text: &str) -> Result<(Value, Vec<Problem>), FormatError> {
     if state.duplicates > MAX_DUPLICATES_LISTED {
         state.problems.push(Problem::new(
             "",
-            format!(
-                "{} more keys are written twice; only the first {MAX_DUPLICATES_LISTED} are listed",
-                state.duplicates - MAX_DUPLICATES_LISTED
+            trf(
+                "format.reader_more_duplicates",
+                &[
+                    (
+                        "count",
+                        &(state.duplicates - MAX_DUPLICATES_LISTED).to_string(),
+                    ),
+                    ("max", &MAX_DUPLICATES_LISTED.to_string()),
+                ],
             ),
         ));
     }
@@ -243,10 +250,9 @@ impl<'de> Visitor<'de> for Node<'_> {
                     state.path.push(Segment::Key(key));
                     let path = state.path();
                     state.path.pop();
-                    state.problems.push(Problem::new(
-                        path,
-                        "is written twice in the same object; each key may appear only once",
-                    ));
+                    state
+                        .problems
+                        .push(Problem::new(path, tr("format.reader_duplicate_key")));
                 }
                 drop(state);
                 // The first one is kept only so parsing can go on; the file is refused anyway.

@@ -13,6 +13,7 @@ use chrono::{DateTime, Utc};
 
 use super::{export_compact, import, FileKind, FormatError, Imported, Problem};
 use crate::domain::Assessment;
+use crate::i18n::{tr, trf};
 
 /// What comes after `#` in a share link, before the data.
 pub const FRAGMENT_KEY: &str = "share=";
@@ -29,44 +30,49 @@ pub const MAX_LINK_CHARS: usize = 60_000;
 pub const MAX_UNPACKED_BYTES: usize = 20 * 1024 * 1024;
 
 /// Why a link whose data stops mid-way was refused; chat tools cut long links.
-const CUT: &str = "it ends too early, as if it was cut";
+fn cut() -> String {
+    tr("format.share_cut").to_string()
+}
 
 /// Deflate's strongest setting: links are made rarely and every character saved counts.
 const LEVEL: u8 = 9;
 
-/// Why a link could not be made or opened, worded for the person who made or opened it.
+/// Why a link could not be made or opened, worded for the person who made or opened it. Its
+/// text (`Display`) is in the current language, built only when asked for.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 pub enum ShareError {
     /// The link would be longer than [`MAX_LINK_CHARS`].
-    #[error(
-        "This assessment is too large for a link: it would need {} characters, and links are kept \
-         under {} so that chat and mail programs do not cut them. Export the file and send it \
-         instead.",
-        group_digits(*.chars),
-        group_digits(*.max)
-    )]
     TooLarge { chars: usize, max: usize },
     /// The data is not what a share link holds: cut short, mistyped or changed on the way.
-    #[error(
-        "This link is damaged or incomplete ({0}). Ask the person who sent it to copy the whole \
-         link again, or to send the exported file instead."
-    )]
     Damaged(String),
     /// The data unpacks to more than [`MAX_UNPACKED_BYTES`].
-    #[error(
-        "This link unpacks to more than {} MB, far more than any assessment, so it was not opened.",
-        MAX_UNPACKED_BYTES / 1024 / 1024
-    )]
     UnpacksTooLarge,
     /// A valid file, but a whole workspace rather than the one assessment a link carries.
-    #[error(
-        "This link holds a whole workspace, not one assessment. Share links carry one assessment; \
-         for a workspace, export the file and send it instead."
-    )]
     Workspace,
     /// The data unpacked, but the file inside did not pass the checks every import goes through.
-    #[error("The assessment in this link was not accepted. {0}")]
     Format(#[from] FormatError),
+}
+
+impl std::fmt::Display for ShareError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let text = match self {
+            ShareError::TooLarge { chars, max } => trf(
+                "format.share_too_large",
+                &[
+                    ("chars", &group_digits(*chars)),
+                    ("max", &group_digits(*max)),
+                ],
+            ),
+            ShareError::Damaged(reason) => trf("format.share_damaged", &[("reason", reason)]),
+            ShareError::UnpacksTooLarge => trf(
+                "format.share_unpacks_too_large",
+                &[("mb", &(MAX_UNPACKED_BYTES / 1024 / 1024).to_string())],
+            ),
+            ShareError::Workspace => tr("format.share_workspace").to_string(),
+            ShareError::Format(e) => trf("format.share_not_accepted", &[("error", &e.to_string())]),
+        };
+        f.write_str(&text)
+    }
 }
 
 impl ShareError {
@@ -119,33 +125,29 @@ pub fn decode(fragment: &str) -> Result<Imported, ShareError> {
     let data = data_in_hash(fragment.trim()).unwrap_or(fragment);
     let data: String = data.chars().filter(|c| !c.is_whitespace()).collect();
     if data.is_empty() {
-        return Err(ShareError::Damaged("it holds no data".into()));
+        return Err(ShareError::Damaged(tr("format.share_no_data").into()));
     }
     // A link three times our own limit was not made by us; refuse before decoding anything.
     if data.len() > 3 * MAX_LINK_CHARS {
-        return Err(ShareError::Damaged(
-            "it is far longer than any link CTO Workbench makes".into(),
-        ));
+        return Err(ShareError::Damaged(tr("format.share_far_too_long").into()));
     }
     let packed = URL_SAFE_NO_PAD
         .decode(data.as_bytes())
         .map_err(|e| match e {
             base64::DecodeError::InvalidLength(_)
-            | base64::DecodeError::InvalidLastSymbol { .. } => ShareError::Damaged(CUT.into()),
-            _ => {
-                ShareError::Damaged("it contains characters a CTO Workbench link never has".into())
-            }
+            | base64::DecodeError::InvalidLastSymbol { .. } => ShareError::Damaged(cut()),
+            _ => ShareError::Damaged(tr("format.share_bad_characters").into()),
         })?;
     let json = miniz_oxide::inflate::decompress_to_vec_with_limit(&packed, MAX_UNPACKED_BYTES)
         .map_err(|e| match e.status {
             miniz_oxide::inflate::TINFLStatus::HasMoreOutput => ShareError::UnpacksTooLarge,
             miniz_oxide::inflate::TINFLStatus::FailedCannotMakeProgress => {
-                ShareError::Damaged(CUT.into())
+                ShareError::Damaged(cut())
             }
-            _ => ShareError::Damaged("its data cannot be unpacked".into()),
+            _ => ShareError::Damaged(tr("format.share_cannot_unpack").into()),
         })?;
     let text = String::from_utf8(json)
-        .map_err(|_| ShareError::Damaged("its data does not unpack to text".into()))?;
+        .map_err(|_| ShareError::Damaged(tr("format.share_not_text").into()))?;
     let imported = import(&text)?;
     if imported.kind != FileKind::Assessment {
         return Err(ShareError::Workspace);
@@ -286,7 +288,7 @@ mod tests {
         // Cut short, as a chat tool might: wherever the cut falls.
         for end in [data.len() / 2, data.len() / 2 / 4 * 4, data.len() - 1] {
             assert!(
-                matches!(decode(&data[..end]), Err(ShareError::Damaged(ref why)) if why == CUT),
+                matches!(decode(&data[..end]), Err(ShareError::Damaged(ref why)) if *why == cut()),
                 "cut at {end} of {}: {:?}",
                 data.len(),
                 decode(&data[..end])
@@ -361,6 +363,38 @@ mod tests {
         assert_eq!(
             decode(&pack(text.as_bytes())).unwrap_err(),
             ShareError::Workspace
+        );
+    }
+
+    #[test]
+    fn link_refusals_read_in_chinese() {
+        crate::i18n::set_current(crate::i18n::Lang::Zh);
+        let damaged = decode("abc!").map(|_| ()).unwrap_err().to_string();
+        let workspace = {
+            let text = export_compact(FileKind::Workspace, &[sample()], at(1_800_000_100));
+            decode(&pack(text.as_bytes()))
+                .map(|_| ())
+                .unwrap_err()
+                .to_string()
+        };
+        let not_ours = decode(&pack(br#"{"hello":"world"}"#))
+            .map(|_| ())
+            .unwrap_err()
+            .to_string();
+        crate::i18n::set_current(crate::i18n::Lang::En);
+        assert_eq!(
+            damaged,
+            "这个链接已损坏或不完整（它含有 CTO Workbench 链接里从不会出现的字符）。请让发送者\
+             重新复制完整的链接，或改为发送导出的文件。"
+        );
+        assert!(
+            workspace.starts_with("这个链接包含整个工作区"),
+            "{workspace}"
+        );
+        assert_eq!(
+            not_ours,
+            "这个链接中的评估未被接受。这不是 CTO Workbench 文件：它没有 \"format\": \
+             \"cto-workbench\" 字段。"
         );
     }
 

@@ -611,3 +611,163 @@ fn many_problems_are_counted_but_only_some_spelled_out() {
         "{shown}"
     );
 }
+
+/// Switches sentences to Chinese for one test, and back to English when it ends, even by a
+/// failed assertion (the language is per thread, and the test harness reuses threads).
+struct InChinese;
+
+impl InChinese {
+    fn new() -> Self {
+        crate::i18n::set_current(crate::i18n::Lang::Zh);
+        InChinese
+    }
+}
+
+impl Drop for InChinese {
+    fn drop(&mut self) {
+        crate::i18n::set_current(crate::i18n::Lang::En);
+    }
+}
+
+/// The English words left in `message` once the data it quotes (`data`: paths, values, names
+/// from the file) is taken out; product names, JSON words and abbreviations are not counted.
+fn english_left(message: &str, data: &[&str]) -> Vec<String> {
+    const KEPT: [&str; 8] = [
+        "CTO",
+        "Workbench",
+        "JSON",
+        "UTF",
+        "null",
+        "true",
+        "false",
+        "id",
+    ];
+    let mut rest = message.to_string();
+    for d in data {
+        rest = rest.replace(d, " ");
+    }
+    rest.split(|c: char| !c.is_ascii_alphabetic())
+        .filter(|w| w.len() >= 2 && !KEPT.contains(w))
+        .map(str::to_string)
+        .collect()
+}
+
+#[test]
+fn refusals_read_in_chinese_and_keep_their_paths() {
+    let _zh = InChinese::new();
+
+    let empty = error_of(b"  \n").to_string();
+    assert_eq!(
+        empty,
+        "这个文件是空的，里面没有任何数据。请确认选对了文件。"
+    );
+
+    let not_json = error_of(b"{\"format\": \"cto-workbench\", oops}").to_string();
+    assert_eq!(
+        not_json,
+        "这个文件不是有效的 JSON（第 1 行，第 29 列：键必须是带引号的文本）。"
+    );
+    let word = error_of(b"{\"format\": nope}").to_string();
+    assert!(
+        word.ends_with("：出现了 JSON 不认识的词；只有 true、false 和 null 可以不加引号）。"),
+        "{word}"
+    );
+    let cut = error_of(b"{\"format\": \"cto-workbench\", \"schema_").to_string();
+    assert!(cut.contains("文件提前结束了，像是被截断了"), "{cut}");
+    assert_eq!(english_left(&cut, &[]), Vec::<String>::new(), "{cut}");
+
+    let newer = error_of(v6_with(|v| v["schema_version"] = json!(99)).as_bytes()).to_string();
+    assert_eq!(
+        newer,
+        format!(
+            "这个文件是由更新版本的 CTO Workbench 生成的（文件架构版本为 99；本应用只能读取版本 \
+             1 到 {SCHEMA_VERSION}）。请在最新版本的应用中打开它。"
+        )
+    );
+
+    let not_ours = error_of(b"[1, 2]").to_string();
+    assert_eq!(
+        not_ours,
+        "这不是 CTO Workbench 文件：文件里是一个列表（[…]），而 CTO Workbench 文件是一个对象（{…}）。"
+    );
+
+    // Bad values: the path is the file's own and stays as it is; the words around it change.
+    let file = v6_with(|v| {
+        v["assessments"][0]["kpis"][2]["target"]["value"] = json!(1e13);
+        v["assessments"][0]["profile"]["team_size"] = json!(2_000_000);
+    });
+    let shown = problems(file.as_bytes());
+    assert_eq!(
+        shown,
+        [
+            "assessments[0].profile.team_size：2000000 超出范围（0 到 1000000）",
+            "assessments[0].kpis[2].target.value：10000000000000 超出范围（-1000000000000 到 \
+             1000000000000）",
+        ]
+    );
+    let whole = error_of(file.as_bytes()).to_string();
+    assert_eq!(
+        whole,
+        format!("文件有 2 个问题：{}；{}。", shown[0], shown[1])
+    );
+
+    let wrong_type = error_of(v6_with(|v| v["assessments"][0]["name"] = json!(5)).as_bytes());
+    assert_eq!(
+        wrong_type.to_string(),
+        "文件有一个问题：assessments[0].name：应为文本，实际是整数 5。"
+    );
+    let stage = error_of(
+        v6_with(|v| v["assessments"][0]["profile"]["stage"] = json!("unicorn")).as_bytes(),
+    );
+    let stage = stage.problems()[0].to_string();
+    assert!(
+        stage.starts_with("assessments[0].profile.stage：未知的值“unicorn”（应为 \"pre-seed\""),
+        "{stage}"
+    );
+    assert!(stage.ends_with(" 之一）"), "{stage}");
+    let twice = v6().to_string().replacen(
+        "\"company_name\":",
+        "\"company_name\":\"A\",\"company_name\":",
+        1,
+    );
+    let dup = problems(twice.as_bytes());
+    assert_eq!(
+        dup,
+        ["assessments[0].profile.company_name：在同一个对象中出现了两次；每个键只能出现一次"]
+    );
+
+    // Every refusal above, once its quoted data is taken out, has no English word left.
+    for (message, data) in [
+        (&empty, vec![]),
+        (&not_json, vec![]),
+        (&word, vec![]),
+        (&newer, vec![]),
+        (&not_ours, vec![]),
+        (
+            &whole,
+            vec![
+                "assessments[0].profile.team_size",
+                "assessments[0].kpis[2].target.value",
+            ],
+        ),
+        (&wrong_type.to_string(), vec!["assessments[0].name"]),
+    ] {
+        assert_eq!(
+            english_left(message, &data),
+            Vec::<String>::new(),
+            "{message}"
+        );
+    }
+}
+
+#[test]
+fn english_is_back_once_the_language_is_reset() {
+    {
+        let _zh = InChinese::new();
+        assert!(error_of(b"").to_string().starts_with("这个文件是空的"));
+    }
+    assert_eq!(
+        error_of(b"").to_string(),
+        "This file is empty: it holds no data. Check that you picked the right file."
+    );
+}

@@ -15,6 +15,7 @@ use crate::domain::answers::{check_link, MAX_EVIDENCE, MAX_LEVEL};
 use crate::domain::context::{Quadrant, MAX_MONTHLY_COST};
 use crate::domain::model::{Assessment, MAX_TEAM_SIZE, MAX_TEXT_CHARS};
 use crate::domain::scorecard::{Scorecard, CULTURE_MAX, MAX_SCORE, MAX_WEIGHT};
+use crate::i18n::{tr, trf};
 
 /// Largest KPI value accepted, either sign.
 const MAX_KPI_VALUE: f64 = 1.0e12;
@@ -30,9 +31,9 @@ pub(super) fn envelope(kind: FileKind, assessments: &[Assessment]) -> Result<(),
     if kind == FileKind::Assessment && assessments.len() != 1 {
         problems.push(Problem::new(
             "assessments",
-            format!(
-                "a file of kind \"assessment\" holds exactly one assessment, found {}",
-                assessments.len()
+            trf(
+                "format.validate_one_assessment",
+                &[("count", &assessments.len().to_string())],
             ),
         ));
     }
@@ -42,7 +43,10 @@ pub(super) fn envelope(kind: FileKind, assessments: &[Assessment]) -> Result<(),
         if let Some(first) = seen.insert(a.id, i) {
             problems.push(Problem::new(
                 format!("{at}.id"),
-                format!("the same id as assessments[{first}]; each assessment needs its own id"),
+                trf(
+                    "format.validate_same_assessment_id",
+                    &[("other", &format!("assessments[{first}]"))],
+                ),
             ));
         }
         assessment(&at, a, &mut problems);
@@ -65,26 +69,22 @@ fn assessment(at: &str, a: &Assessment, problems: &mut Vec<Problem>) {
         ("profile.vision", &p.vision),
     ];
     for (field, text) in texts {
-        let chars = text.chars().count();
-        if chars > MAX_TEXT_CHARS {
-            problems.push(Problem::new(
-                format!("{at}.{field}"),
-                format!("is {chars} characters long; the limit is {MAX_TEXT_CHARS}"),
-            ));
-        }
+        text_length(problems, || format!("{at}.{field}"), text);
     }
     if let Some(size) = p.team_size {
         if size > MAX_TEAM_SIZE {
-            problems.push(Problem::new(
+            problems.push(out_of_range(
                 format!("{at}.profile.team_size"),
-                format!("{size} is out of range (0 to {MAX_TEAM_SIZE})"),
+                size,
+                0,
+                MAX_TEAM_SIZE,
             ));
         }
     }
     if a.updated_at < a.created_at {
         problems.push(Problem::new(
             format!("{at}.updated_at"),
-            "is earlier than created_at",
+            tr("format.validate_updated_before_created"),
         ));
     }
     answers(at, a, problems);
@@ -134,9 +134,12 @@ fn kpis(at: &str, a: &Assessment, problems: &mut Vec<Problem>) {
         if k.measurements.len() > MAX_MEASUREMENTS {
             problems.push(Problem::new(
                 format!("{here}.measurements"),
-                format!(
-                    "holds {} measurements; the limit is {MAX_MEASUREMENTS}",
-                    k.measurements.len()
+                trf(
+                    "format.validate_too_many_measurements",
+                    &[
+                        ("count", &k.measurements.len().to_string()),
+                        ("max", &MAX_MEASUREMENTS.to_string()),
+                    ],
                 ),
             ));
         }
@@ -178,7 +181,7 @@ fn kpis(at: &str, a: &Assessment, problems: &mut Vec<Problem>) {
                 if !kpi_ids.contains(&kpi) {
                     problems.push(Problem::new(
                         format!("{here}.key_results[{j}].kpi"),
-                        "no KPI with this id in the same assessment",
+                        tr("format.validate_no_such_kpi"),
                     ));
                 }
             }
@@ -193,15 +196,28 @@ fn number(
     range: std::ops::RangeInclusive<f64>,
 ) {
     if !value.is_finite() || !range.contains(&value) {
-        problems.push(Problem::new(
-            path,
-            format!(
-                "{value} is out of range ({} to {})",
-                range.start(),
-                range.end()
-            ),
-        ));
+        problems.push(out_of_range(path, value, range.start(), range.end()));
     }
+}
+
+/// "`value` is out of range (`min` to `max`)", each number written as Rust writes it.
+fn out_of_range(
+    path: String,
+    value: impl std::fmt::Display,
+    min: impl std::fmt::Display,
+    max: impl std::fmt::Display,
+) -> Problem {
+    Problem::new(
+        path,
+        trf(
+            "format.validate_out_of_range",
+            &[
+                ("value", &value.to_string()),
+                ("min", &min.to_string()),
+                ("max", &max.to_string()),
+            ],
+        ),
+    )
 }
 
 fn small(
@@ -211,14 +227,7 @@ fn small(
     range: std::ops::RangeInclusive<u8>,
 ) {
     if !range.contains(&value) {
-        problems.push(Problem::new(
-            path,
-            format!(
-                "{value} is out of range ({} to {})",
-                range.start(),
-                range.end()
-            ),
-        ));
+        problems.push(out_of_range(path, value, range.start(), range.end()));
     }
 }
 
@@ -234,7 +243,7 @@ fn scorecard(at: &str, card: &Scorecard, problems: &mut Vec<Problem>) {
         if let Some(first) = seen.insert(c.id.as_str(), i) {
             problems.push(Problem::new(
                 format!("{here}.id"),
-                format!("the same id as {at}.criteria[{first}]"),
+                same_id_as(&format!("{at}.criteria[{first}]")),
             ));
         }
         text(problems, format!("{here}.name"), &c.name);
@@ -248,10 +257,13 @@ fn scorecard(at: &str, card: &Scorecard, problems: &mut Vec<Problem>) {
         if c.levels.len() != usize::from(MAX_SCORE) + 1 {
             problems.push(Problem::new(
                 format!("{here}.levels"),
-                format!(
-                    "holds {} descriptions; scores 0 to {MAX_SCORE} need {}",
-                    c.levels.len(),
-                    MAX_SCORE + 1
+                trf(
+                    "format.validate_level_descriptions",
+                    &[
+                        ("count", &c.levels.len().to_string()),
+                        ("max", &MAX_SCORE.to_string()),
+                        ("need", &(MAX_SCORE + 1).to_string()),
+                    ],
                 ),
             ));
         }
@@ -267,7 +279,7 @@ fn scorecard(at: &str, card: &Scorecard, problems: &mut Vec<Problem>) {
             if let Some(first) = seen_indicators.insert(ind.id.as_str(), j) {
                 problems.push(Problem::new(
                     format!("{here}.indicators[{j}].id"),
-                    format!("the same id as {here}.indicators[{first}]"),
+                    same_id_as(&format!("{here}.indicators[{first}]")),
                 ));
             }
             text(problems, format!("{here}.indicators[{j}].name"), &ind.name);
@@ -368,13 +380,29 @@ fn scorecard(at: &str, card: &Scorecard, problems: &mut Vec<Problem>) {
 }
 
 fn text(problems: &mut Vec<Problem>, path: String, value: &str) {
+    text_length(problems, || path, value);
+}
+
+/// A text over [`MAX_TEXT_CHARS`]; the path is only built for a text that is too long.
+fn text_length(problems: &mut Vec<Problem>, path: impl FnOnce() -> String, value: &str) {
     let chars = value.chars().count();
     if chars > MAX_TEXT_CHARS {
         problems.push(Problem::new(
-            path,
-            format!("is {chars} characters long; the limit is {MAX_TEXT_CHARS}"),
+            path(),
+            trf(
+                "format.validate_text_too_long",
+                &[
+                    ("chars", &chars.to_string()),
+                    ("max", &MAX_TEXT_CHARS.to_string()),
+                ],
+            ),
         ));
     }
+}
+
+/// "the same id as `other`", where `other` is the path of the first item with that id.
+fn same_id_as(other: &str) -> String {
+    trf("format.validate_same_id_as", &[("other", other)])
 }
 
 fn id_key(problems: &mut Vec<Problem>, path: String, key: &str) {
@@ -384,10 +412,7 @@ fn id_key(problems: &mut Vec<Problem>, path: String, key: &str) {
             .chars()
             .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '.');
     if !ok {
-        problems.push(Problem::new(
-            path,
-            "is not a valid id (lowercase letters, digits, - and . only, at most 100 characters)",
-        ));
+        problems.push(Problem::new(path, tr("format.validate_bad_id")));
     }
 }
 
@@ -396,7 +421,10 @@ fn level(problems: &mut Vec<Problem>, path: String, value: Option<u8>) {
         if v > MAX_LEVEL {
             problems.push(Problem::new(
                 path,
-                format!("{v} is out of range (levels run 0 to {MAX_LEVEL})"),
+                trf(
+                    "format.validate_level_out_of_range",
+                    &[("value", &v.to_string()), ("max", &MAX_LEVEL.to_string())],
+                ),
             ));
         }
     }
@@ -423,7 +451,7 @@ fn answer_map(
             if reason.trim().is_empty() {
                 problems.push(Problem::new(
                     format!("{here}.not_applicable"),
-                    "needs a reason: say why the question does not apply",
+                    tr("format.validate_needs_reason"),
                 ));
             }
             text(problems, format!("{here}.not_applicable"), reason);
@@ -432,9 +460,12 @@ fn answer_map(
         if answer.evidence.len() > MAX_EVIDENCE {
             problems.push(Problem::new(
                 format!("{here}.evidence"),
-                format!(
-                    "holds {} links; the limit is {MAX_EVIDENCE}",
-                    answer.evidence.len()
+                trf(
+                    "format.validate_too_many_links",
+                    &[
+                        ("count", &answer.evidence.len().to_string()),
+                        ("max", &MAX_EVIDENCE.to_string()),
+                    ],
                 ),
             ));
         }
@@ -447,9 +478,11 @@ fn answer_map(
     for (key, settings) in areas {
         id_key(problems, format!("{at}.areas[\"{key}\"]"), key);
         if !(1..=3).contains(&settings.importance) {
-            problems.push(Problem::new(
+            problems.push(out_of_range(
                 format!("{at}.areas.{key}.importance"),
-                format!("{} is out of range (1 to 3)", settings.importance),
+                settings.importance,
+                1,
+                3,
             ));
         }
     }
@@ -465,7 +498,7 @@ fn unique_ids<'a>(
         if let Some(first) = seen.insert(id, i) {
             problems.push(Problem::new(
                 format!("{path}[{i}].id"),
-                format!("the same id as {path}[{first}]"),
+                same_id_as(&format!("{path}[{first}]")),
             ));
         }
     }
@@ -498,9 +531,11 @@ fn context(at: &str, a: &Assessment, problems: &mut Vec<Problem>) {
         }
         if let Some(cost) = item.monthly_cost {
             if !(0.0..=MAX_MONTHLY_COST).contains(&cost) {
-                problems.push(Problem::new(
+                problems.push(out_of_range(
                     format!("{path}[{i}].monthly_cost"),
-                    format!("{cost} is out of range (0 to {MAX_MONTHLY_COST:.0})"),
+                    cost,
+                    0,
+                    format!("{MAX_MONTHLY_COST:.0}"),
                 ));
             }
         }

@@ -4,8 +4,11 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 
+use super::i18n::t;
 use super::import_button::ImportButton;
+use super::language_switch::LanguageSwitch;
 use super::save_indicator::SaveIndicator;
+use super::theme_switch::ThemeSwitch;
 
 #[component]
 pub fn AppHeader() -> impl IntoView {
@@ -13,14 +16,16 @@ pub fn AppHeader() -> impl IntoView {
         <header class="app-header">
             <A href="/" attr:class="brand">
                 <span class="brand-mark" aria-hidden="true">"◆"</span>
-                " CTO Workbench"
+                " "{t("common.brand")}
             </A>
-            <nav class="header-nav" aria-label="Workspace">
-                <A href="/" exact=true>"All assessments"</A>
+            <nav class="header-nav" aria-label=t("common.workspace_nav")>
+                <A href="/" exact=true>{t("common.all_assessments")}</A>
             </nav>
             <div class="header-actions">
                 <ImportButton/>
                 <SaveIndicator/>
+                <LanguageSwitch/>
+                <ThemeSwitch/>
             </div>
         </header>
     }

@@ -3,14 +3,23 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-use crate::content;
 use crate::domain::scoring::Results;
+use crate::ui::i18n::{content, t};
+
+/// An area's name in the language in use, found by its id; `fallback` (the name a result
+/// carries) when the framework has no such area. Results may be worked out from the content in
+/// another language, so pages name areas through this.
+pub fn area_name(area_id: &str, fallback: &str) -> String {
+    content()
+        .area(area_id)
+        .map_or_else(|| fallback.to_string(), |a| a.name.clone())
+}
 
 #[component]
 pub fn AreaNav(id: uuid::Uuid, #[prop(into)] results: Signal<Results>) -> impl IntoView {
-    let areas = &content::get().areas;
+    let areas = &content().areas;
     view! {
-        <nav class="area-nav" aria-label="Areas">
+        <nav class="area-nav" aria-label=t("assess.area_nav_label")>
             <ol>
                 {areas
                     .iter()
@@ -22,8 +31,8 @@ pub fn AreaNav(id: uuid::Uuid, #[prop(into)] results: Signal<Results>) -> impl I
                             })
                         };
                         let mark = move || {
-                            let (d, t) = progress();
-                            if d == t && t > 0 { "✓" } else if d > 0 { "◐" } else { "○" }
+                            let (done, total) = progress();
+                            if done == total && total > 0 { "✓" } else if done > 0 { "◐" } else { "○" }
                         };
                         view! {
                             <li>
@@ -32,10 +41,10 @@ pub fn AreaNav(id: uuid::Uuid, #[prop(into)] results: Signal<Results>) -> impl I
                                     <span class="area-name">{area.number} ". " {area.name.clone()}</span>
                                     <span class="area-progress">
                                         {move || {
-                                            let (d, t) = progress();
-                                            format!("{d}/{t}")
+                                            let (done, total) = progress();
+                                            format!("{done}/{total}")
                                         }}
-                                        <span class="visually-hidden">" answered"</span>
+                                        <span class="visually-hidden">{t("assess.area_nav_answered")}</span>
                                     </span>
                                 </A>
                             </li>

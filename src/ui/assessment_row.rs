@@ -6,9 +6,9 @@ use leptos_router::components::A;
 use uuid::Uuid;
 
 use super::files;
-use super::pages::format_time;
 use super::state::use_app_state;
 use crate::format::FileKind;
+use crate::ui::i18n::{date_time, l, t, tf};
 
 #[component]
 pub fn AssessmentRow(id: Uuid, on_delete: impl Fn(Uuid) + 'static) -> impl IntoView {
@@ -47,7 +47,7 @@ pub fn AssessmentRow(id: Uuid, on_delete: impl Fn(Uuid) + 'static) -> impl IntoV
     };
     let duplicate = move |_| {
         if state.duplicate(id).is_some() {
-            state.notify(format!("Duplicated “{}”.", name.get_untracked()));
+            state.notify(tf("lead.duplicated", &[("name", &name.get_untracked())]));
         }
     };
     view! {
@@ -66,7 +66,7 @@ pub fn AssessmentRow(id: Uuid, on_delete: impl Fn(Uuid) + 'static) -> impl IntoV
                             commit();
                         }
                     >
-                        <label class="visually-hidden" for=format!("rename-{id}")>"New name"</label>
+                        <label class="visually-hidden" for=format!("rename-{id}")>{t("lead.new_name")}</label>
                         <input
                             id=format!("rename-{id}")
                             node_ref=input_ref
@@ -79,28 +79,28 @@ pub fn AssessmentRow(id: Uuid, on_delete: impl Fn(Uuid) + 'static) -> impl IntoV
                                 }
                             }
                         />
-                        <button class="button small" type="submit">"Save"</button>
+                        <button class="button small" type="submit">{t("lead.save")}</button>
                         <button class="button small quiet" type="button" on:click=move |_| renaming.set(false)>
-                            "Cancel"
+                            {t("lead.cancel")}
                         </button>
                     </form>
                 </Show>
             </td>
             <td>{move || row.with(|a| a.as_ref().map(|a| a.profile.company_name.clone()).unwrap_or_default())}</td>
-            <td>{move || row.with(|a| a.as_ref().map(|a| a.profile.stage.label()).unwrap_or_default())}</td>
-            <td>{move || row.with(|a| a.as_ref().map(|a| format_time(a.updated_at)).unwrap_or_default())}</td>
+            <td>{move || row.with(|a| a.as_ref().map(|a| l(a.profile.stage.label())).unwrap_or_default())}</td>
+            <td>{move || row.with(|a| a.as_ref().map(|a| date_time(a.updated_at)).unwrap_or_default())}</td>
             <td class="row-actions">
-                <button class="button small" on:click=start_rename aria-label=move || format!("Rename {}", name.get())>
-                    "Rename"
+                <button class="button small" on:click=start_rename aria-label=move || tf("lead.rename_label", &[("name", &name.get())])>
+                    {t("lead.rename")}
                 </button>
-                <button class="button small" on:click=duplicate aria-label=move || format!("Duplicate {}", name.get())>
-                    "Duplicate"
+                <button class="button small" on:click=duplicate aria-label=move || tf("lead.duplicate_label", &[("name", &name.get())])>
+                    {t("lead.duplicate")}
                 </button>
-                <button class="button small" on:click=export aria-label=move || format!("Export {}", name.get())>
-                    "Export"
+                <button class="button small" on:click=export aria-label=move || tf("lead.export_label", &[("name", &name.get())])>
+                    {t("lead.export")}
                 </button>
-                <button class="button small danger" on:click=move |_| on_delete(id) aria-label=move || format!("Delete {}", name.get())>
-                    "Delete"
+                <button class="button small danger" on:click=move |_| on_delete(id) aria-label=move || tf("lead.delete_label", &[("name", &name.get())])>
+                    {t("lead.workspace_delete")}
                 </button>
             </td>
         </tr>

@@ -4,6 +4,7 @@
 
 use leptos::prelude::*;
 
+use super::i18n::{l, t, tf};
 use super::inventory_list::parse_cost;
 use super::numbers::format_amount;
 
@@ -15,21 +16,25 @@ use super::pages::assessment::use_current;
 use super::state::use_app_state;
 use crate::domain::budget::{BudgetCategory, Quarter, QuarterPlan, Source};
 
-/// The caption of the table; browser tests find the table by it.
-pub const CAPTION: &str = "Planned spend and budget per quarter";
-
 /// "Over budget by 1,500 (People by 500, Partner by 1,000)"; `None` when within budget.
 pub fn over_text(p: &QuarterPlan) -> Option<String> {
     let total = p.over_total()?;
     let parts: Vec<String> = p
         .over_categories()
         .into_iter()
-        .map(|(c, v)| format!("{} by {}", c.label(), whole(v)))
+        .map(|(c, v)| {
+            tf(
+                "plan.budget_table_over_part",
+                &[("category", l(c.label())), ("amount", &whole(v))],
+            )
+        })
         .collect();
-    Some(format!(
-        "Over budget by {} ({})",
-        whole(total),
-        parts.join(", ")
+    Some(tf(
+        "plan.budget_table_over",
+        &[
+            ("total", &whole(total)),
+            ("parts", &parts.join(t("plan.budget_table_list_separator"))),
+        ],
     ))
 }
 
@@ -39,10 +44,10 @@ pub fn sources_text(p: &QuarterPlan) -> String {
         .into_iter()
         .map(|s| (s, p.source_total(s)))
         .filter(|(_, v)| *v >= 0.005)
-        .map(|(s, v)| format!("{} {}", s.label(), whole(v)))
+        .map(|(s, v)| format!("{} {}", l(s.label()), whole(v)))
         .collect();
     if parts.is_empty() {
-        "Nothing planned".to_string()
+        t("plan.budget_table_nothing_planned").to_string()
     } else {
         parts.join(" · ")
     }
@@ -55,17 +60,17 @@ pub fn BudgetTable(#[prop(into)] plans: Signal<Vec<QuarterPlan>>) -> impl IntoVi
     view! {
         <div class="table-scroll">
             <table class="data-table budget-table">
-                <caption>{CAPTION}</caption>
+                <caption>{t("plan.budget_table_caption")}</caption>
                 <thead>
                     <tr>
-                        <th scope="col">"Quarter"</th>
+                        <th scope="col">{t("plan.budget_table_quarter")}</th>
                         {BudgetCategory::ALL
                             .into_iter()
-                            .map(|c| view! { <th scope="col">{c.label()}</th> })
+                            .map(|c| view! { <th scope="col">{l(c.label())}</th> })
                             .collect_view()}
-                        <th scope="col">"Total"</th>
-                        <th scope="col">"Over budget?"</th>
-                        <th scope="col">"Where planned spend comes from"</th>
+                        <th scope="col">{t("plan.budget_table_total")}</th>
+                        <th scope="col">{t("plan.budget_table_over_col")}</th>
+                        <th scope="col">{t("plan.budget_table_sources_col")}</th>
                     </tr>
                 </thead>
                 <tbody>
@@ -91,11 +96,17 @@ fn QuarterRow(quarter: Quarter, plans: Signal<Vec<QuarterPlan>>) -> impl IntoVie
     });
     let total = move || {
         row.with(|p| {
-            let budget = match p.budget_total() {
-                Some(b) => format!("budget {}", whole(b)),
-                None => "no budget set".to_string(),
-            };
-            format!("planned {}, {budget}", whole(p.planned_total()))
+            let planned = whole(p.planned_total());
+            match p.budget_total() {
+                Some(b) => tf(
+                    "plan.budget_table_total_with_budget",
+                    &[("planned", &planned), ("budget", &whole(b))],
+                ),
+                None => tf(
+                    "plan.budget_table_total_no_budget",
+                    &[("planned", &planned)],
+                ),
+            }
         })
     };
     let status = move || {
@@ -106,9 +117,12 @@ fn QuarterRow(quarter: Quarter, plans: Signal<Vec<QuarterPlan>>) -> impl IntoVie
             }
             .into_any(),
             None if p.budget_total().is_some() => {
-                view! { <span>"✓ Within budget"</span> }.into_any()
+                view! { <span>{t("plan.budget_table_within")}</span> }.into_any()
             }
-            None => view! { <span class="muted">"– No budget to compare"</span> }.into_any(),
+            None => {
+                view! { <span class="muted">{t("plan.budget_table_no_budget_to_compare")}</span> }
+                    .into_any()
+            }
         })
     };
     view! {
@@ -141,12 +155,18 @@ fn BudgetCell(quarter: Quarter, category: BudgetCategory, row: Memo<QuarterPlan>
     let error = RwSignal::new(None::<String>);
     let input_id = format!("budget-{quarter}-{}", category.id());
     let hint_id = format!("{input_id}-hint");
-    let label = format!("Budget for {} in {quarter}", category.label());
+    let label = tf(
+        "plan.budget_table_cell_label",
+        &[
+            ("category", l(category.label())),
+            ("quarter", &quarter.to_string()),
+        ],
+    );
     view! {
         <div class="budget-cell">
             <p class="small">
-                {move || format!("Planned {}", planned())}
-                {move || over().map(|v| format!(" · ⚠ over by {}", whole(v)))}
+                {move || tf("plan.budget_table_cell_planned", &[("amount", &planned())])}
+                {move || over().map(|v| format!(" {}", tf("plan.budget_table_cell_over", &[("amount", &whole(v))])))}
             </p>
             <input
                 type="text"
@@ -155,7 +175,7 @@ fn BudgetCell(quarter: Quarter, category: BudgetCategory, row: Memo<QuarterPlan>
                 aria-label=label
                 aria-describedby=hint_id.clone()
                 aria-invalid=move || error.with(Option::is_some).to_string()
-                placeholder="no budget"
+                placeholder=t("plan.budget_table_cell_placeholder")
                 prop:value=move || text.get()
                 on:input=move |ev| {
                     let v = event_target_value(&ev);
@@ -170,7 +190,7 @@ fn BudgetCell(quarter: Quarter, category: BudgetCategory, row: Memo<QuarterPlan>
                 }
             />
             <p class="hint" id=hint_id>
-                {move || error.get().unwrap_or_else(|| "Budget; blank for none.".to_string())}
+                {move || error.get().unwrap_or_else(|| t("plan.budget_table_cell_hint").to_string())}
             </p>
         </div>
     }

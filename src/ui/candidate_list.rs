@@ -5,6 +5,7 @@ use leptos::prelude::*;
 use uuid::Uuid;
 
 use super::card_edit::use_card;
+use super::i18n::{t, tf};
 use crate::domain::scorecard::Candidate;
 
 #[component]
@@ -22,9 +23,9 @@ pub fn CandidateList() -> impl IntoView {
     };
     view! {
         <section class="subsection" aria-labelledby="candidates-title">
-            <h3 id="candidates-title">"Candidates"</h3>
+            <h3 id="candidates-title">{t("partners.candidate_list_title")}</h3>
             <Show when=move || ids.with(Vec::is_empty)>
-                <p class="empty">"No candidates yet. Add the firms or tools you are considering."</p>
+                <p class="empty">{t("partners.candidate_list_empty")}</p>
             </Show>
             <ul class="candidate-list">
                 <For each=move || ids.get() key=|id| *id let:cid>
@@ -32,10 +33,10 @@ pub fn CandidateList() -> impl IntoView {
                 </For>
             </ul>
             <form class="inline-form" on:submit=move |ev| { ev.prevent_default(); add(); }>
-                <label for="new-candidate">"New candidate"</label>
+                <label for="new-candidate">{t("partners.candidate_list_new")}</label>
                 <input type="text" id="new-candidate" prop:value=move || draft.get()
                     on:input=move |ev| draft.set(event_target_value(&ev))/>
-                <button type="submit" class="button">"Add candidate"</button>
+                <button type="submit" class="button">{t("partners.candidate_list_add")}</button>
             </form>
         </section>
     }
@@ -61,29 +62,29 @@ fn CandidateRow(cid: Uuid) -> impl IntoView {
     view! {
         <li class="row-card">
             <div class="field">
-                <label for=format!("cand-{cid}-name")>"Name"</label>
+                <label for=format!("cand-{cid}-name")>{t("partners.candidate_list_name")}</label>
                 <input type="text" id=format!("cand-{cid}-name") prop:value=move || name.get()
                     on:input=move |ev| { let v = event_target_value(&ev); set(Box::new(move |x| x.name = v)) }/>
             </div>
             <div class="field wide">
-                <label for=format!("cand-{cid}-notes")>"Notes"</label>
+                <label for=format!("cand-{cid}-notes")>{t("partners.candidate_list_notes")}</label>
                 <input type="text" id=format!("cand-{cid}-notes") prop:value=move || notes.get()
                     on:input=move |ev| { let v = event_target_value(&ev); set(Box::new(move |x| x.notes = v)) }/>
             </div>
             <Show
                 when=move || confirming.get()
                 fallback=move || view! {
-                    <button class="button small danger" aria-label=move || format!("Remove candidate {}", name.get())
-                        on:click=move |_| confirming.set(true)>"Remove"</button>
+                    <button class="button small danger" aria-label=move || tf("partners.candidate_list_remove_label", &[("name", &name.get())])
+                        on:click=move |_| confirming.set(true)>{t("partners.candidate_list_remove")}</button>
                 }
             >
                 <p class="confirm-inline" role="alert">
-                    {move || format!("Remove {} and all its scores? ", name.get())}
+                    {move || tf("partners.candidate_list_confirm", &[("name", &name.get())])}
                     <button class="button small danger" on:click=move |_| {
                         card.update(|c| c.candidates.retain(|x| x.id != cid));
-                        card.notify(format!("Removed candidate {}.", name.get_untracked()));
-                    }>"Remove"</button>
-                    <button class="button small" on:click=move |_| confirming.set(false)>"Keep"</button>
+                        card.notify(tf("partners.candidate_list_removed", &[("name", &name.get_untracked())]));
+                    }>{t("partners.candidate_list_remove")}</button>
+                    <button class="button small" on:click=move |_| confirming.set(false)>{t("partners.candidate_list_keep")}</button>
                 </p>
             </Show>
         </li>

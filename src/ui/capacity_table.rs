@@ -6,6 +6,7 @@ use leptos::prelude::*;
 
 use super::pages::assessment::use_current;
 use crate::domain::team::capacity::{monthly_capacity, monthly_demand};
+use crate::ui::i18n::{month, t, tf};
 
 /// One month of the table.
 #[derive(Clone, Debug, PartialEq)]
@@ -25,7 +26,7 @@ pub fn next_months(today: NaiveDate) -> Vec<NaiveDate> {
         .collect()
 }
 
-/// Person-weeks written with one decimal.
+/// Person-weeks written with one decimal (the same digits in every language the app speaks).
 pub fn weeks_text(v: f64) -> String {
     format!("{v:.1}")
 }
@@ -44,18 +45,18 @@ pub fn is_over(capacity: f64, demand: f64) -> bool {
 pub fn load_verdict(capacity: f64, demand: f64) -> String {
     let spare = tenths(capacity) - tenths(demand);
     if spare < 0 {
-        format!(
-            "⚠ Asks {} person-weeks more than the team has",
-            weeks_text(-spare as f64 / 10.0)
+        tf(
+            "team.capacity_table_over",
+            &[("weeks", &weeks_text(-spare as f64 / 10.0))],
         )
     } else if tenths(demand) == 0 {
-        "Nothing planned".to_string()
+        t("team.capacity_table_nothing_planned").to_string()
     } else if spare == 0 {
-        "Fits exactly".to_string()
+        t("team.capacity_table_fits_exactly").to_string()
     } else {
-        format!(
-            "Fits, {} person-weeks to spare",
-            weeks_text(spare as f64 / 10.0)
+        tf(
+            "team.capacity_table_fits",
+            &[("weeks", &weeks_text(spare as f64 / 10.0))],
         )
     }
 }
@@ -85,34 +86,30 @@ pub fn CapacityTable() -> impl IntoView {
     });
     view! {
         <section class="subsection" aria-labelledby="capacity-title">
-            <h3 id="capacity-title">"Capacity"</h3>
-            <p class="muted">
-                "A person-week is one person working on the roadmap for one week. Available counts "
-                "today's people (their time on roadmap work) and the plan above; the roadmap asks for "
-                "the effort of its planned and in-progress initiatives, spread evenly over their dates."
-            </p>
+            <h3 id="capacity-title">{t("team.capacity_table_title")}</h3>
+            <p class="muted">{t("team.capacity_table_intro")}</p>
             <p>
                 {move || match over.get() {
-                    0 => "The roadmap fits the team's capacity in each of the next 12 months.".to_string(),
-                    1 => "⚠ In 1 of the next 12 months the roadmap asks for more than the team has.".to_string(),
-                    n => format!("⚠ In {n} of the next 12 months the roadmap asks for more than the team has."),
+                    0 => t("team.capacity_table_all_fit").to_string(),
+                    1 => t("team.capacity_table_over_one").to_string(),
+                    n => tf("team.capacity_table_over_many", &[("count", &n.to_string())]),
                 }}
             </p>
             <div class="table-scroll">
                 <table class="data-table">
-                    <caption>"Person-weeks available and asked for, next 12 months"</caption>
+                    <caption>{t("team.capacity_table_caption")}</caption>
                     <thead>
                         <tr>
-                            <th scope="col">"Month"</th>
-                            <th scope="col">"Available"</th>
-                            <th scope="col">"Roadmap asks for"</th>
-                            <th scope="col">"Does it fit?"</th>
+                            <th scope="col">{t("team.capacity_table_month")}</th>
+                            <th scope="col">{t("team.capacity_table_available")}</th>
+                            <th scope="col">{t("team.capacity_table_asks_for")}</th>
+                            <th scope="col">{t("team.capacity_table_fits_header")}</th>
                         </tr>
                     </thead>
                     <tbody>
                         {move || rows.get().into_iter().map(|m| view! {
                             <tr>
-                                <th scope="row">{m.month.format("%B %Y").to_string()}</th>
+                                <th scope="row">{month(m.month)}</th>
                                 <td>{weeks_text(m.capacity)}</td>
                                 <td>{weeks_text(m.demand)}</td>
                                 <td>{load_verdict(m.capacity, m.demand)}</td>

@@ -3,7 +3,15 @@
 
 use leptos::prelude::*;
 
+use super::i18n::tf;
 use crate::charts::ChartError;
+
+/// Why the chart is missing, as a whole sentence in the language in use.
+fn failure_text(e: &ChartError) -> String {
+    match e {
+        ChartError::Draw(detail) => tf("assess.chart_view_failed", &[("detail", detail)]),
+    }
+}
 
 #[component]
 pub fn ChartView(
@@ -16,7 +24,7 @@ pub fn ChartView(
             {move || match svg.get() {
                 // Only plotters' SVG output goes into inner_html: it escapes every label.
                 Ok(markup) => view! { <div class="chart-svg" role="img" aria-label=label inner_html=markup></div> }.into_any(),
-                Err(e) => view! { <p class="error-text">{format!("⚠ {e}. The table below has the same figures.")}</p> }.into_any(),
+                Err(e) => view! { <p class="error-text">{failure_text(&e)}</p> }.into_any(),
             }}
         </figure>
     }

@@ -11,16 +11,19 @@ use crate::charts::radar;
 use crate::domain::compare::{Comparison, Counts, QuestionRow, SideAnswer};
 use crate::domain::scoring::{fmt1, round1};
 use crate::ui::chart_view::ChartView;
+use crate::ui::i18n::{t, tf};
 
 /// How the assessment being compared is named on the page.
-pub const THIS_SIDE: &str = "This assessment";
+pub fn this_side() -> &'static str {
+    t("assess.compare_results_this_side")
+}
 
-/// "1 question", "3 questions".
-fn count_of(n: usize, noun: &str) -> String {
+/// The key for `n` of something: `one` when there is exactly one, else `many`.
+fn plural(n: usize, one: &'static str, many: &'static str) -> &'static str {
     if n == 1 {
-        format!("{n} {noun}")
+        one
     } else {
-        format!("{n} {noun}s")
+        many
     }
 }
 
@@ -34,26 +37,43 @@ pub fn summary(c: &Comparison, right: &str) -> String {
         one_side_only,
     } = c.counts;
     let mut text = if both_answered == 0 {
-        "No question has a level on both sides yet, so no levels can be compared.".to_string()
+        t("assess.compare_results_none_both").to_string()
     } else {
-        format!(
-            "{} answered on both sides: {agree} agree, {differ_by_one} differ by one level, \
-             {differ_by_two_or_more} by two levels or more.",
-            count_of(both_answered, "question")
+        tf(
+            plural(
+                both_answered,
+                "assess.compare_results_both_one",
+                "assess.compare_results_both_many",
+            ),
+            &[
+                ("n", &both_answered.to_string()),
+                ("agree", &agree.to_string()),
+                ("one", &differ_by_one.to_string()),
+                ("two", &differ_by_two_or_more.to_string()),
+            ],
         )
     };
     if one_side_only > 0 {
-        text.push_str(&format!(
-            " {} answered on one side only.",
-            count_of(one_side_only, "question")
+        text.push_str(&tf(
+            plural(
+                one_side_only,
+                "assess.compare_results_one_side_one",
+                "assess.compare_results_one_side_many",
+            ),
+            &[("n", &one_side_only.to_string())],
         ));
     }
-    let index = |v: Option<f64>| v.map(fmt1).unwrap_or_else(|| "none yet".to_string());
-    text.push_str(&format!(
-        " Maturity index (average area score, 0 to 4): {} {}, {right} {}.",
-        THIS_SIDE.to_lowercase(),
-        index(c.left_index),
-        index(c.right_index)
+    let index = |v: Option<f64>| {
+        v.map(fmt1)
+            .unwrap_or_else(|| t("assess.compare_results_none_yet").to_string())
+    };
+    text.push_str(&tf(
+        "assess.compare_results_index",
+        &[
+            ("left", &index(c.left_index)),
+            ("other", right),
+            ("right", &index(c.right_index)),
+        ],
     ));
     text
 }
@@ -61,11 +81,17 @@ pub fn summary(c: &Comparison, right: &str) -> String {
 /// One side's answer in a table cell: "2 (target 3)", "does not apply" or "not answered".
 pub fn side_text(s: &SideAnswer) -> String {
     if s.not_applicable {
-        "does not apply".to_string()
+        t("assess.compare_results_na").to_string()
     } else {
         match s.current {
-            Some(level) => format!("{level} (target {})", s.target),
-            None => "not answered".to_string(),
+            Some(level) => tf(
+                "assess.compare_results_level",
+                &[
+                    ("level", &level.to_string()),
+                    ("target", &s.target.to_string()),
+                ],
+            ),
+            None => t("assess.compare_results_unanswered").to_string(),
         }
     }
 }
@@ -73,11 +99,11 @@ pub fn side_text(s: &SideAnswer) -> String {
 /// How far apart the two sides are, in words; a ⚠ marks two levels or more.
 pub fn difference_text(row: &QuestionRow) -> String {
     match row.disagreement {
-        Some(0) => "same level".to_string(),
-        Some(1) => "1 level apart".to_string(),
-        Some(d) => format!("⚠ {d} levels apart"),
-        None if row.one_side_only() => "answered on one side only".to_string(),
-        None => "answered on neither side".to_string(),
+        Some(0) => t("assess.compare_results_same_level").to_string(),
+        Some(1) => t("assess.compare_results_one_apart").to_string(),
+        Some(d) => tf("assess.compare_results_apart", &[("n", &d.to_string())]),
+        None if row.one_side_only() => t("assess.compare_results_one_side").to_string(),
+        None => t("assess.compare_results_neither").to_string(),
     }
 }
 
@@ -88,7 +114,7 @@ pub fn signed(d: Option<f64>) -> String {
         None => "–".to_string(),
         Some(r) if r > 0.0 => format!("+{}", fmt1(r)),
         Some(r) if r < 0.0 => format!("−{}", fmt1(-r)),
-        Some(_) => "same".to_string(),
+        Some(_) => t("assess.compare_results_same").to_string(),
     }
 }
 
@@ -107,7 +133,7 @@ pub fn CompareResults(
             let axes: Vec<String> = c.areas.iter().map(|a| a.name.clone()).collect();
             let series = vec![
                 radar::RadarSeries {
-                    label: THIS_SIDE.to_string(),
+                    label: this_side().to_string(),
                     values: c.areas.iter().map(|a| a.left).collect(),
                     kind: radar::SeriesKind::Current,
                 },
@@ -165,43 +191,37 @@ pub fn CompareResults(
         <p class="headline" data-testid="compare-summary">
             {move || comparison.with(|c| summary(c, &right.get()))}
         </p>
-        <h3>"Area scores"</h3>
-        <ChartView
-            svg=radar_svg
-            label="Radar chart of each area's score on both sides, 0 to 4. The table below gives the figures."
-        />
-        <p class="hint">
-            "A score is the average level of an area's answered questions, 0 to 4. "
-            "Difference = the other side's score minus this assessment's: “+” means the other side rates the area higher."
-        </p>
+        <h3>{t("assess.compare_results_areas_title")}</h3>
+        <ChartView svg=radar_svg label=t("assess.compare_results_radar_label")/>
+        <p class="hint">{t("assess.compare_results_hint")}</p>
         <table class="data-table compare-areas">
-            <caption>"Area scores side by side"</caption>
+            <caption>{t("assess.compare_results_areas_caption")}</caption>
             <thead>
                 <tr>
-                    <th scope="col">"Area"</th>
-                    <th scope="col">{THIS_SIDE}</th>
+                    <th scope="col">{t("assess.compare_results_area")}</th>
+                    <th scope="col">{this_side()}</th>
                     <th scope="col">{move || right.get()}</th>
-                    <th scope="col">"Difference"</th>
+                    <th scope="col">{t("assess.compare_results_difference")}</th>
                 </tr>
             </thead>
             <tbody>{area_rows}</tbody>
         </table>
-        <h3>"Differences per question"</h3>
+        <h3>{t("assess.compare_results_questions_title")}</h3>
         <Show
             when=any_difference
             fallback=|| view! {
-                <p class="empty">"No differences: every question has the same level on both sides, or no level on either."</p>
+                <p class="empty">{t("assess.compare_results_no_differences")}</p>
             }
         >
             <table class="data-table compare-questions">
-                <caption>"Differences per question, largest first"</caption>
+                <caption>{t("assess.compare_results_questions_caption")}</caption>
                 <thead>
                     <tr>
-                        <th scope="col">"Question"</th>
-                        <th scope="col">"Area"</th>
-                        <th scope="col">{THIS_SIDE}</th>
+                        <th scope="col">{t("assess.compare_results_question")}</th>
+                        <th scope="col">{t("assess.compare_results_area")}</th>
+                        <th scope="col">{this_side()}</th>
                         <th scope="col">{move || right.get()}</th>
-                        <th scope="col">"Difference"</th>
+                        <th scope="col">{t("assess.compare_results_difference")}</th>
                     </tr>
                 </thead>
                 <tbody>{question_rows}</tbody>

@@ -11,7 +11,8 @@ use uuid::Uuid;
 use crate::domain::compare::{has_reviewer_levels, pick_from_file, reviewer_view};
 use crate::domain::Assessment;
 use crate::format::Integrity;
-use crate::ui::pages::format_time;
+use crate::ui::i18n::{date_time, t, tf};
+use crate::ui::review_answer::byline;
 use crate::ui::state::use_app_state;
 
 /// Where the other side comes from.
@@ -88,12 +89,7 @@ pub fn default_kind(a: &Assessment, has_others: bool) -> SourceKind {
 
 /// The name of the reviewer's side: "Reviewer (Jane Doe)" when the review names them.
 pub fn reviewer_label(a: &Assessment) -> String {
-    let who = a.review.reviewer.trim();
-    if who.is_empty() {
-        "Reviewer".to_string()
-    } else {
-        format!("Reviewer ({who})")
-    }
+    byline(&a.review)
 }
 
 /// The other assessments of the workspace, as (id, name shown in the list).
@@ -104,10 +100,12 @@ fn others_of(assessments: &[Assessment], id: Uuid) -> Vec<(Uuid, String)> {
         .map(|a| {
             (
                 a.id,
-                format!(
-                    "{} (last changed {})",
-                    a.display_name(),
-                    format_time(a.updated_at)
+                tf(
+                    "assess.compare_source_other",
+                    &[
+                        ("name", &a.display_name()),
+                        ("when", &date_time(a.updated_at)),
+                    ],
                 ),
             )
         })
@@ -116,12 +114,20 @@ fn others_of(assessments: &[Assessment], id: Uuid) -> Vec<(Uuid, String)> {
 
 /// Reads the file's bytes and works out what to compare with, in plain words when it fails.
 fn side_from_bytes(file_name: &str, bytes: &[u8], id: Uuid) -> Result<FileSide, String> {
-    let imported = crate::format::import_bytes(bytes)
-        .map_err(|e| format!("“{file_name}” cannot be compared. {e}"))?;
-    let assessment = pick_from_file(&imported.assessments, id)
-        .ok_or_else(|| format!("“{file_name}” holds no assessment to compare with."))?;
+    let imported = crate::format::import_bytes(bytes).map_err(|e| {
+        tf(
+            "assess.compare_source_cannot_compare",
+            &[("file", file_name), ("reason", &e.to_string())],
+        )
+    })?;
+    let assessment = pick_from_file(&imported.assessments, id).ok_or_else(|| {
+        tf(
+            "assess.compare_source_no_assessment",
+            &[("file", file_name)],
+        )
+    })?;
     let note = match imported.integrity {
-        Integrity::Edited => Some("it was changed after it was exported".to_string()),
+        Integrity::Edited => Some(t("assess.compare_source_edited").to_string()),
         Integrity::Intact | Integrity::Unsigned => None,
     };
     Ok(FileSide {
@@ -136,14 +142,20 @@ fn read_file(file: web_sys::File, id: Uuid, into: RwSignal<Option<Result<FileSid
     let name = file.name();
     // Checked before reading, so a huge file is never loaded into memory.
     if let Err(e) = crate::format::check_file_size(file.size() as u64) {
-        into.set(Some(Err(format!("“{name}” cannot be compared. {e}"))));
+        into.set(Some(Err(tf(
+            "assess.compare_source_cannot_compare",
+            &[("file", &name), ("reason", &e.to_string())],
+        ))));
         return;
     }
     let file = gloo_file::File::from(file);
     spawn_local(async move {
         let outcome = match gloo_file::futures::read_as_bytes(&file).await {
             Ok(bytes) => side_from_bytes(&name, &bytes, id),
-            Err(e) => Err(format!("“{name}” could not be read ({e}).")),
+            Err(e) => Err(tf(
+                "assess.compare_source_unreadable",
+                &[("file", &name), ("reason", &e.to_string())],
+            )),
         };
         // The page may have been left while the file was read.
         _ = into.try_set(Some(outcome));
@@ -176,11 +188,9 @@ pub fn resolve(
             label: reviewer_label(a),
             assessment: Box::new(reviewer_view(a)),
         },
-        SourceKind::Reviewer => OtherSide::Waiting(
-            "The reviewer has not given any levels in this assessment yet. A consultant adds \
-             them in review mode, then sends the file back."
-                .to_string(),
-        ),
+        SourceKind::Reviewer => {
+            OtherSide::Waiting(t("assess.compare_source_no_reviewer_levels").to_string())
+        }
         SourceKind::Workspace => {
             let wanted = choice.other_id.get();
             let picked = assessments
@@ -193,22 +203,19 @@ pub fn resolve(
                     label: other.display_name(),
                     assessment: Box::new(other.clone()),
                 },
-                None => OtherSide::Waiting(
-                    "There is no other assessment in this browser. Create or import one first, \
-                     or compare with a file."
-                        .to_string(),
-                ),
+                None => OtherSide::Waiting(t("assess.compare_source_no_other").to_string()),
             }
         }
         SourceKind::File => match choice.file.get() {
             Some(Ok(side)) => OtherSide::Ready {
-                label: format!("{} (from the file)", side.assessment.display_name()),
+                label: tf(
+                    "assess.compare_source_from_file",
+                    &[("name", &side.assessment.display_name())],
+                ),
                 assessment: Box::new(side.assessment),
             },
             Some(Err(message)) => OtherSide::Failed(message),
-            None => OtherSide::Waiting(
-                "Choose a file above to compare with. It is only read, not imported.".to_string(),
-            ),
+            None => OtherSide::Waiting(t("assess.compare_source_choose_file").to_string()),
         },
     }
 }
@@ -254,22 +261,23 @@ pub fn CompareSource(
     };
     let file_status = move || match choice.file.get() {
         Some(Ok(side)) => {
-            let mut text = format!(
-                "Read “{}” from {}. Nothing was imported or saved",
-                side.assessment.display_name(),
-                side.file_name
-            );
-            if let Some(note) = side.note {
-                text.push_str(&format!(" (note: {note})"));
-            }
-            text.push('.');
-            Some(text)
+            let name = side.assessment.display_name();
+            Some(match side.note {
+                Some(note) => tf(
+                    "assess.compare_source_read_noted",
+                    &[("name", &name), ("file", &side.file_name), ("note", &note)],
+                ),
+                None => tf(
+                    "assess.compare_source_read",
+                    &[("name", &name), ("file", &side.file_name)],
+                ),
+            })
         }
         _ => None,
     };
     view! {
         <fieldset class="subsection compare-source">
-            <legend>"Compare this assessment with"</legend>
+            <legend>{t("assess.compare_source_legend")}</legend>
             <div class="compare-option">
                 <label>
                     <input
@@ -278,11 +286,9 @@ pub fn CompareSource(
                         prop:checked=move || kind.get() == SourceKind::Reviewer
                         on:change=move |_| pick(SourceKind::Reviewer)
                     />
-                    " The reviewer's levels in this file"
+                    {t("assess.compare_source_reviewer")}
                 </label>
-                <p class="hint">
-                    "The levels a consultant gave while reviewing, against yours."
-                </p>
+                <p class="hint">{t("assess.compare_source_reviewer_hint")}</p>
             </div>
             <div class="compare-option">
                 <label>
@@ -293,14 +299,14 @@ pub fn CompareSource(
                         disabled=move || others.with(Vec::is_empty)
                         on:change=move |_| pick(SourceKind::Workspace)
                     />
-                    " Another assessment in this browser"
+                    {t("assess.compare_source_workspace")}
                 </label>
                 <Show
                     when=move || others.with(|o| !o.is_empty())
-                    fallback=|| view! { <p class="hint">"There is no other assessment in this browser."</p> }
+                    fallback=|| view! { <p class="hint">{t("assess.compare_source_no_other_short")}</p> }
                 >
                     <div class="field">
-                        <label for="compare-with-assessment">"Assessment to compare with"</label>
+                        <label for="compare-with-assessment">{t("assess.compare_source_pick")}</label>
                         <select id="compare-with-assessment" on:change=on_select>
                             <For
                                 each=move || others.get()
@@ -326,10 +332,10 @@ pub fn CompareSource(
                         prop:checked=move || kind.get() == SourceKind::File
                         on:change=move |_| pick(SourceKind::File)
                     />
-                    " A file on this computer"
+                    {t("assess.compare_source_file")}
                 </label>
                 <div class="field">
-                    <label for="compare-file">"Compare with a file"</label>
+                    <label for="compare-file">{t("assess.compare_source_file_label")}</label>
                     <input
                         id="compare-file"
                         type="file"
@@ -337,10 +343,7 @@ pub fn CompareSource(
                         aria-describedby="compare-file-hint"
                         on:change=on_file
                     />
-                    <p class="hint" id="compare-file-hint">
-                        "A file exported from CTO Workbench, e.g. the one your consultant or co-founder sent back. "
-                        "It is only read to compare: nothing is imported or saved."
-                    </p>
+                    <p class="hint" id="compare-file-hint">{t("assess.compare_source_file_hint")}</p>
                     {move || file_status().map(|t| view! { <p class="muted" role="status">{t}</p> })}
                 </div>
             </div>

@@ -1,5 +1,6 @@
 //! A modal question with two answers, for actions that need a second thought.
 
+use crate::ui::i18n::t;
 use leptos::html;
 use leptos::prelude::*;
 
@@ -40,7 +41,7 @@ pub fn ConfirmDialog(
                         {confirm_label}
                     </button>
                     <button class="button" node_ref=cancel_ref on:click=move |_| on_cancel()>
-                        "Cancel"
+                        {t("lead.cancel")}
                     </button>
                 </div>
             </div>

@@ -5,15 +5,63 @@ use leptos::prelude::*;
 use uuid::Uuid;
 
 use super::card_edit::{use_card, CardEdit};
+use super::i18n::{t, template, tf};
 use super::numbers::parse_number;
-use crate::content::templates;
-use crate::domain::scorecard::{Criterion, Direction, Indicator, MAX_SCORE, MAX_WEIGHT};
+use crate::content::templates::{self, Template};
+use crate::domain::scorecard::{
+    Criterion, Direction, Indicator, ScorecardKind, MAX_SCORE, MAX_WEIGHT,
+};
+use crate::i18n::Lang;
 
-fn direction_text(d: Direction) -> &'static str {
-    match d {
-        Direction::AtMost => "at most",
-        Direction::AtLeast => "at least",
+/// A criterion as the user reads it: texts still equal to the template's English words come in
+/// the language in use. A card stores the words it was created with, so anything a user or an
+/// older file wrote differently is theirs and stays as it is.
+pub fn shown_criterion(kind: ScorecardKind, c: &Criterion) -> Criterion {
+    localize(c, templates::template_lang(kind, Lang::En), template(kind))
+}
+
+fn localize(c: &Criterion, english: &Template, here: &Template) -> Criterion {
+    let mut out = c.clone();
+    let (Some(en), Some(here)) = (english.criterion(&c.id), here.criterion(&c.id)) else {
+        return out;
+    };
+    let pick = |own: &mut String, en: &str, here: &str| {
+        if own == en {
+            *own = here.to_string();
+        }
+    };
+    pick(&mut out.name, &en.name, &here.name);
+    pick(&mut out.description, &en.description, &here.description);
+    for (i, level) in out.levels.iter_mut().enumerate() {
+        if let (Some(e), Some(h)) = (en.levels.get(i), here.levels.get(i)) {
+            pick(level, e, h);
+        }
     }
+    for ind in &mut out.indicators {
+        let e = en.indicators.iter().find(|x| x.id == ind.id);
+        let h = here.indicators.iter().find(|x| x.id == ind.id);
+        if let (Some(e), Some(h)) = (e, h) {
+            pick(&mut ind.name, &e.name, &h.name);
+            pick(&mut ind.unit, &e.unit, &h.unit);
+        }
+    }
+    out
+}
+
+/// An indicator's label, e.g. "Time to answer a call (hours, target at most 24)".
+fn indicator_label(ind: &Indicator) -> String {
+    let key = match ind.direction {
+        Direction::AtMost => "partners.criteria_scores_indicator_at_most",
+        Direction::AtLeast => "partners.criteria_scores_indicator_at_least",
+    };
+    tf(
+        key,
+        &[
+            ("name", &ind.name),
+            ("unit", &ind.unit),
+            ("threshold", &ind.threshold.to_string()),
+        ],
+    )
 }
 
 #[component]
@@ -42,23 +90,20 @@ pub fn CriteriaScores() -> impl IntoView {
     };
     view! {
         <section class="subsection" aria-labelledby="criteria-title">
-            <h3 id="criteria-title">"Criteria and scores"</h3>
-            <p class="muted">
-                "Score each candidate from 0 (not at all) to 5 (excellent). Weights are relative "
-                "(0 to 100): a criterion weighing 20 counts twice as much as one weighing 10. "
-                "A must-have fails any candidate scoring below it, whatever the total. An unscored "
-                "criterion is left out of that candidate's total, never counted as zero."
+            <h3 id="criteria-title">{t("partners.criteria_scores_title")}</h3>
+            <p class="muted">{t("partners.criteria_scores_intro")}</p>
+            <p class="small">
+                {move || tf("partners.criteria_scores_sum", &[("sum", &format!("{:.0}", total_weight.get()))])}
             </p>
-            <p class="small">{move || format!("Sum of weights: {:.0}", total_weight.get())}</p>
             <For each=move || ids.get() key=|id| id.clone() let:crit>
                 <CriterionBlock crit/>
             </For>
             <form class="inline-form" on:submit=move |ev| { ev.prevent_default(); add(); }>
-                <label for="new-criterion">"Criterion of your own"</label>
-                <input type="text" id="new-criterion" placeholder="e.g. Data residency in the EU"
+                <label for="new-criterion">{t("partners.criteria_scores_new")}</label>
+                <input type="text" id="new-criterion" placeholder=t("partners.criteria_scores_new_placeholder")
                     prop:value=move || draft.get()
                     on:input=move |ev| draft.set(event_target_value(&ev))/>
-                <button type="submit" class="button">"Add criterion"</button>
+                <button type="submit" class="button">{t("partners.criteria_scores_add")}</button>
             </form>
         </section>
     }
@@ -77,7 +122,7 @@ fn CriterionBlock(crit: String) -> impl IntoView {
     let card = use_card();
     let kind = card.derive(|c| Some(c.kind));
     let c2 = crit.clone();
-    let criterion = card.derive(move |c| c.criterion(&c2).cloned());
+    let criterion = card.derive(move |c| c.criterion(&c2).map(|x| shown_criterion(c.kind, x)));
     let c3 = crit.clone();
     let candidates = card.derive(move |c| {
         c.candidates
@@ -104,7 +149,10 @@ fn CriterionBlock(crit: String) -> impl IntoView {
     });
     let help = {
         let crit = crit.clone();
-        move || kind.get().and_then(|k| templates::criterion_help(k, &crit))
+        move || {
+            kind.get()
+                .and_then(|k| template(k).criterion(&crit).map(|c| c.help.as_str()))
+        }
     };
     let is_custom = crit.starts_with("custom-");
     let name = move || criterion.with(|c| c.as_ref().map(|c| c.name.clone()).unwrap_or_default());
@@ -116,7 +164,7 @@ fn CriterionBlock(crit: String) -> impl IntoView {
             <header class="criterion-head">
                 <h4 id=format!("crit-{dom}-title")>{name}</h4>
                 <div class="field inline">
-                    <label for=format!("crit-{dom}-weight")>"Weight"</label>
+                    <label for=format!("crit-{dom}-weight")>{t("partners.criteria_scores_weight")}</label>
                     <input type="text" inputmode="decimal" class="narrow-input" id=format!("crit-{dom}-weight")
                         aria-invalid=move || weight_error.with(Option::is_some).to_string()
                         prop:value=move || weight_text.get()
@@ -129,20 +177,20 @@ fn CriterionBlock(crit: String) -> impl IntoView {
                                     let crit = crit_w.clone();
                                     set_criterion(card, crit, |x| x.weight = w);
                                 }
-                                _ => weight_error.set(Some("⚠ Not saved: a weight is a number from 0 to 100.".into())),
+                                _ => weight_error.set(Some(t("partners.criteria_scores_weight_error").into())),
                             }
                         }/>
                 </div>
                 <div class="field inline">
-                    <label for=format!("crit-{dom}-must")>"Must-have"</label>
+                    <label for=format!("crit-{dom}-must")>{t("partners.criteria_scores_must_have")}</label>
                     <select id=format!("crit-{dom}-must") on:change=move |ev| {
                         let m = event_target_value(&ev).parse::<u8>().ok().filter(|m| (1..=MAX_SCORE).contains(m));
                         set_criterion(card, crit_m.clone(), |x| x.must_have = m);
                     }>
-                        <option value="" selected=move || criterion.with(|c| c.as_ref().and_then(|c| c.must_have).is_none())>"No"</option>
+                        <option value="" selected=move || criterion.with(|c| c.as_ref().and_then(|c| c.must_have).is_none())>{t("partners.criteria_scores_must_have_none")}</option>
                         {(1..=MAX_SCORE).map(|m| view! {
                             <option value=m.to_string() selected=move || criterion.with(|c| c.as_ref().and_then(|c| c.must_have) == Some(m))>
-                                {format!("At least {m}")}
+                                {tf("partners.criteria_scores_must_have_at_least", &[("score", &m.to_string())])}
                             </option>
                         }).collect_view()}
                     </select>
@@ -156,7 +204,7 @@ fn CriterionBlock(crit: String) -> impl IntoView {
                                 cand.scores.remove(&crit);
                             }
                         });
-                    }>"Remove criterion"</button>
+                    }>{t("partners.criteria_scores_remove")}</button>
                 })}
             </header>
             <Show when=move || weight_error.with(Option::is_some)>
@@ -164,19 +212,19 @@ fn CriterionBlock(crit: String) -> impl IntoView {
             </Show>
             <p class="criterion-desc">{move || criterion.with(|c| c.as_ref().map(|c| c.description.clone()).unwrap_or_default())}</p>
             {move || help().map(|h| view! {
-                <details class="help"><summary>"How to check it"</summary><p>{h}</p></details>
+                <details class="help"><summary>{t("partners.criteria_scores_how_to_check")}</summary><p>{h}</p></details>
             })}
             <details class="help">
-                <summary>"What each score means"</summary>
+                <summary>{t("partners.criteria_scores_levels")}</summary>
                 <ol start="0" class="level-list">
                     {move || criterion.with(|c| c.as_ref().map(|c| c.levels.iter().enumerate().map(|(i, l)| {
-                        let text = if l.trim().is_empty() { "(not described)".to_string() } else { l.clone() };
+                        let text = if l.trim().is_empty() { t("partners.criteria_scores_level_blank").to_string() } else { l.clone() };
                         view! { <li value=i.to_string()>{text}</li> }
                     }).collect_view()))}
                 </ol>
             </details>
             <Show when=move || candidates.with(Vec::is_empty)>
-                <p class="empty">"Add candidates above to score them here."</p>
+                <p class="empty">{t("partners.criteria_scores_no_candidates")}</p>
             </Show>
             <div class="score-grid">
                 <For each=move || candidates.get() key=|(id, name)| (*id, name.clone()) let:cand>
@@ -214,18 +262,18 @@ fn ScoreCell(crit: String, cid: Uuid, cname: String, indicators: Vec<Indicator>)
     view! {
         <div class="score-cell">
             <p class="score-candidate">{cname.clone()}</p>
-            <label class="visually-hidden" for=format!("score-{dom}")>{format!("Score of {cname}")}</label>
+            <label class="visually-hidden" for=format!("score-{dom}")>{tf("partners.criteria_scores_score_of", &[("name", &cname)])}</label>
             <select id=format!("score-{dom}") on:change=move |ev| {
                 let v = event_target_value(&ev).parse::<u8>().ok().filter(|v| *v <= MAX_SCORE);
                 set(crit_s.clone(), Box::new(move |s| s.score = v));
             }>
-                <option value="" selected=move || entry.with(|e| e.score.is_none())>"Not scored"</option>
+                <option value="" selected=move || entry.with(|e| e.score.is_none())>{t("partners.criteria_scores_not_scored")}</option>
                 {(0..=MAX_SCORE).map(|v| view! {
-                    <option value=v.to_string() selected=move || entry.with(|e| e.score == Some(v))>{format!("{v} of 5")}</option>
+                    <option value=v.to_string() selected=move || entry.with(|e| e.score == Some(v))>{tf("partners.criteria_scores_score_value", &[("score", &v.to_string())])}</option>
                 }).collect_view()}
             </select>
-            <label class="visually-hidden" for=format!("evidence-{dom}")>{format!("Evidence for {cname}")}</label>
-            <input type="text" id=format!("evidence-{dom}") placeholder="Evidence…" prop:value=move || entry.with(|e| e.evidence.clone())
+            <label class="visually-hidden" for=format!("evidence-{dom}")>{tf("partners.criteria_scores_evidence_for", &[("name", &cname)])}</label>
+            <input type="text" id=format!("evidence-{dom}") placeholder=t("partners.criteria_scores_evidence_placeholder") prop:value=move || entry.with(|e| e.evidence.clone())
                 on:input=move |ev| { let v = event_target_value(&ev); set(crit_e.clone(), Box::new(move |s| s.evidence = v)) }/>
             {indicators.into_iter().map(|ind| {
                 let crit = crit.clone();
@@ -241,12 +289,12 @@ fn ScoreCell(crit: String, cid: Uuid, cname: String, indicators: Vec<Indicator>)
                     let ind = ind.clone();
                     move || value().map(|v| {
                         let met = match ind.direction { Direction::AtMost => v <= ind.threshold, Direction::AtLeast => v >= ind.threshold };
-                        if met { "✓ meets the target".to_string() } else { "✗ misses the target".to_string() }
+                        if met { t("partners.criteria_scores_met").to_string() } else { t("partners.criteria_scores_missed").to_string() }
                     })
                 };
                 view! {
                     <div class="indicator">
-                        <label for=input_id.clone()>{format!("{} ({}, target {} {})", ind.name, ind.unit, direction_text(ind.direction), ind.threshold)}</label>
+                        <label for=input_id.clone()>{indicator_label(&ind)}</label>
                         <input type="text" inputmode="decimal" id=input_id class="narrow-input"
                             aria-invalid=move || error.with(Option::is_some).to_string()
                             prop:value=move || text.get()
@@ -267,5 +315,59 @@ fn ScoreCell(crit: String, cid: Uuid, cname: String, indicators: Vec<Indicator>)
                 }
             }).collect_view()}
         </div>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The English template with every text of its second criterion (it has an indicator)
+    /// marked, standing in for a translation.
+    fn translated() -> Template {
+        let mut t = templates::template_lang(ScorecardKind::Partner, Lang::En).clone();
+        let c = &mut t.criteria[1];
+        c.name = format!("T:{}", c.name);
+        c.description = format!("T:{}", c.description);
+        for l in &mut c.levels {
+            *l = format!("T:{l}");
+        }
+        for i in &mut c.indicators {
+            i.name = format!("T:{}", i.name);
+            i.unit = format!("T:{}", i.unit);
+        }
+        t
+    }
+
+    #[test]
+    fn template_words_follow_the_language_and_the_users_own_stay() {
+        let english = templates::template_lang(ScorecardKind::Partner, Lang::En);
+        let here = translated();
+        let mut c = english.criteria[1].to_criterion();
+        let shown = localize(&c, english, &here);
+        assert_eq!(shown.name, here.criteria[1].name);
+        assert!(shown.name.starts_with("T:"));
+        assert_eq!(shown.description, here.criteria[1].description);
+        assert_eq!(shown.levels, here.criteria[1].levels);
+        assert_eq!(shown.indicators, here.criteria[1].indicators);
+        assert!(shown.indicators[0].name.starts_with("T:"));
+        assert_eq!(shown.weight, c.weight);
+
+        c.name = "Our own words".into();
+        c.levels[2] = "Good enough for us".into();
+        let shown = localize(&c, english, &here);
+        assert_eq!(shown.name, "Our own words");
+        assert_eq!(shown.levels[2], "Good enough for us");
+        assert_eq!(shown.levels[3], here.criteria[1].levels[3]);
+
+        c.id = "custom-1".into();
+        assert_eq!(
+            localize(&c, english, &here),
+            c,
+            "a criterion of the user's own is never changed"
+        );
+        // In English (the language native tests run in) the card reads exactly as stored.
+        let plain = english.criteria[2].to_criterion();
+        assert_eq!(shown_criterion(ScorecardKind::Partner, &plain), plain);
     }
 }

@@ -6,7 +6,8 @@ use leptos::prelude::*;
 use super::card_edit::use_card;
 use crate::content::templates;
 use crate::domain::scorecard::culture;
-use crate::domain::scorecard::{CriterionScore, CULTURE_MAX};
+use crate::domain::scorecard::{CriterionScore, ScorecardKind, CULTURE_MAX};
+use crate::ui::i18n::{number, t, template, tf};
 
 /// The partner criterion the overall fit can be copied into.
 const CULTURE_CRITERION: &str = "partner.culture";
@@ -14,7 +15,7 @@ const CULTURE_CRITERION: &str = "partner.culture";
 #[component]
 pub fn CultureFit() -> impl IntoView {
     let card = use_card();
-    let dims = &templates::partner().culture_dimensions;
+    let dims = &template(ScorecardKind::Partner).culture_dimensions;
     let candidates = card.derive(|c| {
         c.candidates
             .iter()
@@ -48,8 +49,9 @@ pub fn CultureFit() -> impl IntoView {
                 }
             }
         });
-        card.notify(format!(
-            "Cultural fit score set for {applied} candidate(s) from the fit below."
+        card.notify(tf(
+            "team.culture_fit_applied",
+            &[("count", &applied.to_string())],
         ));
     };
     let position = move |who: Option<uuid::Uuid>, dim: &'static str| {
@@ -87,7 +89,7 @@ pub fn CultureFit() -> impl IntoView {
             dim.id
         );
         view! {
-            <label class="visually-hidden" for=id.clone()>{format!("{who_name}: {}", dim.name)}</label>
+            <label class="visually-hidden" for=id.clone()>{tf("team.culture_fit_position_label", &[("who", &who_name), ("dimension", &dim.name)])}</label>
             <select id=id on:change=move |ev| {
                 let v = event_target_value(&ev).parse::<u8>().ok().filter(|v| (1..=CULTURE_MAX).contains(v));
                 set_position(who, dim.id.as_str(), v);
@@ -101,41 +103,37 @@ pub fn CultureFit() -> impl IntoView {
     };
     view! {
         <section class="subsection" aria-labelledby="culture-title">
-            <h3 id="culture-title">"Cultural fit"</h3>
-            <p class="muted">
-                "Place your own way of working on each line (1 and 5 are the two ends), then each "
-                "candidate as you saw them in meetings and reference calls. Fit is 100 % when you "
-                "sit at the same place and falls by 25 points per step apart."
-            </p>
+            <h3 id="culture-title">{t("team.culture_fit_title")}</h3>
+            <p class="muted">{t("team.culture_fit_intro")}</p>
             <div class="table-scroll">
                 <table class="data-table culture">
-                    <caption>"Culture, 1 to 5 on each line"</caption>
+                    <caption>{t("team.culture_fit_caption")}</caption>
                     <thead>
                         <tr>
-                            <th scope="col">"Dimension"</th>
-                            <th scope="col">"Us"</th>
+                            <th scope="col">{t("team.culture_fit_dimension")}</th>
+                            <th scope="col">{t("team.culture_fit_us")}</th>
                             {move || candidates.get().into_iter().map(|(_, n)| view! { <th scope="col">{n}</th> }).collect_view()}
                         </tr>
                     </thead>
                     <tbody>
                         {dims.iter().map(|dim| view! {
                             <tr>
-                                <th scope="row">{dim.name.clone()}<span class="pole-hint">{format!("1 = {} · 5 = {}", dim.left, dim.right)}</span></th>
-                                <td>{picker(None, "Us".to_string(), dim)}</td>
+                                <th scope="row">{dim.name.clone()}<span class="pole-hint">{tf("team.culture_fit_poles", &[("left", &dim.left), ("right", &dim.right)])}</span></th>
+                                <td>{picker(None, t("team.culture_fit_us").to_string(), dim)}</td>
                                 {move || candidates.get().into_iter().map(|(cid, n)| view! { <td>{picker(Some(cid), n, dim)}</td> }).collect_view()}
                             </tr>
                         }).collect_view()}
                         <tr class="total">
-                            <th scope="row">"Overall fit"</th>
+                            <th scope="row">{t("team.culture_fit_overall")}</th>
                             <td>"–"</td>
                             {move || fits.get().into_iter().map(|(_, f)| view! {
-                                <td>{f.overall.map(|o| format!("{:.0} %", o * 100.0)).unwrap_or_else(|| "not enough answers".into())}</td>
+                                <td>{f.overall.map(|o| tf("team.culture_fit_percent", &[("percent", &number(o * 100.0, 0))])).unwrap_or_else(|| t("team.culture_fit_not_enough").into())}</td>
                             }).collect_view()}
                         </tr>
                     </tbody>
                 </table>
             </div>
-            <button class="button" on:click=apply>"Use the overall fit as each candidate's Cultural fit score"</button>
+            <button class="button" on:click=apply>{t("team.culture_fit_apply")}</button>
         </section>
     }
 }

@@ -7,6 +7,7 @@ use uuid::Uuid;
 
 use super::list_edit::ListEdit;
 use crate::domain::context::{DecisionRecord, DecisionStatus};
+use crate::ui::i18n::{l, t, tf};
 
 fn list() -> ListEdit<DecisionRecord> {
     ListEdit::new(|a| &a.decisions, |a| &mut a.decisions)
@@ -29,20 +30,17 @@ pub fn DecisionList() -> impl IntoView {
     };
     view! {
         <section class="subsection" aria-labelledby="decisions-title">
-            <h2 id="decisions-title">"Stack decisions"</h2>
-            <p class="muted">
-                "A decision record is a few lines on one technical choice: the decision, the "
-                "situation that called for it, and the options turned down."
-            </p>
+            <h2 id="decisions-title">{t("team.decision_list_title")}</h2>
+            <p class="muted">{t("team.decision_list_intro")}</p>
             <Show when=move || ids.with(Vec::is_empty)>
-                <p class="empty">"No decisions recorded yet. Start with the choice of main language or cloud provider."</p>
+                <p class="empty">{t("team.decision_list_empty")}</p>
             </Show>
             <div class="row-list">
                 <For each=move || ids.get() key=|id| *id let:item>
                     <DecisionRow item/>
                 </For>
             </div>
-            <button class="button" on:click=add>"Add decision record"</button>
+            <button class="button" on:click=add>{t("team.decision_list_add")}</button>
         </section>
     }
 }
@@ -71,22 +69,22 @@ fn DecisionRow(item: Uuid) -> impl IntoView {
     view! {
         <div class="row-card">
             <div class="field wide">
-                <label for=f("title")>"Title"</label>
-                <input type="text" id=f("title") placeholder="e.g. Use PostgreSQL for all product data" prop:value=move || title.get()
+                <label for=f("title")>{t("team.decision_list_record_title")}</label>
+                <input type="text" id=f("title") placeholder=t("team.decision_list_record_title_placeholder") prop:value=move || title.get()
                     on:input=move |ev| { let v = event_target_value(&ev); edit.update(item, |d| d.title = v) }/>
             </div>
             <div class="field">
-                <label for=f("status")>"Status"</label>
+                <label for=f("status")>{t("team.decision_list_status")}</label>
                 <select id=f("status") on:change=move |ev| {
                     if let Some(s) = DecisionStatus::from_id(&event_target_value(&ev)) { edit.update(item, |d| d.status = s) }
                 }>
                     {DecisionStatus::ALL.into_iter().map(|s| view! {
-                        <option value=s.id() selected=move || status.get() == s>{s.label()}</option>
+                        <option value=s.id() selected=move || status.get() == s>{l(s.label())}</option>
                     }).collect_view()}
                 </select>
             </div>
             <div class="field">
-                <label for=f("date")>"Date"</label>
+                <label for=f("date")>{t("team.decision_list_date")}</label>
                 <input type="date" id=f("date")
                     prop:value=move || date.get().map(|d| d.format("%Y-%m-%d").to_string()).unwrap_or_default()
                     on:change=move |ev| {
@@ -99,11 +97,11 @@ fn DecisionRow(item: Uuid) -> impl IntoView {
                         }
                     }/>
             </div>
-            {area("decision", "Decision", |d| d.decision.clone(), |d, v| d.decision = v)}
-            {area("context", "Context: why a decision was needed", |d| d.context.clone(), |d, v| d.context = v)}
-            {area("alternatives", "Alternatives considered", |d| d.alternatives.clone(), |d, v| d.alternatives = v)}
-            <button class="button small danger" aria-label=move || format!("Remove decision {}", title.get())
-                on:click=move |_| edit.remove(item)>"Remove"</button>
+            {area("decision", t("team.decision_list_decision"), |d| d.decision.clone(), |d, v| d.decision = v)}
+            {area("context", t("team.decision_list_context"), |d| d.context.clone(), |d, v| d.context = v)}
+            {area("alternatives", t("team.decision_list_alternatives"), |d| d.alternatives.clone(), |d, v| d.alternatives = v)}
+            <button class="button small danger" aria-label=move || tf("team.decision_list_remove_label", &[("title", &title.get())])
+                on:click=move |_| edit.remove(item)>{t("team.decision_list_remove")}</button>
         </div>
     }
 }

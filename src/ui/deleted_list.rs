@@ -2,6 +2,7 @@
 
 use leptos::prelude::*;
 
+use super::i18n::{t, tf};
 use super::state::use_app_state;
 
 #[component]
@@ -17,10 +18,8 @@ pub fn DeletedList() -> impl IntoView {
     view! {
         <Show when=move || !items.with(Vec::is_empty)>
             <section class="page deleted-list" aria-labelledby="deleted-title">
-                <h2 id="deleted-title">"Deleted in this session"</h2>
-                <p class="muted small">
-                    "These can be restored until you close this tab."
-                </p>
+                <h2 id="deleted-title">{t("shell2.deleted_list_title")}</h2>
+                <p class="muted small">{t("shell2.deleted_list_hint")}</p>
                 <ul>
                     <For each=move || items.get() key=|(id, _)| *id let:item>
                         <li>
@@ -28,10 +27,10 @@ pub fn DeletedList() -> impl IntoView {
                             " "
                             <button
                                 class="button"
-                                aria-label=format!("Restore “{}”", item.1)
+                                aria-label=tf("shell2.deleted_list_restore_label", &[("name", &item.1)])
                                 on:click=move |_| state.restore_deleted(item.0)
                             >
-                                "Restore"
+                                {t("shell2.deleted_list_restore")}
                             </button>
                         </li>
                     </For>

@@ -6,6 +6,7 @@ use leptos_router::hooks::use_navigate;
 
 use super::files::import_file;
 use super::state::use_app_state;
+use crate::ui::i18n::t;
 
 fn carries_files(ev: &web_sys::DragEvent) -> bool {
     ev.data_transfer()
@@ -51,7 +52,7 @@ pub fn DropZone() -> impl IntoView {
     view! {
         <Show when=move || active.get()>
             <div class="drop-overlay" aria-hidden="true">
-                <p>"Drop a CTO Workbench file to import it"</p>
+                <p>{t("lead.drop")}</p>
             </div>
         </Show>
     }

@@ -1,10 +1,11 @@
 //! When this assessment was last exported, and a reminder after a week of edits without an export:
 //! the exported file is the user's only copy outside this browser.
 
-use chrono::{Local, Utc};
+use chrono::Utc;
 use leptos::prelude::*;
 use uuid::Uuid;
 
+use super::i18n::{date_time, t, tf};
 use super::state::use_app_state;
 use crate::domain::backup::REMIND_AFTER_DAYS;
 
@@ -23,11 +24,8 @@ pub fn ExportStatus(
     view! {
         <p class="muted small export-status" data-testid="export-status">
             {move || match last.get() {
-                Some(at) => format!(
-                    "Last exported {}",
-                    at.with_timezone(&Local).format("%-d %b %Y, %H:%M")
-                ),
-                None => "Not exported yet".to_string(),
+                Some(at) => tf("shell2.export_reminder_last", &[("when", &date_time(at))]),
+                None => t("shell2.export_reminder_never").to_string(),
             }}
         </p>
         {move || {
@@ -35,24 +33,21 @@ pub fn ExportStatus(
                 .get()
                 .map(|r| {
                     let text = if r.ever_exported {
-                        format!(
-                            "You have edited this assessment for {} days since your last export. \
-                             Export a copy: it is your backup if this browser's data is lost.",
-                            r.days
+                        tf(
+                            "shell2.export_reminder_since_export",
+                            &[("days", &r.days.to_string())],
                         )
                     } else {
-                        format!(
-                            "You have been working on this assessment for {} days and have never \
-                             exported it. Export a copy: it is your backup if this browser's data \
-                             is lost.",
-                            r.days.max(REMIND_AFTER_DAYS)
+                        tf(
+                            "shell2.export_reminder_never_exported",
+                            &[("days", &r.days.max(REMIND_AFTER_DAYS).to_string())],
                         )
                     };
                     view! {
                         <div class="banner warning export-reminder" role="status">
-                            <p>"⚠ " {text}</p>
+                            <p>{tf("shell2.export_reminder_warning", &[("text", &text)])}</p>
                             <button class="button primary" on:click=move |_| on_export()>
-                                "Export now"
+                                {t("shell2.export_reminder_export_now")}
                             </button>
                         </div>
                     }

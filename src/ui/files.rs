@@ -11,6 +11,7 @@ use wasm_bindgen::JsCast;
 
 use chrono::{Local, Utc};
 
+use super::i18n::{t, tf};
 use super::state::AppState;
 use crate::domain::Assessment;
 use crate::format::{FileKind, FormatError};
@@ -27,9 +28,9 @@ pub fn download_as(file_name: &str, text: &str, mime: &str) -> Result<(), String
     let document = document();
     let anchor = document
         .create_element("a")
-        .map_err(|_| "the browser refused to create a download link".to_string())?
+        .map_err(|_| t("shell2.files_no_download_link").to_string())?
         .dyn_into::<web_sys::HtmlAnchorElement>()
-        .map_err(|_| "the browser refused to create a download link".to_string())?;
+        .map_err(|_| t("shell2.files_no_download_link").to_string())?;
     anchor.set_href(&url);
     anchor.set_download(file_name);
     anchor.click();
@@ -79,9 +80,9 @@ pub fn export(state: AppState, kind: FileKind, assessments: &[Assessment], label
         Ok(()) => {
             let ids: Vec<_> = assessments.iter().map(|a| a.id).collect();
             state.exported(&ids);
-            state.notify(format!("Exported {name}."));
+            state.notify(tf("shell2.files_exported", &[("name", &name)]));
         }
-        Err(why) => state.notify(format!("Export failed: {why}.")),
+        Err(why) => state.notify(tf("shell2.files_export_failed", &[("why", &why)])),
     }
 }
 

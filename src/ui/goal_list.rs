@@ -5,9 +5,9 @@ use chrono::{Local, NaiveDate};
 use leptos::prelude::*;
 use uuid::Uuid;
 
+use super::i18n::{content, t, tf};
 use super::list_edit::{Keyed, ListEdit};
 use super::pages::assessment::use_current;
-use crate::content;
 use crate::domain::kpi::smart::{self, Smart};
 use crate::domain::kpi::{Goal, KeyResult};
 
@@ -38,12 +38,12 @@ pub fn SmartMarks(#[prop(into)] smart: Signal<Smart>) -> impl IntoView {
         }
     };
     view! {
-        <ul class="smart" aria-label=move || format!("SMART check: {} of 5", smart.with(Smart::score))>
-            {row("S", "Specific", |s| s.specific.clone())}
-            {row("M", "Measurable", |s| s.measurable.clone())}
-            {row("A", "Achievable", |s| s.achievable.clone())}
-            {row("R", "Relevant", |s| s.relevant.clone())}
-            {row("T", "Time-bound", |s| s.time_bound.clone())}
+        <ul class="smart" aria-label=move || tf("plan.goal_list_smart_label", &[("score", &smart.with(Smart::score).to_string())])>
+            {row("S", t("plan.goal_list_specific"), |s| s.specific.clone())}
+            {row("M", t("plan.goal_list_measurable"), |s| s.measurable.clone())}
+            {row("A", t("plan.goal_list_achievable"), |s| s.achievable.clone())}
+            {row("R", t("plan.goal_list_relevant"), |s| s.relevant.clone())}
+            {row("T", t("plan.goal_list_time_bound"), |s| s.time_bound.clone())}
         </ul>
     }
 }
@@ -65,19 +65,15 @@ pub fn GoalList() -> impl IntoView {
     };
     view! {
         <section class="subsection" aria-labelledby="goals-title">
-            <h3 id="goals-title">"Goals and key results"</h3>
-            <p class="muted">
-                "Write each goal as an objective (what you want) with key results (how you will know, "
-                "each tracked by a KPI). The SMART check asks: is it specific, measurable, achievable, "
-                "relevant and time-bound?"
-            </p>
+            <h3 id="goals-title">{t("plan.goal_list_title")}</h3>
+            <p class="muted">{t("plan.goal_list_intro")}</p>
             <Show when=move || ids.with(Vec::is_empty)>
-                <p class="empty">"No goals yet. Add the business goal your technology must serve first."</p>
+                <p class="empty">{t("plan.goal_list_empty")}</p>
             </Show>
             <For each=move || ids.get() key=|id| *id let:gid>
                 <GoalCard gid/>
             </For>
-            <button class="button" on:click=add>"Add goal"</button>
+            <button class="button" on:click=add>{t("plan.goal_list_add")}</button>
         </section>
     }
 }
@@ -141,19 +137,19 @@ fn GoalCard(gid: Uuid) -> impl IntoView {
     view! {
         <article class="goal row-card">
             <div class="field wide">
-                <label for=f("objective")>"Objective"</label>
-                <input type="text" id=f("objective") placeholder="e.g. Win three enterprise carriers by Q3"
+                <label for=f("objective")>{t("plan.goal_list_objective")}</label>
+                <input type="text" id=f("objective") placeholder=t("plan.goal_list_objective_placeholder")
                     prop:value=text(|g| g.objective.clone())
                     on:input=move |ev| { let v = event_target_value(&ev); edit.update(gid, |g| g.objective = v) }/>
             </div>
             <div class="field">
-                <label for=f("area")>"Assessment area it serves"</label>
+                <label for=f("area")>{t("plan.goal_list_area")}</label>
                 <select id=f("area") on:change=move |ev| {
                     let v = event_target_value(&ev);
                     edit.update(gid, |g| g.area = (!v.is_empty()).then_some(v));
                 }>
-                    <option value="" selected=move || goal.with(|g| g.as_ref().and_then(|g| g.area.clone()).is_none())>"None"</option>
-                    {content::get().areas.iter().map(|a| {
+                    <option value="" selected=move || goal.with(|g| g.as_ref().and_then(|g| g.area.clone()).is_none())>{t("plan.goal_list_no_area")}</option>
+                    {content().areas.iter().map(|a| {
                         let aid = a.id.clone();
                         let aid2 = a.id.clone();
                         view! { <option value=aid selected=move || goal.with(|g| g.as_ref().and_then(|g| g.area.clone()) == Some(aid2.clone()))>{a.name.clone()}</option> }
@@ -161,7 +157,7 @@ fn GoalCard(gid: Uuid) -> impl IntoView {
                 </select>
             </div>
             <div class="field">
-                <label for=f("date")>"Target date"</label>
+                <label for=f("date")>{t("plan.goal_list_target_date")}</label>
                 <input type="date" id=f("date")
                     prop:value=move || goal.with(|g| g.as_ref().and_then(|g| g.target_date).map(|d| d.format("%Y-%m-%d").to_string()).unwrap_or_default())
                     on:change=move |ev| {
@@ -177,14 +173,14 @@ fn GoalCard(gid: Uuid) -> impl IntoView {
                 <label class="checkbox">
                     <input type="checkbox" prop:checked=move || goal.with(|g| g.as_ref().map(|g| g.business_goal).unwrap_or(false))
                         on:change=move |ev| { let on = event_target_checked(&ev); edit.update(gid, |g| g.business_goal = on) }/>
-                    " A business goal of the company"
+                    " " {t("plan.goal_list_business_goal")}
                 </label>
             </div>
             <div class="wide">
                 <SmartMarks smart=smart/>
             </div>
             <div class="wide">
-                <p class="field-title">"Key results"</p>
+                <p class="field-title">{t("plan.goal_list_key_results")}</p>
                 <For each=move || kr_ids.get() key=|id| *id let:krid>
                     {
                         let kr = Memo::new(move |_| goal.with(|g| g.as_ref().and_then(|g| g.key_results.iter().find(|k| k.id == krid).cloned())));
@@ -204,18 +200,18 @@ fn GoalCard(gid: Uuid) -> impl IntoView {
                         view! {
                             <div class="key-result">
                                 <div class="field">
-                                    <label for=format!("kr-{krid}-text")>"Key result"</label>
-                                    <input type="text" id=format!("kr-{krid}-text") placeholder="e.g. Lead time under one day"
+                                    <label for=format!("kr-{krid}-text")>{t("plan.goal_list_key_result")}</label>
+                                    <input type="text" id=format!("kr-{krid}-text") placeholder=t("plan.goal_list_key_result_placeholder")
                                         prop:value=move || kr.with(|k| k.as_ref().map(|k| k.text.clone()).unwrap_or_default())
                                         on:input=move |ev| { let v = event_target_value(&ev); set(Box::new(move |k| k.text = v)) }/>
                                 </div>
                                 <div class="field">
-                                    <label for=format!("kr-{krid}-kpi")>"Tracked by KPI"</label>
+                                    <label for=format!("kr-{krid}-kpi")>{t("plan.goal_list_tracked_by")}</label>
                                     <select id=format!("kr-{krid}-kpi") on:change=move |ev| {
                                         let v = Uuid::parse_str(&event_target_value(&ev)).ok();
                                         set(Box::new(move |k| k.kpi = v));
                                     }>
-                                        <option value="" selected=move || kr.with(|k| k.as_ref().and_then(|k| k.kpi).is_none())>"None yet"</option>
+                                        <option value="" selected=move || kr.with(|k| k.as_ref().and_then(|k| k.kpi).is_none())>{t("plan.goal_list_no_kpi")}</option>
                                         {move || kpi_names.get().into_iter().map(|(kid, name)| view! {
                                             <option value=kid.to_string() selected=move || kr.with(|k| k.as_ref().and_then(|k| k.kpi) == Some(kid))>{name}</option>
                                         }).collect_view()}
@@ -223,16 +219,16 @@ fn GoalCard(gid: Uuid) -> impl IntoView {
                                 </div>
                                 <SmartMarks smart=kr_smart/>
                                 <button class="button small danger" on:click=move |_| edit.update(gid, |g| g.key_results.retain(|k| k.id != krid))>
-                                    "Remove key result"
+                                    {t("plan.goal_list_remove_key_result")}
                                 </button>
                             </div>
                         }
                     }
                 </For>
-                <button class="button small" on:click=add_kr>"Add key result"</button>
+                <button class="button small" on:click=add_kr>{t("plan.goal_list_add_key_result")}</button>
             </div>
-            <button class="button small danger" aria-label=move || format!("Remove goal {}", goal.with(|g| g.as_ref().map(|g| g.objective.clone()).unwrap_or_default()))
-                on:click=move |_| edit.with_assessment(move |a| a.remove_goal(gid))>"Remove goal"</button>
+            <button class="button small danger" aria-label=move || tf("plan.goal_list_remove_goal_label", &[("objective", &goal.with(|g| g.as_ref().map(|g| g.objective.clone()).unwrap_or_default()))])
+                on:click=move |_| edit.with_assessment(move |a| a.remove_goal(gid))>{t("plan.goal_list_remove_goal")}</button>
         </article>
     }
 }

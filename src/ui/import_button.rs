@@ -6,6 +6,7 @@ use leptos_router::hooks::use_navigate;
 
 use super::files::import_file;
 use super::state::use_app_state;
+use crate::ui::i18n::t;
 
 #[component]
 pub fn ImportButton(
@@ -34,7 +35,7 @@ pub fn ImportButton(
                 accept=".json,application/json"
                 on:change=on_change
             />
-            <label for=id class="button" class:primary=primary>"Import file"</label>
+            <label for=id class="button" class:primary=primary>{t("lead.import_file")}</label>
         </span>
     }
 }

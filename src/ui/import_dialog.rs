@@ -9,6 +9,7 @@ use leptos_router::hooks::use_navigate;
 use leptos_router::NavigateOptions;
 use uuid::Uuid;
 
+use super::i18n::{date_time, t, tf};
 use super::merge_view::MergeView;
 use super::refusal_details::RefusalDetails;
 use super::state::{use_app_state, ImportFlow};
@@ -66,11 +67,13 @@ fn ImportFailed(file_name: String, message: String, problems: Vec<String>) -> im
                     }
                 }
             >
-                <h2 id="import-error-title">"Could not import " {file_name}</h2>
+                <h2 id="import-error-title">
+                    {tf("shell2.import_dialog_failed_title", &[("file", &file_name)])}
+                </h2>
                 <RefusalDetails id="import-error-body" message problems/>
                 <div class="modal-actions">
                     <button class="button primary" node_ref=close_ref on:click=move |_| close()>
-                        "Close"
+                        {t("shell2.import_dialog_close")}
                     </button>
                 </div>
             </div>
@@ -149,13 +152,14 @@ fn ImportConflicts(file_name: String, conflicts: Vec<Uuid>) -> impl IntoView {
                 .map(|a| a.display_name())
                 .unwrap_or_default();
             let when = |a: Option<&crate::domain::Assessment>| {
-                a.map(|a| super::pages::format_time(a.updated_at))
-                    .unwrap_or_default()
+                a.map(|a| date_time(a.updated_at)).unwrap_or_default()
             };
-            let detail = format!(
-                "Here: last changed {}. In the file: last changed {}.",
-                when(mine.as_ref()),
-                when(theirs.as_ref())
+            let detail = tf(
+                "shell2.import_dialog_changed_when",
+                &[
+                    ("here", &when(mine.as_ref())),
+                    ("file", &when(theirs.as_ref())),
+                ],
             );
             let group = format!("conflict-{id}");
             let set = move |choice| choices.update(|c| _ = c.insert(id, choice));
@@ -172,7 +176,7 @@ fn ImportConflicts(file_name: String, conflicts: Vec<Uuid>) -> impl IntoView {
                             }
                             on:change=move |_| set(OnConflict::KeepBoth)
                         />
-                        " Keep both (the file's copy is added beside mine)"
+                        {t("shell2.import_dialog_keep_both")}
                     </label>
                     <label>
                         <input
@@ -183,16 +187,16 @@ fn ImportConflicts(file_name: String, conflicts: Vec<Uuid>) -> impl IntoView {
                             }
                             on:change=move |_| set(OnConflict::Replace)
                         />
-                        " Replace mine with the file's copy"
+                        {t("shell2.import_dialog_replace")}
                     </label>
                     <p class="merge-offer">
-                        "Or see what differs and choose part by part: "
+                        {t("shell2.import_dialog_merge_offer")}
                         <button
                             type="button"
                             class="button"
                             on:click=move |_| compare_and_merge(state, id)
                         >
-                            "Compare and merge"
+                            {t("shell2.import_dialog_compare_and_merge")}
                         </button>
                     </p>
                 </fieldset>
@@ -200,20 +204,20 @@ fn ImportConflicts(file_name: String, conflicts: Vec<Uuid>) -> impl IntoView {
         })
         .collect_view();
     let (title, intro) = if no_conflicts {
-        let what = match remaining {
-            1 => "1 more assessment that is".to_string(),
-            n => format!("{n} more assessments that are"),
+        let key = match remaining {
+            1 => "shell2.import_dialog_rest_intro_one",
+            _ => "shell2.import_dialog_rest_intro",
         };
         (
-            "Import the rest of the file?",
-            format!("{file_name} also holds {what} not here yet. Nothing is added until you press Import."),
+            t("shell2.import_dialog_rest_title"),
+            tf(key, &[("file", &file_name), ("n", &remaining.to_string())]),
         )
     } else {
         (
-            "Already in this browser",
-            format!(
-                "{file_name} holds assessments that are already here. Choose for each one; \
-                 nothing changes until you press Import."
+            t("shell2.import_dialog_conflicts_title"),
+            tf(
+                "shell2.import_dialog_conflicts_intro",
+                &[("file", &file_name)],
             ),
         )
     };
@@ -235,10 +239,10 @@ fn ImportConflicts(file_name: String, conflicts: Vec<Uuid>) -> impl IntoView {
                 {rows}
                 <div class="modal-actions">
                     <button class="button primary" node_ref=first_ref on:click=confirm>
-                        "Import"
+                        {t("shell2.import_dialog_import")}
                     </button>
                     <button class="button" on:click=move |_| cancel()>
-                        "Cancel"
+                        {t("shell2.import_dialog_cancel")}
                     </button>
                 </div>
             </div>

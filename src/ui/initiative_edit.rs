@@ -4,6 +4,7 @@
 use chrono::NaiveDate;
 use uuid::Uuid;
 
+use super::i18n::{date, t};
 use super::list_edit::{Keyed, ListEdit};
 use crate::domain::roadmap::Initiative;
 
@@ -22,17 +23,17 @@ pub fn parse_date(text: &str) -> Option<NaiveDate> {
     NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d").ok()
 }
 
-/// A date as the user reads it, e.g. "3 Mar 2026".
+/// A date as the user reads it in the language in use, e.g. "3 Mar 2026".
 pub fn show_date(d: NaiveDate) -> String {
-    d.format("%-d %b %Y").to_string()
+    date(d)
 }
 
 /// The title shown for an initiative, never blank.
 pub fn title_of(i: &Initiative) -> String {
-    let t = i.title.trim();
-    if t.is_empty() {
-        "Untitled initiative".to_string()
+    let title = i.title.trim();
+    if title.is_empty() {
+        t("plan.initiative_edit_untitled").to_string()
     } else {
-        t.to_string()
+        title.to_string()
     }
 }

@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use uuid::Uuid;
 
+use super::i18n::{content, l, t, tf};
 use super::initiative_edit::{initiatives, parse_date, show_date, title_of};
 use super::inventory_list::parse_cost;
 use super::numbers::{parse_number, trim_number};
@@ -13,7 +14,6 @@ use super::pages::assessment::use_current;
 use super::parsed_field::ParsedField;
 use super::skills_editor::SkillsEditor;
 use super::text_field::TextField;
-use crate::content;
 use crate::domain::budget::BudgetCategory;
 use crate::domain::roadmap::{
     deps, Initiative, InitiativeStatus, MAX_DURATION_WEEKS, MAX_EFFORT_WEEKS,
@@ -24,8 +24,9 @@ fn parse_weeks(text: &str) -> Result<Option<f64>, String> {
         Ok(Some(v)) if v.fract() == 0.0 && (1.0..=f64::from(MAX_DURATION_WEEKS)).contains(&v) => {
             Ok(Some(v))
         }
-        _ => Err(format!(
-            "⚠ Not saved: enter whole weeks from 1 to {MAX_DURATION_WEEKS}, e.g. 6"
+        _ => Err(tf(
+            "plan.initiative_form_weeks_invalid",
+            &[("max", &MAX_DURATION_WEEKS.to_string())],
         )),
     }
 }
@@ -34,7 +35,7 @@ fn parse_effort(text: &str) -> Result<Option<f64>, String> {
     match parse_number(text) {
         Ok(None) => Ok(None),
         Ok(Some(v)) if (0.0..=MAX_EFFORT_WEEKS).contains(&v) => Ok(Some(v)),
-        _ => Err("⚠ Not saved: enter person-weeks of 0 or more, e.g. 3 or 2.5".to_string()),
+        _ => Err(t("plan.initiative_form_effort_invalid").to_string()),
     }
 }
 
@@ -63,14 +64,12 @@ pub fn InitiativeForm(iid: Uuid) -> impl IntoView {
             i.as_ref()
                 .and_then(Initiative::end)
                 .map(|e| {
-                    format!(
-                        "Ends on {} (the last working day).",
-                        show_date(e - chrono::Days::new(1))
+                    tf(
+                        "plan.initiative_form_ends_on",
+                        &[("date", &show_date(e - chrono::Days::new(1)))],
                     )
                 })
-                .unwrap_or_else(|| {
-                    "Not dated yet: set a start date, or use Schedule on the roadmap.".into()
-                })
+                .unwrap_or_else(|| t("plan.initiative_form_not_dated").into())
         })
     });
     // Bumped when the duration changes from the end-date box, so the weeks box shows it.
@@ -78,53 +77,53 @@ pub fn InitiativeForm(iid: Uuid) -> impl IntoView {
     let end_error = RwSignal::new(None::<String>);
     view! {
         <div class="form-grid">
-            <TextField id="initiative-title" label="Title" value=get(|i| i.title.clone())
+            <TextField id="initiative-title" label=t("plan.initiative_form_title") value=get(|i| i.title.clone())
                 on_input=move |v| edit.update(iid, |i| i.title = v)/>
-            <TextField id="initiative-owner" label="Owner" value=get(|i| i.owner.clone())
-                on_input=move |v| edit.update(iid, |i| i.owner = v) hint="Who answers for getting it done."/>
+            <TextField id="initiative-owner" label=t("plan.initiative_form_owner") value=get(|i| i.owner.clone())
+                on_input=move |v| edit.update(iid, |i| i.owner = v) hint=t("plan.initiative_form_owner_hint")/>
         </div>
-        <TextField id="initiative-description" label="Description" multiline=true
+        <TextField id="initiative-description" label=t("plan.initiative_form_description") multiline=true
             value=get(|i| i.description.clone())
             on_input=move |v| edit.update(iid, |i| i.description = v)/>
         <div class="form-grid">
             <div class="field">
-                <label for=f("status")>"Status"</label>
+                <label for=f("status")>{t("plan.initiative_form_status")}</label>
                 <select id=f("status") on:change=move |ev| {
                     if let Some(s) = InitiativeStatus::from_id(&event_target_value(&ev)) { edit.update(iid, |i| i.status = s) }
                 }>
                     {InitiativeStatus::ALL.into_iter().map(|s| view! {
-                        <option value=s.id() selected=move || status.get() == s>{s.label()}</option>
+                        <option value=s.id() selected=move || status.get() == s>{l(s.label())}</option>
                     }).collect_view()}
                 </select>
             </div>
             <div class="field">
-                <label for=f("start")>"Start date"</label>
+                <label for=f("start")>{t("plan.initiative_form_start")}</label>
                 <input type="date" id=f("start")
                     prop:value=move || start.get().map(|d| d.format("%Y-%m-%d").to_string()).unwrap_or_default()
                     on:change=move |ev| { let d = parse_date(&event_target_value(&ev)); edit.update(iid, |i| i.start = d) }/>
-                <p class="hint">"Blank leaves it undated."</p>
+                <p class="hint">{t("plan.initiative_form_start_hint")}</p>
             </div>
             {move || {
                 duration_version.track();
                 let weeks = item.with_untracked(|i| i.as_ref().map(|i| f64::from(i.duration_weeks)));
                 view! {
-                    <ParsedField id=f("duration") label="Duration (weeks)" initial=weeks.map(trim_number).unwrap_or_default() parse=parse_weeks
-                        hint="Whole weeks."
+                    <ParsedField id=f("duration") label=t("plan.initiative_form_duration") initial=weeks.map(trim_number).unwrap_or_default() parse=parse_weeks
+                        hint=t("plan.initiative_form_duration_hint")
                         on_ok=move |v| if let Some(v) = v { edit.update(iid, |i| i.duration_weeks = v as u32) }/>
                 }
             }}
             <div class="field">
-                <label for=f("end")>"Or set the end date"</label>
+                <label for=f("end")>{t("plan.initiative_form_end")}</label>
                 <input type="date" id=f("end") aria-describedby=f("end-hint")
                     on:change=move |ev| {
                         let Some(end) = parse_date(&event_target_value(&ev)) else { return };
                         let Some(s) = start.get_untracked() else {
-                            end_error.set(Some("⚠ Not saved: set the start date first.".into()));
+                            end_error.set(Some(t("plan.initiative_form_end_no_start").into()));
                             return;
                         };
                         let days = (end - s).num_days() + 1;
                         if days < 1 {
-                            end_error.set(Some("⚠ Not saved: the end is before the start.".into()));
+                            end_error.set(Some(t("plan.initiative_form_end_before_start").into()));
                             return;
                         }
                         let weeks = ((days + 6) / 7).min(i64::from(MAX_DURATION_WEEKS)) as u32;
@@ -134,29 +133,29 @@ pub fn InitiativeForm(iid: Uuid) -> impl IntoView {
                     }/>
                 <p class="hint" id=f("end-hint")>{move || end_error.get().unwrap_or_else(|| end_shown.get())}</p>
             </div>
-            <ParsedField id=f("effort") label="Effort (person-weeks)" initial=initial_of(|i| Some(i.effort_weeks)).map(trim_number).unwrap_or_default()
-                parse=parse_effort hint="Work needed: 2 people for 3 weeks is 6."
+            <ParsedField id=f("effort") label=t("plan.initiative_form_effort") initial=initial_of(|i| Some(i.effort_weeks)).map(trim_number).unwrap_or_default()
+                parse=parse_effort hint=t("plan.initiative_form_effort_hint")
                 on_ok=move |v| edit.update(iid, |i| i.effort_weeks = v.unwrap_or(0.0))/>
-            <ParsedField id=f("one-off") label="One-off cost" initial=initial_of(|i| i.one_off_cost).map(trim_number).unwrap_or_default()
-                parse=parse_cost hint="Paid once, in the start month."
+            <ParsedField id=f("one-off") label=t("plan.initiative_form_one_off") initial=initial_of(|i| i.one_off_cost).map(trim_number).unwrap_or_default()
+                parse=parse_cost hint=t("plan.initiative_form_one_off_hint")
                 on_ok=move |v| edit.update(iid, |i| i.one_off_cost = v)/>
-            <ParsedField id=f("monthly") label="Monthly cost while it runs" initial=initial_of(|i| i.monthly_cost).map(trim_number).unwrap_or_default()
-                parse=parse_cost hint="Costs that go on afterwards belong in the inventory or the budget."
+            <ParsedField id=f("monthly") label=t("plan.initiative_form_monthly") initial=initial_of(|i| i.monthly_cost).map(trim_number).unwrap_or_default()
+                parse=parse_cost hint=t("plan.initiative_form_monthly_hint")
                 on_ok=move |v| edit.update(iid, |i| i.monthly_cost = v)/>
             <div class="field">
-                <label for=f("category")>"Cost is paid to"</label>
+                <label for=f("category")>{t("plan.initiative_form_category")}</label>
                 <select id=f("category") on:change=move |ev| {
                     if let Some(c) = BudgetCategory::from_id(&event_target_value(&ev)) { edit.update(iid, |i| i.cost_category = c) }
                 }>
                     {BudgetCategory::ALL.into_iter().map(|c| view! {
-                        <option value=c.id() selected=move || category.get() == c>{c.label()}</option>
+                        <option value=c.id() selected=move || category.get() == c>{l(c.label())}</option>
                     }).collect_view()}
                 </select>
             </div>
             <div class="field checkbox">
                 <input type="checkbox" id=f("milestone") prop:checked=move || milestone.get()
                     on:change=move |ev| { let on = event_target_checked(&ev); edit.update(iid, |i| i.milestone = on) }/>
-                <label for=f("milestone")>"Milestone (a date the board cares about)"</label>
+                <label for=f("milestone")>{t("plan.initiative_form_milestone")}</label>
             </div>
         </div>
         <InitiativeLinks iid/>
@@ -182,7 +181,7 @@ fn InitiativeLinks(iid: Uuid) -> impl IntoView {
                             (
                                 g.id,
                                 if g.objective.trim().is_empty() {
-                                    "Untitled goal".to_string()
+                                    t("plan.initiative_form_untitled_goal").to_string()
                                 } else {
                                     g.objective.clone()
                                 },
@@ -193,11 +192,11 @@ fn InitiativeLinks(iid: Uuid) -> impl IntoView {
                 .unwrap_or_default()
         })
     });
-    let content = content::get();
+    let content = content();
     let picked = RwSignal::new(0u32);
     view! {
         <fieldset class="subsection">
-            <legend>"Areas this improves"</legend>
+            <legend>{t("plan.initiative_form_areas")}</legend>
             <div class="check-grid">
                 {content.areas.iter().map(|area| {
                     let aid = area.id.clone();
@@ -222,7 +221,7 @@ fn InitiativeLinks(iid: Uuid) -> impl IntoView {
             </div>
         </fieldset>
         <fieldset class="subsection">
-            <legend>"Questions this improves"</legend>
+            <legend>{t("plan.initiative_form_questions")}</legend>
             <ul class="chip-list">
                 {move || questions.get().into_iter().map(|q| {
                     let label = content.question(&q).map(|(_, qq)| qq.text.clone()).unwrap_or_else(|| q.clone());
@@ -230,14 +229,14 @@ fn InitiativeLinks(iid: Uuid) -> impl IntoView {
                     view! {
                         <li>
                             {label.clone()}" "
-                            <button class="button small" aria-label=format!("Remove question link: {label}")
-                                on:click=move |_| { let r = remove.clone(); edit.update(iid, |i| i.questions.retain(|x| *x != r)) }>"Remove"</button>
+                            <button class="button small" aria-label=tf("plan.initiative_form_remove_question_label", &[("question", &label)])
+                                on:click=move |_| { let r = remove.clone(); edit.update(iid, |i| i.questions.retain(|x| *x != r)) }>{t("plan.initiative_form_remove")}</button>
                         </li>
                     }
                 }).collect_view()}
             </ul>
             <div class="field">
-                <label for="initiative-add-question">"Link a question"</label>
+                <label for="initiative-add-question">{t("plan.initiative_form_link_question")}</label>
                 <select id="initiative-add-question"
                     prop:value=move || { picked.track(); "" }
                     on:change=move |ev| {
@@ -248,7 +247,7 @@ fn InitiativeLinks(iid: Uuid) -> impl IntoView {
                         // Back to "Choose a question…", ready for the next link.
                         picked.update(|n| *n += 1);
                     }>
-                    <option value="" selected=true>"Choose a question…"</option>
+                    <option value="" selected=true>{t("plan.initiative_form_choose_question")}</option>
                     {move || {
                         let chosen = areas.get();
                         content.areas.iter().filter(|a| chosen.is_empty() || chosen.contains(&a.id)).map(|a| view! {
@@ -258,13 +257,13 @@ fn InitiativeLinks(iid: Uuid) -> impl IntoView {
                         }).collect_view()
                     }}
                 </select>
-                <p class="hint">"Only the questions of the areas ticked above are offered (all when none is ticked)."</p>
+                <p class="hint">{t("plan.initiative_form_questions_hint")}</p>
             </div>
         </fieldset>
         <fieldset class="subsection">
-            <legend>"Goals this serves"</legend>
+            <legend>{t("plan.initiative_form_goals")}</legend>
             <Show when=move || all_goals.with(Vec::is_empty)>
-                <p class="muted">"No goals yet: add them in Goals & KPIs."</p>
+                <p class="muted">{t("plan.initiative_form_no_goals")}</p>
             </Show>
             {move || all_goals.get().into_iter().map(|(gid, name)| {
                 let box_id = format!("initiative-goal-{gid}");
@@ -322,7 +321,7 @@ fn InitiativeDependencies(iid: Uuid) -> impl IntoView {
     });
     let add = move |_| {
         let Ok(dep) = Uuid::parse_str(&choice.get_untracked()) else {
-            error.set(Some("Choose an initiative first.".into()));
+            error.set(Some(t("plan.initiative_form_choose_first").into()));
             return;
         };
         let refusal = current.assessment.with_untracked(|a| {
@@ -332,9 +331,7 @@ fn InitiativeDependencies(iid: Uuid) -> impl IntoView {
             })
         });
         match refusal {
-            Some(cycle) => error.set(Some(format!(
-                "⚠ Not added: this would make a cycle, where each waits for the next: {cycle}."
-            ))),
+            Some(cycle) => error.set(Some(tf("plan.initiative_form_cycle", &[("cycle", &cycle)]))),
             None => {
                 error.set(None);
                 choice.set(String::new());
@@ -348,34 +345,34 @@ fn InitiativeDependencies(iid: Uuid) -> impl IntoView {
     };
     view! {
         <fieldset class="subsection">
-            <legend>"Dependencies"</legend>
-            <p class="muted">"This initiative starts only after these end."</p>
+            <legend>{t("plan.initiative_form_dependencies")}</legend>
+            <p class="muted">{t("plan.initiative_form_dependencies_intro")}</p>
             <ul data-testid="dependencies">
-                {move || links.get().0.into_iter().map(|(did, name)| { let label = format!("Remove dependency on {name}"); view! {
+                {move || links.get().0.into_iter().map(|(did, name)| { let label = tf("plan.initiative_form_remove_dependency_label", &[("name", &name)]); view! {
                     <li>
                         <A href=format!("/a/{id}/roadmap/{did}")>{name.clone()}</A>" "
                         <button class="button small" aria-label=label
-                            on:click=move |_| edit.update(iid, |i| i.depends_on.retain(|x| *x != did))>"Remove"</button>
+                            on:click=move |_| edit.update(iid, |i| i.depends_on.retain(|x| *x != did))>{t("plan.initiative_form_remove")}</button>
                     </li>
                 }}).collect_view()}
             </ul>
             <div class="inline-form">
                 <div class="field">
-                    <label for="initiative-add-dependency">"Waits for"</label>
+                    <label for="initiative-add-dependency">{t("plan.initiative_form_waits_for")}</label>
                     <select id="initiative-add-dependency" aria-describedby="dependency-message"
                         prop:value=move || choice.get()
                         on:change=move |ev| choice.set(event_target_value(&ev))>
-                        <option value="">"Choose an initiative…"</option>
+                        <option value="">{t("plan.initiative_form_choose_initiative")}</option>
                         {move || links.get().2.into_iter().map(|(oid, name)| view! {
                             <option value=oid.to_string()>{name}</option>
                         }).collect_view()}
                     </select>
                 </div>
-                <button class="button" on:click=add>"Add dependency"</button>
+                <button class="button" on:click=add>{t("plan.initiative_form_add_dependency")}</button>
             </div>
             <p id="dependency-message" class="error-text" role="alert">{move || error.get()}</p>
             <Show when=move || !links.with(|l| l.1.is_empty())>
-                <p>"Waiting for this one: "
+                <p>{t("plan.initiative_form_waited_by")}" "
                     {move || links.get().1.into_iter().map(|(oid, name)| view! {
                         <A href=format!("/a/{id}/roadmap/{oid}")>{name}</A>" "
                     }).collect_view()}
@@ -391,12 +388,12 @@ fn InitiativeSkills(iid: Uuid) -> impl IntoView {
     let skills = edit.field(iid, |i| i.skills.clone());
     let title = edit.field(iid, title_of);
     view! {
-        <p class="muted">"The Team section compares the skills needed with the team's skills."</p>
+        <p class="muted">{t("plan.initiative_form_skills_intro")}</p>
         <SkillsEditor
             id=format!("initiative-{iid}")
             owner=title
             skills=skills
-            legend="Skills needed"
+            legend=t("plan.initiative_form_skills_needed")
             on_change=move |next| edit.update(iid, |i| i.skills = next)
         />
     }

@@ -10,6 +10,7 @@ use super::pages::assessment::use_current;
 use crate::domain::context::{
     monthly_cost_by_category, Category, InventoryItem, Lifecycle, MAX_MONTHLY_COST,
 };
+use crate::ui::i18n::{l, t, tf};
 
 fn list() -> ListEdit<InventoryItem> {
     ListEdit::new(|a| &a.inventory, |a| &mut a.inventory)
@@ -17,11 +18,10 @@ fn list() -> ListEdit<InventoryItem> {
 
 /// Reads a cost box: blank is "unknown"; otherwise an amount from 0.
 pub fn parse_cost(text: &str) -> Result<Option<f64>, String> {
-    const REFUSED: &str = "⚠ Not saved: enter an amount of 0 or more, e.g. 1200 or 1,200.50";
     match parse_number(text) {
         Ok(Some(v)) if (0.0..=MAX_MONTHLY_COST).contains(&v) => Ok(Some(v)),
         Ok(None) => Ok(None),
-        _ => Err(REFUSED.to_string()),
+        _ => Err(t("team.inventory_list_cost_refused").to_string()),
     }
 }
 
@@ -49,29 +49,26 @@ pub fn InventoryList() -> impl IntoView {
     };
     view! {
         <section class="subsection" aria-labelledby="inventory-title">
-            <h2 id="inventory-title">"Technology inventory"</h2>
-            <p class="muted">
-                "What the company runs on, in four categories, with who looks after each item and "
-                "what it costs per month. Costs are in your own currency."
-            </p>
+            <h2 id="inventory-title">{t("team.inventory_list_title")}</h2>
+            <p class="muted">{t("team.inventory_list_intro")}</p>
             <Show when=move || ids.with(Vec::is_empty)>
-                <p class="empty">"No items yet. Start with the services you pay for every month."</p>
+                <p class="empty">{t("team.inventory_list_empty")}</p>
             </Show>
             <div class="row-list">
                 <For each=move || ids.get() key=|id| *id let:item>
                     <InventoryRow item/>
                 </For>
             </div>
-            <button class="button" on:click=add>"Add inventory item"</button>
+            <button class="button" on:click=add>{t("team.inventory_list_add")}</button>
             <table class="data-table compact">
-                <caption>"Monthly running cost by category (items in use or being phased out)"</caption>
-                <thead><tr><th scope="col">"Category"</th><th scope="col">"Per month"</th></tr></thead>
+                <caption>{t("team.inventory_list_totals_caption")}</caption>
+                <thead><tr><th scope="col">{t("team.inventory_list_category")}</th><th scope="col">{t("team.inventory_list_per_month")}</th></tr></thead>
                 <tbody>
                     {move || totals.get().into_iter().map(|(c, v)| view! {
-                        <tr><th scope="row">{c.label()}</th><td>{format_amount(v)}</td></tr>
+                        <tr><th scope="row">{l(c.label())}</th><td>{format_amount(v)}</td></tr>
                     }).collect_view()}
                     <tr class="total">
-                        <th scope="row">"Total"</th>
+                        <th scope="row">{t("team.inventory_list_total")}</th>
                         <td>{move || format_amount(totals.with(|t| t.iter().map(|x| x.1).sum()))}</td>
                     </tr>
                 </tbody>
@@ -98,27 +95,27 @@ fn InventoryRow(item: Uuid) -> impl IntoView {
     view! {
         <div class="row-card">
             <div class="field">
-                <label for=f("category")>"Category"</label>
+                <label for=f("category")>{t("team.inventory_list_category")}</label>
                 <select id=f("category") on:change=move |ev| {
                     if let Some(c) = Category::from_id(&event_target_value(&ev)) { edit.update(item, |s| s.category = c) }
                 }>
                     {Category::ALL.into_iter().map(|c| view! {
-                        <option value=c.id() selected=move || category.get() == c>{c.label()}</option>
+                        <option value=c.id() selected=move || category.get() == c>{l(c.label())}</option>
                     }).collect_view()}
                 </select>
             </div>
             <div class="field">
-                <label for=f("name")>"Item"</label>
-                <input type="text" id=f("name") placeholder="e.g. Cloud hosting" prop:value=move || name.get()
+                <label for=f("name")>{t("team.inventory_list_item")}</label>
+                <input type="text" id=f("name") placeholder=t("team.inventory_list_item_placeholder") prop:value=move || name.get()
                     on:input=move |ev| { let v = event_target_value(&ev); edit.update(item, |s| s.name = v) }/>
             </div>
             <div class="field">
-                <label for=f("owner")>"Owner"</label>
+                <label for=f("owner")>{t("team.inventory_list_owner")}</label>
                 <input type="text" id=f("owner") prop:value=move || owner.get()
                     on:input=move |ev| { let v = event_target_value(&ev); edit.update(item, |s| s.owner = v) }/>
             </div>
             <div class="field">
-                <label for=f("cost")>"Monthly cost"</label>
+                <label for=f("cost")>{t("team.inventory_list_monthly_cost")}</label>
                 <input type="text" inputmode="decimal" id=f("cost")
                     aria-invalid=move || cost_error.with(Option::is_some).to_string()
                     aria-describedby=f("cost-hint")
@@ -131,20 +128,20 @@ fn InventoryRow(item: Uuid) -> impl IntoView {
                             Err(e) => cost_error.set(Some(e)),
                         }
                     }/>
-                <p class="hint" id=f("cost-hint")>{move || cost_error.get().unwrap_or_else(|| "Leave blank if unknown.".into())}</p>
+                <p class="hint" id=f("cost-hint")>{move || cost_error.get().unwrap_or_else(|| t("team.inventory_list_cost_hint").into())}</p>
             </div>
             <div class="field">
-                <label for=f("lifecycle")>"Status"</label>
+                <label for=f("lifecycle")>{t("team.inventory_list_status")}</label>
                 <select id=f("lifecycle") on:change=move |ev| {
-                    if let Some(l) = Lifecycle::from_id(&event_target_value(&ev)) { edit.update(item, |s| s.lifecycle = l) }
+                    if let Some(lc) = Lifecycle::from_id(&event_target_value(&ev)) { edit.update(item, |s| s.lifecycle = lc) }
                 }>
-                    {Lifecycle::ALL.into_iter().map(|l| view! {
-                        <option value=l.id() selected=move || lifecycle.get() == l>{l.label()}</option>
+                    {Lifecycle::ALL.into_iter().map(|lc| view! {
+                        <option value=lc.id() selected=move || lifecycle.get() == lc>{l(lc.label())}</option>
                     }).collect_view()}
                 </select>
             </div>
-            <button class="button small danger" aria-label=move || format!("Remove inventory item {}", name.get())
-                on:click=move |_| edit.remove(item)>"Remove"</button>
+            <button class="button small danger" aria-label=move || tf("team.inventory_list_remove_label", &[("name", &name.get())])
+                on:click=move |_| edit.remove(item)>{t("team.inventory_list_remove")}</button>
         </div>
     }
 }

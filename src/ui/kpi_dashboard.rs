@@ -8,6 +8,7 @@ use leptos_router::hooks::use_navigate;
 use leptos_router::NavigateOptions;
 use uuid::Uuid;
 
+use super::i18n::{date, l, preset as preset_in_lang, presets as presets_in_lang, t, tf};
 use super::kpi_plot::plot_of;
 use super::list_edit::ListEdit;
 use super::pages::assessment::use_current;
@@ -28,7 +29,7 @@ pub fn status_text(status: &Status) -> String {
         Status::OffTrack => "✗",
         Status::NotEnoughData | Status::NoTarget => "–",
     };
-    format!("{symbol} {}", status.label())
+    format!("{symbol} {}", l(status.label()))
 }
 
 #[component]
@@ -55,18 +56,20 @@ pub fn KpiDashboard() -> impl IntoView {
                         .measurements
                         .last()
                         .map(|m| {
-                            format!(
-                                "{} {} on {}",
-                                trim_number(m.value),
-                                k.unit,
-                                m.date.format("%Y-%m-%d")
+                            tf(
+                                "plan.kpi_dashboard_latest_value",
+                                &[
+                                    ("value", &trim_number(m.value)),
+                                    ("unit", &k.unit),
+                                    ("date", &date(m.date)),
+                                ],
                             )
                         })
-                        .unwrap_or_else(|| "no measurements yet".to_string());
+                        .unwrap_or_else(|| t("plan.kpi_dashboard_no_measurements").to_string());
                     (
                         k.id,
                         k.name.clone(),
-                        k.category.label(),
+                        l(k.category.label()),
                         status_text(&p.status),
                         p.status.id().to_string(),
                         latest,
@@ -82,10 +85,18 @@ pub fn KpiDashboard() -> impl IntoView {
         let kpi_id = Uuid::new_v4();
         let chosen = preset.get_untracked();
         let kpi = if chosen.is_empty() {
-            Kpi::new(kpi_id, "New KPI")
+            Kpi::new(kpi_id, t("plan.kpi_dashboard_new_kpi_name"))
         } else {
             match presets::new_kpi(&chosen, kpi_id) {
-                Some(k) => k,
+                // The preset's words in the language in use; the rest is the same in every one.
+                Some(mut k) => {
+                    if let Some(p) = preset_in_lang(&chosen) {
+                        k.name = p.name.clone();
+                        k.description = p.description.clone();
+                        k.unit = p.unit.clone();
+                    }
+                    k
+                }
                 None => return,
             }
         };
@@ -97,37 +108,33 @@ pub fn KpiDashboard() -> impl IntoView {
     };
     view! {
         <section class="subsection" aria-labelledby="kpi-title">
-            <h3 id="kpi-title">"KPIs"</h3>
-            <p class="muted">
-                "A KPI (key performance indicator) is a number you track to see whether things "
-                "improve. Status comes from a straight-line trend through the measurements, "
-                "projected to the target date."
-            </p>
+            <h3 id="kpi-title">{t("plan.kpi_dashboard_title")}</h3>
+            <p class="muted">{t("plan.kpi_dashboard_intro")}</p>
             <Show when=move || cards.with(Vec::is_empty)>
-                <p class="empty">"No KPIs yet. Start with a preset: the four DORA delivery keys suit any software team."</p>
+                <p class="empty">{t("plan.kpi_dashboard_empty")}</p>
             </Show>
             <ul class="kpi-grid">
                 {move || cards.get().into_iter().map(|(kid, name, category, status, status_id, latest, reason, svg)| {
-                    let chart_label = format!("Small chart of {name}; the figures are in the text below");
+                    let chart_label = tf("plan.kpi_dashboard_chart_label", &[("name", &name)]);
                     view! {
                     <li class="kpi-card">
                         <h4><A href=format!("/a/{id}/goals/kpi/{kid}")>{name}</A></h4>
                         <p class=format!("kpi-status {status_id}")>{status}</p>
                         // Only plotters' SVG output goes into inner_html: it escapes every label.
                         <div class="chart-svg" role="img" aria-label=chart_label inner_html=svg></div>
-                        <p class="small">{format!("{category} · latest {latest}")}</p>
+                        <p class="small">{tf("plan.kpi_dashboard_card_line", &[("category", category), ("latest", &latest)])}</p>
                         <p class="small muted">{reason}</p>
                     </li>
                     }
                 }).collect_view()}
             </ul>
             <div class="inline-form">
-                <label for="kpi-preset">"New KPI"</label>
+                <label for="kpi-preset">{t("plan.kpi_dashboard_new_kpi")}</label>
                 <select id="kpi-preset" on:change=move |ev| preset.set(event_target_value(&ev))>
-                    <option value="" selected=true>"Custom KPI"</option>
-                    {presets::all().iter().map(|p| view! { <option value=p.id.clone()>{p.name.clone()}</option> }).collect_view()}
+                    <option value="" selected=true>{t("plan.kpi_dashboard_custom")}</option>
+                    {presets_in_lang().iter().map(|p| view! { <option value=p.id.clone()>{p.name.clone()}</option> }).collect_view()}
                 </select>
-                <button class="button primary" on:click=add>"Add KPI"</button>
+                <button class="button primary" on:click=add>{t("plan.kpi_dashboard_add")}</button>
             </div>
         </section>
     }

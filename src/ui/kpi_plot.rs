@@ -3,6 +3,7 @@
 
 use chrono::NaiveDate;
 
+use super::i18n::{l, preset, tf};
 use crate::charts::kpi::{Band, KpiPlot};
 use crate::content::presets;
 use crate::domain::kpi::trend::Projection;
@@ -26,7 +27,7 @@ pub fn plot_of(kpi: &Kpi, projection: &Projection, band_year: Option<u16>) -> Kp
     let (bands, bands_note) = kpi
         .preset
         .as_deref()
-        .and_then(presets::get)
+        .and_then(preset)
         .and_then(|p| {
             let year = band_year.or_else(|| presets::latest_year(p))?;
             let set = p.bands.iter().find(|b| b.year == year)?;
@@ -34,14 +35,17 @@ pub fn plot_of(kpi: &Kpi, projection: &Projection, band_year: Option<u16>) -> Kp
                 .cutoffs
                 .iter()
                 .map(|c| Band {
-                    label: c.level.label().to_string(),
+                    label: l(c.level.label()).to_string(),
                     from: Some(c.from),
                     to: c.to,
                 })
                 .collect();
             Some((
                 bands,
-                Some(format!("Bands: DORA {year}, our contiguous cut-offs")),
+                Some(tf(
+                    "plan.kpi_plot_bands_note",
+                    &[("year", &year.to_string())],
+                )),
             ))
         })
         .unwrap_or((Vec::new(), None));

@@ -12,6 +12,7 @@ use leptos_router::hooks::use_navigate;
 use leptos_router::NavigateOptions;
 use uuid::Uuid;
 
+use super::i18n::{date_time, l, t, tf};
 use super::state::{use_app_state, ImportFlow};
 use crate::domain::merge::{self, Choice, Section, SectionDiff};
 use crate::format::Imported;
@@ -20,15 +21,24 @@ use crate::format::Imported;
 fn counts_text(d: &SectionDiff) -> String {
     let mut parts = Vec::new();
     if d.only_mine > 0 {
-        parts.push(format!("{} only in mine", d.only_mine));
+        parts.push(tf(
+            "shell2.merge_view_only_mine",
+            &[("n", &d.only_mine.to_string())],
+        ));
     }
     if d.only_theirs > 0 {
-        parts.push(format!("{} only in theirs", d.only_theirs));
+        parts.push(tf(
+            "shell2.merge_view_only_theirs",
+            &[("n", &d.only_theirs.to_string())],
+        ));
     }
     if d.changed > 0 {
-        parts.push(format!("{} changed", d.changed));
+        parts.push(tf(
+            "shell2.merge_view_changed",
+            &[("n", &d.changed.to_string())],
+        ));
     }
-    parts.join(", ")
+    parts.join(t("shell2.merge_view_counts_sep"))
 }
 
 /// Shown while the import is in `ImportFlow::Merge` for assessment `id`.
@@ -55,13 +65,14 @@ pub fn MergeView(file_name: String, imported: Imported, id: Uuid) -> impl IntoVi
         .map(|a| a.display_name())
         .unwrap_or_default();
     let when = |a: Option<&crate::domain::Assessment>| {
-        a.map(|a| super::pages::format_time(a.updated_at))
-            .unwrap_or_default()
+        a.map(|a| date_time(a.updated_at)).unwrap_or_default()
     };
-    let changed_when = format!(
-        "Mine (in this browser): last changed {}. Theirs (in the file): last changed {}.",
-        when(mine.as_ref()),
-        when(theirs.as_ref())
+    let changed_when = tf(
+        "shell2.merge_view_changed_when",
+        &[
+            ("mine", &when(mine.as_ref())),
+            ("theirs", &when(theirs.as_ref())),
+        ],
     );
 
     // Keeping mine is the default: it is what the user had before opening the file.
@@ -109,7 +120,7 @@ pub fn MergeView(file_name: String, imported: Imported, id: Uuid) -> impl IntoVi
             let set = move |choice: Choice| choices.update(|c| _ = c.insert(section, choice));
             view! {
                 <fieldset class="conflict merge-section">
-                    <legend>{section.label()}</legend>
+                    <legend>{l(section.label())}</legend>
                     <Show when=move || has_counts>
                         <p class="merge-counts">{counts.clone()}</p>
                     </Show>
@@ -122,7 +133,7 @@ pub fn MergeView(file_name: String, imported: Imported, id: Uuid) -> impl IntoVi
                                 prop:checked=move || is(Choice::KeepMine)
                                 on:change=move |_| set(Choice::KeepMine)
                             />
-                            " Keep mine"
+                            {t("shell2.merge_view_keep_mine")}
                         </label>
                         <label>
                             <input
@@ -131,7 +142,7 @@ pub fn MergeView(file_name: String, imported: Imported, id: Uuid) -> impl IntoVi
                                 prop:checked=move || is(Choice::TakeTheirs)
                                 on:change=move |_| set(Choice::TakeTheirs)
                             />
-                            " Take theirs"
+                            {t("shell2.merge_view_take_theirs")}
                         </label>
                     </div>
                 </fieldset>
@@ -153,26 +164,21 @@ pub fn MergeView(file_name: String, imported: Imported, id: Uuid) -> impl IntoVi
                     }
                 }
             >
-                <h2 id="merge-title">"Compare and merge “" {name} "”"</h2>
+                <h2 id="merge-title">{tf("shell2.merge_view_title", &[("name", &name)])}</h2>
                 <div id="merge-intro">
-                    <p>
-                        "“Mine” is the copy in this browser; “theirs” is the copy in " {file_name}
-                        ". For each part that differs, keep mine or take theirs: the whole part comes "
-                        "from the side you choose. Changes read mine → theirs. "
-                        "Nothing changes until you press Merge."
-                    </p>
+                    <p>{tf("shell2.merge_view_intro", &[("file", &file_name)])}</p>
                     <p class="muted">{changed_when}</p>
                 </div>
                 <Show when=move || same>
-                    <p>"The two copies hold the same content: merging changes nothing."</p>
+                    <p>{t("shell2.merge_view_same")}</p>
                 </Show>
                 {sections}
                 <div class="modal-actions">
                     <button class="button primary" node_ref=merge_ref on:click=apply>
-                        "Merge"
+                        {t("shell2.merge_view_merge")}
                     </button>
                     <button class="button" on:click=move |_| cancel()>
-                        "Cancel"
+                        {t("shell2.merge_view_cancel")}
                     </button>
                 </div>
             </div>

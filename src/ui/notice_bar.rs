@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 
 use super::state::use_app_state;
+use crate::ui::i18n::t;
 
 #[component]
 pub fn NoticeBar() -> impl IntoView {
@@ -20,12 +21,12 @@ pub fn NoticeBar() -> impl IntoView {
                                 <span>{n.text}</span>
                                 <Show when=move || can_undo>
                                     <button class="button" on:click=move |_| state.undo_notice()>
-                                        "Undo"
+                                        {t("lead.undo")}
                                     </button>
                                 </Show>
                                 <button
                                     class="button quiet"
-                                    aria-label="Dismiss message"
+                                    aria-label=t("lead.dismiss")
                                     on:click=move |_| notice.set(None)
                                 >
                                     "✕"

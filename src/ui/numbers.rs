@@ -1,6 +1,8 @@
 //! Numbers typed by users: read leniently (thousands separators), refused with a reason, and
 //! written back with separators.
 
+use super::i18n::t;
+
 /// Reads a number box: blank is `None`; a comma may separate thousands.
 pub fn parse_number(text: &str) -> Result<Option<f64>, String> {
     let cleaned: String = text
@@ -13,7 +15,7 @@ pub fn parse_number(text: &str) -> Result<Option<f64>, String> {
     }
     match cleaned.parse::<f64>() {
         Ok(v) if v.is_finite() && v.abs() <= 1.0e9 => Ok(Some(v)),
-        _ => Err("⚠ Not saved: enter a number, e.g. 8 or 12.5".to_string()),
+        _ => Err(t("plan.numbers_not_a_number").to_string()),
     }
 }
 

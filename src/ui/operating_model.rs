@@ -4,13 +4,13 @@
 use leptos::prelude::*;
 
 use super::card_edit::use_card;
-use crate::content::templates;
-use crate::domain::scorecard::{FitScore, MAX_SCORE};
+use crate::domain::scorecard::{FitScore, ScorecardKind, MAX_SCORE};
+use crate::ui::i18n::{t, template, tf};
 
 #[component]
 pub fn OperatingModel() -> impl IntoView {
     let card = use_card();
-    let aspects = &templates::partner().operating_aspects;
+    let aspects = &template(ScorecardKind::Partner).operating_aspects;
     let candidates = card.derive(|c| {
         c.candidates
             .iter()
@@ -19,11 +19,8 @@ pub fn OperatingModel() -> impl IntoView {
     });
     view! {
         <section class="subsection" aria-labelledby="operating-title">
-            <h3 id="operating-title">"Operating model"</h3>
-            <p class="muted">
-                "Write down how you work today, then score how well each candidate would fit into "
-                "it (0 not at all, 5 seamlessly), with what you saw or were told."
-            </p>
+            <h3 id="operating-title">{t("team.operating_model_title")}</h3>
+            <p class="muted">{t("team.operating_model_intro")}</p>
             {aspects.iter().map(|aspect| {
                 let aid: &'static str = aspect.id.as_str();
                 let ours = card.derive(move |c| c.operating_model.get(aid).cloned().unwrap_or_default());
@@ -53,16 +50,16 @@ pub fn OperatingModel() -> impl IntoView {
                                 view! {
                                     <div class="score-cell">
                                         <p class="score-candidate">{name.clone()}</p>
-                                        <label class="visually-hidden" for=format!("opfit-{aid}-{cid}")>{format!("Fit of {name} with: {}", aspect.name)}</label>
+                                        <label class="visually-hidden" for=format!("opfit-{aid}-{cid}")>{tf("team.operating_model_fit_label", &[("name", &name), ("aspect", &aspect.name)])}</label>
                                         <select id=format!("opfit-{aid}-{cid}") on:change=move |ev| {
                                             let v = event_target_value(&ev).parse::<u8>().ok().filter(|v| *v <= MAX_SCORE);
                                             set(Box::new(move |e| e.score = v));
                                         }>
-                                            <option value="" selected=move || fit.with(|f| f.score.is_none())>"Not scored"</option>
-                                            {(0..=MAX_SCORE).map(|v| view! { <option value=v.to_string() selected=move || fit.with(|f| f.score == Some(v))>{format!("{v} of 5")}</option> }).collect_view()}
+                                            <option value="" selected=move || fit.with(|f| f.score.is_none())>{t("team.operating_model_not_scored")}</option>
+                                            {(0..=MAX_SCORE).map(|v| view! { <option value=v.to_string() selected=move || fit.with(|f| f.score == Some(v))>{tf("team.operating_model_score", &[("score", &v.to_string()), ("max", &MAX_SCORE.to_string())])}</option> }).collect_view()}
                                         </select>
-                                        <label class="visually-hidden" for=format!("opev-{aid}-{cid}")>{format!("Evidence for {name}")}</label>
-                                        <input type="text" id=format!("opev-{aid}-{cid}") placeholder="Evidence…" prop:value=move || fit.with(|f| f.evidence.clone())
+                                        <label class="visually-hidden" for=format!("opev-{aid}-{cid}")>{tf("team.operating_model_evidence_label", &[("name", &name)])}</label>
+                                        <input type="text" id=format!("opev-{aid}-{cid}") placeholder=t("team.operating_model_evidence_placeholder") prop:value=move || fit.with(|f| f.evidence.clone())
                                             on:input=move |ev| { let v = event_target_value(&ev); set(Box::new(move |e| e.evidence = v)) }/>
                                     </div>
                                 }

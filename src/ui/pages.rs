@@ -19,12 +19,3 @@ pub mod self_assessment;
 pub mod snapshots;
 pub mod team;
 pub mod workspace;
-
-use chrono::{DateTime, Local, Utc};
-
-/// A time as the user reads it: local time zone, day month year and minutes.
-pub fn format_time(t: DateTime<Utc>) -> String {
-    t.with_timezone(&Local)
-        .format("%-d %b %Y, %H:%M")
-        .to_string()
-}

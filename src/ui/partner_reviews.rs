@@ -7,16 +7,17 @@ use uuid::Uuid;
 
 use super::card_edit::use_card;
 use super::chart_view::ChartView;
+use super::i18n::{date, t, template, tf};
 use crate::charts::trend;
 use crate::content::templates;
-use crate::domain::scorecard::{review_of, weighted_total};
+use crate::domain::scorecard::{review_of, weighted_total, ScorecardKind};
 
 const DOMAIN_CRITERION: &str = "partner.domain";
 
 #[component]
 pub fn DomainWeight() -> impl IntoView {
     let card = use_card();
-    let kinds = &templates::partner().project_kinds;
+    let kinds = &template(ScorecardKind::Partner).project_kinds;
     let selected = card.derive(|c| c.project_kind.clone());
     let suggestion = Memo::new(move |_| {
         selected
@@ -31,17 +32,20 @@ pub fn DomainWeight() -> impl IntoView {
                     x.weight = w;
                 }
             });
-            card.notify(format!("Domain expertise now weighs {w:.0}."));
+            card.notify(tf(
+                "partners.partner_reviews_applied",
+                &[("weight", &format!("{w:.0}"))],
+            ));
         }
     };
     view! {
         <div class="field domain-weight">
-            <label for="project-kind">"Kind of project the partner would take on"</label>
+            <label for="project-kind">{t("partners.partner_reviews_project_kind")}</label>
             <select id="project-kind" on:change=move |ev| {
                 let v = event_target_value(&ev);
                 card.update(|c| c.project_kind = (!v.is_empty()).then_some(v));
             }>
-                <option value="" selected=move || selected.with(Option::is_none)>"Not chosen"</option>
+                <option value="" selected=move || selected.with(Option::is_none)>{t("partners.partner_reviews_not_chosen")}</option>
                 {kinds.iter().map(|k| {
                     let id = k.id.clone();
                     let id2 = k.id.clone();
@@ -50,12 +54,12 @@ pub fn DomainWeight() -> impl IntoView {
             </select>
             <p class="hint">
                 {move || match (suggestion.get(), current.get()) {
-                    (Some(s), Some(c)) => format!("Suggested weight for domain expertise: {s:.0} (now {c:.0}). Infrastructure work needs little industry knowledge; market-specific workflows need much. You decide."),
-                    _ => "Choose the kind of project to get a suggested weight for domain expertise.".to_string(),
+                    (Some(s), Some(c)) => tf("partners.partner_reviews_suggestion", &[("suggested", &format!("{s:.0}")), ("now", &format!("{c:.0}"))]),
+                    _ => t("partners.partner_reviews_choose_kind").to_string(),
                 }}
             </p>
             <Show when=move || suggestion.get().is_some() && suggestion.get() != current.get()>
-                <button class="button small" on:click=apply>"Apply the suggested weight"</button>
+                <button class="button small" on:click=apply>{t("partners.partner_reviews_apply")}</button>
             </Show>
         </div>
     }
@@ -76,7 +80,10 @@ pub fn PartnerReviews() -> impl IntoView {
                 }
             }
         });
-        card.notify(format!("Recorded today's scores for {n} candidate(s)."));
+        card.notify(tf(
+            "partners.partner_reviews_recorded",
+            &[("count", &n.to_string())],
+        ));
     };
     let series = card.derive(|c| {
         c.candidates
@@ -95,21 +102,24 @@ pub fn PartnerReviews() -> impl IntoView {
     let svg = Memo::new(move |_| series.with(|s| trend::render(s, 100.0, 640, 280)));
     view! {
         <section class="subsection" aria-labelledby="reviews-title">
-            <h3 id="reviews-title">"Quarterly reviews"</h3>
-            <p class="muted">
-                "Once you work with a partner, re-score them every quarter and record the scores "
-                "here; the chart shows each total over time, under today's weights."
-            </p>
-            <button class="button" on:click=record>"Record today's scores as a review"</button>
-            <ChartView svg=svg label="Line chart of each candidate's total at every review. The table below gives the figures."/>
+            <h3 id="reviews-title">{t("partners.partner_reviews_title")}</h3>
+            <p class="muted">{t("partners.partner_reviews_intro")}</p>
+            <button class="button" on:click=record>{t("partners.partner_reviews_record")}</button>
+            <ChartView svg=svg label=t("partners.partner_reviews_chart")/>
             <table class="data-table compact">
-                <caption>"Totals at each review (out of 100)"</caption>
-                <thead><tr><th scope="col">"Candidate"</th><th scope="col">"Date"</th><th scope="col">"Total"</th></tr></thead>
+                <caption>{t("partners.partner_reviews_table")}</caption>
+                <thead>
+                    <tr>
+                        <th scope="col">{t("partners.partner_reviews_candidate")}</th>
+                        <th scope="col">{t("partners.partner_reviews_date")}</th>
+                        <th scope="col">{t("partners.partner_reviews_total")}</th>
+                    </tr>
+                </thead>
                 <tbody>
                     {move || series.get().into_iter().flat_map(|s| {
-                        s.points.into_iter().map(move |(d, t)| {
+                        s.points.into_iter().map(move |(d, total)| {
                             let name = s.name.clone();
-                            view! { <tr><th scope="row">{name}</th><td>{d.format("%Y-%m-%d").to_string()}</td><td>{format!("{t:.1}")}</td></tr> }
+                            view! { <tr><th scope="row">{name}</th><td>{date(d)}</td><td>{format!("{total:.1}")}</td></tr> }
                         }).collect::<Vec<_>>()
                     }).collect_view()}
                 </tbody>

@@ -12,6 +12,7 @@ use super::numbers::parse_number;
 use super::parsed_field::ParsedField;
 use super::skills_editor::SkillsEditor;
 use crate::domain::team::Person;
+use crate::ui::i18n::{t, tf};
 
 impl Keyed for Person {
     fn key(&self) -> Uuid {
@@ -25,10 +26,9 @@ fn people() -> ListEdit<Person> {
 
 /// Reads the roadmap share box: a whole number of percent from 0 to 100.
 pub fn parse_share(text: &str) -> Result<u8, String> {
-    const REFUSED: &str = "⚠ Not saved: enter a whole number from 0 to 100, e.g. 60";
     match parse_number(text) {
         Ok(Some(v)) if (0.0..=100.0).contains(&v) && v.fract() == 0.0 => Ok(v as u8),
-        _ => Err(REFUSED.to_string()),
+        _ => Err(t("team.people_list_share_refused").to_string()),
     }
 }
 
@@ -48,21 +48,17 @@ pub fn PeopleList() -> impl IntoView {
     };
     view! {
         <section class="subsection" aria-labelledby="people-title">
-            <h3 id="people-title">"People"</h3>
-            <p class="muted">
-                "Everyone working on the technology today, employees and contractors. The time on "
-                "roadmap work is what is left after support, meetings and running what exists. "
-                "Costs are per month, in your own currency."
-            </p>
+            <h3 id="people-title">{t("team.people_list_title")}</h3>
+            <p class="muted">{t("team.people_list_intro")}</p>
             <Show when=move || ids.with(Vec::is_empty)>
-                <p class="empty">"No people yet. Start with yourself if you write code or lead the technology."</p>
+                <p class="empty">{t("team.people_list_empty")}</p>
             </Show>
             <div class="row-list">
                 <For each=move || ids.get() key=|id| *id let:pid>
                     <PersonRow pid/>
                 </For>
             </div>
-            <button class="button" on:click=add>"Add person"</button>
+            <button class="button" on:click=add>{t("team.people_list_add")}</button>
         </section>
     }
 }
@@ -78,7 +74,7 @@ fn PersonRow(pid: Uuid) -> impl IntoView {
     let shown_name = Signal::derive(move || {
         let n = name.get();
         if n.trim().is_empty() {
-            "this person".to_string()
+            t("team.people_list_this_person").to_string()
         } else {
             n
         }
@@ -87,31 +83,31 @@ fn PersonRow(pid: Uuid) -> impl IntoView {
     view! {
         <article class="row-card">
             <div class="field">
-                <label for=f("name")>"Name"</label>
+                <label for=f("name")>{t("team.people_list_name")}</label>
                 <input type="text" id=f("name") prop:value=move || name.get()
                     on:input=move |ev| { let v = event_target_value(&ev); edit.update(pid, |p| p.name = v) }/>
             </div>
             <div class="field">
-                <label for=f("role")>"Role"</label>
-                <input type="text" id=f("role") placeholder="e.g. Full-stack engineer" prop:value=move || role.get()
+                <label for=f("role")>{t("team.people_list_role")}</label>
+                <input type="text" id=f("role") placeholder=t("team.people_list_role_placeholder") prop:value=move || role.get()
                     on:input=move |ev| { let v = event_target_value(&ev); edit.update(pid, |p| p.role = v) }/>
             </div>
-            <ParsedField id=f("cost") label="Monthly cost"
+            <ParsedField id=f("cost") label=t("team.people_list_monthly_cost")
                 initial=cost.map(|v| v.to_string()).unwrap_or_default()
                 parse=parse_cost
                 on_ok=move |v| edit.update(pid, |p| p.monthly_cost = v)
-                hint="Salary or fee per month. Leave blank if unknown."/>
-            <ParsedField id=f("share") label="Time on roadmap work (%)"
+                hint=t("team.people_list_cost_hint")/>
+            <ParsedField id=f("share") label=t("team.people_list_share")
                 initial=share.to_string()
                 parse=parse_share
                 inputmode="numeric"
                 on_ok=move |v| edit.update(pid, |p| p.roadmap_share = v)
-                hint="100 is full time on new work; 0 is none."/>
+                hint=t("team.people_list_share_hint")/>
             <SkillsEditor id=f("skills") owner=shown_name skills=skills
                 on_change={move |s: BTreeMap<String, u8>| edit.update(pid, |p| p.skills = s)}/>
             <button class="button small danger"
-                aria-label=move || format!("Remove person {}", shown_name.get())
-                on:click=move |_| edit.with_assessment(move |a| a.remove_person(pid))>"Remove person"</button>
+                aria-label=move || tf("team.people_list_remove_label", &[("name", &shown_name.get())])
+                on:click=move |_| edit.with_assessment(move |a| a.remove_person(pid))>{t("team.people_list_remove")}</button>
         </article>
     }
 }

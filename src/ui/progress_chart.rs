@@ -3,10 +3,12 @@
 
 use leptos::prelude::*;
 
+use chrono::Local;
+
 use super::chart_view::ChartView;
+use super::i18n::{content, date, t};
 use super::pages::assessment::use_current;
-use crate::charts::progress::{self, date_label, INDEX_KEY, INDEX_LABEL};
-use crate::content;
+use crate::charts::progress::{self, INDEX_KEY};
 use crate::domain::scoring::fmt1;
 use crate::domain::snapshot::progress::SeriesPoint;
 
@@ -22,7 +24,13 @@ fn cell(v: Option<f64>) -> String {
 
 /// A column heading: the snapshot's name and day, or "Now".
 fn heading(p: &SeriesPoint) -> (String, Option<String>) {
-    (p.name.clone(), p.taken_at.map(date_label))
+    match p.taken_at {
+        Some(at) => (
+            p.name.clone(),
+            Some(date(at.with_timezone(&Local).date_naive())),
+        ),
+        None => (t("assess.progress_chart_now").to_string(), None),
+    }
 }
 
 #[component]
@@ -56,25 +64,23 @@ pub fn ProgressChart(
             selected.with(|keys| progress::render(points, keys, CHART_WIDTH, CHART_HEIGHT))
         })
     });
-    let choices: Vec<(String, String)> =
-        std::iter::once((INDEX_KEY.to_string(), INDEX_LABEL.to_string()))
-            .chain(
-                content::get()
-                    .areas
-                    .iter()
-                    .map(|a| (a.id.clone(), a.name.clone())),
-            )
-            .collect();
+    let choices: Vec<(String, String)> = std::iter::once((
+        INDEX_KEY.to_string(),
+        t("assess.progress_chart_index").to_string(),
+    ))
+    .chain(
+        content()
+            .areas
+            .iter()
+            .map(|a| (a.id.clone(), a.name.clone())),
+    )
+    .collect();
     view! {
         <section class="subsection" aria-labelledby="progress-title">
-            <h3 id="progress-title">"Progress over time"</h3>
-            <p class="muted">
-                "Each area's score (0 to 4) at every snapshot and now. The maturity index, the "
-                "average of the area scores, is the bold line. At first the three areas with the "
-                "largest gaps today are shown; tick others to compare them."
-            </p>
+            <h3 id="progress-title">{t("assess.progress_chart_title")}</h3>
+            <p class="muted">{t("assess.progress_chart_intro")}</p>
             <fieldset class="progress-lines">
-                <legend>"Lines to draw"</legend>
+                <legend>{t("assess.progress_chart_lines")}</legend>
                 {choices
                     .into_iter()
                     .map(|(key, label)| {
@@ -96,16 +102,16 @@ pub fn ProgressChart(
             </fieldset>
             <ChartView
                 svg=svg
-                label="Line chart of the maturity index and the ticked areas' scores, 0 to 4, at each snapshot and now. The table below gives every figure."
+                label=t("assess.progress_chart_label")
             />
             <div class="table-scroll" tabindex="0" role="region" aria-labelledby="progress-table-caption">
                 <table class="data-table progress-table">
                     <caption id="progress-table-caption">
-                        "Area scores by snapshot (levels 0 to 4, oldest first; – means no question counted then)"
+                        {t("assess.progress_chart_caption")}
                     </caption>
                     <thead>
                         <tr>
-                            <th scope="col">"Area"</th>
+                            <th scope="col">{t("assess.progress_chart_area")}</th>
                             {move || series.with(|points| points.iter().map(|p| {
                                 let (name, day) = heading(p);
                                 view! {
@@ -119,10 +125,10 @@ pub fn ProgressChart(
                     </thead>
                     <tbody>
                         <tr class="total">
-                            <th scope="row">{INDEX_LABEL}</th>
+                            <th scope="row">{t("assess.progress_chart_index")}</th>
                             {move || series.with(|points| points.iter().map(|p| view! { <td>{cell(p.index)}</td> }).collect_view())}
                         </tr>
-                        {content::get().areas.iter().map(|area| {
+                        {content().areas.iter().map(|area| {
                             let area_id = area.id.clone();
                             view! {
                                 <tr>

@@ -3,12 +3,23 @@
 
 use leptos::prelude::*;
 
+use super::i18n::{content, l, t, tf};
 use super::pages::assessment::use_current;
 use super::review_answer::AnswerReviewPart;
 use super::state::use_app_state;
-use crate::content::{self, Area, Question};
-use crate::domain::answers::{check_link, Answer, Confidence};
+use crate::content::{Area, Question};
+use crate::domain::answers::{check_link, Answer, Confidence, LinkError};
 use crate::domain::links;
+
+/// Why a link was not added, as a whole sentence in the language in use.
+fn link_refusal(e: &LinkError) -> &'static str {
+    match e {
+        LinkError::Empty => t("assess.question_card_link_empty"),
+        LinkError::Scheme => t("assess.question_card_link_scheme"),
+        LinkError::Characters => t("assess.question_card_link_characters"),
+        LinkError::TooLong => t("assess.question_card_link_too_long"),
+    }
+}
 
 #[component]
 pub fn QuestionCard(area: &'static Area, question: &'static Question) -> impl IntoView {
@@ -38,7 +49,7 @@ pub fn QuestionCard(area: &'static Area, question: &'static Question) -> impl In
             }
         })
     };
-    let scale = &content::get().scale;
+    let scale = &content().scale;
 
     // "Not applicable" needs a reason: the box can be ticked first, but the question only
     // counts as not applicable once a reason is given.
@@ -69,7 +80,7 @@ pub fn QuestionCard(area: &'static Area, question: &'static Question) -> impl In
                     }
                 }));
             }
-            Err(e) => link_error.set(Some(format!("Not added: {e}."))),
+            Err(e) => link_error.set(Some(link_refusal(&e).to_string())),
         }
     };
 
@@ -82,11 +93,14 @@ pub fn QuestionCard(area: &'static Area, question: &'static Question) -> impl In
     let status = move || {
         answer.with(|a| {
             if a.is_not_applicable() {
-                "Not applicable".to_string()
+                t("assess.question_card_status_na").to_string()
             } else if let Some(c) = a.current {
-                format!("Answered: {c} {}", level_name(c))
+                tf(
+                    "assess.question_card_status_answered",
+                    &[("level", &c.to_string()), ("name", &level_name(c))],
+                )
             } else {
-                "Not answered yet".to_string()
+                t("assess.question_card_status_unanswered").to_string()
             }
         })
     };
@@ -98,11 +112,11 @@ pub fn QuestionCard(area: &'static Area, question: &'static Question) -> impl In
                 <p class="question-status" class:done=move || answer.with(Answer::is_done)>{status}</p>
             </header>
             <details class="help">
-                <summary>"Why this matters"</summary>
+                <summary>{t("assess.question_card_why")}</summary>
                 <p>{question.help.clone()}</p>
             </details>
             <fieldset class="levels" disabled=move || answer.with(Answer::is_not_applicable)>
-                <legend>"Where are you today?"</legend>
+                <legend>{t("assess.question_card_today")}</legend>
                 {question
                     .levels
                     .iter()
@@ -133,13 +147,13 @@ pub fn QuestionCard(area: &'static Area, question: &'static Question) -> impl In
                     disabled=move || answer.with(|a| a.current.is_none())
                     on:click=move |_| edit(Box::new(|a| a.current = None))
                 >
-                    "Clear answer"
+                    {t("assess.question_card_clear")}
                 </button>
             </fieldset>
             <AnswerReviewPart question/>
             <div class="question-grid">
                 <div class="field">
-                    <label for=format!("{dom}-target")>"Target level"</label>
+                    <label for=format!("{dom}-target")>{t("assess.question_card_target")}</label>
                     <select
                         id=format!("{dom}-target")
                         on:change=move |ev| {
@@ -149,7 +163,13 @@ pub fn QuestionCard(area: &'static Area, question: &'static Question) -> impl In
                         }
                     >
                         <option value="" selected=move || answer.with(|a| a.target.is_none())>
-                            {move || format!("Stage default: {} {}", default_target(), level_name(default_target()))}
+                            {move || tf(
+                                "assess.question_card_stage_default",
+                                &[
+                                    ("level", &default_target().to_string()),
+                                    ("name", &level_name(default_target())),
+                                ],
+                            )}
                         </option>
                         {(0u8..=4)
                             .map(|l| {
@@ -163,7 +183,7 @@ pub fn QuestionCard(area: &'static Area, question: &'static Question) -> impl In
                     </select>
                 </div>
                 <div class="field">
-                    <label for=format!("{dom}-confidence")>"Confidence"</label>
+                    <label for=format!("{dom}-confidence")>{t("assess.question_card_confidence")}</label>
                     <select
                         id=format!("{dom}-confidence")
                         on:change=move |ev| {
@@ -171,12 +191,12 @@ pub fn QuestionCard(area: &'static Area, question: &'static Question) -> impl In
                             edit(Box::new(move |a| a.confidence = c));
                         }
                     >
-                        <option value="" selected=move || answer.with(|a| a.confidence.is_none())>"Not said"</option>
+                        <option value="" selected=move || answer.with(|a| a.confidence.is_none())>{t("assess.question_card_not_said")}</option>
                         {Confidence::ALL
                             .into_iter()
                             .map(|c| view! {
                                 <option value=c.id() selected=move || answer.with(|a| a.confidence == Some(c))>
-                                    {c.label()}
+                                    {l(c.label())}
                                 </option>
                             })
                             .collect_view()}
@@ -196,10 +216,10 @@ pub fn QuestionCard(area: &'static Area, question: &'static Question) -> impl In
                                 }));
                             }
                         />
-                        " Does not apply to us"
+                        {t("assess.question_card_na")}
                     </label>
                     <Show when=move || na_open.get()>
-                        <label for=format!("{dom}-na-reason")>"Reason it does not apply"</label>
+                        <label for=format!("{dom}-na-reason")>{t("assess.question_card_na_reason")}</label>
                         <input
                             type="text"
                             id=format!("{dom}-na-reason")
@@ -217,16 +237,16 @@ pub fn QuestionCard(area: &'static Area, question: &'static Question) -> impl In
                         />
                         <p class="hint" id=format!("{dom}-na-hint") role=move || na_missing.get().then_some("alert")>
                             {move || if na_missing.get() {
-                                "⚠ A reason is required. Until you give one, the question still counts as unanswered."
+                                t("assess.question_card_na_required")
                             } else {
-                                "Not-applicable questions are left out of the scores."
+                                t("assess.question_card_na_hint")
                             }}
                         </p>
                     </Show>
                 </div>
             </div>
             <div class="field">
-                <label for=format!("{dom}-notes")>"Notes"</label>
+                <label for=format!("{dom}-notes")>{t("assess.question_card_notes")}</label>
                 <textarea
                     id=format!("{dom}-notes")
                     rows="2"
@@ -238,7 +258,7 @@ pub fn QuestionCard(area: &'static Area, question: &'static Question) -> impl In
                 ></textarea>
             </div>
             <div class="evidence">
-                <p class="field-title" id=format!("{dom}-evidence-title")>"Evidence links"</p>
+                <p class="field-title" id=format!("{dom}-evidence-title")>{t("assess.question_card_evidence")}</p>
                 <ul aria-labelledby=format!("{dom}-evidence-title")>
                     <For
                         each=move || answer.with(|a| a.evidence.clone())
@@ -257,7 +277,7 @@ pub fn QuestionCard(area: &'static Area, question: &'static Question) -> impl In
                                         // Not a web or e-mail address (e.g. javascript: from a hand-edited
                                         // file): shown, never followed.
                                         None => view! {
-                                            <span class="link-as-text" title="Not a web or e-mail address, so it cannot be opened">
+                                            <span class="link-as-text" title=t("assess.question_card_unsafe_link")>
                                                 {link.clone()}
                                             </span>
                                         }
@@ -267,13 +287,13 @@ pub fn QuestionCard(area: &'static Area, question: &'static Question) -> impl In
                                     <button
                                         type="button"
                                         class="button small quiet"
-                                        aria-label=format!("Remove link {link}")
+                                        aria-label=tf("assess.question_card_remove_link", &[("link", &link)])
                                         on:click=move |_| {
                                             let l = remove_link.clone();
                                             edit(Box::new(move |a| a.evidence.retain(|x| *x != l)));
                                         }
                                     >
-                                        "Remove"
+                                        {t("assess.question_card_remove")}
                                     </button>
                                 </li>
                             }
@@ -288,7 +308,7 @@ pub fn QuestionCard(area: &'static Area, question: &'static Question) -> impl In
                     }
                 >
                     <label class="visually-hidden" for=format!("{dom}-link")>
-                        {format!("Add an evidence link for: {}", question.text)}
+                        {tf("assess.question_card_add_link_for", &[("question", &question.text)])}
                     </label>
                     <input
                         type="text"
@@ -298,7 +318,7 @@ pub fn QuestionCard(area: &'static Area, question: &'static Question) -> impl In
                         prop:value=move || link_draft.get()
                         on:input=move |ev| link_draft.set(event_target_value(&ev))
                     />
-                    <button type="submit" class="button small">"Add link"</button>
+                    <button type="submit" class="button small">{t("assess.question_card_add_link")}</button>
                     <Show when=move || link_error.with(Option::is_some)>
                         <p class="hint error-text" role="alert">{move || link_error.get()}</p>
                     </Show>

@@ -5,6 +5,7 @@ use leptos::html;
 use leptos::prelude::*;
 
 use super::files;
+use super::i18n::{t, tf};
 use super::state::use_app_state;
 
 #[component]
@@ -28,8 +29,11 @@ pub fn RecoveryScreen() -> impl IntoView {
                 .map(|t| t.into_owned())
                 .unwrap_or_else(|_| item.raw.clone());
             match files::download(&name, &text) {
-                Ok(()) => state.notify(format!("Downloaded {name}.")),
-                Err(why) => state.notify(format!("The download failed: {why}.")),
+                Ok(()) => state.notify(tf("shell2.recovery_screen_downloaded", &[("name", &name)])),
+                Err(why) => state.notify(tf(
+                    "shell2.recovery_screen_download_failed",
+                    &[("why", &why)],
+                )),
             }
         }
     };
@@ -44,15 +48,9 @@ pub fn RecoveryScreen() -> impl IntoView {
                     data-testid="recovery-screen"
                 >
                     <h2 id="recovery-title" tabindex="-1" node_ref=heading>
-                        "Some saved work could not be opened"
+                        {t("shell2.recovery_screen_title")}
                     </h2>
-                    <p>
-                        "This browser holds data this version of CTO Workbench cannot read. Nothing "
-                        "has been changed or deleted: it stays exactly as it was, a copy is kept "
-                        "beside it, and the app will never write over it. Download it to keep it "
-                        "safe, or open it with the version of the app that saved it. Set it aside "
-                        "to stop this screen appearing: the copy stays in this browser."
-                    </p>
+                    <p>{t("shell2.recovery_screen_intro")}</p>
                     <ul class="recovery-list">
                         {move || {
                             state
@@ -65,18 +63,26 @@ pub fn RecoveryScreen() -> impl IntoView {
                                     let has_backup = u.backup_key.is_some();
                                     view! {
                                         <li>
-                                            <p><strong>"Problem: "</strong>{u.error.to_string()}</p>
+                                            <p><strong>{t("shell2.recovery_screen_problem")}</strong>{u.error.to_string()}</p>
                                             <p class="muted small">
-                                                {format!("Stored under {} ({} bytes)", u.key, size)}
-                                                {u.backup_key.map(|b| format!("; copy kept under {b}"))}
+                                                {match &u.backup_key {
+                                                    Some(b) => tf(
+                                                        "shell2.recovery_screen_stored_with_copy",
+                                                        &[("key", &u.key), ("size", &size.to_string()), ("backup", b)],
+                                                    ),
+                                                    None => tf(
+                                                        "shell2.recovery_screen_stored",
+                                                        &[("key", &u.key), ("size", &size.to_string())],
+                                                    ),
+                                                }}
                                             </p>
                                             <div class="toolbar">
                                                 <button class="button" on:click=move |_| download(i)>
-                                                    "Download this data"
+                                                    {t("shell2.recovery_screen_download")}
                                                 </button>
                                                 <Show when=move || has_backup>
                                                     <button class="button quiet" on:click=move |_| state.set_aside(i)>
-                                                        "Set it aside"
+                                                        {t("shell2.recovery_screen_set_aside")}
                                                     </button>
                                                 </Show>
                                             </div>
@@ -88,7 +94,7 @@ pub fn RecoveryScreen() -> impl IntoView {
                     </ul>
                     <div class="modal-actions">
                         <button class="button primary" on:click=move |_| state.recovery_open.set(false)>
-                            "Continue with the rest"
+                            {t("shell2.recovery_screen_continue")}
                         </button>
                     </div>
                 </section>

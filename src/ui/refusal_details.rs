@@ -4,6 +4,8 @@
 
 use leptos::prelude::*;
 
+use super::i18n::{t, tf};
+
 /// Problems listed one by one; more would bury the first, which usually explains the rest.
 const MAX_LISTED: usize = 20;
 
@@ -19,16 +21,16 @@ pub fn RefusalDetails(
     let has_list = !listed.is_empty();
     view! {
         <div id=id>
-            <p class="error-text">"⚠ " {message}</p>
+            <p class="error-text">{tf("shell2.refusal_details_message", &[("message", &message)])}</p>
             <Show when=move || has_list>
                 <ul class="problem-list">
                     {listed.iter().map(|p| view! { <li><code>{p.clone()}</code></li> }).collect_view()}
                 </ul>
             </Show>
             <Show when=move || { more > 0 }>
-                <p>{format!("…and {more} more.")}</p>
+                <p>{tf("shell2.refusal_details_more", &[("n", &more.to_string())])}</p>
             </Show>
-            <p>"Nothing in your workspace was changed."</p>
+            <p>{t("shell2.refusal_details_nothing_changed")}</p>
         </div>
     }
 }

@@ -6,9 +6,9 @@ use chrono::Local;
 use leptos::prelude::*;
 
 use super::files::download_as;
+use super::i18n::{content, t, tf};
 use super::pages::assessment::use_current;
 use super::state::use_app_state;
-use crate::content;
 use crate::domain::{csv_export, Assessment};
 
 /// The MIME type of the downloads; the charset tells spreadsheets the text is UTF-8.
@@ -38,9 +38,9 @@ impl Table {
 
     fn text(self, a: &Assessment) -> String {
         match self {
-            Table::Answers => csv_export::answers(content::get(), a),
+            Table::Answers => csv_export::answers(content(), a),
             Table::Kpis => csv_export::kpis(a),
-            Table::Initiatives => csv_export::initiatives(content::get(), a),
+            Table::Initiatives => csv_export::initiatives(content(), a),
         }
     }
 }
@@ -63,34 +63,32 @@ pub fn ReportActions() -> impl IntoView {
         let name = csv_file_name(&a.display_name(), table, Local::now().date_naive());
         let text = format!("{BOM}{}", table.text(&a));
         match download_as(&name, &text, CSV_MIME) {
-            Ok(()) => state.notify(format!("Downloaded {name}.")),
-            Err(why) => state.notify(format!("Download failed: {why}.")),
+            Ok(()) => state.notify(tf("partners.report_actions_downloaded", &[("name", &name)])),
+            Err(why) => state.notify(tf(
+                "partners.report_actions_download_failed",
+                &[("why", &why)],
+            )),
         }
     };
     let print = move |_| {
         if window().print().is_err() {
-            state.notify(
-                "The browser would not open its print dialog. Use its menu: File, then Print.",
-            );
+            state.notify(t("partners.report_actions_print_failed"));
         }
     };
     view! {
-        <div class="toolbar report-actions" role="group" aria-label="Report actions">
-            <button class="button primary" on:click=print>"Print / save as PDF"</button>
+        <div class="toolbar report-actions" role="group" aria-label=t("partners.report_actions_label")>
+            <button class="button primary" on:click=print>{t("partners.report_actions_print")}</button>
             <button class="button" on:click=move |_| download(Table::Answers)>
-                "Download answers (CSV)"
+                {t("partners.report_actions_answers")}
             </button>
             <button class="button" on:click=move |_| download(Table::Kpis)>
-                "Download KPIs (CSV)"
+                {t("partners.report_actions_kpis")}
             </button>
             <button class="button" on:click=move |_| download(Table::Initiatives)>
-                "Download initiatives (CSV)"
+                {t("partners.report_actions_initiatives")}
             </button>
         </div>
-        <p class="hint report-hint">
-            "To save a PDF, choose “Save as PDF” as the printer in the print dialog. CSV (comma-"
-            "separated values) files open in any spreadsheet: Excel, Numbers or Google Sheets."
-        </p>
+        <p class="hint report-hint">{t("partners.report_actions_hint")}</p>
     }
 }
 

@@ -6,7 +6,8 @@ use chrono::NaiveDate;
 use leptos::prelude::*;
 
 use super::chart_view::ChartView;
-use super::initiative_edit::{show_date, title_of};
+use super::i18n::{date, l, t, tf};
+use super::initiative_edit::title_of;
 use super::pages::assessment::use_current;
 use super::pages::results::{largest_gaps_chart, today_and_target_radar};
 use super::report_plan::next_milestones;
@@ -22,16 +23,20 @@ const TOP_GAPS: usize = 8;
 /// The maturity index with what it rests on, in one sentence.
 pub fn index_sentence(r: &Results) -> String {
     match r.index {
-        Some(index) => format!(
-            "Maturity index {} of 4: the average of the area scores (0 absent to 4 optimizing), \
-             from {} answered question{} in {} of {} areas.",
-            fmt1(index),
-            r.counted,
-            if r.counted == 1 { "" } else { "s" },
-            r.scored_areas,
-            r.areas.len()
+        Some(index) => tf(
+            if r.counted == 1 {
+                "partners.report_assessment_index_one"
+            } else {
+                "partners.report_assessment_index"
+            },
+            &[
+                ("index", &fmt1(index)),
+                ("answered", &r.counted.to_string()),
+                ("scored", &r.scored_areas.to_string()),
+                ("areas", &r.areas.len().to_string()),
+            ],
         ),
-        None => "No maturity index yet: no question has been answered with a level.".to_string(),
+        None => t("partners.report_assessment_no_index").to_string(),
     }
 }
 
@@ -39,25 +44,34 @@ pub fn index_sentence(r: &Results) -> String {
 /// apply”)."
 pub fn answered_sentence(r: &Results) -> String {
     let not_applicable: usize = r.areas.iter().map(|a| a.not_applicable).sum();
-    let note = match not_applicable {
-        0 => String::new(),
-        1 => " (1 marked “does not apply”)".to_string(),
-        n => format!(" ({n} marked “does not apply”)"),
+    let key = match not_applicable {
+        0 => "partners.report_assessment_answered",
+        1 => "partners.report_assessment_answered_na_one",
+        _ => "partners.report_assessment_answered_na",
     };
-    format!("{} of {} questions answered{note}.", r.done, r.questions)
+    tf(
+        key,
+        &[
+            ("done", &r.done.to_string()),
+            ("questions", &r.questions.to_string()),
+            ("na", &not_applicable.to_string()),
+        ],
+    )
 }
 
 /// One gap in words, e.g. "Security: today 1.5 against a target of 3.0, a gap of 1.5;
 /// importance 3 of 3, priority 4.5".
 pub fn gap_words(a: &AreaResult) -> String {
-    format!(
-        "{}: today {} against a target of {}, a gap of {}; importance {} of 3, priority {}",
-        a.name,
-        fmt1(a.score.unwrap_or(0.0)),
-        fmt1(a.target.unwrap_or(0.0)),
-        fmt1(a.gap.unwrap_or(0.0)),
-        a.importance,
-        fmt1(a.priority.unwrap_or(0.0))
+    tf(
+        "partners.report_assessment_gap",
+        &[
+            ("area", &a.name),
+            ("today", &fmt1(a.score.unwrap_or(0.0))),
+            ("target", &fmt1(a.target.unwrap_or(0.0))),
+            ("gap", &fmt1(a.gap.unwrap_or(0.0))),
+            ("importance", &a.importance.to_string()),
+            ("priority", &fmt1(a.priority.unwrap_or(0.0))),
+        ],
     )
 }
 
@@ -84,12 +98,15 @@ pub fn ReportSummary(today: NaiveDate) -> impl IntoView {
                             let due = i
                                 .end()
                                 .and_then(|e| e.pred_opt())
-                                .map(show_date)
+                                .map(date)
                                 .unwrap_or_default();
-                            format!(
-                                "{}: due {due} ({})",
-                                title_of(i),
-                                i.status.label().to_lowercase()
+                            tf(
+                                "partners.report_assessment_milestone",
+                                &[
+                                    ("title", &title_of(i)),
+                                    ("due", &due),
+                                    ("status", &l(i.status.label()).to_lowercase()),
+                                ],
                             )
                         })
                         .collect::<Vec<_>>()
@@ -99,17 +116,17 @@ pub fn ReportSummary(today: NaiveDate) -> impl IntoView {
     });
     view! {
         <section class="report-section" aria-labelledby="report-summary-title">
-            <h3 id="report-summary-title">"Summary"</h3>
+            <h3 id="report-summary-title">{t("partners.report_assessment_summary")}</h3>
             <p class="headline" data-testid="report-index">{move || results.with(index_sentence)}</p>
             <p>{move || results.with(answered_sentence)}</p>
-            <h4>"Largest gaps"</h4>
+            <h4>{t("partners.report_assessment_gaps")}</h4>
             <Show
                 when=move || !gaps.with(Vec::is_empty)
                 fallback=move || view! {
                     <p>{move || if results.with(|r| r.index.is_some()) {
-                        "No answered area is below its target."
+                        t("partners.report_assessment_no_gap")
                     } else {
-                        "None yet: gaps appear once questions are answered."
+                        t("partners.report_assessment_no_gap_yet")
                     }}</p>
                 }
             >
@@ -117,10 +134,10 @@ pub fn ReportSummary(today: NaiveDate) -> impl IntoView {
                     {move || gaps.get().into_iter().map(|g| view! { <li>{g}</li> }).collect_view()}
                 </ol>
             </Show>
-            <h4>"Next milestones"</h4>
+            <h4>{t("partners.report_assessment_milestones")}</h4>
             <Show
                 when=move || !milestones.with(Vec::is_empty)
-                fallback=|| view! { <p>"No milestone is dated ahead on the roadmap."</p> }
+                fallback=|| view! { <p>{t("partners.report_assessment_no_milestone")}</p> }
             >
                 <ul>
                     {move || milestones.get().into_iter().map(|m| view! { <li>"◆ " {m}</li> }).collect_view()}
@@ -137,17 +154,17 @@ pub fn ReportStanding() -> impl IntoView {
     let opt = |v: Option<f64>| v.map(fmt1).unwrap_or_else(|| "–".to_string());
     view! {
         <section class="report-section" aria-labelledby="report-standing-title">
-            <h3 id="report-standing-title">"Where we stand"</h3>
-            <ChartView svg label="Radar chart of each area's score today and its target, 0 to 4. The table beside it gives the figures."/>
+            <h3 id="report-standing-title">{t("partners.report_assessment_standing")}</h3>
+            <ChartView svg label=t("partners.report_assessment_radar")/>
             <table class="data-table">
-                <caption>"Scores by area (levels 0 to 4; “–” means no answer yet)"</caption>
+                <caption>{t("partners.report_assessment_standing_table")}</caption>
                 <thead>
                     <tr>
-                        <th scope="col">"Area"</th>
-                        <th scope="col">"Today"</th>
-                        <th scope="col">"Target"</th>
-                        <th scope="col">"Gap"</th>
-                        <th scope="col">"Answered"</th>
+                        <th scope="col">{t("partners.report_assessment_area")}</th>
+                        <th scope="col">{t("partners.report_assessment_today")}</th>
+                        <th scope="col">{t("partners.report_assessment_target")}</th>
+                        <th scope="col">{t("partners.report_assessment_gap_col")}</th>
+                        <th scope="col">{t("partners.report_assessment_answered_col")}</th>
                     </tr>
                 </thead>
                 <tbody>
@@ -157,7 +174,7 @@ pub fn ReportStanding() -> impl IntoView {
                             <td>{opt(a.score)}</td>
                             <td>{opt(a.target)}</td>
                             <td>{opt(a.gap)}</td>
-                            <td>{format!("{} of {}", a.done, a.questions)}</td>
+                            <td>{tf("partners.report_assessment_done_of", &[("done", &a.done.to_string()), ("questions", &a.questions.to_string())])}</td>
                         </tr>
                     }).collect_view())}
                 </tbody>
@@ -173,27 +190,24 @@ pub fn ReportGaps() -> impl IntoView {
     let empty = Memo::new(move |_| results.with(|r| r.ranked_gaps().is_empty()));
     view! {
         <section class="report-section" aria-labelledby="report-gaps-title">
-            <h3 id="report-gaps-title">"Largest gaps"</h3>
-            <p class="muted">
-                "Gap = target − today. Priority = gap × importance (1 less important, 2 normal, "
-                "3 critical), so the first rows are where improvement matters most."
-            </p>
+            <h3 id="report-gaps-title">{t("partners.report_assessment_gaps")}</h3>
+            <p class="muted">{t("partners.report_assessment_gaps_intro")}</p>
             <Show
                 when=move || !empty.get()
-                fallback=|| view! { <p>"No answered area is below its target."</p> }
+                fallback=|| view! { <p>{t("partners.report_assessment_no_gap")}</p> }
             >
-                <ChartView svg label="Bar chart of the areas with the highest priority gaps. The table below gives the figures."/>
+                <ChartView svg label=t("partners.report_assessment_gaps_chart")/>
                 <table class="data-table">
-                    <caption>{format!("The {TOP_GAPS} largest gaps, highest priority first")}</caption>
+                    <caption>{tf("partners.report_assessment_gaps_table", &[("count", &TOP_GAPS.to_string())])}</caption>
                     <thead>
                         <tr>
-                            <th scope="col">"Rank"</th>
-                            <th scope="col">"Area"</th>
-                            <th scope="col">"Today"</th>
-                            <th scope="col">"Target"</th>
-                            <th scope="col">"Gap"</th>
-                            <th scope="col">"Importance"</th>
-                            <th scope="col">"Priority"</th>
+                            <th scope="col">{t("partners.report_assessment_rank")}</th>
+                            <th scope="col">{t("partners.report_assessment_area")}</th>
+                            <th scope="col">{t("partners.report_assessment_today")}</th>
+                            <th scope="col">{t("partners.report_assessment_target")}</th>
+                            <th scope="col">{t("partners.report_assessment_gap_col")}</th>
+                            <th scope="col">{t("partners.report_assessment_importance")}</th>
+                            <th scope="col">{t("partners.report_assessment_priority")}</th>
                         </tr>
                     </thead>
                     <tbody>

@@ -10,7 +10,8 @@ use uuid::Uuid;
 
 use super::budget_table::over_text;
 use super::chart_view::ChartView;
-use super::initiative_edit::{show_date, title_of};
+use super::i18n::{date, l, t, tf};
+use super::initiative_edit::title_of;
 use super::numbers::{format_amount, trim_number};
 use super::pages::assessment::use_current;
 use super::roadmap_timeline::timeline_of;
@@ -74,9 +75,13 @@ pub fn category_text(p: &QuarterPlan, c: BudgetCategory) -> String {
     match p.budget[c.index()] {
         Some(b) => {
             let mark = if p.over(c).is_some() { "⚠ " } else { "" };
-            format!("{mark}{planned} of {}", format_amount(b.round()))
+            let text = tf(
+                "partners.report_plan_of_budget",
+                &[("planned", &planned), ("budget", &format_amount(b.round()))],
+            );
+            format!("{mark}{text}")
         }
-        None => format!("{planned} (no budget)"),
+        None => tf("partners.report_plan_no_budget", &[("planned", &planned)]),
     }
 }
 
@@ -89,13 +94,15 @@ pub fn ReportRoadmap(today: NaiveDate) -> impl IntoView {
                 return String::new();
             };
             let n = |s: InitiativeStatus| a.initiatives.iter().filter(|i| i.status == s).count();
-            format!(
-                "{} initiatives on the roadmap: {} in progress, {} planned, {} done, {} dropped.",
-                a.initiatives.len(),
-                n(InitiativeStatus::InProgress),
-                n(InitiativeStatus::Planned),
-                n(InitiativeStatus::Done),
-                n(InitiativeStatus::Dropped)
+            tf(
+                "partners.report_plan_summary",
+                &[
+                    ("total", &a.initiatives.len().to_string()),
+                    ("in_progress", &n(InitiativeStatus::InProgress).to_string()),
+                    ("planned", &n(InitiativeStatus::Planned).to_string()),
+                    ("done", &n(InitiativeStatus::Done).to_string()),
+                    ("dropped", &n(InitiativeStatus::Dropped).to_string()),
+                ],
             )
         })
     });
@@ -107,19 +114,21 @@ pub fn ReportRoadmap(today: NaiveDate) -> impl IntoView {
             let mut out = Vec::new();
             let conflicts = deps::conflicts(&a.initiatives).len();
             if conflicts > 0 {
-                out.push(format!(
-                    "⚠ {conflicts} dependency conflict{}: work dated to start before what it \
-                     depends on ends.",
-                    if conflicts == 1 { "" } else { "s" }
-                ));
+                let key = if conflicts == 1 {
+                    "partners.report_plan_conflict_one"
+                } else {
+                    "partners.report_plan_conflicts"
+                };
+                out.push(tf(key, &[("count", &conflicts.to_string())]));
             }
             let late = past_due(&a.initiatives, today);
             if late > 0 {
-                out.push(format!(
-                    "⚠ {late} open initiative{} past {} planned end date.",
-                    if late == 1 { " is" } else { "s are" },
-                    if late == 1 { "its" } else { "their" }
-                ));
+                let key = if late == 1 {
+                    "partners.report_plan_late_one"
+                } else {
+                    "partners.report_plan_late"
+                };
+                out.push(tf(key, &[("count", &late.to_string())]));
             }
             out
         })
@@ -147,10 +156,11 @@ pub fn ReportRoadmap(today: NaiveDate) -> impl IntoView {
                         .into_iter()
                         .map(|i| {
                             let when = match (i.start, last_day(i)) {
-                                (Some(s), Some(e)) => {
-                                    format!("{} to {}", show_date(s), show_date(e))
-                                }
-                                _ => "Not dated yet".to_string(),
+                                (Some(s), Some(e)) => tf(
+                                    "partners.report_plan_when",
+                                    &[("start", &date(s)), ("end", &date(e))],
+                                ),
+                                _ => t("partners.report_plan_not_dated").to_string(),
                             };
                             let owner = match i.owner.trim() {
                                 "" => "–".to_string(),
@@ -160,10 +170,13 @@ pub fn ReportRoadmap(today: NaiveDate) -> impl IntoView {
                                 i.id,
                                 title_of(i),
                                 i.milestone,
-                                i.status.label(),
+                                l(i.status.label()),
                                 when,
                                 owner,
-                                format!("{} person-weeks", trim_number(i.effort_weeks)),
+                                tf(
+                                    "partners.report_plan_effort_weeks",
+                                    &[("weeks", &trim_number(i.effort_weeks))],
+                                ),
                             )
                         })
                         .collect::<Vec<_>>()
@@ -173,31 +186,31 @@ pub fn ReportRoadmap(today: NaiveDate) -> impl IntoView {
     });
     view! {
         <section class="report-section" aria-labelledby="report-roadmap-title">
-            <h3 id="report-roadmap-title">"Roadmap"</h3>
+            <h3 id="report-roadmap-title">{t("partners.report_plan_roadmap")}</h3>
             <p>{move || summary.get()}</p>
             {move || warnings.get().into_iter().map(|w| view! { <p class="warning-text">{w}</p> }).collect_view()}
             <div class="timeline-scroll">
-                <ChartView svg label="Roadmap timeline grouped by horizon (now, next, later): one bar per dated initiative. The table below lists the next initiatives."/>
+                <ChartView svg label=t("partners.report_plan_timeline")/>
             </div>
             <Show
                 when=move || !rows.with(Vec::is_empty)
-                fallback=|| view! { <p>"No open initiative is ahead on the roadmap."</p> }
+                fallback=|| view! { <p>{t("partners.report_plan_no_initiative")}</p> }
             >
                 <table class="data-table">
-                    <caption>{format!("The next {NEXT_INITIATIVES} open initiatives, by start date")}</caption>
+                    <caption>{tf("partners.report_plan_next_table", &[("count", &NEXT_INITIATIVES.to_string())])}</caption>
                     <thead>
                         <tr>
-                            <th scope="col">"Initiative"</th>
-                            <th scope="col">"Status"</th>
-                            <th scope="col">"When"</th>
-                            <th scope="col">"Owner"</th>
-                            <th scope="col">"Effort"</th>
+                            <th scope="col">{t("partners.report_plan_initiative")}</th>
+                            <th scope="col">{t("partners.report_plan_status")}</th>
+                            <th scope="col">{t("partners.report_plan_when_col")}</th>
+                            <th scope="col">{t("partners.report_plan_owner")}</th>
+                            <th scope="col">{t("partners.report_plan_effort")}</th>
                         </tr>
                     </thead>
                     <tbody>
                         <For each=move || rows.get() key=|r| r.clone() let:r>
                             <tr>
-                                <th scope="row">{r.1}{r.2.then_some(" ◆ milestone")}</th>
+                                <th scope="row">{r.1}{r.2.then(|| t("partners.report_plan_milestone"))}</th>
                                 <td>{r.3}</td>
                                 <td>{r.4}</td>
                                 <td>{r.5}</td>
@@ -231,38 +244,40 @@ pub fn ReportBudget(today: NaiveDate) -> impl IntoView {
     });
     view! {
         <section class="report-section" aria-labelledby="report-budget-title">
-            <h3 id="report-budget-title">"Budget"</h3>
-            <p class="muted">
-                "Planned spend comes from the initiatives, the team, the technology inventory and "
-                "running costs; the budget is what was agreed per quarter. Amounts are in your own currency."
-            </p>
+            <h3 id="report-budget-title">{t("partners.report_plan_budget")}</h3>
+            <p class="muted">{t("partners.report_plan_budget_intro")}</p>
             <table class="data-table">
-                <caption>{format!("Planned spend of budget, next {BUDGET_QUARTERS} quarters")}</caption>
+                <caption>{tf("partners.report_plan_budget_table", &[("count", &BUDGET_QUARTERS.to_string())])}</caption>
                 <thead>
                     <tr>
-                        <th scope="col">"Quarter"</th>
+                        <th scope="col">{t("partners.report_plan_quarter")}</th>
                         {BudgetCategory::ALL
                             .into_iter()
-                            .map(|c| view! { <th scope="col">{c.label()}</th> })
+                            .map(|c| view! { <th scope="col">{l(c.label())}</th> })
                             .collect_view()}
-                        <th scope="col">"Total"</th>
-                        <th scope="col">"Over budget?"</th>
+                        <th scope="col">{t("partners.report_plan_total")}</th>
+                        <th scope="col">{t("partners.report_plan_over")}</th>
                     </tr>
                 </thead>
                 <tbody>
                     {move || plans.with(|ps| ps.iter().map(|p| {
                         let total = match p.budget_total() {
-                            Some(b) => format!(
-                                "{} of {}",
-                                format_amount(p.planned_total().round()),
-                                format_amount(b.round())
+                            Some(b) => tf(
+                                "partners.report_plan_of_budget",
+                                &[
+                                    ("planned", &format_amount(p.planned_total().round())),
+                                    ("budget", &format_amount(b.round())),
+                                ],
                             ),
-                            None => format!("{} (no budget)", format_amount(p.planned_total().round())),
+                            None => tf(
+                                "partners.report_plan_no_budget",
+                                &[("planned", &format_amount(p.planned_total().round()))],
+                            ),
                         };
                         let status = match over_text(p) {
                             Some(text) => format!("⚠ {text}"),
-                            None if p.budget_total().is_some() => "✓ Within budget".to_string(),
-                            None => "– No budget to compare".to_string(),
+                            None if p.budget_total().is_some() => t("partners.report_plan_within").to_string(),
+                            None => t("partners.report_plan_nothing_to_compare").to_string(),
                         };
                         view! {
                             <tr>
@@ -281,8 +296,8 @@ pub fn ReportBudget(today: NaiveDate) -> impl IntoView {
             <Show when=move || { undated.get() > 0 }>
                 <p class="warning-text">
                     {move || match undated.get() {
-                        1 => "⚠ 1 initiative with a cost has no dates yet, so its cost is not counted above.".to_string(),
-                        n => format!("⚠ {n} initiatives with costs have no dates yet, so their costs are not counted above."),
+                        1 => t("partners.report_plan_undated_one").to_string(),
+                        n => tf("partners.report_plan_undated", &[("count", &n.to_string())]),
                     }}
                 </p>
             </Show>

@@ -7,12 +7,11 @@ use chrono::NaiveDate;
 use leptos::prelude::*;
 use uuid::Uuid;
 
-use super::initiative_edit::show_date;
+use super::i18n::{content, date, l, t, tf};
 use super::kpi_dashboard::status_text;
 use super::numbers::trim_number;
 use super::pages::assessment::use_current;
 use super::risk_register::{display_title, overdue_text, score_text};
-use crate::content;
 use crate::domain::kpi::trend;
 use crate::domain::kpi::Kpi;
 use crate::domain::review::{AreaStatus, Review};
@@ -36,15 +35,31 @@ pub fn latest_text(k: &Kpi) -> String {
     k.measurements
         .iter()
         .max_by_key(|m| m.date)
-        .map(|m| format!("{} on {}", with_unit(m.value, &k.unit), show_date(m.date)))
-        .unwrap_or_else(|| "No measurements yet".to_string())
+        .map(|m| {
+            tf(
+                "partners.report_tracking_latest",
+                &[
+                    ("value", &with_unit(m.value, &k.unit)),
+                    ("date", &date(m.date)),
+                ],
+            )
+        })
+        .unwrap_or_else(|| t("partners.report_tracking_no_measurements").to_string())
 }
 
 /// The target of a KPI in words, e.g. "10 days by 31 Dec 2026".
 pub fn target_text(k: &Kpi) -> String {
     k.target
-        .map(|t| format!("{} by {}", with_unit(t.value, &k.unit), show_date(t.date)))
-        .unwrap_or_else(|| "No target".to_string())
+        .map(|target| {
+            tf(
+                "partners.report_tracking_target_by",
+                &[
+                    ("value", &with_unit(target.value, &k.unit)),
+                    ("date", &date(target.date)),
+                ],
+            )
+        })
+        .unwrap_or_else(|| t("partners.report_tracking_no_target").to_string())
 }
 
 /// An area's review status with a mark, never colour alone.
@@ -54,7 +69,7 @@ pub fn area_status_text(status: AreaStatus) -> String {
         AreaStatus::Challenged => "⚠",
         AreaStatus::NotReviewed => "–",
     };
-    format!("{mark} {}", status.label())
+    format!("{mark} {}", l(status.label()))
 }
 
 /// True when a reviewer has written anything: a name, an answer review or an area review.
@@ -93,24 +108,21 @@ pub fn ReportKpis(today: NaiveDate) -> impl IntoView {
     });
     view! {
         <section class="report-section" aria-labelledby="report-kpis-title">
-            <h3 id="report-kpis-title">"KPIs"</h3>
-            <p class="muted">
-                "A KPI (key performance indicator) is a number tracked to see whether things improve. "
-                "The status comes from a straight-line trend through the measurements, projected to the target date."
-            </p>
+            <h3 id="report-kpis-title">{t("partners.report_tracking_kpis")}</h3>
+            <p class="muted">{t("partners.report_tracking_kpis_intro")}</p>
             <Show
                 when=move || !rows.with(Vec::is_empty)
-                fallback=|| view! { <p>"No KPIs are tracked yet."</p> }
+                fallback=|| view! { <p>{t("partners.report_tracking_no_kpis")}</p> }
             >
                 <table class="data-table">
-                    <caption>"Status of each KPI"</caption>
+                    <caption>{t("partners.report_tracking_kpis_table")}</caption>
                     <thead>
                         <tr>
-                            <th scope="col">"KPI"</th>
-                            <th scope="col">"Status"</th>
-                            <th scope="col">"Latest"</th>
-                            <th scope="col">"Target"</th>
-                            <th scope="col">"Why"</th>
+                            <th scope="col">{t("partners.report_tracking_kpi")}</th>
+                            <th scope="col">{t("partners.report_tracking_status")}</th>
+                            <th scope="col">{t("partners.report_tracking_latest_col")}</th>
+                            <th scope="col">{t("partners.report_tracking_target")}</th>
+                            <th scope="col">{t("partners.report_tracking_why")}</th>
                         </tr>
                     </thead>
                     <tbody>
@@ -151,18 +163,20 @@ pub fn ReportRisks(today: NaiveDate) -> impl IntoView {
                         .map(|r| {
                             let review = match (r.review_overdue(today), r.next_review) {
                                 (Some(days), _) => overdue_text(days),
-                                (None, Some(d)) => show_date(d),
-                                (None, None) => "⚠ No review date".to_string(),
+                                (None, Some(d)) => date(d),
+                                (None, None) => {
+                                    t("partners.report_tracking_no_review_date").to_string()
+                                }
                             };
                             let or_dash = |s: &str| match s.trim() {
                                 "" => "–".to_string(),
-                                t => t.to_string(),
+                                text => text.to_string(),
                             };
                             (
                                 r.id,
                                 display_title(&r.title),
                                 score_text(r.score()),
-                                r.status.label(),
+                                l(r.status.label()),
                                 or_dash(&r.owner),
                                 or_dash(&r.mitigation),
                                 review,
@@ -175,20 +189,20 @@ pub fn ReportRisks(today: NaiveDate) -> impl IntoView {
     });
     view! {
         <section class="report-section" aria-labelledby="report-risks-title">
-            <h3 id="report-risks-title">"Risks"</h3>
+            <h3 id="report-risks-title">{t("partners.report_tracking_risks")}</h3>
             <p class="headline">{move || sentence.get()}</p>
-            <p class="muted">"Score = likelihood × impact, each from 1 to 5: 1 to 4 low, 5 to 9 medium, 10 to 14 high, 15 to 25 critical."</p>
+            <p class="muted">{t("partners.report_tracking_risks_intro")}</p>
             <Show when=move || !rows.with(Vec::is_empty)>
                 <table class="data-table">
-                    <caption>{format!("The {TOP_RISKS} highest open risks")}</caption>
+                    <caption>{tf("partners.report_tracking_risks_table", &[("count", &TOP_RISKS.to_string())])}</caption>
                     <thead>
                         <tr>
-                            <th scope="col">"Risk"</th>
-                            <th scope="col">"Score"</th>
-                            <th scope="col">"Status"</th>
-                            <th scope="col">"Owner"</th>
-                            <th scope="col">"Mitigation"</th>
-                            <th scope="col">"Next review"</th>
+                            <th scope="col">{t("partners.report_tracking_risk")}</th>
+                            <th scope="col">{t("partners.report_tracking_score")}</th>
+                            <th scope="col">{t("partners.report_tracking_status")}</th>
+                            <th scope="col">{t("partners.report_tracking_owner")}</th>
+                            <th scope="col">{t("partners.report_tracking_mitigation")}</th>
+                            <th scope="col">{t("partners.report_tracking_next_review")}</th>
                         </tr>
                     </thead>
                     <tbody>
@@ -242,23 +256,25 @@ pub fn ReportPartners() -> impl IntoView {
                                         .map(|x| x.name.clone())
                                         .unwrap_or_default();
                                     let gates = if r.gate_failures.is_empty() {
-                                        "✓ all passed".to_string()
+                                        t("partners.report_tracking_all_passed").to_string()
                                     } else {
-                                        format!(
-                                            "✗ fails: {}",
-                                            r.gate_failures
-                                                .iter()
-                                                .map(|g| g.reason.clone())
-                                                .collect::<Vec<_>>()
-                                                .join("; ")
+                                        let reasons = r
+                                            .gate_failures
+                                            .iter()
+                                            .map(|g| g.reason.clone())
+                                            .collect::<Vec<_>>()
+                                            .join(t("partners.report_tracking_reason_separator"));
+                                        tf(
+                                            "partners.report_tracking_fails",
+                                            &[("reasons", &reasons)],
                                         )
                                     };
                                     (
                                         r.rank.map_or_else(|| "–".to_string(), |k| k.to_string()),
                                         name,
                                         r.total.map_or_else(
-                                            || "no scores".to_string(),
-                                            |t| format!("{t:.1}"),
+                                            || t("partners.report_tracking_no_scores").to_string(),
+                                            |total| format!("{total:.1}"),
                                         ),
                                         gates,
                                     )
@@ -278,22 +294,22 @@ pub fn ReportPartners() -> impl IntoView {
     });
     view! {
         <section class="report-section" aria-labelledby="report-partners-title">
-            <h3 id="report-partners-title">"Partner choice"</h3>
+            <h3 id="report-partners-title">{t("partners.report_tracking_partners")}</h3>
             <Show
                 when=move || !cards.with(Vec::is_empty)
-                fallback=|| view! { <p>"No engineering partner comparison yet."</p> }
+                fallback=|| view! { <p>{t("partners.report_tracking_no_partners")}</p> }
             >
                 <For each=move || cards.get() key=|c| c.clone() let:card>
                     <h4>{card.name}</h4>
                     <p>{card.explanation}</p>
                     <table class="data-table">
-                        <caption>"Ranking (totals out of 100, over the criteria scored so far)"</caption>
+                        <caption>{t("partners.report_tracking_ranking")}</caption>
                         <thead>
                             <tr>
-                                <th scope="col">"Rank"</th>
-                                <th scope="col">"Candidate"</th>
-                                <th scope="col">"Total"</th>
-                                <th scope="col">"Must-haves"</th>
+                                <th scope="col">{t("partners.report_tracking_rank")}</th>
+                                <th scope="col">{t("partners.report_tracking_candidate")}</th>
+                                <th scope="col">{t("partners.report_tracking_total")}</th>
+                                <th scope="col">{t("partners.report_tracking_must_haves")}</th>
                             </tr>
                         </thead>
                         <tbody>
@@ -325,23 +341,36 @@ pub fn ReportReview() -> impl IntoView {
     let headline = Memo::new(move |_| {
         review.with(|r| {
             let who = match r.reviewer.trim() {
-                "" => "Reviewed (the reviewer gave no name).".to_string(),
-                name => format!("Reviewed by {name}."),
+                "" => t("partners.report_tracking_reviewed_anonymous").to_string(),
+                name => tf("partners.report_tracking_reviewed_by", &[("name", name)]),
             };
             let answers = r.answers.values().filter(|x| !x.is_empty()).count();
             let count = |s: AreaStatus| r.areas.values().filter(|x| x.status == s).count();
-            format!(
-                "{who} {answers} answer{} with a reviewer's level or comment; {} area{} agreed, {} challenged.",
-                if answers == 1 { "" } else { "s" },
-                count(AreaStatus::Agreed),
-                if count(AreaStatus::Agreed) == 1 { "" } else { "s" },
-                count(AreaStatus::Challenged)
+            let agreed = count(AreaStatus::Agreed);
+            // English counts take a plural; each combination is a whole sentence to translate.
+            let key = match (answers == 1, agreed == 1) {
+                (true, true) => "partners.report_tracking_review_counts_one_one",
+                (true, false) => "partners.report_tracking_review_counts_one_many",
+                (false, true) => "partners.report_tracking_review_counts_many_one",
+                (false, false) => "partners.report_tracking_review_counts_many_many",
+            };
+            let counts = tf(
+                key,
+                &[
+                    ("answers", &answers.to_string()),
+                    ("agreed", &agreed.to_string()),
+                    ("challenged", &count(AreaStatus::Challenged).to_string()),
+                ],
+            );
+            tf(
+                "partners.report_tracking_review_headline",
+                &[("who", &who), ("counts", &counts)],
             )
         })
     });
     let rows = Memo::new(move |_| {
         review.with(|r| {
-            content::get()
+            content()
                 .areas
                 .iter()
                 .map(|area| {
@@ -361,21 +390,21 @@ pub fn ReportReview() -> impl IntoView {
     });
     view! {
         <section class="report-section" aria-labelledby="report-review-title">
-            <h3 id="report-review-title">"Review"</h3>
+            <h3 id="report-review-title">{t("partners.report_tracking_review")}</h3>
             <Show
                 when=move || reviewed.get()
                 fallback=|| view! {
-                    <p>"No review yet. A fractional CTO (a part-time, outside technology lead) can import the exported file, review it and send it back."</p>
+                    <p>{t("partners.report_tracking_no_review")}</p>
                 }
             >
                 <p class="headline">{move || headline.get()}</p>
                 <table class="data-table">
-                    <caption>"The reviewer's view of each area"</caption>
+                    <caption>{t("partners.report_tracking_review_table")}</caption>
                     <thead>
                         <tr>
-                            <th scope="col">"Area"</th>
-                            <th scope="col">"Status"</th>
-                            <th scope="col">"Comment"</th>
+                            <th scope="col">{t("partners.report_tracking_area")}</th>
+                            <th scope="col">{t("partners.report_tracking_status")}</th>
+                            <th scope="col">{t("partners.report_tracking_comment")}</th>
                         </tr>
                     </thead>
                     <tbody>

@@ -7,6 +7,7 @@ use super::pages::assessment::use_current;
 use super::state::use_app_state;
 use crate::domain::team::raci::{role_flags, RoleFlag};
 use crate::domain::team::{Party, Responsibility, Team, ROLES};
+use crate::ui::i18n::{l, t, tf};
 
 /// Marks or unmarks `party` as responsible for `role`, keeping parties in their usual order and
 /// dropping a role's entry once it has nobody at all (the file keeps only what was said).
@@ -37,12 +38,27 @@ fn edit_role(team: &mut Team, role: &str, edit: impl FnOnce(&mut Responsibility)
 pub fn flag_words(flag: &RoleFlag) -> Vec<&'static str> {
     let mut out = Vec::new();
     if flag.no_accountable {
-        out.push("⚠ Nobody accountable");
+        out.push(t("team.responsibility_matrix_no_accountable"));
     }
     if flag.no_responsible {
-        out.push("⚠ Nobody responsible");
+        out.push(t("team.responsibility_matrix_no_responsible"));
     }
     out
+}
+
+/// A role's name in the language in use; the model names roles in English only.
+fn role_label(role: &str, english: &'static str) -> &'static str {
+    match role {
+        "leadership" => t("team.responsibility_matrix_role_leadership"),
+        "product-development" => t("team.responsibility_matrix_role_product_development"),
+        "design" => t("team.responsibility_matrix_role_design"),
+        "engineering" => t("team.responsibility_matrix_role_engineering"),
+        "testing" => t("team.responsibility_matrix_role_testing"),
+        "deployment" => t("team.responsibility_matrix_role_deployment"),
+        "maintenance" => t("team.responsibility_matrix_role_maintenance"),
+        "support" => t("team.responsibility_matrix_role_support"),
+        _ => english,
+    }
 }
 
 #[component]
@@ -68,31 +84,32 @@ pub fn ResponsibilityMatrix() -> impl IntoView {
     let unowned = Memo::new(move |_| flags.with(|f| f.iter().filter(|f| f.no_accountable).count()));
     view! {
         <section class="subsection" aria-labelledby="raci-title">
-            <h3 id="raci-title">"Responsibility matrix"</h3>
-            <p class="muted">"Responsible: who does the work (one or more)."</p>
-            <p class="muted">"Accountable: the one who answers for the result and decides when it is good enough."</p>
+            <h3 id="raci-title">{t("team.responsibility_matrix_title")}</h3>
+            <p class="muted">{t("team.responsibility_matrix_responsible_help")}</p>
+            <p class="muted">{t("team.responsibility_matrix_accountable_help")}</p>
             <p>
                 {move || match unowned.get() {
-                    0 => "Every role has someone accountable.".to_string(),
-                    1 => "⚠ 1 role has nobody accountable.".to_string(),
-                    n => format!("⚠ {n} roles have nobody accountable."),
+                    0 => t("team.responsibility_matrix_all_owned").to_string(),
+                    1 => t("team.responsibility_matrix_unowned_one").to_string(),
+                    n => tf("team.responsibility_matrix_unowned_many", &[("count", &n.to_string())]),
                 }}
             </p>
             <div class="table-scroll">
                 <table class="data-table">
-                    <caption>"Who is responsible and accountable for each role"</caption>
+                    <caption>{t("team.responsibility_matrix_caption")}</caption>
                     <thead>
                         <tr>
-                            <th scope="col">"Role"</th>
+                            <th scope="col">{t("team.responsibility_matrix_role")}</th>
                             {Party::ALL.into_iter().map(|p| view! {
-                                <th scope="col">{format!("{} responsible", p.label())}</th>
+                                <th scope="col">{tf("team.responsibility_matrix_party_responsible", &[("party", l(p.label()))])}</th>
                             }).collect_view()}
-                            <th scope="col">"Accountable"</th>
-                            <th scope="col">"Check"</th>
+                            <th scope="col">{t("team.responsibility_matrix_accountable")}</th>
+                            <th scope="col">{t("team.responsibility_matrix_check")}</th>
                         </tr>
                     </thead>
                     <tbody>
-                        {ROLES.into_iter().enumerate().map(|(index, (role, label))| {
+                        {ROLES.into_iter().enumerate().map(|(index, (role, english))| {
+                            let label = role_label(role, english);
                             let entry = Memo::new(move |_| team.with(|t| t.get(role).cloned().unwrap_or_default()));
                             let select_id = format!("raci-{role}-accountable");
                             view! {
@@ -101,7 +118,7 @@ pub fn ResponsibilityMatrix() -> impl IntoView {
                                     {Party::ALL.into_iter().map(|party| view! {
                                         <td>
                                             <input type="checkbox"
-                                                aria-label=format!("{label}: {} is responsible", party.label())
+                                                aria-label=tf("team.responsibility_matrix_is_responsible_label", &[("role", label), ("party", l(party.label()))])
                                                 prop:checked=move || entry.with(|r| r.responsible.contains(&party))
                                                 on:change=move |ev| {
                                                     let on = event_target_checked(&ev);
@@ -110,21 +127,21 @@ pub fn ResponsibilityMatrix() -> impl IntoView {
                                         </td>
                                     }).collect_view()}
                                     <td>
-                                        <select id=select_id aria-label=format!("{label}: accountable")
+                                        <select id=select_id aria-label=tf("team.responsibility_matrix_accountable_label", &[("role", label)])
                                             on:change=move |ev| {
                                                 let party = Party::from_id(&event_target_value(&ev));
                                                 state.edit(aid, |a| set_accountable(&mut a.team, role, party));
                                             }>
-                                            <option value="" selected=move || entry.with(|r| r.accountable.is_none())>"Nobody"</option>
+                                            <option value="" selected=move || entry.with(|r| r.accountable.is_none())>{t("team.responsibility_matrix_nobody")}</option>
                                             {Party::ALL.into_iter().map(|p| view! {
-                                                <option value=p.id() selected=move || entry.with(|r| r.accountable == Some(p))>{p.label()}</option>
+                                                <option value=p.id() selected=move || entry.with(|r| r.accountable == Some(p))>{l(p.label())}</option>
                                             }).collect_view()}
                                         </select>
                                     </td>
                                     <td>
                                         {move || {
                                             let words = flags.with(|f| f.get(index).map(flag_words).unwrap_or_default());
-                                            if words.is_empty() { "✓ Covered".to_string() } else { words.join("; ") }
+                                            if words.is_empty() { t("team.responsibility_matrix_covered").to_string() } else { words.join(t("team.responsibility_matrix_flag_separator")) }
                                         }}
                                     </td>
                                 </tr>

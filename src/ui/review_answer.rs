@@ -5,12 +5,40 @@
 
 use leptos::prelude::*;
 
+use super::i18n::{content, t, tf};
 use super::pages::assessment::use_current;
 use super::review_toggle::use_review_mode;
 use super::state::use_app_state;
-use crate::content::{self, Question};
+use crate::content::{Question, LEVELS};
 use crate::domain::model::MAX_TEXT_CHARS;
-use crate::domain::review::{level_text, set_answer_review, AnswerReview};
+use crate::domain::review::{set_answer_review, AnswerReview, Review};
+
+/// A level in words, "level 2 (Defined)", in the language in use.
+pub fn level_text(level: u8) -> String {
+    match content().scale.get(usize::from(level)) {
+        Some(s) => tf(
+            "assess.review_answer_level",
+            &[("level", &level.to_string()), ("name", &s.name)],
+        ),
+        None => tf(
+            "assess.review_answer_level_bare",
+            &[("level", &level.to_string())],
+        ),
+    }
+}
+
+/// Who reviewed, as review notes are signed: "Reviewer" or "Reviewer (Jane Doe)".
+pub fn byline(review: &Review) -> String {
+    match review.reviewer.trim() {
+        "" => t("assess.review_answer_reviewer").to_string(),
+        name => tf("assess.review_answer_reviewer_named", &[("name", name)]),
+    }
+}
+
+/// The byline as it leads a note: "Reviewer: ".
+pub fn byline_lead(byline: &str) -> String {
+    tf("assess.review_answer_byline_lead", &[("who", byline)])
+}
 
 /// The founder's side of the answer, to say how the reviewer's level compares.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -36,7 +64,7 @@ pub fn AnswerReviewPart(question: &'static Question) -> impl IntoView {
     let byline = Memo::new(move |_| {
         current
             .assessment
-            .with(|a| a.as_ref().map(|a| a.review.byline()).unwrap_or_default())
+            .with(|a| a.as_ref().map(|a| byline(&a.review)).unwrap_or_default())
     });
     let founder = Memo::new(move |_| {
         current
@@ -50,9 +78,8 @@ pub fn AnswerReviewPart(question: &'static Question) -> impl IntoView {
     let edit = move |f: Box<dyn FnOnce(&mut AnswerReview)>| {
         state.edit(id, move |a| set_answer_review(&mut a.review, qid, f));
     };
-    let content = content::get();
     let level_name = move |l: u8| {
-        content
+        content()
             .scale
             .get(usize::from(l))
             .map(|s| s.name.clone())
@@ -63,7 +90,7 @@ pub fn AnswerReviewPart(question: &'static Question) -> impl IntoView {
     let note = move || {
         review.with(|r| {
             r.as_ref().map(|r| {
-                let level = r.level.map(|l| level_text(content, l));
+                let level = r.level.map(level_text);
                 let comment = r.comment.trim();
                 match (level, comment.is_empty()) {
                     (Some(level), true) => level,
@@ -76,13 +103,15 @@ pub fn AnswerReviewPart(question: &'static Question) -> impl IntoView {
     // Said in words, not colour: a founder scanning the page should see where views part.
     let difference = move || {
         let reviewer = level_of()?;
-        let text = match founder.get() {
+        Some(match founder.get() {
             Founder::Level(l) if l == reviewer => return None,
-            Founder::Level(l) => format!("you chose {}", level_text(content, l)),
-            Founder::NoLevel => "you have not chosen a level".to_string(),
-            Founder::NotApplicable => "you marked it as not applying".to_string(),
-        };
-        Some(format!("⚠ Differs from your answer: {text}."))
+            Founder::Level(l) => tf(
+                "assess.review_answer_differs_level",
+                &[("level", &level_text(l))],
+            ),
+            Founder::NoLevel => t("assess.review_answer_differs_no_level").to_string(),
+            Founder::NotApplicable => t("assess.review_answer_differs_na").to_string(),
+        })
     };
 
     let read_only = move || {
@@ -90,7 +119,7 @@ pub fn AnswerReviewPart(question: &'static Question) -> impl IntoView {
             <Show when=move || review.with(Option::is_some)>
                 <div class="review-note" id=format!("{dom}-review")>
                     <p>
-                        <strong>{move || format!("{}: ", byline.get())}</strong>
+                        <strong>{move || byline_lead(&byline.get())}</strong>
                         <span class="review-text">{note}</span>
                     </p>
                     {move || difference().map(|d| view! { <p class="review-differs">{d}</p> })}
@@ -102,21 +131,21 @@ pub fn AnswerReviewPart(question: &'static Question) -> impl IntoView {
     view! {
         <Show when=move || mode.get() fallback=read_only>
             <fieldset class="review-edit">
-                <legend>"Reviewer's view of this answer"</legend>
+                <legend>{t("assess.review_answer_legend")}</legend>
                 <div class="question-grid">
                     <div class="field">
-                        <label for=format!("{dom}-review-level")>"Reviewer's level"</label>
+                        <label for=format!("{dom}-review-level")>{t("assess.review_answer_level_label")}</label>
                         <select
                             id=format!("{dom}-review-level")
                             on:change=move |ev| {
                                 let level = event_target_value(&ev)
                                     .parse::<u8>()
                                     .ok()
-                                    .filter(|l| usize::from(*l) < content::LEVELS);
+                                    .filter(|l| usize::from(*l) < LEVELS);
                                 edit(Box::new(move |r| r.level = level));
                             }
                         >
-                            <option value="" selected=move || level_of().is_none()>"No level given"</option>
+                            <option value="" selected=move || level_of().is_none()>{t("assess.review_answer_no_level")}</option>
                             {(0u8..=4)
                                 .map(|l| {
                                     view! {
@@ -129,7 +158,7 @@ pub fn AnswerReviewPart(question: &'static Question) -> impl IntoView {
                         </select>
                     </div>
                     <div class="field">
-                        <label for=format!("{dom}-review-comment")>"Reviewer's comment"</label>
+                        <label for=format!("{dom}-review-comment")>{t("assess.review_answer_comment")}</label>
                         <textarea
                             id=format!("{dom}-review-comment")
                             rows="2"

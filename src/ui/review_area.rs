@@ -6,7 +6,9 @@
 
 use leptos::prelude::*;
 
+use super::i18n::{l, t};
 use super::pages::assessment::use_current;
+use super::review_answer::{byline, byline_lead};
 use super::review_toggle::use_review_mode;
 use super::state::use_app_state;
 use crate::content::Area;
@@ -16,9 +18,9 @@ use crate::domain::review::{set_area_review, AreaReview, AreaStatus};
 /// The status with a mark, so it never relies on colour: "✓ Agreed", "⚠ Challenged".
 pub fn status_text(status: AreaStatus) -> String {
     match status {
-        AreaStatus::NotReviewed => "Not reviewed yet".to_string(),
-        AreaStatus::Agreed => format!("✓ {}", status.label()),
-        AreaStatus::Challenged => format!("⚠ {}", status.label()),
+        AreaStatus::NotReviewed => t("assess.review_area_not_reviewed").to_string(),
+        AreaStatus::Agreed => format!("✓ {}", l(status.label())),
+        AreaStatus::Challenged => format!("⚠ {}", l(status.label())),
     }
 }
 
@@ -38,7 +40,7 @@ pub fn AreaReviewPart(area: &'static Area) -> impl IntoView {
     let byline = Memo::new(move |_| {
         current
             .assessment
-            .with(|a| a.as_ref().map(|a| a.review.byline()).unwrap_or_default())
+            .with(|a| a.as_ref().map(|a| byline(&a.review)).unwrap_or_default())
     });
     let status = move || review.with(|r| r.as_ref().map(|r| r.status).unwrap_or_default());
     let edit = move |f: Box<dyn FnOnce(&mut AreaReview)>| {
@@ -59,9 +61,9 @@ pub fn AreaReviewPart(area: &'static Area) -> impl IntoView {
         view! {
             <Show when=move || review.with(Option::is_some)>
                 <section class="area-review review-note" aria-labelledby="area-review-title">
-                    <h3 id="area-review-title">"Review of this area"</h3>
+                    <h3 id="area-review-title">{t("assess.review_area_title")}</h3>
                     <p>
-                        <strong>{move || format!("{}: ", byline.get())}</strong>
+                        <strong>{move || byline_lead(&byline.get())}</strong>
                         <span class="review-text">{note}</span>
                     </p>
                 </section>
@@ -72,13 +74,13 @@ pub fn AreaReviewPart(area: &'static Area) -> impl IntoView {
     view! {
         <Show when=move || mode.get() fallback=read_only>
             <section class="area-review review-edit" aria-labelledby="area-review-title">
-                <h3 id="area-review-title">"Review of this area"</h3>
+                <h3 id="area-review-title">{t("assess.review_area_title")}</h3>
                 <p class="hint">
-                    "Agreed: the answers in this area look right to you. Challenged: some need another look; say why in the comment."
+                    {t("assess.review_area_hint")}
                 </p>
                 <div class="question-grid">
                     <div class="field">
-                        <label for="area-review-status">"Review status"</label>
+                        <label for="area-review-status">{t("assess.review_area_status")}</label>
                         <select
                             id="area-review-status"
                             on:change=move |ev| {
@@ -89,13 +91,13 @@ pub fn AreaReviewPart(area: &'static Area) -> impl IntoView {
                             {AreaStatus::ALL
                                 .into_iter()
                                 .map(|s| view! {
-                                    <option value=s.id() selected=move || status() == s>{s.label()}</option>
+                                    <option value=s.id() selected=move || status() == s>{l(s.label())}</option>
                                 })
                                 .collect_view()}
                         </select>
                     </div>
                     <div class="field">
-                        <label for="area-review-comment">"Area comment"</label>
+                        <label for="area-review-comment">{t("assess.review_area_comment")}</label>
                         <textarea
                             id="area-review-comment"
                             rows="3"

@@ -5,17 +5,24 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 
+use super::i18n::{content, t, tf};
 use super::pages::assessment::use_current;
-use crate::content;
-use crate::domain::review::{self, level_text};
+use super::review_answer::level_text;
+use crate::domain::review;
 
 /// "1 area" / "3 areas".
-fn count(n: usize, one: &str, many: &str) -> String {
-    if n == 1 {
-        format!("1 {one}")
+fn areas(n: usize) -> String {
+    let key = if n == 1 {
+        "assess.review_summary_areas_one"
     } else {
-        format!("{n} {many}")
-    }
+        "assess.review_summary_areas_many"
+    };
+    tf(key, &[("n", &n.to_string())])
+}
+
+/// One line of the counts: `key` holds "{count}".
+fn count_line(key: &str, count: String) -> String {
+    tf(key, &[("count", &count)])
 }
 
 #[component]
@@ -30,36 +37,35 @@ pub fn ReviewSummary() -> impl IntoView {
     let summary = Memo::new(move |_| {
         current.assessment.with(|a| {
             a.as_ref()
-                .map(|a| review::summary(content::get(), a))
+                .map(|a| review::summary(content(), a))
                 .unwrap_or_default()
         })
     });
-    let content = content::get();
     view! {
         <Show when=move || has_review.get()>
             <section class="review-summary" aria-labelledby="review-summary-title">
-                <h3 id="review-summary-title">"Review"</h3>
+                <h3 id="review-summary-title">{t("assess.review_summary_title")}</h3>
                 <p>
                     {move || summary.with(|s| match s.reviewer.as_str() {
-                        "" => "A reviewer has looked at this assessment.".to_string(),
-                        name => format!("Reviewed by {name}."),
+                        "" => t("assess.review_summary_anonymous").to_string(),
+                        name => tf("assess.review_summary_by", &[("name", name)]),
                     })}
-                    " Their levels and comments are shown next to your answers, marked “Reviewer”."
+                    {t("assess.review_summary_shown")}
                 </p>
                 <ul class="review-counts">
-                    <li>{move || format!("✓ Agreed: {}", count(summary.with(|s| s.agreed), "area", "areas"))}</li>
-                    <li>{move || format!("⚠ Challenged: {}", count(summary.with(|s| s.challenged), "area", "areas"))}</li>
-                    <li>{move || format!("Not reviewed: {}", count(summary.with(|s| s.not_reviewed), "area", "areas"))}</li>
-                    <li>{move || format!("Comments: {}", summary.with(|s| s.comments))}</li>
+                    <li>{move || count_line("assess.review_summary_agreed", areas(summary.with(|s| s.agreed)))}</li>
+                    <li>{move || count_line("assess.review_summary_challenged", areas(summary.with(|s| s.challenged)))}</li>
+                    <li>{move || count_line("assess.review_summary_not_reviewed", areas(summary.with(|s| s.not_reviewed)))}</li>
+                    <li>{move || count_line("assess.review_summary_comments", summary.with(|s| s.comments).to_string())}</li>
                     <li>
-                        {move || format!(
-                            "Answers where the reviewer's level differs from yours: {}",
-                            summary.with(|s| s.differences.len())
+                        {move || count_line(
+                            "assess.review_summary_differences",
+                            summary.with(|s| s.differences.len()).to_string(),
                         )}
                     </li>
                 </ul>
                 <Show when=move || summary.with(|s| !s.challenged_areas.is_empty())>
-                    <p>"Areas the reviewer challenged (the answers there need another look):"</p>
+                    <p>{t("assess.review_summary_challenged_areas")}</p>
                     <ul>
                         {move || summary.with(|s| s.challenged_areas.iter().map(|(area_id, name)| {
                             let href = format!("/a/{id}/assessment/{area_id}");
@@ -69,17 +75,20 @@ pub fn ReviewSummary() -> impl IntoView {
                     </ul>
                 </Show>
                 <Show when=move || summary.with(|s| !s.differences.is_empty())>
-                    <p>"Answers where the reviewer sees a different level:"</p>
+                    <p>{t("assess.review_summary_different_levels")}</p>
                     <ul class="review-differences">
                         {move || summary.with(|s| s.differences.iter().map(|d| {
                             let yours = d
                                 .founder
-                                .map(|l| level_text(content, l))
-                                .unwrap_or_else(|| "no level".to_string());
-                            let text = format!(
-                                ": “{}” — you: {yours}; reviewer: {}",
-                                d.question_text,
-                                level_text(content, d.reviewer)
+                                .map(level_text)
+                                .unwrap_or_else(|| t("assess.review_summary_no_level").to_string());
+                            let text = tf(
+                                "assess.review_summary_difference",
+                                &[
+                                    ("question", &d.question_text),
+                                    ("yours", &yours),
+                                    ("reviewer", &level_text(d.reviewer)),
+                                ],
                             );
                             let href = format!("/a/{id}/assessment/{}", d.area_id);
                             let name = d.area_name.clone();

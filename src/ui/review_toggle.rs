@@ -10,6 +10,7 @@ use leptos::prelude::*;
 use super::pages::assessment::use_current;
 use super::state::use_app_state;
 use crate::domain::model::MAX_TEXT_CHARS;
+use crate::ui::i18n::t;
 
 /// Whether review fields are editable (on) or only shown read-only (off).
 #[derive(Clone, Copy)]
@@ -44,7 +45,7 @@ pub fn ReviewToggle() -> impl IntoView {
     });
     view! {
         <div class="review-toggle">
-            <label class="checkbox" title="For a consultant: add your own level and comment to each answer">
+            <label class="checkbox" title=t("lead.reviewer_title")>
                 <input
                     type="checkbox"
                     id="reviewer-mode"
@@ -55,18 +56,18 @@ pub fn ReviewToggle() -> impl IntoView {
                         mode.set(on);
                     }
                 />
-                " Reviewer mode"
+                " "{t("lead.reviewer_mode")}
             </label>
             <p class="visually-hidden" id="reviewer-mode-hint">
-                "For a consultant: add your own level and comment to each answer and a status to each area. They are saved with the assessment."
+                {t("lead.reviewer_hint")}
             </p>
             <Show when=move || mode.get()>
                 <div class="field reviewer-name">
-                    <label for="reviewer-name">"Reviewer"</label>
+                    <label for="reviewer-name">{t("lead.reviewer")}</label>
                     <input
                         type="text"
                         id="reviewer-name"
-                        placeholder="Your name and role"
+                        placeholder=t("lead.reviewer_placeholder")
                         maxlength=MAX_TEXT_CHARS.to_string()
                         prop:value=move || reviewer.get()
                         on:input=move |ev| {
@@ -76,7 +77,7 @@ pub fn ReviewToggle() -> impl IntoView {
                     />
                 </div>
                 <p class="hint review-mode-hint">
-                    "Your levels and comments are saved with the assessment. Export it to send them back."
+                    {t("lead.reviewer_saved")}
                 </p>
             </Show>
         </div>

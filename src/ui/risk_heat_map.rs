@@ -4,12 +4,11 @@
 use leptos::prelude::*;
 
 use super::chart_view::ChartView;
+use super::i18n::{l, t};
 use super::pages::assessment::use_current;
-use super::risk_register::display_title;
+use super::risk_register::{display_title, impact_word, likelihood_word};
 use crate::charts::heatmap;
-use crate::domain::risk::{
-    band, heat_counts, heat_map, impact_label, likelihood_label, occupied_cells,
-};
+use crate::domain::risk::{band, heat_counts, heat_map, occupied_cells};
 
 /// Drawing size; the page scales the SVG down on narrow screens.
 const WIDTH: u32 = 480;
@@ -46,10 +45,10 @@ pub fn RiskHeatMap() -> impl IntoView {
                     likelihood: format!(
                         "{} – {}",
                         cell.likelihood,
-                        likelihood_label(cell.likelihood)
+                        likelihood_word(cell.likelihood)
                     ),
-                    impact: format!("{} – {}", cell.impact, impact_label(cell.impact)),
-                    score: format!("{}: {}", cell.score(), band(cell.score()).label()),
+                    impact: format!("{} – {}", cell.impact, impact_word(cell.impact)),
+                    score: format!("{}: {}", cell.score(), l(band(cell.score()).label())),
                     titles: cell
                         .risks
                         .iter()
@@ -62,25 +61,22 @@ pub fn RiskHeatMap() -> impl IntoView {
     });
     view! {
         <section class="subsection" aria-labelledby="risk-heat-map-title">
-            <h3 id="risk-heat-map-title">"Heat map"</h3>
-            <p class="muted">
-                "Each open risk sits in the square for its likelihood (across) and impact (up); the "
-                "number is how many risks are there. Closed risks are left out."
-            </p>
-            <ChartView svg=svg label="Risk heat map: likelihood against impact"/>
+            <h3 id="risk-heat-map-title">{t("plan.risk_heat_map_title")}</h3>
+            <p class="muted">{t("plan.risk_heat_map_intro")}</p>
+            <ChartView svg=svg label=t("plan.risk_heat_map_chart_label")/>
             <Show
                 when=move || !rows.with(Vec::is_empty)
-                fallback=|| view! { <p class="empty">"No open risks to place on the map."</p> }
+                fallback=|| view! { <p class="empty">{t("plan.risk_heat_map_empty")}</p> }
             >
                 <div class="table-scroll">
                     <table class="data-table">
-                        <caption>"Risks by likelihood and impact"</caption>
+                        <caption>{t("plan.risk_heat_map_caption")}</caption>
                         <thead>
                             <tr>
-                                <th scope="col">"Likelihood"</th>
-                                <th scope="col">"Impact"</th>
-                                <th scope="col">"Score"</th>
-                                <th scope="col">"Risks"</th>
+                                <th scope="col">{t("plan.risk_heat_map_likelihood")}</th>
+                                <th scope="col">{t("plan.risk_heat_map_impact")}</th>
+                                <th scope="col">{t("plan.risk_heat_map_score")}</th>
+                                <th scope="col">{t("plan.risk_heat_map_risks")}</th>
                             </tr>
                         </thead>
                         <tbody>
@@ -89,7 +85,7 @@ pub fn RiskHeatMap() -> impl IntoView {
                                     <td>{row.likelihood}</td>
                                     <td>{row.impact}</td>
                                     <td>{row.score}</td>
-                                    <td><ul class="cell-list">{row.titles.into_iter().map(|t| view! { <li>{t}</li> }).collect_view()}</ul></td>
+                                    <td><ul class="cell-list">{row.titles.into_iter().map(|title| view! { <li>{title}</li> }).collect_view()}</ul></td>
                                 </tr>
                             }).collect_view()}
                         </tbody>

@@ -9,6 +9,7 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use uuid::Uuid;
 
+use super::i18n::{l, t, tf};
 use super::list_edit::{Keyed, ListEdit};
 use super::pages::assessment::use_current;
 use super::state::use_app_state;
@@ -29,22 +30,55 @@ fn risks() -> ListEdit<Risk> {
 /// The flag for a review date that has passed, e.g. "⚠ Review overdue by 12 days".
 pub fn overdue_text(days: i64) -> String {
     match days {
-        1 => "⚠ Review overdue by 1 day".to_string(),
-        n => format!("⚠ Review overdue by {n} days"),
+        1 => t("plan.risk_register_overdue_one").to_string(),
+        n => tf(
+            "plan.risk_register_overdue_many",
+            &[("count", &n.to_string())],
+        ),
     }
 }
 
 /// A risk's name as shown to people: its title, or a placeholder while it has none.
 pub fn display_title(title: &str) -> String {
     match title.trim() {
-        "" => "Untitled risk".to_string(),
+        "" => t("plan.risk_register_untitled").to_string(),
         t => t.to_string(),
     }
 }
 
 /// Score and band in words, e.g. "Score 12 of 25: High".
 pub fn score_text(score: u8) -> String {
-    format!("Score {score} of 25: {}", band(score).label())
+    tf(
+        "plan.risk_register_score",
+        &[
+            ("score", &score.to_string()),
+            ("band", l(band(score).label())),
+        ],
+    )
+}
+
+/// The word for a likelihood level in the language in use, e.g. 1 "Rare".
+pub fn likelihood_word(value: u8) -> &'static str {
+    match likelihood_label(value) {
+        "Rare" => t("plan.risk_register_likelihood_rare"),
+        "Unlikely" => t("plan.risk_register_likelihood_unlikely"),
+        "Possible" => t("plan.risk_register_likelihood_possible"),
+        "Likely" => t("plan.risk_register_likelihood_likely"),
+        "Almost certain" => t("plan.risk_register_likelihood_almost_certain"),
+        other => other,
+    }
+}
+
+/// The word for an impact level in the language in use, e.g. 5 "Severe".
+pub fn impact_word(value: u8) -> &'static str {
+    match impact_label(value) {
+        "Minor" => t("plan.risk_register_impact_minor"),
+        "Moderate" => t("plan.risk_register_impact_moderate"),
+        "Significant" => t("plan.risk_register_impact_significant"),
+        "Major" => t("plan.risk_register_impact_major"),
+        "Severe" => t("plan.risk_register_impact_severe"),
+        other => other,
+    }
 }
 
 #[component]
@@ -60,24 +94,17 @@ pub fn RiskRegister() -> impl IntoView {
     };
     view! {
         <section class="subsection" aria-labelledby="risk-register-title">
-            <h3 id="risk-register-title">"Risk register"</h3>
-            <p class="muted">
-                "Rate each risk on two scales from 1 to 5: likelihood (how likely it is to happen) "
-                "and impact (how bad it would be). Its score is likelihood × impact, from 1 to 25: "
-                "1-4 low, 5-9 medium, 10-14 high, 15-25 critical."
-            </p>
+            <h3 id="risk-register-title">{t("plan.risk_register_title")}</h3>
+            <p class="muted">{t("plan.risk_register_intro")}</p>
             <Show when=move || ids.with(Vec::is_empty)>
-                <p class="empty">
-                    "No risks yet. Start with what would hurt most: losing a key engineer, a "
-                    "security breach, a vendor shutting down."
-                </p>
+                <p class="empty">{t("plan.risk_register_empty")}</p>
             </Show>
             <div class="row-list">
                 <For each=move || ids.get() key=|id| *id let:rid>
                     <RiskCard rid fresh/>
                 </For>
             </div>
-            <button class="button" on:click=add>"Add risk"</button>
+            <button class="button" on:click=add>{t("plan.risk_register_add")}</button>
         </section>
     }
 }
@@ -130,7 +157,7 @@ fn RiskCard(rid: Uuid, fresh: RwSignal<Option<Uuid>>) -> impl IntoView {
     let f = move |field: &str| format!("risk-{rid}-{field}");
     let flag = move || match (overdue.get(), missing.get()) {
         (Some(days), _) => Some(overdue_text(days)),
-        (None, true) => Some("No review date".to_string()),
+        (None, true) => Some(t("plan.risk_register_no_review").to_string()),
         (None, false) => None,
     };
     let level_options = move |value: Memo<u8>, word: fn(u8) -> &'static str| {
@@ -147,7 +174,7 @@ fn RiskCard(rid: Uuid, fresh: RwSignal<Option<Uuid>>) -> impl IntoView {
     let remove = move |_| {
         let gone = name.get_untracked();
         edit.remove(rid);
-        state.notify(format!("Removed risk “{gone}”."));
+        state.notify(tf("plan.risk_register_removed", &[("name", &gone)]));
     };
 
     view! {
@@ -156,73 +183,73 @@ fn RiskCard(rid: Uuid, fresh: RwSignal<Option<Uuid>>) -> impl IntoView {
                 <h4 id=f("heading")>{move || name.get()}</h4>
                 <p class="risk-score">
                     <strong>{move || score_text(score.get())}</strong>
-                    {move || format!(" · {}", status.get().label())}
+                    {move || format!(" · {}", l(status.get().label()))}
                 </p>
                 {move || flag().map(|text| view! { <p class="risk-flag">{text}</p> })}
             </div>
             <div class="field wide">
-                <label for=f("title")>"Risk title"</label>
+                <label for=f("title")>{t("plan.risk_register_risk_title")}</label>
                 <input type="text" id=f("title") node_ref=title_ref
-                    placeholder="e.g. Our only backend engineer leaves"
+                    placeholder=t("plan.risk_register_title_placeholder")
                     prop:value=move || title.get()
                     on:input=move |ev| { let v = event_target_value(&ev); edit.update(rid, |r| r.title = v) }/>
             </div>
             <div class="field wide">
-                <label for=f("description")>"Description"</label>
+                <label for=f("description")>{t("plan.risk_register_description")}</label>
                 <textarea id=f("description") rows="2"
                     prop:value=move || description.get()
                     on:input=move |ev| { let v = event_target_value(&ev); edit.update(rid, |r| r.description = v) }></textarea>
             </div>
             <div class="field">
-                <label for=f("category")>"Category"</label>
+                <label for=f("category")>{t("plan.risk_register_category")}</label>
                 <select id=f("category") on:change=move |ev| {
                     if let Some(c) = RiskCategory::from_id(&event_target_value(&ev)) { edit.update(rid, |r| r.category = c) }
                 }>
                     {RiskCategory::ALL.into_iter().map(|c| view! {
-                        <option value=c.id() selected=move || category.get() == c>{c.label()}</option>
+                        <option value=c.id() selected=move || category.get() == c>{l(c.label())}</option>
                     }).collect_view()}
                 </select>
             </div>
             <div class="field">
-                <label for=f("likelihood")>"Likelihood"</label>
+                <label for=f("likelihood")>{t("plan.risk_register_likelihood")}</label>
                 <select id=f("likelihood") aria-describedby=f("likelihood-hint") on:change=move |ev| {
                     if let Ok(k) = event_target_value(&ev).parse::<u8>() {
                         if LEVELS.contains(&k) { edit.update(rid, |r| r.likelihood = k) }
                     }
                 }>
-                    {level_options(likelihood, likelihood_label)}
+                    {level_options(likelihood, likelihood_word)}
                 </select>
-                <p class="hint" id=f("likelihood-hint")>"How likely it is to happen."</p>
+                <p class="hint" id=f("likelihood-hint")>{t("plan.risk_register_likelihood_hint")}</p>
             </div>
             <div class="field">
-                <label for=f("impact")>"Impact"</label>
+                <label for=f("impact")>{t("plan.risk_register_impact")}</label>
                 <select id=f("impact") aria-describedby=f("impact-hint") on:change=move |ev| {
                     if let Ok(k) = event_target_value(&ev).parse::<u8>() {
                         if LEVELS.contains(&k) { edit.update(rid, |r| r.impact = k) }
                     }
                 }>
-                    {level_options(impact, impact_label)}
+                    {level_options(impact, impact_word)}
                 </select>
-                <p class="hint" id=f("impact-hint")>"How bad it would be."</p>
+                <p class="hint" id=f("impact-hint")>{t("plan.risk_register_impact_hint")}</p>
             </div>
             <div class="field">
-                <label for=f("owner")>"Owner"</label>
-                <input type="text" id=f("owner") placeholder="Who watches this risk"
+                <label for=f("owner")>{t("plan.risk_register_owner")}</label>
+                <input type="text" id=f("owner") placeholder=t("plan.risk_register_owner_placeholder")
                     prop:value=move || owner.get()
                     on:input=move |ev| { let v = event_target_value(&ev); edit.update(rid, |r| r.owner = v) }/>
             </div>
             <div class="field">
-                <label for=f("status")>"Status"</label>
+                <label for=f("status")>{t("plan.risk_register_status")}</label>
                 <select id=f("status") on:change=move |ev| {
                     if let Some(s) = RiskStatus::from_id(&event_target_value(&ev)) { edit.update(rid, |r| r.status = s) }
                 }>
                     {RiskStatus::ALL.into_iter().map(|s| view! {
-                        <option value=s.id() selected=move || status.get() == s>{s.label()}</option>
+                        <option value=s.id() selected=move || status.get() == s>{l(s.label())}</option>
                     }).collect_view()}
                 </select>
             </div>
             <div class="field">
-                <label for=f("review")>"Next review"</label>
+                <label for=f("review")>{t("plan.risk_register_next_review")}</label>
                 <input type="date" id=f("review") aria-describedby=f("review-hint")
                     prop:value=move || next_review.get().map(|d| d.format("%Y-%m-%d").to_string()).unwrap_or_default()
                     on:change=move |ev| {
@@ -233,24 +260,24 @@ fn RiskCard(rid: Uuid, fresh: RwSignal<Option<Uuid>>) -> impl IntoView {
                             edit.update(rid, |r| r.next_review = Some(d));
                         }
                     }/>
-                <p class="hint" id=f("review-hint")>"When to look at this risk again. Leave blank if not planned."</p>
+                <p class="hint" id=f("review-hint")>{t("plan.risk_register_review_hint")}</p>
             </div>
             <div class="field wide">
-                <label for=f("mitigation")>"Mitigation"</label>
+                <label for=f("mitigation")>{t("plan.risk_register_mitigation")}</label>
                 <textarea id=f("mitigation") rows="3" aria-describedby=f("mitigation-hint")
                     prop:value=move || mitigation.get()
                     on:input=move |ev| { let v = event_target_value(&ev); edit.update(rid, |r| r.mitigation = v) }></textarea>
-                <p class="hint" id=f("mitigation-hint")>"What you do to make it less likely or less harmful."</p>
+                <p class="hint" id=f("mitigation-hint")>{t("plan.risk_register_mitigation_hint")}</p>
             </div>
             <fieldset class="wide risk-initiatives">
-                <legend>"Initiatives that carry the mitigation"</legend>
+                <legend>{t("plan.risk_register_initiatives")}</legend>
                 {move || {
                     let list = initiatives.get();
                     if list.is_empty() {
                         return view! {
                             <p class="hint">
-                                "No initiatives on the roadmap yet. "
-                                <A href=format!("/a/{aid}/roadmap")>"Plan one on the roadmap"</A>
+                                {t("plan.risk_register_no_initiatives")}" "
+                                <A href=format!("/a/{aid}/roadmap")>{t("plan.risk_register_plan_one")}</A>
                             </p>
                         }.into_any();
                     }
@@ -263,7 +290,7 @@ fn RiskCard(rid: Uuid, fresh: RwSignal<Option<Uuid>>) -> impl IntoView {
                             .collect();
                         view! {
                             <p>
-                                {if chosen.is_empty() { "None linked yet." } else { "Linked: " }}
+                                {if chosen.is_empty() { t("plan.risk_register_none_linked").to_string() } else { format!("{} ", t("plan.risk_register_linked")) }}
                                 {chosen.into_iter().enumerate().map(|(n, (iid, t))| view! {
                                     {(n > 0).then_some("; ")}
                                     <A href=format!("/a/{aid}/roadmap/{iid}")>{t}</A>
@@ -274,7 +301,7 @@ fn RiskCard(rid: Uuid, fresh: RwSignal<Option<Uuid>>) -> impl IntoView {
                     view! {
                         {linked_line}
                         <details>
-                        <summary>{move || format!("Choose initiatives ({} linked)", linked.with(Vec::len))}</summary>
+                        <summary>{move || tf("plan.risk_register_choose", &[("count", &linked.with(Vec::len).to_string())])}</summary>
                         <ul class="checklist">
                             {list.into_iter().map(|(iid, ititle)| {
                                 let shown = display_initiative(&ititle);
@@ -294,8 +321,8 @@ fn RiskCard(rid: Uuid, fresh: RwSignal<Option<Uuid>>) -> impl IntoView {
                                         <label for=box_id>{shown.clone()}</label>
                                         " ("
                                         <A href=format!("/a/{aid}/roadmap/{iid}")>
-                                            "open"
-                                            <span class="visually-hidden">{format!(" initiative {shown}")}</span>
+                                            {t("plan.risk_register_open")}
+                                            <span class="visually-hidden">{format!(" {}", tf("plan.risk_register_open_initiative", &[("name", &shown)]))}</span>
                                         </A>
                                         ")"
                                     </li>
@@ -310,17 +337,17 @@ fn RiskCard(rid: Uuid, fresh: RwSignal<Option<Uuid>>) -> impl IntoView {
                 when=move || confirming.get()
                 fallback=move || view! {
                     <button class="button small danger"
-                        aria-label=move || format!("Remove risk {}", name.get())
-                        on:click=move |_| confirming.set(true)>"Remove risk"</button>
+                        aria-label=move || tf("plan.risk_register_remove_label", &[("name", &name.get())])
+                        on:click=move |_| confirming.set(true)>{t("plan.risk_register_remove_risk")}</button>
                 }
             >
                 <p class="confirm-inline" role="alert">
                     {move || format!(
-                        "Remove “{}” from the register? To keep its history, set its status to Closed instead. ",
-                        name.get()
+                        "{} ",
+                        tf("plan.risk_register_confirm", &[("name", &name.get())])
                     )}
-                    <button class="button small danger" on:click=remove>"Remove"</button>
-                    <button class="button small" on:click=move |_| confirming.set(false)>"Keep"</button>
+                    <button class="button small danger" on:click=remove>{t("plan.risk_register_remove")}</button>
+                    <button class="button small" on:click=move |_| confirming.set(false)>{t("plan.risk_register_keep")}</button>
                 </p>
             </Show>
         </article>
@@ -330,7 +357,7 @@ fn RiskCard(rid: Uuid, fresh: RwSignal<Option<Uuid>>) -> impl IntoView {
 /// An initiative's title, or a placeholder while it has none.
 fn display_initiative(title: &str) -> String {
     match title.trim() {
-        "" => "Untitled initiative".to_string(),
+        "" => t("plan.initiative_edit_untitled").to_string(),
         t => t.to_string(),
     }
 }
@@ -353,5 +380,15 @@ mod tests {
         assert_eq!(score_text(12), "Score 12 of 25: High");
         assert_eq!(score_text(4), "Score 4 of 25: Low");
         assert_eq!(score_text(25), "Score 25 of 25: Critical");
+    }
+
+    #[test]
+    fn level_words_read_as_the_model_words_in_english() {
+        for k in LEVELS {
+            assert_eq!(likelihood_word(k), likelihood_label(k));
+            assert_eq!(impact_word(k), impact_label(k));
+        }
+        assert_eq!(likelihood_word(5), "Almost certain");
+        assert_eq!(impact_word(1), "Minor");
     }
 }

@@ -8,10 +8,10 @@ use chrono::Local;
 use leptos::prelude::*;
 use uuid::Uuid;
 
+use super::i18n::{content, t, tf};
 use super::numbers::trim_number;
 use super::pages::assessment::use_current;
 use super::state::use_app_state;
-use crate::content;
 use crate::domain::roadmap::schedule::{self, Scope};
 use crate::domain::roadmap::suggest::{self, Suggestion};
 use crate::domain::team::capacity::weekly_capacity;
@@ -51,7 +51,7 @@ pub fn RoadmapSuggestions(suggesting: RwSignal<bool>) -> impl IntoView {
                 a.as_ref()
                     .map(|a| {
                         suggest::suggest(
-                            content::get(),
+                            content(),
                             a,
                             &current.results.get_untracked(),
                             Uuid::new_v4,
@@ -75,9 +75,12 @@ pub fn RoadmapSuggestions(suggesting: RwSignal<bool>) -> impl IntoView {
         if n > 0 {
             state.edit(id, |a| accept(a, chosen));
             state.notify(if n == 1 {
-                "1 initiative added to the roadmap and scheduled.".to_string()
+                t("plan.roadmap_suggestions_added_one").to_string()
             } else {
-                format!("{n} initiatives added to the roadmap and scheduled.")
+                tf(
+                    "plan.roadmap_suggestions_added_many",
+                    &[("count", &n.to_string())],
+                )
             });
         }
     };
@@ -87,27 +90,20 @@ pub fn RoadmapSuggestions(suggesting: RwSignal<bool>) -> impl IntoView {
     view! {
         <Show when=move || suggesting.get()>
             <section class="subsection suggestions" aria-labelledby="suggestions-title">
-                <h3 id="suggestions-title">"Suggested from your gaps"</h3>
-                <p class="muted">
-                    "One initiative per step up, for every question below its target, largest priority "
-                    "(gap × importance) first. Steps already on the roadmap, or dropped from it, are not "
-                    "suggested again. Duration assumes half of one person's time."
-                </p>
+                <h3 id="suggestions-title">{t("plan.roadmap_suggestions_title")}</h3>
+                <p class="muted">{t("plan.roadmap_suggestions_intro")}</p>
                 <Show when=move || pending.with(Vec::is_empty)>
-                    <p class="empty">
-                        "Nothing to suggest: every answered question is at its target, or its steps are "
-                        "already on the roadmap. Answer more questions in the Assessment section to get suggestions."
-                    </p>
+                    <p class="empty">{t("plan.roadmap_suggestions_empty")}</p>
                 </Show>
                 <Show when=move || !pending.with(Vec::is_empty)>
                     <div class="toolbar">
                         <button class="button primary" on:click=move |_| take(None)>
-                            {move || format!("Accept all {} suggestions", pending.with(Vec::len))}
+                            {move || tf("plan.roadmap_suggestions_accept_all", &[("count", &pending.with(Vec::len).to_string())])}
                         </button>
-                        <button class="button" on:click=move |_| pending.set(Vec::new())>"Discard all"</button>
+                        <button class="button" on:click=move |_| pending.set(Vec::new())>{t("plan.roadmap_suggestions_discard_all")}</button>
                     </div>
                 </Show>
-                <ol class="card-list" aria-label="Suggestions">
+                <ol class="card-list" aria-label=t("plan.roadmap_suggestions_list")>
                     <For each=move || pending.get() key=|s| s.initiative.id let:s>
                         <SuggestionCard s pending take=take discard=discard/>
                     </For>
@@ -137,24 +133,26 @@ fn SuggestionCard(
     view! {
         <li class="row-card suggestion">
             <div class="field wide">
-                <label for=input_id.clone()>"Initiative"</label>
+                <label for=input_id.clone()>{t("plan.roadmap_suggestions_initiative")}</label>
                 <input type="text" id=input_id prop:value=title on:input=move |ev| set_title(event_target_value(&ev))/>
             </div>
             <p class="muted">
-                {format!(
-                    "{}: “{}”, from level {} to {}. Priority {:.1}. About {} person-weeks.",
-                    s.area_name,
-                    s.question_text,
-                    s.from_level,
-                    s.to_level,
-                    s.priority,
-                    trim_number(s.initiative.effort_weeks)
+                {tf(
+                    "plan.roadmap_suggestions_details",
+                    &[
+                        ("area", &s.area_name),
+                        ("question", &s.question_text),
+                        ("from", &s.from_level.to_string()),
+                        ("to", &s.to_level.to_string()),
+                        ("priority", &format!("{:.1}", s.priority)),
+                        ("effort", &trim_number(s.initiative.effort_weeks)),
+                    ],
                 )}
             </p>
             <p>{s.initiative.description.clone()}</p>
             <div class="row-actions">
-                <button class="button small primary" on:click=move |_| take(Some(sid))>"Accept"</button>
-                <button class="button small" on:click=move |_| discard(sid)>"Discard"</button>
+                <button class="button small primary" on:click=move |_| take(Some(sid))>{t("plan.roadmap_suggestions_accept")}</button>
+                <button class="button small" on:click=move |_| discard(sid)>{t("plan.roadmap_suggestions_discard")}</button>
             </div>
         </li>
     }

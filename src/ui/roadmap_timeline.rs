@@ -10,12 +10,12 @@ use leptos_router::components::A;
 use uuid::Uuid;
 
 use super::chart_view::ChartView;
+use super::i18n::{content, l, t, tf};
 use super::initiative_edit::{show_date, title_of};
 use super::numbers::{format_amount, trim_number};
 use super::pages::assessment::use_current;
 use crate::charts::timeline::{self, Bar, Group, Timeline};
-use crate::content;
-use crate::domain::roadmap::{deps, grouped, GroupBy, InitiativeStatus};
+use crate::domain::roadmap::{deps, grouped, GroupBy, Horizon, InitiativeStatus, NO_AREA};
 use crate::domain::Assessment;
 
 /// Width the timeline is drawn at; the page scales it down on small screens.
@@ -35,6 +35,19 @@ struct Row {
     conflict: bool,
 }
 
+/// A group's label in the language in use. Area names come translated with the content; the
+/// horizons and "No area" come from the model in English.
+fn group_label(label: String) -> String {
+    if label == NO_AREA {
+        return t("plan.roadmap_timeline_no_area").to_string();
+    }
+    Horizon::ALL
+        .into_iter()
+        .find(|h| h.label() == label)
+        .map(|h| l(h.label()).to_string())
+        .unwrap_or(label)
+}
+
 /// The timeline chart's data: dated, not-dropped initiatives in their groups, conflicts marked.
 /// Shared by the roadmap and the board report.
 pub fn timeline_of(
@@ -45,10 +58,10 @@ pub fn timeline_of(
 ) -> Timeline {
     let groups = a
         .map(|a| {
-            grouped(content::get(), &a.initiatives, today, by)
+            grouped(content(), &a.initiatives, today, by)
                 .into_iter()
                 .map(|(label, list)| Group {
-                    label,
+                    label: group_label(label),
                     bars: list
                         .into_iter()
                         .filter(|i| i.status != InitiativeStatus::Dropped)
@@ -93,12 +106,14 @@ pub fn RoadmapTimeline() -> impl IntoView {
                             };
                             (
                                 c.initiative,
-                                format!(
-                                    "“{}” starts on {}, before “{}” ends on {}.",
-                                    name(c.initiative),
-                                    show_date(c.starts),
-                                    name(c.dependency),
-                                    show_date(c.dependency_ends)
+                                tf(
+                                    "plan.roadmap_timeline_conflict",
+                                    &[
+                                        ("initiative", &name(c.initiative)),
+                                        ("starts", &show_date(c.starts)),
+                                        ("dependency", &name(c.dependency)),
+                                        ("ends", &show_date(c.dependency_ends)),
+                                    ],
                                 ),
                             )
                         })
@@ -113,7 +128,7 @@ pub fn RoadmapTimeline() -> impl IntoView {
             let Some(a) = a.as_ref() else {
                 return Vec::new();
             };
-            grouped(content::get(), &a.initiatives, today, by.get())
+            grouped(content(), &a.initiatives, today, by.get())
                 .into_iter()
                 .map(|(label, list)| {
                     let rows = list
@@ -123,15 +138,23 @@ pub fn RoadmapTimeline() -> impl IntoView {
                             title: title_of(i),
                             status: i.status,
                             dates: match (i.start, i.end()) {
-                                (Some(s), Some(e)) => format!(
-                                    "{} to {} ({} weeks)",
-                                    show_date(s),
-                                    show_date(e - chrono::Days::new(1)),
-                                    i.duration_weeks
+                                (Some(s), Some(e)) => tf(
+                                    "plan.roadmap_timeline_dates",
+                                    &[
+                                        ("start", &show_date(s)),
+                                        ("end", &show_date(e - chrono::Days::new(1))),
+                                        ("weeks", &i.duration_weeks.to_string()),
+                                    ],
                                 ),
-                                _ => format!("Not dated ({} weeks)", i.duration_weeks),
+                                _ => tf(
+                                    "plan.roadmap_timeline_not_dated",
+                                    &[("weeks", &i.duration_weeks.to_string())],
+                                ),
                             },
-                            effort: format!("{} person-weeks", trim_number(i.effort_weeks)),
+                            effort: tf(
+                                "plan.roadmap_timeline_effort",
+                                &[("effort", &trim_number(i.effort_weeks))],
+                            ),
                             cost: cost_text(i.one_off_cost, i.monthly_cost),
                             waits_for: i
                                 .depends_on
@@ -143,7 +166,7 @@ pub fn RoadmapTimeline() -> impl IntoView {
                             conflict: flagged.contains(&i.id),
                         })
                         .collect::<Vec<_>>();
-                    (label, rows)
+                    (group_label(label), rows)
                 })
                 .collect::<Vec<_>>()
         })
@@ -166,14 +189,16 @@ pub fn RoadmapTimeline() -> impl IntoView {
                 .iter()
                 .filter(|i| i.start.is_none() && i.status != InitiativeStatus::Dropped)
                 .count();
-            format!(
-                "{} initiatives: {} in progress, {} planned, {} done, {} dropped; {} not dated yet.",
-                a.initiatives.len(),
-                n(InitiativeStatus::InProgress),
-                n(InitiativeStatus::Planned),
-                n(InitiativeStatus::Done),
-                n(InitiativeStatus::Dropped),
-                undated
+            tf(
+                "plan.roadmap_timeline_counts",
+                &[
+                    ("total", &a.initiatives.len().to_string()),
+                    ("in_progress", &n(InitiativeStatus::InProgress).to_string()),
+                    ("planned", &n(InitiativeStatus::Planned).to_string()),
+                    ("done", &n(InitiativeStatus::Done).to_string()),
+                    ("dropped", &n(InitiativeStatus::Dropped).to_string()),
+                    ("undated", &undated.to_string()),
+                ],
             )
         })
     });
@@ -184,14 +209,12 @@ pub fn RoadmapTimeline() -> impl IntoView {
     });
     view! {
         <Show when=move || !empty.get() fallback=|| view! {
-            <p class="empty">
-                "No initiatives yet. Use “Suggest from gaps” to start from the assessment, or add one yourself."
-            </p>
+            <p class="empty">{t("plan.roadmap_timeline_empty")}</p>
         }>
             <p data-testid="roadmap-summary">{move || counts.get()}</p>
             <Show when=move || !conflicts.with(Vec::is_empty)>
                 <div class="warning-box" role="note" aria-labelledby="conflicts-title">
-                    <h3 id="conflicts-title">"⚠ Dependency conflicts"</h3>
+                    <h3 id="conflicts-title">{t("plan.roadmap_timeline_conflicts_title")}</h3>
                     <ul>
                         {move || conflicts.get().into_iter().map(|(iid, text)| view! {
                             <li><A href=format!("/a/{id}/roadmap/{iid}")>{text}</A></li>
@@ -200,32 +223,29 @@ pub fn RoadmapTimeline() -> impl IntoView {
                 </div>
             </Show>
             <div class="field inline">
-                <label for="roadmap-group-by">"Group by"</label>
+                <label for="roadmap-group-by">{t("plan.roadmap_timeline_group_by")}</label>
                 <select id="roadmap-group-by" on:change=move |ev| {
                     by.set(if event_target_value(&ev) == "horizon" { GroupBy::Horizon } else { GroupBy::Area })
                 }>
-                    <option value="area" selected=move || by.get() == GroupBy::Area>"Area"</option>
-                    <option value="horizon" selected=move || by.get() == GroupBy::Horizon>"Horizon (now, next, later)"</option>
+                    <option value="area" selected=move || by.get() == GroupBy::Area>{t("plan.roadmap_timeline_by_area")}</option>
+                    <option value="horizon" selected=move || by.get() == GroupBy::Horizon>{t("plan.roadmap_timeline_by_horizon")}</option>
                 </select>
             </div>
             <div class="timeline-scroll" data-testid="roadmap-timeline">
-                <ChartView svg label="Roadmap timeline: one bar per dated initiative; the list below has the same initiatives"/>
+                <ChartView svg label=t("plan.roadmap_timeline_chart_label")/>
             </div>
-            <p class="hint">
-                "The legend above the chart names the colours and marks. Dropped and undated "
-                "initiatives appear only in the list below, where every initiative opens for editing."
-            </p>
+            <p class="hint">{t("plan.roadmap_timeline_hint")}</p>
             <div class="table-scroll">
                 <table class="data-table roadmap-list">
-                    <caption>"Initiatives on the roadmap"</caption>
+                    <caption>{t("plan.roadmap_timeline_caption")}</caption>
                     <thead>
                         <tr>
-                            <th scope="col">"Initiative"</th>
-                            <th scope="col">"Status"</th>
-                            <th scope="col">"When"</th>
-                            <th scope="col">"Effort"</th>
-                            <th scope="col">"Cost"</th>
-                            <th scope="col">"Waits for"</th>
+                            <th scope="col">{t("plan.roadmap_timeline_initiative")}</th>
+                            <th scope="col">{t("plan.roadmap_timeline_status")}</th>
+                            <th scope="col">{t("plan.roadmap_timeline_when")}</th>
+                            <th scope="col">{t("plan.roadmap_timeline_effort_col")}</th>
+                            <th scope="col">{t("plan.roadmap_timeline_cost")}</th>
+                            <th scope="col">{t("plan.roadmap_timeline_waits_for")}</th>
                         </tr>
                     </thead>
                     {move || groups.get().into_iter().map(|(label, rows)| view! {
@@ -235,10 +255,10 @@ pub fn RoadmapTimeline() -> impl IntoView {
                                 <tr data-testid="initiative-row">
                                     <th scope="row">
                                         <A href=format!("/a/{id}/roadmap/{}", r.id)>{r.title}</A>
-                                        {r.milestone.then_some(" ◆ milestone")}
-                                        {r.conflict.then(|| view! { <span class="flag">" ⚠ conflict"</span> })}
+                                        {r.milestone.then(|| format!(" {}", t("plan.roadmap_timeline_milestone")))}
+                                        {r.conflict.then(|| view! { <span class="flag">" "{t("plan.roadmap_timeline_conflict_flag")}</span> })}
                                     </th>
-                                    <td>{r.status.label()}</td>
+                                    <td>{l(r.status.label())}</td>
                                     <td>{r.dates}</td>
                                     <td>{r.effort}</td>
                                     <td>{r.cost}</td>
@@ -256,8 +276,17 @@ pub fn RoadmapTimeline() -> impl IntoView {
 fn cost_text(one_off: Option<f64>, monthly: Option<f64>) -> String {
     match (one_off, monthly) {
         (None, None) => "—".to_string(),
-        (Some(o), None) => format!("{} once", format_amount(o)),
-        (None, Some(m)) => format!("{} per month", format_amount(m)),
-        (Some(o), Some(m)) => format!("{} once + {} per month", format_amount(o), format_amount(m)),
+        (Some(o), None) => tf(
+            "plan.roadmap_timeline_cost_once",
+            &[("amount", &format_amount(o))],
+        ),
+        (None, Some(m)) => tf(
+            "plan.roadmap_timeline_cost_monthly",
+            &[("amount", &format_amount(m))],
+        ),
+        (Some(o), Some(m)) => tf(
+            "plan.roadmap_timeline_cost_both",
+            &[("once", &format_amount(o)), ("monthly", &format_amount(m))],
+        ),
     }
 }

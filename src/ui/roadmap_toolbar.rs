@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 use uuid::Uuid;
 
+use super::i18n::{t, tf};
 use super::initiative_edit::{initiatives, title_of};
 use super::pages::assessment::use_current;
 use super::state::use_app_state;
@@ -49,9 +50,9 @@ pub fn RoadmapToolbar(suggesting: RwSignal<bool>) -> impl IntoView {
             &Scope::All,
         );
         if let Some(cycle) = &plan.unplaced_cycle {
-            outcome.set(Some(Err(format!(
-                "⚠ Nothing was moved: the dependencies form a cycle ({}). Remove one of them first.",
-                deps::describe_cycle(&a.initiatives, cycle)
+            outcome.set(Some(Err(tf(
+                "plan.roadmap_toolbar_cycle",
+                &[("cycle", &deps::describe_cycle(&a.initiatives, cycle))],
             ))));
             return;
         }
@@ -84,20 +85,17 @@ pub fn RoadmapToolbar(suggesting: RwSignal<bool>) -> impl IntoView {
                 }
             });
             outcome.set(None);
-            state.notify("Schedule undone: every initiative is back on its previous date.");
+            state.notify(t("plan.roadmap_toolbar_undone"));
         }
     };
     view! {
-        <div class="toolbar" role="group" aria-label="Roadmap actions">
-            <button class="button primary" on:click=add>"Add initiative"</button>
+        <div class="toolbar" role="group" aria-label=t("plan.roadmap_toolbar_actions")>
+            <button class="button primary" on:click=add>{t("plan.roadmap_toolbar_add")}</button>
             <button class="button" aria-expanded=move || suggesting.get().to_string()
-                on:click=move |_| suggesting.update(|s| *s = !*s)>"Suggest from gaps"</button>
-            <button class="button" on:click=run>"Schedule"</button>
+                on:click=move |_| suggesting.update(|s| *s = !*s)>{t("plan.roadmap_toolbar_suggest")}</button>
+            <button class="button" on:click=run>{t("plan.roadmap_toolbar_schedule")}</button>
         </div>
-        <p class="hint">
-            "Schedule places every planned initiative as early as its dependencies and the team's "
-            "capacity (Team section) allow. Work in progress, done or dropped stays where it is."
-        </p>
+        <p class="hint">{t("plan.roadmap_toolbar_hint")}</p>
         {move || outcome.get().map(|o| match o {
             Err(message) => view! { <p class="error-text" role="alert">{message}</p> }.into_any(),
             Ok(done) => {
@@ -106,23 +104,21 @@ pub fn RoadmapToolbar(suggesting: RwSignal<bool>) -> impl IntoView {
                     <div class="panel" role="status" data-testid="schedule-result">
                         <p>
                             <strong>{if moved == 0 {
-                                "Schedule: nothing needed to move.".to_string()
+                                t("plan.roadmap_toolbar_nothing_moved").to_string()
                             } else if moved == 1 {
-                                "Schedule moved 1 initiative:".to_string()
+                                t("plan.roadmap_toolbar_moved_one").to_string()
                             } else {
-                                format!("Schedule moved {moved} initiatives:")
+                                tf("plan.roadmap_toolbar_moved_many", &[("count", &moved.to_string())])
                             }}</strong>
                         </p>
                         <ul>{done.lines.into_iter().map(|l| view! { <li>{l}</li> }).collect_view()}</ul>
                         {(!done.overloaded.is_empty()).then(|| view! {
                             <p class="warning-text">
-                                "⚠ These need more than the team's capacity even on their own, so they are placed by "
-                                "their dependencies only: " {done.overloaded.join(", ")}
-                                ". Add capacity in the Team section or lengthen them."
+                                {tf("plan.roadmap_toolbar_overloaded", &[("list", &done.overloaded.join(", "))])}
                             </p>
                         })}
                         {(moved > 0).then(|| view! {
-                            <button class="button small" on:click=undo>"Undo schedule"</button>
+                            <button class="button small" on:click=undo>{t("plan.roadmap_toolbar_undo")}</button>
                         })}
                     </div>
                 }.into_any()

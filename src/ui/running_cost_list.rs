@@ -7,6 +7,7 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use uuid::Uuid;
 
+use super::i18n::{l, t, tf};
 use super::inventory_list::parse_cost;
 use super::list_edit::{Keyed, ListEdit};
 use super::numbers::format_amount;
@@ -31,7 +32,7 @@ pub fn parse_date(text: &str) -> Result<Option<NaiveDate>, String> {
     }
     NaiveDate::parse_from_str(text, "%Y-%m-%d")
         .map(Some)
-        .map_err(|_| "⚠ Not saved: enter a date, e.g. 2026-07-01".to_string())
+        .map_err(|_| t("plan.running_cost_list_bad_date").to_string())
 }
 
 /// Checks a running cost's first and last day paid: the start is required and the end, when
@@ -40,11 +41,9 @@ pub fn check_dates(
     start: Option<NaiveDate>,
     end: Option<NaiveDate>,
 ) -> Result<(NaiveDate, Option<NaiveDate>), String> {
-    let start = start.ok_or_else(|| "⚠ Not saved: enter the first day paid".to_string())?;
+    let start = start.ok_or_else(|| t("plan.running_cost_list_no_start").to_string())?;
     match end {
-        Some(end) if end < start => {
-            Err("⚠ Not saved: the last day paid is before the first day paid".to_string())
-        }
+        Some(end) if end < start => Err(t("plan.running_cost_list_end_before_start").to_string()),
         _ => Ok((start, end)),
     }
 }
@@ -53,7 +52,7 @@ pub fn check_dates(
 pub fn parse_monthly(text: &str) -> Result<f64, String> {
     match parse_cost(text)? {
         Some(v) => Ok(v),
-        None => Err("⚠ Not saved: enter the amount paid per month, e.g. 1500".to_string()),
+        None => Err(t("plan.running_cost_list_no_amount").to_string()),
     }
 }
 
@@ -62,6 +61,8 @@ pub fn RunningCostList() -> impl IntoView {
     let edit = list();
     let ids = edit.ids();
     let id = use_current().id;
+    let intro = t("plan.running_cost_list_intro");
+    let (intro_before, intro_after) = intro.split_once("{link}").unwrap_or((intro, ""));
     let add = move |_| {
         let today = Local::now().date_naive();
         edit.push(RunningCost {
@@ -76,24 +77,22 @@ pub fn RunningCostList() -> impl IntoView {
     };
     view! {
         <section class="subsection" aria-labelledby="running-costs-title">
-            <h3 id="running-costs-title">"Running costs"</h3>
+            <h3 id="running-costs-title">{t("plan.running_cost_list_title")}</h3>
             <p class="muted">
-                "Amounts paid every month that are not tools or services: a partner's retainer, a "
-                "fractional CTO (a senior technology lead working part time for several "
-                "companies), a support contract. Tools and services you run go in the "
-                <A href=format!("/a/{id}/profile")>"technology inventory (Profile section)"</A>
-                " instead, so they are not counted twice. Amounts count day by day from the "
-                "first to the last day paid; leave the last day blank while it goes on."
+                // One sentence, so each language places the link itself.
+                {intro_before}
+                <A href=format!("/a/{id}/profile")>{t("plan.running_cost_list_inventory_link")}</A>
+                {intro_after}
             </p>
             <Show when=move || ids.with(Vec::is_empty)>
-                <p class="empty">"No running costs yet."</p>
+                <p class="empty">{t("plan.running_cost_list_empty")}</p>
             </Show>
             <div class="row-list">
                 <For each=move || ids.get() key=|id| *id let:item>
                     <RunningCostRow item/>
                 </For>
             </div>
-            <button class="button" on:click=add>"Add running cost"</button>
+            <button class="button" on:click=add>{t("plan.running_cost_list_add")}</button>
         </section>
     }
 }
@@ -135,28 +134,28 @@ fn RunningCostRow(item: Uuid) -> impl IntoView {
     let dates_hint = move || {
         dates_error
             .get()
-            .unwrap_or_else(|| "Last day blank while it goes on.".to_string())
+            .unwrap_or_else(|| t("plan.running_cost_list_dates_hint").to_string())
     };
     view! {
         <div class="row-card">
             <div class="field">
-                <label for=f("name")>"Name"</label>
-                <input type="text" id=f("name") placeholder="e.g. Partner retainer"
+                <label for=f("name")>{t("plan.running_cost_list_name")}</label>
+                <input type="text" id=f("name") placeholder=t("plan.running_cost_list_name_placeholder")
                     prop:value=move || name.get()
                     on:input=move |ev| { let v = event_target_value(&ev); edit.update(item, |r| r.name = v) }/>
             </div>
             <div class="field">
-                <label for=f("category")>"Category"</label>
+                <label for=f("category")>{t("plan.running_cost_list_category")}</label>
                 <select id=f("category") on:change=move |ev| {
                     if let Some(c) = BudgetCategory::from_id(&event_target_value(&ev)) { edit.update(item, |r| r.category = c) }
                 }>
                     {BudgetCategory::ALL.into_iter().map(|c| view! {
-                        <option value=c.id() selected=move || category.get() == c>{c.label()}</option>
+                        <option value=c.id() selected=move || category.get() == c>{l(c.label())}</option>
                     }).collect_view()}
                 </select>
             </div>
             <div class="field">
-                <label for=f("monthly")>"Per month"</label>
+                <label for=f("monthly")>{t("plan.running_cost_list_monthly")}</label>
                 <input type="text" inputmode="decimal" id=f("monthly")
                     aria-invalid=move || monthly_error.with(Option::is_some).to_string()
                     aria-describedby=f("monthly-hint")
@@ -170,11 +169,11 @@ fn RunningCostRow(item: Uuid) -> impl IntoView {
                         }
                     }/>
                 <p class="hint" id=f("monthly-hint")>
-                    {move || monthly_error.get().unwrap_or_else(|| format!("{} a year", format_amount(monthly.get() * 12.0)))}
+                    {move || monthly_error.get().unwrap_or_else(|| tf("plan.running_cost_list_per_year", &[("amount", &format_amount(monthly.get() * 12.0))]))}
                 </p>
             </div>
             <div class="field">
-                <label for=f("start")>"First day paid"</label>
+                <label for=f("start")>{t("plan.running_cost_list_start")}</label>
                 <input type="date" id=f("start")
                     aria-invalid=move || dates_error.with(Option::is_some).to_string()
                     aria-describedby=f("dates-hint")
@@ -182,7 +181,7 @@ fn RunningCostRow(item: Uuid) -> impl IntoView {
                     on:input=move |ev| { start_text.set(event_target_value(&ev)); save_dates() }/>
             </div>
             <div class="field">
-                <label for=f("end")>"Last day paid (optional)"</label>
+                <label for=f("end")>{t("plan.running_cost_list_end")}</label>
                 <input type="date" id=f("end")
                     aria-invalid=move || dates_error.with(Option::is_some).to_string()
                     aria-describedby=f("dates-hint")
@@ -190,8 +189,8 @@ fn RunningCostRow(item: Uuid) -> impl IntoView {
                     on:input=move |ev| { end_text.set(event_target_value(&ev)); save_dates() }/>
                 <p class="hint" id=f("dates-hint")>{dates_hint}</p>
             </div>
-            <button class="button small danger" aria-label=move || format!("Remove running cost {}", name.get())
-                on:click=move |_| edit.remove(item)>"Remove"</button>
+            <button class="button small danger" aria-label=move || tf("plan.running_cost_list_remove_label", &[("name", &name.get())])
+                on:click=move |_| edit.remove(item)>{t("plan.running_cost_list_remove")}</button>
         </div>
     }
 }

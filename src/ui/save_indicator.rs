@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 
 use super::state::{use_app_state, SaveStatus};
+use crate::ui::i18n::{t, tf};
 
 #[component]
 pub fn SaveIndicator() -> impl IntoView {
@@ -14,15 +15,10 @@ pub fn SaveIndicator() -> impl IntoView {
         SaveStatus::NotSaved(_) | SaveStatus::MemoryOnly(_) => "save-status not-saved",
     };
     let text = move || match status.get() {
-        SaveStatus::Saved => "✓ Saved in this browser".to_string(),
-        SaveStatus::Saving => "… Saving".to_string(),
-        SaveStatus::NotSaved(why) => {
-            format!("⚠ Not saved: {why}. Export your work to keep a copy.")
-        }
-        SaveStatus::MemoryOnly(why) => format!(
-            "⚠ Not saved: this browser blocks storage ({why}). Work stays only in this tab; \
-             export it to keep it."
-        ),
+        SaveStatus::Saved => t("lead.saved").to_string(),
+        SaveStatus::Saving => t("lead.saving").to_string(),
+        SaveStatus::NotSaved(why) => tf("lead.not_saved", &[("why", &why)]),
+        SaveStatus::MemoryOnly(why) => tf("lead.memory_only", &[("why", &why)]),
     };
     view! {
         <p class=class role="status" aria-live="polite" data-testid="save-status">

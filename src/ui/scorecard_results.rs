@@ -5,6 +5,8 @@ use leptos::prelude::*;
 
 use super::card_edit::use_card;
 use super::chart_view::ChartView;
+use super::criteria_scores::shown_criterion;
+use super::i18n::{t, tf};
 use crate::charts::scorecard as chart;
 use crate::domain::scorecard::engine::{self, Outcome, WeightRange};
 use crate::domain::scorecard::MAX_WEIGHT;
@@ -32,8 +34,7 @@ pub fn ScorecardResults() -> impl IntoView {
     let criterion_name = move |id: &str| {
         card.card.with(|c| {
             c.as_ref()
-                .and_then(|c| c.criterion(id))
-                .map(|x| x.name.clone())
+                .and_then(|c| c.criterion(id).map(|x| shown_criterion(c.kind, x).name))
                 .unwrap_or_default()
         })
     };
@@ -43,7 +44,11 @@ pub fn ScorecardResults() -> impl IntoView {
                 return chart::render(&[], &[], 640, 16);
             };
             let outcome = outcome.get().unwrap_or_else(|| engine::evaluate(c));
-            let criteria: Vec<String> = c.criteria.iter().map(|x| x.name.clone()).collect();
+            let criteria: Vec<String> = c
+                .criteria
+                .iter()
+                .map(|x| shown_criterion(c.kind, x).name)
+                .collect();
             let series: Vec<chart::CandidateSeries> = c
                 .candidates
                 .iter()
@@ -66,38 +71,38 @@ pub fn ScorecardResults() -> impl IntoView {
     });
     view! {
         <section class="subsection" aria-labelledby="decision-title">
-            <h3 id="decision-title">"Decision"</h3>
+            <h3 id="decision-title">{t("partners.scorecard_results_title")}</h3>
             <p class="headline" data-testid="decision-summary">{move || explanation.get()}</p>
             <table class="data-table">
-                <caption>"Ranking (totals out of 100, over the criteria scored so far)"</caption>
+                <caption>{t("partners.scorecard_results_ranking")}</caption>
                 <thead>
                     <tr>
-                        <th scope="col">"Rank"</th>
-                        <th scope="col">"Candidate"</th>
-                        <th scope="col">"Total"</th>
-                        <th scope="col">"Weight scored"</th>
-                        <th scope="col">"Must-haves"</th>
-                        <th scope="col">"Not scored yet"</th>
+                        <th scope="col">{t("partners.scorecard_results_rank")}</th>
+                        <th scope="col">{t("partners.scorecard_results_candidate")}</th>
+                        <th scope="col">{t("partners.scorecard_results_total")}</th>
+                        <th scope="col">{t("partners.scorecard_results_weight_scored")}</th>
+                        <th scope="col">{t("partners.scorecard_results_must_haves")}</th>
+                        <th scope="col">{t("partners.scorecard_results_not_scored")}</th>
                     </tr>
                 </thead>
                 <tbody>
                     {move || outcome.get().map(|o: Outcome| o.results.into_iter().map(|r| {
                         let gates = if r.gate_failures.is_empty() {
-                            "✓ all passed".to_string()
+                            t("partners.scorecard_results_all_passed").to_string()
                         } else {
-                            format!("✗ fails: {}", r.gate_failures.iter().map(|g| g.reason.clone()).collect::<Vec<_>>().join("; "))
+                            tf("partners.scorecard_results_fails", &[("reasons", &r.gate_failures.iter().map(|g| g.reason.clone()).collect::<Vec<_>>().join(t("partners.scorecard_results_reason_separator")))])
                         };
                         let missing = if r.missing.is_empty() {
                             "–".to_string()
                         } else {
-                            r.missing.iter().map(|m| criterion_name(m)).collect::<Vec<_>>().join(", ")
+                            r.missing.iter().map(|m| criterion_name(m)).collect::<Vec<_>>().join(t("partners.scorecard_results_list_separator"))
                         };
                         view! {
                             <tr class:failed=!r.gate_failures.is_empty()>
                                 <td>{r.rank.map(|k| k.to_string()).unwrap_or_else(|| "–".to_string())}</td>
                                 <th scope="row">{name_of(r.candidate)}</th>
-                                <td>{r.total.map(|t| format!("{t:.1}")).unwrap_or_else(|| "no scores".to_string())}</td>
-                                <td>{format!("{:.0} %", r.scored_weight_share * 100.0)}</td>
+                                <td>{r.total.map(|total| format!("{total:.1}")).unwrap_or_else(|| t("partners.scorecard_results_no_scores").to_string())}</td>
+                                <td>{tf("partners.scorecard_results_share", &[("share", &format!("{:.0}", r.scored_weight_share * 100.0))])}</td>
                                 <td>{gates}</td>
                                 <td>{missing}</td>
                             </tr>
@@ -105,17 +110,17 @@ pub fn ScorecardResults() -> impl IntoView {
                     }).collect_view())}
                 </tbody>
             </table>
-            <ChartView svg=svg label="Bar chart of every candidate's score on each criterion, 0 to 5. The table of criteria and scores above gives the same figures."/>
+            <ChartView svg=svg label=t("partners.scorecard_results_chart")/>
             <Show when=move || ranges.with(|r: &Vec<WeightRange>| !r.is_empty())>
                 <table class="data-table">
-                    <caption>"How far each weight can move before the leader changes (others fixed)"</caption>
+                    <caption>{t("partners.scorecard_results_sensitivity")}</caption>
                     <thead>
                         <tr>
-                            <th scope="col">"Criterion"</th>
-                            <th scope="col">"Weight now"</th>
-                            <th scope="col">"Leader stays within"</th>
-                            <th scope="col">"Below that"</th>
-                            <th scope="col">"Above that"</th>
+                            <th scope="col">{t("partners.scorecard_results_criterion")}</th>
+                            <th scope="col">{t("partners.scorecard_results_weight_now")}</th>
+                            <th scope="col">{t("partners.scorecard_results_leader_stays")}</th>
+                            <th scope="col">{t("partners.scorecard_results_below")}</th>
+                            <th scope="col">{t("partners.scorecard_results_above")}</th>
                         </tr>
                     </thead>
                     <tbody>
@@ -125,9 +130,9 @@ pub fn ScorecardResults() -> impl IntoView {
                                 <tr>
                                     <th scope="row">{criterion_name(&r.criterion)}</th>
                                     <td>{format!("{:.0}", r.current)}</td>
-                                    <td>{if whole { "any weight, 0 to 100".to_string() } else { format!("{:.1} to {:.1}", r.low, r.high) }}</td>
-                                    <td>{r.below.map(name_of).map(|n| format!("{n} leads")).unwrap_or_else(|| "–".to_string())}</td>
-                                    <td>{r.above.map(name_of).map(|n| format!("{n} leads")).unwrap_or_else(|| "–".to_string())}</td>
+                                    <td>{if whole { t("partners.scorecard_results_any_weight").to_string() } else { tf("partners.scorecard_results_range", &[("low", &format!("{:.1}", r.low)), ("high", &format!("{:.1}", r.high))]) }}</td>
+                                    <td>{r.below.map(name_of).map(|n| tf("partners.scorecard_results_leads", &[("name", &n)])).unwrap_or_else(|| "–".to_string())}</td>
+                                    <td>{r.above.map(name_of).map(|n| tf("partners.scorecard_results_leads", &[("name", &n)])).unwrap_or_else(|| "–".to_string())}</td>
                                 </tr>
                             }
                         }).collect_view()}

@@ -13,7 +13,7 @@ use wasm_bindgen::JsCast;
 use crate::format::share::{self, ShareError};
 use crate::format::FileKind;
 use crate::ui::files;
-use crate::ui::numbers::format_amount;
+use crate::ui::i18n::{number, t, tf};
 use crate::ui::pages::assessment::use_current;
 use crate::ui::state::use_app_state;
 
@@ -54,7 +54,7 @@ pub fn ShareButton() -> impl IntoView {
     };
     view! {
         <button class="button" node_ref=opener on:click=show>
-            "Share as link"
+            {t("shell2.share_button_open")}
         </button>
         <Show when=move || open.get()>
             <div class="modal-backdrop">
@@ -69,7 +69,7 @@ pub fn ShareButton() -> impl IntoView {
                         }
                     }
                 >
-                    <h2 id="share-title">"Share as link"</h2>
+                    <h2 id="share-title">{t("shell2.share_button_title")}</h2>
                     {move || match made.get() {
                         Some(Ok(link)) => view! { <LinkReady link copy close/> }.into_any(),
                         Some(Err(error)) => view! { <TooLarge error close/> }.into_any(),
@@ -94,10 +94,9 @@ fn LinkReady(
             let _ = button.focus();
         }
     });
-    let size = format!(
-        "{} characters. Links made here open in CTO Workbench at this address; the person who \
-         opens it imports a copy, so later changes are not shared.",
-        format_amount(link.len() as f64)
+    let size = tf(
+        "shell2.share_button_size",
+        &[("n", &number(link.len() as f64, 0))],
     );
     let for_copy = link.clone();
     let on_copy = move |_| {
@@ -108,12 +107,9 @@ fn LinkReady(
         copy_to_clipboard(&for_copy, copy);
     };
     view! {
-        <p class="share-privacy">
-            "Anyone with the link can read this assessment. The data is in the link itself and "
-            "is not uploaded anywhere."
-        </p>
+        <p class="share-privacy">{t("shell2.share_button_privacy")}</p>
         <div class="field">
-            <label for="share-link">"Link to this assessment"</label>
+            <label for="share-link">{t("shell2.share_button_link_label")}</label>
             <textarea
                 id="share-link"
                 class="share-link"
@@ -134,19 +130,16 @@ fn LinkReady(
         <p class="share-copy-status" role="status" aria-live="polite">
             {move || match copy.get() {
                 CopyState::NotYet => "",
-                CopyState::Copied => "✓ Link copied. Paste it into a message.",
-                CopyState::ByHand => {
-                    "The browser did not let the app copy the link. It is selected: press Ctrl+C \
-                     (⌘C on a Mac) to copy it."
-                }
+                CopyState::Copied => t("shell2.share_button_copied"),
+                CopyState::ByHand => t("shell2.share_button_copy_by_hand"),
             }}
         </p>
         <div class="modal-actions">
             <button class="button primary" node_ref=copy_ref on:click=on_copy>
-                "Copy link"
+                {t("shell2.share_button_copy")}
             </button>
             <button class="button" on:click=move |_| close()>
-                "Close"
+                {t("shell2.share_button_close")}
             </button>
         </div>
     }
@@ -174,13 +167,15 @@ fn TooLarge(error: ShareError, close: impl Fn() + Copy + 'static) -> impl IntoVi
         close();
     };
     view! {
-        <p class="error-text">"⚠ " {error.to_string()}</p>
+        <p class="error-text">
+            {tf("shell2.share_button_error", &[("error", &error.to_string())])}
+        </p>
         <div class="modal-actions">
             <button class="button primary" on:click=export>
-                "Export the file instead"
+                {t("shell2.share_button_export_instead")}
             </button>
             <button class="button" node_ref=close_ref on:click=move |_| close()>
-                "Close"
+                {t("shell2.share_button_close")}
             </button>
         </div>
     }
@@ -189,10 +184,10 @@ fn TooLarge(error: ShareError, close: impl Fn() + Copy + 'static) -> impl IntoVi
 #[component]
 fn NoAssessment(close: impl Fn() + Copy + 'static) -> impl IntoView {
     view! {
-        <p>"This assessment is no longer in this browser, so there is nothing to share."</p>
+        <p>{t("shell2.share_button_gone")}</p>
         <div class="modal-actions">
             <button class="button" on:click=move |_| close()>
-                "Close"
+                {t("shell2.share_button_close")}
             </button>
         </div>
     }

@@ -16,7 +16,7 @@ use wasm_bindgen::JsValue;
 use super::refusal_details::RefusalDetails;
 use crate::format::share;
 use crate::format::Imported;
-use crate::ui::pages::format_time;
+use crate::ui::i18n::{date_time, t};
 use crate::ui::state::use_app_state;
 
 /// What the link at start-up held.
@@ -110,11 +110,11 @@ fn OpenShared(imported: Imported, offer: RwSignal<Offer>) -> impl IntoView {
         .map(|a| {
             let company = a.profile.company_name.trim();
             let company = if company.is_empty() {
-                "a company with no name yet".to_string()
+                t("shell2.shared_link_no_company").to_string()
             } else {
                 company.to_string()
             };
-            (company, a.display_name(), format_time(a.updated_at))
+            (company, a.display_name(), date_time(a.updated_at))
         })
         .unwrap_or_default();
     let edited = imported.integrity == crate::format::Integrity::Edited;
@@ -124,7 +124,7 @@ fn OpenShared(imported: Imported, offer: RwSignal<Offer>) -> impl IntoView {
             return;
         };
         offer.set(Offer::Nothing);
-        if let Some(id) = state.receive_imported("the shared link".into(), imported) {
+        if let Some(id) = state.receive_imported(t("shell2.shared_link_source").into(), imported) {
             navigate(&format!("/a/{id}"), NavigateOptions::default());
         }
     };
@@ -142,34 +142,28 @@ fn OpenShared(imported: Imported, offer: RwSignal<Offer>) -> impl IntoView {
                     }
                 }
             >
-                <h2 id="shared-title">"Open shared assessment?"</h2>
+                <h2 id="shared-title">{t("shell2.shared_link_title")}</h2>
                 <div id="shared-body">
-                    <p>"This link holds an assessment someone shared with you:"</p>
+                    <p>{t("shell2.shared_link_intro")}</p>
                     <dl class="facts">
-                        <dt>"Company"</dt>
+                        <dt>{t("shell2.shared_link_company")}</dt>
                         <dd>{company}</dd>
-                        <dt>"Assessment"</dt>
+                        <dt>{t("shell2.shared_link_assessment")}</dt>
                         <dd>{name}</dd>
-                        <dt>"Last changed"</dt>
+                        <dt>{t("shell2.shared_link_last_changed")}</dt>
                         <dd>{changed}</dd>
                     </dl>
-                    <p>
-                        "Import adds a copy to this browser. It stays here, on this device: "
-                        "nothing is uploaded."
-                    </p>
+                    <p>{t("shell2.shared_link_stays_here")}</p>
                     <Show when=move || edited>
-                        <p class="error-text">
-                            "⚠ Its content was changed after it was exported (its fingerprint "
-                            "no longer matches): check it before relying on it."
-                        </p>
+                        <p class="error-text">{t("shell2.shared_link_edited")}</p>
                     </Show>
                 </div>
                 <div class="modal-actions">
                     <button class="button primary" node_ref=import_ref on:click=import>
-                        "Import"
+                        {t("shell2.shared_link_import")}
                     </button>
                     <button class="button" on:click=move |_| not_now()>
-                        "Not now"
+                        {t("shell2.shared_link_not_now")}
                     </button>
                 </div>
             </div>
@@ -196,11 +190,11 @@ fn LinkRefused(message: String, problems: Vec<String>, offer: RwSignal<Offer>) -
                     }
                 }
             >
-                <h2 id="shared-error-title">"Could not open the shared link"</h2>
+                <h2 id="shared-error-title">{t("shell2.shared_link_refused_title")}</h2>
                 <RefusalDetails id="shared-error-body" message problems/>
                 <div class="modal-actions">
                     <button class="button primary" node_ref=close_ref on:click=move |_| close()>
-                        "Close"
+                        {t("shell2.shared_link_close")}
                     </button>
                 </div>
             </div>

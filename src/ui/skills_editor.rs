@@ -8,20 +8,27 @@ use leptos::prelude::*;
 
 use crate::domain::team::skills::skill_key;
 use crate::domain::team::MAX_SKILL;
+use crate::ui::i18n::{t, tf};
 
-/// What each level means, 0 to [`MAX_SKILL`].
+/// The catalogue keys of what each level means, 0 to [`MAX_SKILL`].
 pub const LEVEL_WORDS: [&str; 5] = [
-    "none",
-    "learning",
-    "works with help",
-    "independent",
-    "can teach",
+    "team.skills_editor_level_none",
+    "team.skills_editor_level_learning",
+    "team.skills_editor_level_with_help",
+    "team.skills_editor_level_independent",
+    "team.skills_editor_level_can_teach",
 ];
 
-/// A level written out, e.g. "3 independent".
+/// A level written out in the language in use, e.g. "3 independent".
 pub fn level_text(level: u8) -> String {
     let level = level.min(MAX_SKILL);
-    format!("{level} {}", LEVEL_WORDS[usize::from(level)])
+    tf(
+        "team.skills_editor_level",
+        &[
+            ("level", &level.to_string()),
+            ("meaning", t(LEVEL_WORDS[usize::from(level)])),
+        ],
+    )
 }
 
 /// Longest skill name saved; files with longer ones are refused on import.
@@ -41,11 +48,12 @@ pub fn with_skill(
 ) -> Result<BTreeMap<String, u8>, String> {
     let key = skill_key(name);
     if key.is_empty() {
-        return Err("⚠ Not saved: type the skill's name first, e.g. Rust or UX design".into());
+        return Err(t("team.skills_editor_name_missing").into());
     }
     if key.chars().count() > MAX_NAME_CHARS {
-        return Err(format!(
-            "⚠ Not saved: a skill's name can have at most {MAX_NAME_CHARS} characters"
+        return Err(tf(
+            "team.skills_editor_name_too_long",
+            &[("max", &MAX_NAME_CHARS.to_string())],
         ));
     }
     let mut out = skills.clone();
@@ -101,12 +109,10 @@ pub fn SkillsEditor(
     let error_id = format!("{id}-new-skill-hint");
     view! {
         <fieldset class="skills wide">
-            <legend>{move || legend.map(str::to_string).unwrap_or_else(|| format!("Skills of {}", owner.get()))}</legend>
-            <p class="hint">
-                "Levels: 0 none, 1 learning, 2 works with help, 3 independent, 4 can teach."
-            </p>
+            <legend>{move || legend.map(str::to_string).unwrap_or_else(|| tf("team.skills_editor_legend", &[("owner", &owner.get())]))}</legend>
+            <p class="hint">{t("team.skills_editor_levels_hint")}</p>
             <Show when=move || names.with(Vec::is_empty)>
-                <p class="empty">"No skills listed yet."</p>
+                <p class="empty">{t("team.skills_editor_empty")}</p>
             </Show>
             <ul class="skill-list">
                 <For each=move || names.get() key=|n| n.clone() let:name>
@@ -130,7 +136,7 @@ pub fn SkillsEditor(
                                     {level_options(level.into())}
                                 </select>
                                 <button type="button" class="button small danger"
-                                    aria-label=move || format!("Remove skill {} from {}", for_remove, owner.get())
+                                    aria-label=move || tf("team.skills_editor_remove_label", &[("skill", &for_remove), ("owner", &owner.get())])
                                     on:click={
                                         let name = name.clone();
                                         move |_| {
@@ -138,7 +144,7 @@ pub fn SkillsEditor(
                                             next.remove(&name);
                                             on_change.run(next);
                                         }
-                                    }>"Remove"</button>
+                                    }>{t("team.skills_editor_remove")}</button>
                             </li>
                         }
                     }
@@ -146,8 +152,8 @@ pub fn SkillsEditor(
             </ul>
             <div class="inline-form">
                 <div class="field">
-                    <label for=new_id.clone()>"New skill"</label>
-                    <input type="text" id=new_id placeholder="e.g. Rust"
+                    <label for=new_id.clone()>{t("team.skills_editor_new_skill")}</label>
+                    <input type="text" id=new_id placeholder=t("team.skills_editor_new_skill_placeholder")
                         aria-describedby=error_id.clone()
                         aria-invalid=move || error.with(Option::is_some).to_string()
                         prop:value=move || new_name.get()
@@ -155,14 +161,14 @@ pub fn SkillsEditor(
                         on:keydown=move |ev| if ev.key() == "Enter" { ev.prevent_default(); add() }/>
                 </div>
                 <div class="field">
-                    <label for=new_level_id.clone()>"Level"</label>
+                    <label for=new_level_id.clone()>{t("team.skills_editor_level_label")}</label>
                     <select id=new_level_id on:change=move |ev| {
                         if let Ok(l) = event_target_value(&ev).parse::<u8>() { new_level.set(l.min(MAX_SKILL)) }
                     }>
                         {level_options(new_level.into())}
                     </select>
                 </div>
-                <button type="button" class="button small" on:click=move |_| add()>"Add skill"</button>
+                <button type="button" class="button small" on:click=move |_| add()>{t("team.skills_editor_add")}</button>
             </div>
             <p class="hint" class:error-text=move || error.with(Option::is_some) id=error_id>
                 {move || error.get().unwrap_or_default()}

@@ -9,7 +9,8 @@ use super::pages::assessment::use_current;
 use super::skills_editor::level_text;
 use crate::domain::roadmap::Initiative;
 use crate::domain::team::skills::{skills_matrix, SkillRow};
-use crate::domain::team::TeamChange;
+use crate::domain::team::{ChangeKind, TeamChange};
+use crate::ui::i18n::{date, t, tf};
 
 /// One row as shown.
 #[derive(Clone, Debug, PartialEq)]
@@ -26,24 +27,40 @@ struct RowView {
 pub fn gap_words(row: &SkillRow, changes: &[TeamChange]) -> Vec<String> {
     let mut out = Vec::new();
     match (row.gap, row.needed) {
-        (Some(1), _) => out.push("⚠ Gap of 1 level".to_string()),
-        (Some(g), _) => out.push(format!("⚠ Gap of {g} levels")),
-        (None, Some(_)) => out.push("No gap".to_string()),
-        (None, None) => out.push("Not needed by open initiatives".to_string()),
+        (Some(1), _) => out.push(t("team.skills_matrix_gap_one").to_string()),
+        (Some(g), _) => out.push(tf(
+            "team.skills_matrix_gap_many",
+            &[("levels", &g.to_string())],
+        )),
+        (None, Some(_)) => out.push(t("team.skills_matrix_no_gap").to_string()),
+        (None, None) => out.push(t("team.skills_matrix_not_needed_open").to_string()),
     }
-    if let Some((date, level, id)) = row.planned {
-        let kind = changes
-            .iter()
-            .find(|c| c.id == id)
-            .map(|c| c.kind.label().to_lowercase())
-            .unwrap_or_else(|| "change".to_string());
-        let mut text = format!("Planned: {kind} on {}", date.format("%-d %b %Y"));
-        if let Some(needed) = row
+    if let Some((on, level, id)) = row.planned {
+        let kind = t(match changes.iter().find(|c| c.id == id).map(|c| c.kind) {
+            Some(ChangeKind::Hire) => "team.skills_matrix_kind_hire",
+            Some(ChangeKind::Contractor) => "team.skills_matrix_kind_contractor",
+            Some(ChangeKind::Training) => "team.skills_matrix_kind_training",
+            None => "team.skills_matrix_kind_change",
+        });
+        let on = date(on);
+        let text = match row
             .needed
             .filter(|_| row.gap.is_some() && !row.planned_closes_gap())
         {
-            text.push_str(&format!(", brings level {level} of the {needed} needed"));
-        }
+            Some(needed) => tf(
+                "team.skills_matrix_planned_partly",
+                &[
+                    ("kind", kind),
+                    ("date", &on),
+                    ("level", &level.to_string()),
+                    ("needed", &needed.to_string()),
+                ],
+            ),
+            None => tf(
+                "team.skills_matrix_planned",
+                &[("kind", kind), ("date", &on)],
+            ),
+        };
         out.push(text);
     }
     out
@@ -51,7 +68,7 @@ pub fn gap_words(row: &SkillRow, changes: &[TeamChange]) -> Vec<String> {
 
 fn person_name(name: &str) -> String {
     if name.trim().is_empty() {
-        "Unnamed person".to_string()
+        t("team.skills_matrix_unnamed_person").to_string()
     } else {
         name.to_string()
     }
@@ -59,7 +76,7 @@ fn person_name(name: &str) -> String {
 
 fn initiative_title(i: &Initiative) -> String {
     if i.title.trim().is_empty() {
-        "Untitled initiative".to_string()
+        t("team.skills_matrix_untitled_initiative").to_string()
     } else {
         i.title.clone()
     }
@@ -94,7 +111,7 @@ pub fn SkillsMatrixTable() -> impl IntoView {
                     needed: row
                         .needed
                         .map(level_text)
-                        .unwrap_or_else(|| "Not needed".to_string()),
+                        .unwrap_or_else(|| t("team.skills_matrix_not_needed").to_string()),
                     gap: gap_words(row, &a.team.changes),
                     needed_by: row
                         .needed_by
@@ -108,27 +125,22 @@ pub fn SkillsMatrixTable() -> impl IntoView {
     });
     view! {
         <section class="subsection" aria-labelledby="skills-matrix-title">
-            <h3 id="skills-matrix-title">"Skills matrix"</h3>
-            <p class="muted">
-                "Each person's level in every skill the team has, plans to gain or the roadmap needs "
-                "(levels: 0 none, 1 learning, 2 works with help, 3 independent, 4 can teach). A gap is "
-                "how many levels the best person today is short of what an open initiative needs. Add "
-                "needed skills on each initiative of the roadmap."
-            </p>
+            <h3 id="skills-matrix-title">{t("team.skills_matrix_title")}</h3>
+            <p class="muted">{t("team.skills_matrix_intro")}</p>
             <Show
                 when=move || rows.with(|r| !r.is_empty())
-                fallback=|| view! { <p class="empty">"No skills yet. Add skills to people above, or to initiatives on the roadmap."</p> }
+                fallback=|| view! { <p class="empty">{t("team.skills_matrix_empty")}</p> }
             >
                 <div class="table-scroll">
                     <table class="data-table">
-                        <caption>"Skills by person, with what the roadmap needs and the gaps"</caption>
+                        <caption>{t("team.skills_matrix_caption")}</caption>
                         <thead>
                             <tr>
-                                <th scope="col">"Skill"</th>
+                                <th scope="col">{t("team.skills_matrix_skill")}</th>
                                 {move || people.get().into_iter().map(|n| view! { <th scope="col">{n}</th> }).collect_view()}
-                                <th scope="col">"Needed"</th>
-                                <th scope="col">"Gap"</th>
-                                <th scope="col">"Needed by"</th>
+                                <th scope="col">{t("team.skills_matrix_needed")}</th>
+                                <th scope="col">{t("team.skills_matrix_gap")}</th>
+                                <th scope="col">{t("team.skills_matrix_needed_by")}</th>
                             </tr>
                         </thead>
                         <tbody>
@@ -222,6 +234,26 @@ mod tests {
         assert_eq!(
             gap_words(&row(None, None, None), &changes),
             vec!["Not needed by open initiatives"]
+        );
+    }
+
+    #[test]
+    fn gaps_read_in_chinese_with_the_date_written_the_chinese_way() {
+        use crate::i18n::{set_current, Lang};
+        let id = Uuid::new_v4();
+        let date = NaiveDate::from_ymd_opt(2027, 3, 1).unwrap();
+        set_current(Lang::Zh);
+        let words = gap_words(
+            &row(Some(3), Some(1), Some((date, 2, id))),
+            &[hire(id, date)],
+        );
+        set_current(Lang::En);
+        assert_eq!(
+            words,
+            vec![
+                "⚠ 差 1 个等级",
+                "已计划：2027年3月1日招聘，可达到等级 2（需要等级 3）"
+            ]
         );
     }
 }

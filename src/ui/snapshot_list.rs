@@ -1,15 +1,15 @@
 //! Taking snapshots and the list of those kept: name (editable), when it was taken, its
 //! maturity index, and delete after a confirmation.
 
-use chrono::{Local, Utc};
+use chrono::{Local, NaiveDate, Utc};
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 use uuid::Uuid;
 
 use super::confirm_dialog::ConfirmDialog;
+use super::i18n::{date, date_time, t, tf};
 use super::list_edit::{Keyed, ListEdit};
 use super::pages::assessment::use_current;
-use super::pages::format_time;
 use super::state::use_app_state;
 use crate::domain::scoring::fmt1;
 use crate::domain::snapshot::list::{self, MAX_NAME_CHARS};
@@ -26,6 +26,23 @@ fn snapshots() -> ListEdit<Snapshot> {
     ListEdit::new(|a| &a.snapshots, |a| &mut a.snapshots)
 }
 
+/// The name a snapshot gets when none is typed, "Snapshot of 23 Nov 2026", in the language in
+/// use (the model's `list::default_name` is the English one).
+fn default_name(today: NaiveDate) -> String {
+    tf(
+        "assess.snapshot_list_default_name",
+        &[("date", &date(today))],
+    )
+}
+
+/// A snapshot's name as shown, "Untitled snapshot" when it has none.
+fn display_name(s: &Snapshot) -> String {
+    match s.name.trim() {
+        "" => t("assess.snapshot_list_untitled").to_string(),
+        name => name.to_string(),
+    }
+}
+
 /// The "Take snapshot" form and the snapshots, oldest first (the order of the chart).
 #[component]
 pub fn SnapshotList(
@@ -36,7 +53,7 @@ pub fn SnapshotList(
     let state = use_app_state();
     let current = use_current();
     let id = current.id;
-    let name = RwSignal::new(list::default_name(Local::now().date_naive()));
+    let name = RwSignal::new(default_name(Local::now().date_naive()));
     let ids = Memo::new(move |_| {
         current.assessment.with(|a| {
             a.as_ref()
@@ -52,26 +69,24 @@ pub fn SnapshotList(
     let confirming = RwSignal::new(None::<Uuid>);
     let take = move |ev: SubmitEvent| {
         ev.prevent_default();
-        let typed = name.get_untracked();
         let today = Local::now().date_naive();
+        // Named here when left empty, so the name is in the language in use.
+        let typed = Some(name.get_untracked())
+            .filter(|n| !n.trim().is_empty())
+            .unwrap_or_else(|| default_name(today));
         let mut kept = String::new();
         state.edit(id, |a| {
             kept = list::take(a, Uuid::new_v4(), &typed, Utc::now(), today)
         });
-        state.notify(format!("Took the snapshot “{kept}”."));
-        name.set(list::default_name(today));
+        state.notify(tf("assess.snapshot_list_taken_notice", &[("name", &kept)]));
+        name.set(default_name(today));
     };
     view! {
         <section class="subsection" aria-labelledby="snapshot-take-title">
-            <h3 id="snapshot-take-title">"Take a snapshot"</h3>
-            <p class="muted">
-                "A snapshot freezes today's answers, targets, area importance and company stage "
-                "under a name and a date. Later changes do not alter it, so you can see progress, "
-                "for example at each quarterly review. Snapshots are saved in this assessment and "
-                "go with it when you export it."
-            </p>
+            <h3 id="snapshot-take-title">{t("assess.snapshot_list_take_title")}</h3>
+            <p class="muted">{t("assess.snapshot_list_intro")}</p>
             <form class="inline-form snapshot-take" on:submit=take>
-                <label for="snapshot-name">"Snapshot name"</label>
+                <label for="snapshot-name">{t("assess.snapshot_list_name_label")}</label>
                 <input
                     id="snapshot-name"
                     type="text"
@@ -80,19 +95,14 @@ pub fn SnapshotList(
                     prop:value=move || name.get()
                     on:input=move |ev| name.set(event_target_value(&ev))
                 />
-                <button type="submit" class="button primary">"Take snapshot"</button>
+                <button type="submit" class="button primary">{t("assess.snapshot_list_take")}</button>
             </form>
-            <p class="hint" id="snapshot-name-hint">
-                "E.g. “Q3 2026 review”. Left empty, the snapshot is named after today's date."
-            </p>
+            <p class="hint" id="snapshot-name-hint">{t("assess.snapshot_list_name_hint")}</p>
         </section>
         <section class="subsection" aria-labelledby="snapshot-list-title">
-            <h3 id="snapshot-list-title">"Your snapshots"</h3>
+            <h3 id="snapshot-list-title">{t("assess.snapshot_list_title")}</h3>
             <Show when=move || ids.with(Vec::is_empty)>
-                <p class="empty">
-                    "No snapshots yet. Take one now and another after your next review to see "
-                    "how each area moves."
-                </p>
+                <p class="empty">{t("assess.snapshot_list_empty")}</p>
             </Show>
             <div class="row-list">
                 <For each=move || ids.get() key=|sid| *sid let:sid>
@@ -125,7 +135,7 @@ fn SnapshotRow(
     view! {
         <div class="row-card">
             <div class="field">
-                <label for=field_id.clone()>"Name"</label>
+                <label for=field_id.clone()>{t("assess.snapshot_list_name")}</label>
                 <input
                     id=field_id.clone()
                     type="text"
@@ -138,23 +148,23 @@ fn SnapshotRow(
                 />
             </div>
             <p>
-                <span class="muted">"Taken "</span>
-                {move || taken_at.get().map(format_time).unwrap_or_default()}
+                <span class="muted">{t("assess.snapshot_list_taken")}</span>
+                {move || taken_at.get().map(date_time).unwrap_or_default()}
             </p>
             <p>
-                <span class="muted">"Maturity index "</span>
+                <span class="muted">{t("assess.snapshot_list_index")}</span>
                 {move || match index.get() {
-                    Some(v) => format!("{} of 4", fmt1(v)),
-                    None => "– (no answers then)".to_string(),
+                    Some(v) => tf("assess.snapshot_list_index_value", &[("index", &fmt1(v))]),
+                    None => t("assess.snapshot_list_index_none").to_string(),
                 }}
             </p>
             <button
                 type="button"
                 class="button small danger"
-                aria-label=move || format!("Delete snapshot {}", name.get())
+                aria-label=move || tf("assess.snapshot_list_delete_label", &[("name", &name.get())])
                 on:click=move |_| on_delete()
             >
-                "Delete"
+                {t("assess.snapshot_list_delete")}
             </button>
         </div>
     }
@@ -169,27 +179,30 @@ fn DeleteSnapshot(sid: Uuid, on_done: impl Fn() + Clone + Send + Sync + 'static)
     let (name, when) = current.assessment.with_untracked(|a| {
         a.as_ref()
             .and_then(|a| list::find(a, sid))
-            .map(|s| (list::display_name(s), format_time(s.taken_at)))
+            .map(|s| (display_name(s), date_time(s.taken_at)))
             .unwrap_or_default()
     });
-    let body = format!(
-        "“{name}”, taken {when}, will be deleted. Your answers as they are now do not change. \
-         This cannot be undone."
+    let body = tf(
+        "assess.snapshot_list_delete_body",
+        &[("name", &name), ("when", &when)],
     );
     let done = on_done.clone();
     let confirm = move || {
         let mut removed = false;
         edit.with_assessment(|a| removed = list::remove(a, sid).is_some());
         if removed {
-            state.notify(format!("Deleted the snapshot “{name}”."));
+            state.notify(tf(
+                "assess.snapshot_list_deleted_notice",
+                &[("name", &name)],
+            ));
         }
         done();
     };
     view! {
         <ConfirmDialog
-            title="Delete this snapshot?"
+            title=t("assess.snapshot_list_delete_title")
             body=body
-            confirm_label="Delete snapshot"
+            confirm_label=t("assess.snapshot_list_delete_confirm")
             on_confirm=confirm
             on_cancel=on_done
         />

@@ -6,6 +6,7 @@ use uuid::Uuid;
 
 use super::list_edit::ListEdit;
 use crate::domain::context::{Degree, Stakeholder};
+use crate::ui::i18n::{l, t, tf};
 
 fn list() -> ListEdit<Stakeholder> {
     ListEdit::new(|a| &a.stakeholders, |a| &mut a.stakeholders)
@@ -27,20 +28,17 @@ pub fn StakeholderList() -> impl IntoView {
     };
     view! {
         <section class="subsection" aria-labelledby="stakeholders-title">
-            <h2 id="stakeholders-title">"Stakeholders"</h2>
-            <p class="muted">
-                "Executives, board, investors, customers, suppliers, employees: who shapes or is "
-                "affected by technology decisions, and what their part is."
-            </p>
+            <h2 id="stakeholders-title">{t("team.stakeholder_list_title")}</h2>
+            <p class="muted">{t("team.stakeholder_list_intro")}</p>
             <Show when=move || ids.with(Vec::is_empty)>
-                <p class="empty">"No stakeholders yet. Add the people whose views shape your technology choices."</p>
+                <p class="empty">{t("team.stakeholder_list_empty")}</p>
             </Show>
             <div class="row-list">
                 <For each=move || ids.get() key=|id| *id let:item>
                     <StakeholderRow item/>
                 </For>
             </div>
-            <button class="button" on:click=add>"Add stakeholder"</button>
+            <button class="button" on:click=add>{t("team.stakeholder_list_add")}</button>
         </section>
     }
 }
@@ -57,42 +55,42 @@ fn StakeholderRow(item: Uuid) -> impl IntoView {
     view! {
         <div class="row-card">
             <div class="field">
-                <label for=f("name")>"Name"</label>
+                <label for=f("name")>{t("team.stakeholder_list_name")}</label>
                 <input type="text" id=f("name") prop:value=move || name.get()
                     on:input=move |ev| { let v = event_target_value(&ev); edit.update(item, |s| s.name = v) }/>
             </div>
             <div class="field">
-                <label for=f("role")>"Role"</label>
-                <input type="text" id=f("role") placeholder="e.g. Board member, lead investor" prop:value=move || role.get()
+                <label for=f("role")>{t("team.stakeholder_list_role")}</label>
+                <input type="text" id=f("role") placeholder=t("team.stakeholder_list_role_placeholder") prop:value=move || role.get()
                     on:input=move |ev| { let v = event_target_value(&ev); edit.update(item, |s| s.role = v) }/>
             </div>
             <div class="field">
-                <label for=f("interest")>"Interest"</label>
+                <label for=f("interest")>{t("team.stakeholder_list_interest")}</label>
                 <select id=f("interest") on:change=move |ev| {
                     if let Some(d) = Degree::from_id(&event_target_value(&ev)) { edit.update(item, |s| s.interest = d) }
                 }>
                     {Degree::ALL.into_iter().map(|d| view! {
-                        <option value=d.id() selected=move || interest.get() == d>{d.label()}</option>
+                        <option value=d.id() selected=move || interest.get() == d>{l(d.label())}</option>
                     }).collect_view()}
                 </select>
             </div>
             <div class="field">
-                <label for=f("influence")>"Influence"</label>
+                <label for=f("influence")>{t("team.stakeholder_list_influence")}</label>
                 <select id=f("influence") on:change=move |ev| {
                     if let Some(d) = Degree::from_id(&event_target_value(&ev)) { edit.update(item, |s| s.influence = d) }
                 }>
                     {Degree::ALL.into_iter().map(|d| view! {
-                        <option value=d.id() selected=move || influence.get() == d>{d.label()}</option>
+                        <option value=d.id() selected=move || influence.get() == d>{l(d.label())}</option>
                     }).collect_view()}
                 </select>
             </div>
             <div class="field wide">
-                <label for=f("part")>"Part in technology decisions"</label>
-                <input type="text" id=f("part") placeholder="e.g. approves the yearly budget" prop:value=move || part.get()
+                <label for=f("part")>{t("team.stakeholder_list_part")}</label>
+                <input type="text" id=f("part") placeholder=t("team.stakeholder_list_part_placeholder") prop:value=move || part.get()
                     on:input=move |ev| { let v = event_target_value(&ev); edit.update(item, |s| s.part = v) }/>
             </div>
-            <button class="button small danger" aria-label=move || format!("Remove stakeholder {}", name.get())
-                on:click=move |_| edit.remove(item)>"Remove"</button>
+            <button class="button small danger" aria-label=move || tf("team.stakeholder_list_remove_label", &[("name", &name.get())])
+                on:click=move |_| edit.remove(item)>{t("team.stakeholder_list_remove")}</button>
         </div>
     }
 }

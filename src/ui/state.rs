@@ -13,6 +13,7 @@ use crate::domain::workspace::{OnConflict, Removed};
 use crate::domain::{demo, Assessment, Workspace};
 use crate::format::{FormatError, Imported};
 use crate::storage::{External, SaveError, Storage, Unreadable};
+use crate::ui::i18n::{t, tf};
 
 /// What the save indicator shows.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -150,9 +151,7 @@ impl AppState {
                         }
                     }
                 });
-                SaveStatus::NotSaved(
-                    "another tab saved this assessment after this tab opened it".to_string(),
-                )
+                SaveStatus::NotSaved(t("lead.state_other_tab_saved").to_string())
             }
             Some(Err(SaveError::Unavailable(reason))) => SaveStatus::MemoryOnly(reason),
             Some(Err(e)) => SaveStatus::NotSaved(e.to_string()),
@@ -190,7 +189,7 @@ impl AppState {
                     let name = removed.assessment.display_name();
                     self.bin.update(|b| b.put(removed.clone()));
                     self.notice.set(Some(Notice {
-                        text: format!("“{name}” was deleted in another tab."),
+                        text: tf("lead.state_deleted_elsewhere", &[("name", &name)]),
                         undo: Some(removed),
                     }));
                 }
@@ -235,7 +234,7 @@ impl AppState {
                     }
                 });
                 self.reverted.update(|n| *n += 1);
-                self.notify("Loaded the other tab's version. Undo brings back this tab's edits.");
+                self.notify(t("lead.state_loaded_other"));
             }
             Ok(None) => {
                 let mut removed = None;
@@ -243,13 +242,14 @@ impl AppState {
                 if let Some(removed) = removed {
                     self.bin.update(|b| b.put(removed.clone()));
                     self.notice.set(Some(Notice {
-                        text: "The other tab had deleted it; it is removed here too.".into(),
+                        text: t("lead.state_other_deleted").into(),
                         undo: Some(removed),
                     }));
                 }
             }
-            Err(e) => self.notify(format!(
-                "The other tab's version could not be read ({e}); this tab's version is kept."
+            Err(e) => self.notify(tf(
+                "lead.state_other_unreadable",
+                &[("error", &e.to_string())],
             )),
         }
         self.save_now();
@@ -269,12 +269,12 @@ impl AppState {
             if self.unreadable.with_untracked(Vec::is_empty) {
                 self.recovery_open.set(false);
             }
-            self.notify(format!(
-                "Set aside. A copy stays in this browser under {}.",
-                item.backup_key.unwrap_or_default()
+            self.notify(tf(
+                "lead.state_set_aside",
+                &[("key", &item.backup_key.unwrap_or_default())],
             ));
         } else {
-            self.notify("It could not be set aside safely, so it was left where it is.");
+            self.notify(t("lead.state_not_set_aside"));
         }
     }
 
@@ -328,7 +328,7 @@ impl AppState {
                 .workspace
                 .with_untracked(|w| w.get(id).map(|a| a.display_name()))
             {
-                self.notify(format!("Restored “{name}”."));
+                self.notify(tf("lead.state_restored", &[("name", &name)]));
             }
         }
     }
@@ -390,7 +390,10 @@ impl AppState {
         if let Some(removed) = removed {
             self.bin.update(|b| b.put(removed.clone()));
             self.notice.set(Some(Notice {
-                text: format!("Deleted “{}”.", removed.assessment.display_name()),
+                text: tf(
+                    "lead.state_deleted",
+                    &[("name", &removed.assessment.display_name())],
+                ),
                 undo: Some(removed),
             }));
         }
@@ -406,7 +409,7 @@ impl AppState {
             self.bin.update(|b| b.discard(removed.assessment.id));
             self.workspace.update(|w| w.restore(removed));
             self.notice.set(Some(Notice {
-                text: format!("Restored “{name}”."),
+                text: tf("lead.state_restored", &[("name", &name)]),
                 undo: None,
             }));
         }
@@ -461,8 +464,8 @@ impl AppState {
             error.to_string()
         } else {
             match problems.len() {
-                1 => "The file has a problem, so nothing was imported.".to_string(),
-                n => format!("The file has {n} problems, so nothing was imported."),
+                1 => t("lead.state_problem_one").to_string(),
+                n => tf("lead.state_problems", &[("n", &n.to_string())]),
             }
         };
         self.import.set(ImportFlow::Failed {
@@ -520,10 +523,7 @@ impl AppState {
         });
         let mut text = merge::summary(took, differing.len() - took, merged.dropped_links);
         if imported.integrity == crate::format::Integrity::Edited {
-            text.push_str(
-                " ⚠ The file was changed after it was exported (its SHA-256 fingerprint no \
-                 longer matches): check what you took from it.",
-            );
+            text.push_str(t("lead.state_merge_edited"));
         }
         self.notify(text);
         if imported.assessments.is_empty() {
@@ -571,21 +571,26 @@ impl AppState {
         self.history_changed.update(|n| *n += 1);
         self.import.set(ImportFlow::Idle);
         let what = match count {
-            1 => "1 assessment".to_string(),
-            n => format!("{n} assessments"),
+            1 => t("lead.state_one_assessment").to_string(),
+            n => tf("lead.state_n_assessments", &[("n", &n.to_string())]),
         };
         let migrated = imported
             .migrated_from
-            .map(|v| format!(" The file was in format version {v} and has been updated."))
+            .map(|v| tf("lead.state_migrated", &[("v", &v.to_string())]))
             .unwrap_or_default();
         let edited = if imported.integrity == crate::format::Integrity::Edited {
-            " ⚠ The file was changed after it was exported (its SHA-256 fingerprint no longer \
-             matches), by hand or by another tool: check it before relying on it."
+            t("lead.state_edited")
         } else {
             ""
         };
-        self.notify(format!(
-            "Imported {what} from {file_name}.{migrated}{edited}"
+        self.notify(tf(
+            "lead.state_imported",
+            &[
+                ("what", &what),
+                ("file", file_name),
+                ("migrated", &migrated),
+                ("edited", edited),
+            ],
         ));
         (ids.len() == 1).then(|| ids[0])
     }

@@ -7,8 +7,8 @@ use uuid::Uuid;
 
 use super::pages::assessment::use_current;
 use super::state::use_app_state;
-use crate::content;
 use crate::domain::context::{Quadrant, SwotItem};
+use crate::ui::i18n::{content, l, t, tf};
 
 /// How many strengths and weaknesses one proposal adds at most.
 const PROPOSE: usize = 3;
@@ -44,22 +44,15 @@ pub fn SwotBoard() -> impl IntoView {
             }
         });
         state.notify(match added {
-            0 => {
-                "Nothing new to propose: every strong and weak area is already listed.".to_string()
-            }
-            n => {
-                format!("Added {n} proposed line(s) to strengths and weaknesses. Edit them freely.")
-            }
+            0 => t("team.swot_board_nothing_new").to_string(),
+            n => tf("team.swot_board_added", &[("count", &n.to_string())]),
         });
     };
     view! {
         <section class="swot" aria-labelledby="swot-title">
-            <h3 id="swot-title">"SWOT"</h3>
-            <p class="muted">
-                "Strengths and weaknesses can be proposed from the scores; opportunities and threats "
-                "come from what you know of your market. Every line can be edited or removed."
-            </p>
-            <button class="button" on:click=propose>"Propose strengths and weaknesses from the results"</button>
+            <h3 id="swot-title">{t("team.swot_board_title")}</h3>
+            <p class="muted">{t("team.swot_board_intro")}</p>
+            <button class="button" on:click=propose>{t("team.swot_board_propose")}</button>
             <div class="swot-grid">
                 {Quadrant::ALL.into_iter().map(|q| view! { <SwotQuadrant quadrant=q/> }).collect_view()}
             </div>
@@ -97,7 +90,7 @@ fn SwotQuadrant(quadrant: Quadrant) -> impl IntoView {
     let heading_id = format!("swot-{}", quadrant.id());
     view! {
         <div class=format!("swot-quadrant {}", quadrant.id())>
-            <h4 id=heading_id.clone()>{quadrant.label()}</h4>
+            <h4 id=heading_id.clone()>{l(quadrant.label())}</h4>
             <ul aria-labelledby=heading_id>
                 <For each=move || items.get() key=|i| i.id let:item>
                     {
@@ -106,12 +99,12 @@ fn SwotQuadrant(quadrant: Quadrant) -> impl IntoView {
                             list.iter().find(|i| i.id == item_id).map(|i| i.text.clone()).unwrap_or_default()
                         }));
                         let area_link = item.area.as_ref().and_then(|area_id| {
-                            content::get().area(area_id).map(|area| (area.id.clone(), area.name.clone()))
+                            content().area(area_id).map(|area| (area.id.clone(), area.name.clone()))
                         });
                         let input_id = format!("swot-{item_id}");
                         view! {
                             <li>
-                                <label class="visually-hidden" for=input_id.clone()>{format!("{} line", quadrant.label())}</label>
+                                <label class="visually-hidden" for=input_id.clone()>{tf("team.swot_board_line_label", &[("quadrant", l(quadrant.label()))])}</label>
                                 <textarea
                                     id=input_id
                                     rows="2"
@@ -126,15 +119,15 @@ fn SwotQuadrant(quadrant: Quadrant) -> impl IntoView {
                                     }
                                 ></textarea>
                                 {area_link.map(|(area_id, name)| view! {
-                                    <A href=format!("/a/{id}/assessment/{area_id}") attr:class="swot-area">{format!("Area: {name}")}</A>
+                                    <A href=format!("/a/{id}/assessment/{area_id}") attr:class="swot-area">{tf("team.swot_board_area_link", &[("area", &name)])}</A>
                                 })}
                                 <button
                                     type="button"
                                     class="button small quiet"
-                                    aria-label=move || format!("Remove “{}”", text.get())
+                                    aria-label=move || tf("team.swot_board_remove_label", &[("text", &text.get())])
                                     on:click=move |_| state.edit(id, |a| a.swot.items_mut(quadrant).retain(|i| i.id != item_id))
                                 >
-                                    "Remove"
+                                    {t("team.swot_board_remove")}
                                 </button>
                             </li>
                         }
@@ -143,16 +136,16 @@ fn SwotQuadrant(quadrant: Quadrant) -> impl IntoView {
             </ul>
             <form class="inline-form" on:submit=move |ev| { ev.prevent_default(); add(); }>
                 <label class="visually-hidden" for=format!("swot-new-{}", quadrant.id())>
-                    {format!("New line for {}", quadrant.label())}
+                    {tf("team.swot_board_new_line_label", &[("quadrant", l(quadrant.label()))])}
                 </label>
                 <input
                     type="text"
                     id=format!("swot-new-{}", quadrant.id())
-                    placeholder="Add a line…"
+                    placeholder=t("team.swot_board_add_placeholder")
                     prop:value=move || draft.get()
                     on:input=move |ev| draft.set(event_target_value(&ev))
                 />
-                <button type="submit" class="button small">"Add"</button>
+                <button type="submit" class="button small">{t("team.swot_board_add")}</button>
             </form>
         </div>
     }

@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 
 use super::files;
+use super::i18n::{t, tf};
 use super::state::use_app_state;
 use crate::format::FileKind;
 
@@ -23,7 +24,10 @@ pub fn TabConflictDialog() -> impl IntoView {
                         state,
                         FileKind::Assessment,
                         std::slice::from_ref(a),
-                        &format!("{} this tab", a.display_name()),
+                        &tf(
+                            "shell2.tab_conflict_file_label",
+                            &[("name", &a.display_name())],
+                        ),
                     )
                 }
             })
@@ -38,21 +42,17 @@ pub fn TabConflictDialog() -> impl IntoView {
                     aria-describedby="conflict-body"
                     data-testid="tab-conflict"
                 >
-                    <h2 id="conflict-title">{format!("“{name}” was changed in another tab")}</h2>
-                    <p id="conflict-body">
-                        "Another tab or window saved this assessment while you were editing it here, "
-                        "so this tab has stopped saving it. Choose which version to keep. If you take "
-                        "the other tab's, Undo brings this tab's edits back."
-                    </p>
+                    <h2 id="conflict-title">{tf("shell2.tab_conflict_title", &[("name", &name)])}</h2>
+                    <p id="conflict-body">{t("shell2.tab_conflict_body")}</p>
                     <div class="modal-actions">
                         <button class="button" on:click=move |_| state.settle_conflict(id, false)>
-                            "Use the other tab's version"
+                            {t("shell2.tab_conflict_use_other")}
                         </button>
                         <button class="button" on:click=move |_| state.settle_conflict(id, true)>
-                            "Keep this tab's version"
+                            {t("shell2.tab_conflict_keep_mine")}
                         </button>
                         <button class="button quiet" on:click=download_mine>
-                            "Export this tab's version"
+                            {t("shell2.tab_conflict_export_mine")}
                         </button>
                     </div>
                 </div>

@@ -14,6 +14,7 @@ use super::pages::assessment::use_current;
 use super::parsed_field::ParsedField;
 use super::skills_editor::SkillsEditor;
 use crate::domain::team::{ChangeKind, TeamChange};
+use crate::ui::i18n::{l, t, tf};
 
 impl Keyed for TeamChange {
     fn key(&self) -> Uuid {
@@ -33,12 +34,10 @@ const FULL_TIME_WEEKS: f64 = 4.3;
 
 /// Reads the capacity box: person-weeks per month from 0 to [`MAX_CAPACITY_WEEKS`]; blank is 0.
 pub fn parse_capacity(text: &str) -> Result<f64, String> {
-    const REFUSED: &str =
-        "⚠ Not saved: enter person-weeks per month from 0 to 1,000, e.g. 4.3 for one full-time person";
     match parse_number(text) {
         Ok(None) => Ok(0.0),
         Ok(Some(v)) if (0.0..=MAX_CAPACITY_WEEKS).contains(&v) => Ok(v),
-        _ => Err(REFUSED.to_string()),
+        _ => Err(t("team.team_plan_capacity_refused").to_string()),
     }
 }
 
@@ -61,22 +60,17 @@ pub fn TeamPlan() -> impl IntoView {
     };
     view! {
         <section class="subsection" aria-labelledby="team-plan-title">
-            <h3 id="team-plan-title">"Hiring and training plan"</h3>
-            <p class="muted">
-                "Hires, contractors and trainings you plan, from the date they start. Capacity is "
-                "person-weeks per month available for roadmap work; a full-time engineer is about 4.3. "
-                "The roadmap uses it when placing initiatives, and the skills they bring count in the "
-                "skills matrix below."
-            </p>
+            <h3 id="team-plan-title">{t("team.team_plan_title")}</h3>
+            <p class="muted">{t("team.team_plan_intro")}</p>
             <Show when=move || ids.with(Vec::is_empty)>
-                <p class="empty">"Nothing planned yet."</p>
+                <p class="empty">{t("team.team_plan_empty")}</p>
             </Show>
             <div class="row-list">
                 <For each=move || ids.get() key=|id| *id let:cid>
                     <ChangeRow cid/>
                 </For>
             </div>
-            <button class="button" on:click=add>"Add hire or training"</button>
+            <button class="button" on:click=add>{t("team.team_plan_add")}</button>
         </section>
     }
 }
@@ -108,11 +102,16 @@ fn ChangeRow(cid: Uuid) -> impl IntoView {
     });
     let date_error = RwSignal::new(None::<String>);
     let shown = Signal::derive(move || {
-        let t = title.get();
-        if t.trim().is_empty() {
-            format!("this {}", kind.get().label().to_lowercase())
+        let text = title.get();
+        if text.trim().is_empty() {
+            t(match kind.get() {
+                ChangeKind::Hire => "team.team_plan_this_hire",
+                ChangeKind::Contractor => "team.team_plan_this_contractor",
+                ChangeKind::Training => "team.team_plan_this_training",
+            })
+            .to_string()
         } else {
-            t
+            text
         }
     });
     let f = move |field: &str| format!("change-{cid}-{field}");
@@ -120,7 +119,7 @@ fn ChangeRow(cid: Uuid) -> impl IntoView {
     view! {
         <article class="row-card">
             <div class="field">
-                <label for=f("kind")>"Kind"</label>
+                <label for=f("kind")>{t("team.team_plan_kind")}</label>
                 <select id=f("kind") on:change=move |ev| {
                     if let Some(k) = ChangeKind::from_id(&event_target_value(&ev)) {
                         edit.update(cid, |c| {
@@ -131,17 +130,17 @@ fn ChangeRow(cid: Uuid) -> impl IntoView {
                     }
                 }>
                     {ChangeKind::ALL.into_iter().map(|k| view! {
-                        <option value=k.id() selected=move || kind.get() == k>{k.label()}</option>
+                        <option value=k.id() selected=move || kind.get() == k>{l(k.label())}</option>
                     }).collect_view()}
                 </select>
             </div>
             <div class="field">
-                <label for=f("title")>{move || if kind.get() == ChangeKind::Training { "Subject" } else { "Role" }}</label>
-                <input type="text" id=f("title") placeholder="e.g. Backend engineer" prop:value=move || title.get()
+                <label for=f("title")>{move || if kind.get() == ChangeKind::Training { t("team.team_plan_subject") } else { t("team.team_plan_role") }}</label>
+                <input type="text" id=f("title") placeholder=t("team.team_plan_title_placeholder") prop:value=move || title.get()
                     on:input=move |ev| { let v = event_target_value(&ev); edit.update(cid, |c| c.title = v) }/>
             </div>
             <div class="field">
-                <label for=f("date")>"Starts on"</label>
+                <label for=f("date")>{t("team.team_plan_starts_on")}</label>
                 <input type="date" id=f("date")
                     aria-invalid=move || date_error.with(Option::is_some).to_string()
                     aria-describedby=f("date-hint")
@@ -149,48 +148,48 @@ fn ChangeRow(cid: Uuid) -> impl IntoView {
                     on:change=move |ev| {
                         match NaiveDate::parse_from_str(&event_target_value(&ev), "%Y-%m-%d") {
                             Ok(d) => { date_error.set(None); edit.update(cid, |c| c.date = d) }
-                            Err(_) => date_error.set(Some("⚠ Not saved: pick the date it starts".into())),
+                            Err(_) => date_error.set(Some(t("team.team_plan_date_refused").into())),
                         }
                     }/>
                 <p class="hint" class:error-text=move || date_error.with(Option::is_some) id=f("date-hint")>
-                    {move || date_error.get().unwrap_or_else(|| "Capacity and skills count from this day.".into())}
+                    {move || date_error.get().unwrap_or_else(|| t("team.team_plan_date_hint").into())}
                 </p>
             </div>
             <Show when=move || kind.get() == ChangeKind::Training>
                 <div class="field">
-                    <label for=f("person")>"Person trained"</label>
+                    <label for=f("person")>{t("team.team_plan_person_trained")}</label>
                     <select id=f("person") on:change=move |ev| {
                         let v = Uuid::parse_str(&event_target_value(&ev)).ok();
                         edit.update(cid, |c| c.person = v);
                     }>
-                        <option value="" selected=move || person.get().is_none()>"Nobody chosen"</option>
+                        <option value="" selected=move || person.get().is_none()>{t("team.team_plan_nobody")}</option>
                         {move || people.get().into_iter().map(|(pid, name)| {
-                            let name = if name.trim().is_empty() { "Unnamed person".to_string() } else { name };
+                            let name = if name.trim().is_empty() { t("team.team_plan_unnamed_person").to_string() } else { name };
                             view! { <option value=pid.to_string() selected=move || person.get() == Some(pid)>{name}</option> }
                         }).collect_view()}
                     </select>
                 </div>
             </Show>
-            <ParsedField id=f("capacity") label="Capacity added per month (person-weeks)"
+            <ParsedField id=f("capacity") label=t("team.team_plan_capacity")
                 initial=capacity.to_string()
                 parse=parse_capacity
                 on_ok=move |v| edit.update(cid, |c| c.capacity_weeks = v)
-                hint="About 4.3 for one full-time person; 0 for a training."/>
-            <ParsedField id=f("monthly") label="Monthly cost"
+                hint=t("team.team_plan_capacity_hint")/>
+            <ParsedField id=f("monthly") label=t("team.team_plan_monthly_cost")
                 initial=amount(monthly)
                 parse=parse_cost
                 on_ok=move |v| edit.update(cid, |c| c.monthly_cost = v)
-                hint="Paid every month from the start date. Leave blank if none."/>
-            <ParsedField id=f("one-off") label="One-off cost"
+                hint=t("team.team_plan_monthly_cost_hint")/>
+            <ParsedField id=f("one-off") label=t("team.team_plan_one_off_cost")
                 initial=amount(one_off)
                 parse=parse_cost
                 on_ok=move |v| edit.update(cid, |c| c.one_off_cost = v)
-                hint="Paid once, e.g. a recruiting fee or a course. Leave blank if none."/>
+                hint=t("team.team_plan_one_off_cost_hint")/>
             <SkillsEditor id=f("skills") owner=shown skills=skills
                 on_change={move |s: BTreeMap<String, u8>| edit.update(cid, |c| c.skills = s)}/>
             <button class="button small danger"
-                aria-label=move || format!("Remove from plan: {}", shown.get())
-                on:click=move |_| edit.remove(cid)>"Remove from plan"</button>
+                aria-label=move || tf("team.team_plan_remove_label", &[("name", &shown.get())])
+                on:click=move |_| edit.remove(cid)>{t("team.team_plan_remove")}</button>
         </article>
     }
 }

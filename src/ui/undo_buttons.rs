@@ -8,6 +8,7 @@ use leptos_use_event_listener::use_event_listener;
 use uuid::Uuid;
 
 use super::state::use_app_state;
+use crate::ui::i18n::t;
 
 #[component]
 pub fn UndoButtons(id: Uuid) -> impl IntoView {
@@ -15,12 +16,12 @@ pub fn UndoButtons(id: Uuid) -> impl IntoView {
     let depth = Memo::new(move |_| state.history_depth(id));
     let undo = move || {
         if keeping_focus(|| state.undo(id)) {
-            state.notify("Undone.");
+            state.notify(t("lead.undone"));
         }
     };
     let redo = move || {
         if keeping_focus(|| state.redo(id)) {
-            state.notify("Redone.");
+            state.notify(t("lead.redone"));
         }
     };
     let _ = use_event_listener(window(), ev::keydown, move |e: web_sys::KeyboardEvent| {
@@ -48,24 +49,24 @@ pub fn UndoButtons(id: Uuid) -> impl IntoView {
         }
     });
     view! {
-        <div class="undo-buttons" role="group" aria-label="Undo and redo">
+        <div class="undo-buttons" role="group" aria-label=t("lead.undo_group")>
             <button
                 class="button quiet"
                 disabled=move || depth.get().0 == 0
-                title="Undo (Ctrl+Z)"
+                title=t("lead.undo_title")
                 aria-keyshortcuts="Control+Z"
                 on:click=move |_| undo()
             >
-                "↶ Undo"
+                {t("lead.undo_button")}
             </button>
             <button
                 class="button quiet"
                 disabled=move || depth.get().1 == 0
-                title="Redo (Ctrl+Shift+Z)"
+                title=t("lead.redo_title")
                 aria-keyshortcuts="Control+Shift+Z"
                 on:click=move |_| redo()
             >
-                "↷ Redo"
+                {t("lead.redo_button")}
             </button>
         </div>
     }

@@ -4,6 +4,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 use leptos_router::NavigateOptions;
 
+use super::i18n::t;
 use super::import_button::ImportButton;
 use super::state::use_app_state;
 
@@ -22,27 +23,22 @@ pub fn Welcome() -> impl IntoView {
     };
     view! {
         <section class="page welcome">
-            <h1>"Where does your technology stand, and what comes next?"</h1>
+            <h1>{t("lead.welcome_title")}</h1>
             <p class="lead">
-                "CTO Workbench walks a founder through the way a fractional CTO (a part-time, "
-                "outside technology lead) reviews a startup: a self-assessment across 16 areas of "
-                "technology leadership, goals and KPIs, a dated roadmap, a budget, risks, and the "
-                "choice of engineering partners and tools."
+                {t("lead.welcome_lead")}
             </p>
             <p>
-                "Consultants receive the founder's exported file, review it, add comments and send "
-                "it back. Everything stays in this browser and in the files you export: nothing is "
-                "sent anywhere."
+                {t("lead.welcome_consultants")}
             </p>
             <div class="welcome-actions">
-                <button class="button primary" on:click=new_assessment>"New assessment"</button>
+                <button class="button primary" on:click=new_assessment>{t("lead.new_assessment")}</button>
                 <ImportButton id="import-file-welcome"/>
-                <button class="button" on:click=open_demo>"Open demo"</button>
+                <button class="button" on:click=open_demo>{t("lead.open_demo")}</button>
             </div>
             <ul class="welcome-notes muted">
-                <li>"New assessment: start with your company profile."</li>
-                <li>"Import file: open a file exported from CTO Workbench (yours or your consultant's)."</li>
-                <li>"Open demo: look around a fictional seed-stage company first."</li>
+                <li>{t("lead.welcome_note_new")}</li>
+                <li>{t("lead.welcome_note_import")}</li>
+                <li>{t("lead.welcome_note_demo")}</li>
             </ul>
         </section>
     }

@@ -46,8 +46,8 @@ export async function startApp() {
  * A fresh browser context and page, recording console errors, page errors and every request
  * that leaves the origin. `finish()` asserts none happened.
  */
-export async function openPage(app, { viewport = { width: 1280, height: 900 } } = {}) {
-  const context = await app.browser.newContext({ acceptDownloads: true, viewport });
+export async function openPage(app, { viewport = { width: 1280, height: 900 }, ...contextOptions } = {}) {
+  const context = await app.browser.newContext({ acceptDownloads: true, viewport, ...contextOptions });
   const page = await context.newPage();
   const problems = [];
   const offOrigin = [];

@@ -21,6 +21,8 @@ use std::fmt;
 
 use chrono::NaiveDate;
 
+use crate::i18n::trf;
+
 use super::Kpi;
 
 /// The most data lines (good or bad) [`parse`] reads.
@@ -39,7 +41,12 @@ pub struct CsvLineError {
 
 impl fmt::Display for CsvLineError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "line {}: {}", self.line, self.reason)
+        let line = self.line.to_string();
+        let text = trf(
+            "domain.csv_line_error",
+            &[("line", &line), ("reason", &self.reason)],
+        );
+        f.write_str(&text)
     }
 }
 
@@ -88,16 +95,16 @@ pub fn parse(text: &str) -> Parsed {
         }
     }
     if let Some((line, text, n)) = overflow {
-        let rest = if n == 1 {
-            "this line was skipped".to_string()
+        let max = MAX_ROWS.to_string();
+        let reason = if n == 1 {
+            trf("domain.csv_too_many_lines_one", &[("max", &max)])
         } else {
-            format!("this line and the {} after it were skipped", n - 1)
+            trf(
+                "domain.csv_too_many_lines_many",
+                &[("max", &max), ("after", &(n - 1).to_string())],
+            )
         };
-        parsed.errors.push(CsvLineError {
-            line,
-            text,
-            reason: format!("only the first {MAX_ROWS} lines are read; {rest}"),
-        });
+        parsed.errors.push(CsvLineError { line, text, reason });
     }
     parsed
 }
@@ -141,24 +148,23 @@ fn clean(field: &str) -> String {
 fn parse_fields(fields: &[String]) -> Result<(NaiveDate, f64), String> {
     let date_text = fields[0].as_str();
     if date_text.is_empty() {
-        return Err("no date (expected date,value)".to_string());
+        return Err(crate::i18n::tr("domain.csv_no_date").to_string());
     }
     let date = parse_date(date_text)
-        .ok_or_else(|| format!("\"{date_text}\" is not a date (use YYYY-MM-DD)"))?;
+        .ok_or_else(|| trf("domain.csv_not_a_date", &[("text", date_text)]))?;
     let value_text = fields.get(1).map(String::as_str).unwrap_or("");
     if value_text.is_empty() {
-        return Err(format!(
-            "no value after the date {date_text} (expected date,value)"
-        ));
+        return Err(trf("domain.csv_no_value", &[("date", date_text)]));
     }
     let extra = fields[2..].iter().filter(|f| !f.is_empty()).count();
     if extra > 0 {
-        return Err(format!(
-            "expected two fields (date,value) but found {}",
-            2 + fields[2..]
-                .iter()
-                .rposition(|f| !f.is_empty())
-                .map_or(0, |p| p + 1)
+        let found = 2 + fields[2..]
+            .iter()
+            .rposition(|f| !f.is_empty())
+            .map_or(0, |p| p + 1);
+        return Err(trf(
+            "domain.csv_too_many_fields",
+            &[("found", &found.to_string())],
         ));
     }
     let value = parse_value(value_text)?;
@@ -194,12 +200,10 @@ fn parse_value(s: &str) -> Result<f64, String> {
         .all(|b| b.is_ascii_digit() || matches!(b, b'.' | b'-' | b'+' | b'e' | b'E'));
     match s.parse::<f64>() {
         Ok(v) if plain && v.is_finite() => Ok(v),
-        Ok(_) if plain => Err(format!("\"{s}\" is too large to be a number")),
-        Ok(_) => Err(format!("\"{s}\" is not a finite number")),
-        Err(_) if s.contains(',') => Err(format!(
-            "\"{s}\" is not a number (use a decimal point and no thousands separators, e.g. 1234.5)"
-        )),
-        Err(_) => Err(format!("\"{s}\" is not a number")),
+        Ok(_) if plain => Err(trf("domain.csv_too_large", &[("text", s)])),
+        Ok(_) => Err(trf("domain.csv_not_finite", &[("text", s)])),
+        Err(_) if s.contains(',') => Err(trf("domain.csv_not_a_number_comma", &[("text", s)])),
+        Err(_) => Err(trf("domain.csv_not_a_number", &[("text", s)])),
     }
 }
 
@@ -388,5 +392,23 @@ mod tests {
                 prop_assert_eq!(got.1.to_bits(), want.1.to_bits());
             }
         }
+    }
+
+    #[test]
+    fn line_errors_in_chinese() {
+        crate::i18n::set_current(crate::i18n::Lang::Zh);
+        let p = parse("date,value\n2026-13-01,4\n2026-01-02,1,234\n2026-01-03,abc\n,5\n2026-01-04");
+        let errors: Vec<String> = p.errors.iter().map(ToString::to_string).collect();
+        crate::i18n::set_current(crate::i18n::Lang::En);
+        assert_eq!(
+            errors,
+            [
+                "第 2 行：“2026-13-01”不是日期（请使用 YYYY-MM-DD 格式）",
+                "第 3 行：应有两个字段（date,value），但发现了 3 个",
+                "第 4 行：“abc”不是数字",
+                "第 5 行：没有日期（应为“日期,数值”，即 date,value）",
+                "第 6 行：日期 2026-01-04 后面没有数值（应为“日期,数值”，即 date,value）",
+            ]
+        );
     }
 }

@@ -29,6 +29,8 @@
 
 use chrono::NaiveDate;
 
+use crate::i18n::{tr, trf};
+
 use super::trend::{finite_points, fit, latest, meets, plain_number, DAYS_PER_MONTH};
 use super::{Direction, Goal, KeyResult, Kpi};
 
@@ -74,14 +76,15 @@ impl Smart {
         self.marks().iter().filter(|(_, m)| m.ok).count()
     }
 
-    /// The marks in SMART order with their names ("Specific", "Measurable", ...).
+    /// The marks in SMART order with their names ("Specific", "Measurable", ...) in the language
+    /// in use.
     pub fn marks(&self) -> [(&'static str, &Mark); 5] {
         [
-            ("Specific", &self.specific),
-            ("Measurable", &self.measurable),
-            ("Achievable", &self.achievable),
-            ("Relevant", &self.relevant),
-            ("Time-bound", &self.time_bound),
+            (tr("domain.smart_name_specific"), &self.specific),
+            (tr("domain.smart_name_measurable"), &self.measurable),
+            (tr("domain.smart_name_achievable"), &self.achievable),
+            (tr("domain.smart_name_relevant"), &self.relevant),
+            (tr("domain.smart_name_time_bound"), &self.time_bound),
         ]
     }
 }
@@ -101,59 +104,50 @@ pub fn check_key_result(goal: &Goal, kr: &KeyResult, kpi: Option<&Kpi>, today: N
 fn specific(kr: &KeyResult, kpi: Option<&Kpi>) -> Mark {
     match (kr.kpi, kpi) {
         (_, Some(k)) if !k.name.trim().is_empty() => {
-            Mark::yes(format!("Tracked by the KPI \"{}\".", k.name.trim()))
+            Mark::yes(trf("domain.smart_tracked_by", &[("kpi", k.name.trim())]))
         }
-        (_, Some(_)) => Mark::no("Give the linked KPI a name that says what is measured."),
-        (Some(_), None) => {
-            Mark::no("The linked KPI was not found; link this key result to a named KPI.")
-        }
-        (None, None) => {
-            Mark::no("Link this key result to a named KPI so it says what is measured.")
-        }
+        (_, Some(_)) => Mark::no(tr("domain.smart_name_the_kpi")),
+        (Some(_), None) => Mark::no(tr("domain.smart_kpi_not_found")),
+        (None, None) => Mark::no(tr("domain.smart_link_a_kpi")),
     }
 }
 
 fn measurable(kpi: Option<&Kpi>) -> Mark {
     let Some(k) = kpi else {
-        return Mark::no("Link a KPI with a unit and a target value.");
+        return Mark::no(tr("domain.smart_measurable_no_kpi"));
     };
     let unit = k.unit.trim();
     let target = k.target.map(|t| t.value).filter(|v| v.is_finite());
     match (unit.is_empty(), target) {
-        (false, Some(t)) => Mark::yes(format!(
-            "Measured in {unit} with a target of {}.",
-            plain_number(t)
+        (false, Some(t)) => Mark::yes(trf(
+            "domain.smart_measured_in",
+            &[("unit", unit), ("target", &plain_number(t))],
         )),
-        (true, None) => Mark::no("Give the KPI a unit and a target value."),
-        (true, Some(_)) => Mark::no("Give the KPI a unit (for example %, days or users)."),
-        (false, None) => Mark::no("Set a target value for the KPI."),
+        (true, None) => Mark::no(tr("domain.smart_no_unit_no_target")),
+        (true, Some(_)) => Mark::no(tr("domain.smart_no_unit")),
+        (false, None) => Mark::no(tr("domain.smart_no_target_value")),
     }
 }
 
 fn achievable(kpi: Option<&Kpi>, today: NaiveDate) -> Mark {
     let Some(k) = kpi else {
-        return Mark::no("Link a KPI with a target to judge whether it is achievable.");
+        return Mark::no(tr("domain.smart_achievable_no_kpi"));
     };
     let Some(target) = k.target.filter(|t| t.value.is_finite()) else {
-        return Mark::no(
-            "Set a target value and date on the KPI to judge whether it is achievable.",
-        );
+        return Mark::no(tr("domain.smart_achievable_no_target"));
     };
     let points = finite_points(k);
     let (Some(trend), Some((latest_date, current))) = (fit(&points), latest(&points)) else {
-        return Mark::no(
-            "Add at least two measurements on different dates to judge whether the target is \
-             achievable.",
-        );
+        return Mark::no(tr("domain.smart_achievable_no_trend"));
     };
     if meets(current, target.value, k.direction) {
-        return Mark::yes("The latest measurement already meets the target.");
+        return Mark::yes(tr("domain.smart_already_met"));
     }
     let from = today.max(latest_date);
     if target.date <= from {
-        return Mark::no(format!(
-            "The target date {} has come without the target being met.",
-            target.date
+        return Mark::no(trf(
+            "domain.smart_date_has_come",
+            &[("date", &target.date.to_string())],
         ));
     }
     let months = (target.date - from).num_days() as f64 / DAYS_PER_MONTH;
@@ -166,25 +160,22 @@ fn achievable(kpi: Option<&Kpi>, today: NaiveDate) -> Mark {
     let (needed_good, observed_good) = (needed * sign, observed * sign);
     let needed_text = plain_number(needed);
     let observed_text = plain_number(observed);
+    let paces = [
+        ("needed", needed_text.as_str()),
+        ("observed", observed_text.as_str()),
+    ];
     if observed_good < 0.0 {
-        Mark::no(format!(
-            "The trend moves the wrong way ({observed_text} per month) while the target needs \
-             {needed_text} per month."
-        ))
+        Mark::no(trf("domain.smart_wrong_way", &paces))
     } else if observed_good == 0.0 {
-        Mark::no(format!(
-            "The trend is flat while the target needs {needed_text} per month."
-        ))
+        Mark::no(trf("domain.smart_flat", &paces))
     } else if needed_good > TOO_FAST_FACTOR * observed_good {
-        Mark::no(format!(
-            "The target needs {needed_text} per month, more than {} times the {observed_text} \
-             per month seen so far.",
-            plain_number(TOO_FAST_FACTOR)
+        let factor = plain_number(TOO_FAST_FACTOR);
+        Mark::no(trf(
+            "domain.smart_too_fast",
+            &[paces[0], paces[1], ("factor", &factor)],
         ))
     } else {
-        Mark::yes(format!(
-            "The target needs {needed_text} per month; {observed_text} per month seen so far."
-        ))
+        Mark::yes(trf("domain.smart_pace_ok", &paces))
     }
 }
 
@@ -195,24 +186,49 @@ fn relevant(goal: &Goal) -> Mark {
         .map(str::trim)
         .filter(|a| !a.is_empty());
     match (goal.business_goal, area) {
-        (true, Some(a)) => Mark::yes(format!(
-            "Serves a business goal and the assessment area \"{a}\"."
-        )),
-        (true, None) => Mark::yes("Serves a business goal."),
-        (false, Some(a)) => Mark::yes(format!("Serves the assessment area \"{a}\".")),
-        (false, None) => {
-            Mark::no("Mark the goal as a business goal or link it to an assessment area.")
-        }
+        (true, Some(a)) => Mark::yes(trf("domain.smart_serves_both", &[("area", a)])),
+        (true, None) => Mark::yes(tr("domain.smart_serves_business")),
+        (false, Some(a)) => Mark::yes(trf("domain.smart_serves_area", &[("area", a)])),
+        (false, None) => Mark::no(tr("domain.smart_not_relevant")),
     }
 }
 
 fn time_bound(goal: &Goal, kpi: Option<&Kpi>) -> Mark {
     if let Some(t) = kpi.and_then(|k| k.target) {
-        Mark::yes(format!("The KPI's target is due on {}.", t.date))
+        Mark::yes(trf(
+            "domain.smart_kpi_due",
+            &[("date", &t.date.to_string())],
+        ))
     } else if let Some(d) = goal.target_date {
-        Mark::yes(format!("The goal is due on {d}."))
+        Mark::yes(trf("domain.smart_goal_due", &[("date", &d.to_string())]))
     } else {
-        Mark::no("Set a target date on the KPI or on the goal.")
+        Mark::no(tr("domain.smart_no_date"))
+    }
+}
+
+/// One goal mark from its key results' marks: `all_ok` when every one has it, `none` when there
+/// are no key results, else `short` filled with how many fall short and why the first one does.
+/// Each mark brings its own whole sentences, so none is built from pieces.
+fn combine(
+    checks: &[(String, Smart)],
+    pick: fn(&Smart) -> &Mark,
+    all_ok: String,
+    none: &str,
+    short: fn(&[(&str, &str)]) -> String,
+) -> Mark {
+    let Some((_, only)) = checks.first() else {
+        return Mark::no(none);
+    };
+    let failing: Vec<&(String, Smart)> = checks.iter().filter(|(_, s)| !pick(s).ok).collect();
+    match failing.first() {
+        None if checks.len() == 1 => Mark::yes(pick(only).reason.clone()),
+        None => Mark::yes(all_ok),
+        Some((name, s)) => Mark::no(short(&[
+            ("failing", &failing.len().to_string()),
+            ("total", &checks.len().to_string()),
+            ("name", name),
+            ("reason", &pick(s).reason),
+        ])),
     }
 }
 
@@ -226,60 +242,52 @@ pub fn check_goal(goal: &Goal, kpis: &[Kpi], today: NaiveDate) -> Smart {
         .map(|(i, kr)| {
             let kpi = kr.kpi.and_then(|id| kpis.iter().find(|k| k.id == id));
             let name = match kr.text.trim() {
-                "" => format!("key result {}", i + 1),
-                t => format!("\"{t}\""),
+                "" => trf(
+                    "domain.smart_key_result_number",
+                    &[("number", &(i + 1).to_string())],
+                ),
+                t => trf("domain.smart_key_result_quoted", &[("text", t)]),
             };
             (name, check_key_result(goal, kr, kpi, today))
         })
         .collect();
     let total = checks.len();
 
-    let combine = |pick: fn(&Smart) -> &Mark, all_ok: &str, none: &str, short: &str| -> Mark {
-        if total == 0 {
-            return Mark::no(none);
-        }
-        let failing: Vec<&(String, Smart)> = checks.iter().filter(|(_, s)| !pick(s).ok).collect();
-        match failing.first() {
-            None if total == 1 => Mark::yes(pick(&checks[0].1).reason.clone()),
-            None => Mark::yes(format!("All {total} key results {all_ok}.")),
-            Some((name, s)) => Mark::no(format!(
-                "{} of {total} key results {short}; for {name}: {}",
-                failing.len(),
-                pick(s).reason
-            )),
-        }
-    };
-
+    let total_text = total.to_string();
+    let total_arg = [("total", total_text.as_str())];
     let specific = combine(
+        &checks,
         |s| &s.specific,
-        "are tracked by named KPIs",
-        "Add at least one key result tracked by a named KPI.",
-        "lack a named KPI",
+        trf("domain.smart_goal_specific_all", &total_arg),
+        tr("domain.smart_goal_specific_none"),
+        |a| trf("domain.smart_goal_specific_short", a),
     );
     let measurable = combine(
+        &checks,
         |s| &s.measurable,
-        "have a unit and a target value",
-        "Add key results whose KPIs have a unit and a target value.",
-        "are not measurable yet",
+        trf("domain.smart_goal_measurable_all", &total_arg),
+        tr("domain.smart_goal_measurable_none"),
+        |a| trf("domain.smart_goal_measurable_short", a),
     );
     let achievable = combine(
+        &checks,
         |s| &s.achievable,
-        "look achievable at the pace seen so far",
-        "Add key results with KPIs and measurements to judge whether the goal is achievable.",
-        "may not be achievable",
+        trf("domain.smart_goal_achievable_all", &total_arg),
+        tr("domain.smart_goal_achievable_none"),
+        |a| trf("domain.smart_goal_achievable_short", a),
     );
     let time_bound = if let Some(d) = goal.target_date {
-        Mark::yes(format!("The goal is due on {d}."))
+        Mark::yes(trf("domain.smart_goal_due", &[("date", &d.to_string())]))
     } else if total == 0 {
-        Mark::no("Set a target date on the goal.")
+        Mark::no(tr("domain.smart_goal_no_date"))
     } else {
         let missing = checks.iter().filter(|(_, s)| !s.time_bound.ok).count();
         if missing == 0 {
-            Mark::yes("Every key result's KPI has a target date.")
+            Mark::yes(tr("domain.smart_goal_all_dated"))
         } else {
-            Mark::no(format!(
-                "Set a target date on the goal, or on every key result's KPI ({missing} of \
-                 {total} have none)."
+            Mark::no(trf(
+                "domain.smart_goal_some_undated",
+                &[("missing", &missing.to_string()), ("total", &total_text)],
             ))
         }
     };
@@ -623,5 +631,60 @@ mod tests {
         g.target_date = Some(date("2026-12-31"));
         let s = check_goal(&g, &[k], today());
         assert!(s.time_bound.ok);
+    }
+
+    /// Runs `f` with sentences in Chinese, then back to English (the setting is per thread).
+    fn in_chinese<T>(f: impl FnOnce() -> T) -> T {
+        crate::i18n::set_current(crate::i18n::Lang::Zh);
+        let out = f();
+        crate::i18n::set_current(crate::i18n::Lang::En);
+        out
+    }
+
+    /// Runs of two or more Latin letters: English left in a Chinese sentence.
+    fn latin_words(s: &str) -> Vec<String> {
+        s.split(|c: char| !c.is_ascii_alphabetic())
+            .filter(|w| w.len() >= 2)
+            .map(str::to_string)
+            .collect()
+    }
+
+    #[test]
+    fn marks_and_reasons_are_written_in_chinese() {
+        let mut k = good_kpi();
+        k.name = "周活跃用户".into();
+        k.unit = "人".into();
+        let mut g = goal(vec![kr("达到 100 人", Some(k.id))]);
+        g.area = Some("交付".into());
+        let s = in_chinese(|| check_key_result(&g, &g.key_results[0], Some(&k), today()));
+        assert_eq!(s.specific.reason, "由指标“周活跃用户”跟踪。");
+        assert_eq!(s.measurable.reason, "以人为单位测量，目标为 100。");
+        assert!(
+            s.achievable.reason.starts_with("目标需要每月"),
+            "{}",
+            s.achievable.reason
+        );
+        assert_eq!(s.relevant.reason, "服务于一个业务目标和评估领域“交付”。");
+        assert_eq!(s.time_bound.reason, "指标的目标截止日期为 2026-12-31。");
+        let names = in_chinese(|| s.marks().map(|(name, _)| name));
+        assert_eq!(names, ["具体", "可衡量", "可实现", "相关", "有时限"]);
+
+        // A goal with one good and one unlinked key result, and an empty goal.
+        let g = goal(vec![kr("达到 100 人", Some(k.id)), kr("", None)]);
+        let s = in_chinese(|| check_goal(&g, std::slice::from_ref(&k), today()));
+        assert_eq!(
+            s.specific.reason,
+            "2 个关键结果中有 1 个缺少有名称的指标；关键结果 2：把这个关键结果关联到一个有名称的指标，说明测量的是什么。"
+        );
+        let empty = in_chinese(|| check_goal(&goal(vec![]), &[], today()));
+        let mut all = String::new();
+        for smart in [&s, &empty] {
+            for (_, m) in smart.marks() {
+                all.push_str(&m.reason);
+            }
+        }
+        assert_eq!(latin_words(&all), Vec::<String>::new(), "{all}");
+        // Back in English afterwards.
+        assert_eq!(s.marks()[0].0, "Specific");
     }
 }

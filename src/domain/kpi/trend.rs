@@ -24,6 +24,8 @@
 
 use chrono::NaiveDate;
 
+use crate::i18n::{tr, trf};
+
 use super::{Direction, Kpi};
 
 /// Average days per month (365.25 / 12), used for "per month" rates.
@@ -162,7 +164,7 @@ pub struct Projection {
 /// no trailing zeros ("42", "0.0123", "1234", "-3.5").
 pub fn plain_number(v: f64) -> String {
     if !v.is_finite() {
-        return "not a number".to_string();
+        return tr("domain.trend_not_a_number").to_string();
     }
     let mag = v.abs();
     let decimals = if mag == 0.0 || mag >= 1000.0 {
@@ -183,11 +185,12 @@ pub fn plain_number(v: f64) -> String {
     }
 }
 
-/// "(higher is better)" or "(lower is better)".
+/// "(higher is better)" or "(lower is better)", in the language in use: a whole aside that any
+/// sentence can carry, so it never changes the sentence's word order.
 pub(crate) fn direction_note(direction: Direction) -> &'static str {
     match direction {
-        Direction::Higher => "(higher is better)",
-        Direction::Lower => "(lower is better)",
+        Direction::Higher => tr("domain.trend_higher_is_better"),
+        Direction::Lower => tr("domain.trend_lower_is_better"),
     }
 }
 
@@ -238,7 +241,7 @@ pub fn project(kpi: &Kpi, today: NaiveDate) -> Projection {
             status: Status::NoTarget,
             projected: None,
             trend: None,
-            reason: "No target is set, so there is nothing to project against.".to_string(),
+            reason: tr("domain.trend_no_target").to_string(),
         };
     };
     let target_text = plain_number(target.value);
@@ -246,14 +249,11 @@ pub fn project(kpi: &Kpi, today: NaiveDate) -> Projection {
     let trend = fit(&points);
     let Some(trend) = trend else {
         let reason = match points.len() {
-            0 => "No measurements yet; add at least two on different dates to see a trend."
-                .to_string(),
-            1 => "Only one measurement so far; add at least two on different dates to see a trend."
-                .to_string(),
-            _ => "All measurements are on one date; add measurements on at least two different \
-                  dates to see a trend."
-                .to_string(),
-        };
+            0 => tr("domain.trend_no_measurements"),
+            1 => tr("domain.trend_one_measurement"),
+            _ => tr("domain.trend_one_date"),
+        }
+        .to_string();
         return Projection {
             status: Status::NotEnoughData,
             projected: None,
@@ -268,7 +268,7 @@ pub fn project(kpi: &Kpi, today: NaiveDate) -> Projection {
             status: Status::NotEnoughData,
             projected: None,
             trend: None,
-            reason: "Add measurements to see a trend.".to_string(),
+            reason: tr("domain.trend_add_measurements").to_string(),
         };
     };
     let mut projected = trend.value_at(target.date);
@@ -280,10 +280,14 @@ pub fn project(kpi: &Kpi, today: NaiveDate) -> Projection {
             status: Status::Achieved,
             projected: Some(projected),
             trend: Some(trend),
-            reason: format!(
-                "The latest value {} ({latest_date}) already meets the target of {target_text} \
-                 {note}.",
-                plain_number(latest_value)
+            reason: trf(
+                "domain.trend_achieved",
+                &[
+                    ("value", &plain_number(latest_value)),
+                    ("date", &latest_date.to_string()),
+                    ("target", &target_text),
+                    ("note", note),
+                ],
             ),
         };
     }
@@ -292,25 +296,32 @@ pub fn project(kpi: &Kpi, today: NaiveDate) -> Projection {
             status: Status::OffTrack,
             projected: Some(projected),
             trend: Some(trend),
-            reason: format!(
-                "The target date {} has passed and the latest value {} misses the target of \
-                 {target_text} {note}.",
-                target.date,
-                plain_number(latest_value)
+            reason: trf(
+                "domain.trend_date_passed",
+                &[
+                    ("date", &target.date.to_string()),
+                    ("value", &plain_number(latest_value)),
+                    ("target", &target_text),
+                    ("note", note),
+                ],
             ),
         };
     }
-    let head = format!(
-        "Projected {} by {} against a target of {target_text} {note}",
-        plain_number(projected),
-        target.date
-    );
+    let projected_text = plain_number(projected);
+    let target_date = target.date.to_string();
+    // Every sentence below starts with the projection; each is one whole template.
+    let head = [
+        ("projected", projected_text.as_str()),
+        ("date", target_date.as_str()),
+        ("target", target_text.as_str()),
+        ("note", note),
+    ];
     if !projected.is_finite() {
         return Projection {
             status: Status::NotEnoughData,
             projected: None,
             trend: Some(trend),
-            reason: "The trend could not be projected to the target date.".to_string(),
+            reason: tr("domain.trend_cannot_project").to_string(),
         };
     }
     if meets(projected, target.value, kpi.direction) {
@@ -318,7 +329,7 @@ pub fn project(kpi: &Kpi, today: NaiveDate) -> Projection {
             status: Status::OnTrack,
             projected: Some(projected),
             trend: Some(trend),
-            reason: format!("{head}."),
+            reason: trf("domain.trend_on_track", &head),
         };
     }
     let start = kpi
@@ -327,37 +338,40 @@ pub fn project(kpi: &Kpi, today: NaiveDate) -> Projection {
         .filter(|v| v.is_finite())
         .or_else(|| earliest(&points).map(|p| p.1))
         .unwrap_or(latest_value);
-    let start_word = if kpi.baseline.is_some_and(|b| b.value.is_finite()) {
-        "baseline"
-    } else {
-        "first measurement"
-    };
+    let from_baseline = kpi.baseline.is_some_and(|b| b.value.is_finite());
     let planned = (target.value - start).abs();
     let miss = (target.value - projected).abs();
     let miss_text = plain_number(miss);
+    let planned_text = plain_number(planned);
+    let args = [
+        head[0],
+        head[1],
+        head[2],
+        head[3],
+        ("miss", miss_text.as_str()),
+        ("planned", planned_text.as_str()),
+    ];
     let (status, reason) = if planned <= tolerance(target.value) {
-        (
-            Status::OffTrack,
-            format!("{head}, a miss of {miss_text}; the {start_word} equals the target, so any miss is off track."),
-        )
+        let reason = if from_baseline {
+            trf("domain.trend_no_room_baseline", &args)
+        } else {
+            trf("domain.trend_no_room_first", &args)
+        };
+        (Status::OffTrack, reason)
     } else if miss <= AT_RISK_SHARE * planned + tolerance(target.value) {
-        (
-            Status::AtRisk,
-            format!(
-                "{head}, a miss of {miss_text}, within 10 % of the planned change of {} from the \
-                 {start_word}.",
-                plain_number(planned)
-            ),
-        )
+        let reason = if from_baseline {
+            trf("domain.trend_at_risk_baseline", &args)
+        } else {
+            trf("domain.trend_at_risk_first", &args)
+        };
+        (Status::AtRisk, reason)
     } else {
-        (
-            Status::OffTrack,
-            format!(
-                "{head}, a miss of {miss_text}, more than 10 % of the planned change of {} from \
-                 the {start_word}.",
-                plain_number(planned)
-            ),
-        )
+        let reason = if from_baseline {
+            trf("domain.trend_off_track_baseline", &args)
+        } else {
+            trf("domain.trend_off_track_first", &args)
+        };
+        (Status::OffTrack, reason)
     };
     Projection {
         status,
@@ -755,5 +769,84 @@ mod tests {
         let p = project(&k, date("2026-07-01"));
         assert_eq!(p.projected, Some(0.0));
         assert_eq!(p.status, Status::OnTrack);
+    }
+
+    #[test]
+    fn reasons_are_written_in_chinese() {
+        let higher = Direction::Higher;
+        let target = Some(("2026-12-31", 100.0));
+        let kpis = [
+            kpi_with(higher, None, None, &[]),
+            kpi_with(higher, None, target, &[]),
+            kpi_with(higher, None, target, &[("2026-01-01", 1.0)]),
+            kpi_with(
+                higher,
+                None,
+                target,
+                &[("2026-01-01", 1.0), ("2026-01-01", 2.0)],
+            ),
+            kpi_with(
+                higher,
+                None,
+                target,
+                &[("2026-01-01", 90.0), ("2026-02-01", 100.0)],
+            ),
+            kpi_with(
+                higher,
+                None,
+                Some(("2026-02-15", 50.0)),
+                &[("2026-01-01", 10.0), ("2026-02-01", 49.0)],
+            ),
+            kpi_with(
+                higher,
+                None,
+                target,
+                &[("2026-01-01", 0.0), ("2026-02-01", 31.0)],
+            ),
+            kpi_with(
+                higher,
+                Some(("2025-12-01", 0.0)),
+                target,
+                &[("2026-01-01", 90.0), ("2026-02-01", 90.0)],
+            ),
+            kpi_with(
+                higher,
+                None,
+                target,
+                &[("2026-01-01", 95.0), ("2026-02-01", 95.0)],
+            ),
+            kpi_with(
+                Direction::Lower,
+                Some(("2025-12-01", 100.0)),
+                target,
+                &[("2026-01-01", 101.0), ("2026-02-01", 102.0)],
+            ),
+        ];
+        crate::i18n::set_current(crate::i18n::Lang::Zh);
+        let reasons: Vec<String> = kpis.iter().map(|k| status(k).reason).collect();
+        crate::i18n::set_current(crate::i18n::Lang::En);
+        assert_eq!(reasons[0], "还没有设置目标，因此无法推算。");
+        assert_eq!(
+            reasons[5],
+            "目标日期 2026-02-15 已过，最新值 49 未达到目标 50（越高越好）。"
+        );
+        assert_eq!(
+            reasons[7],
+            "预计到 2026-12-31 达到 90，目标为 100（越高越好），差距为 10，在从基线出发的计划变化量 100 \
+             的 10% 以内。"
+        );
+        assert!(reasons[8].contains("第一个测量值"), "{}", reasons[8]);
+        assert!(reasons[9].contains("（越低越好）"), "{}", reasons[9]);
+        for r in &reasons {
+            assert!(
+                !r.chars().any(|c| c.is_ascii_alphabetic()),
+                "English left in {r}"
+            );
+        }
+        // English again once the language is set back.
+        assert_eq!(
+            status(&kpis[0]).reason,
+            "No target is set, so there is nothing to project against."
+        );
     }
 }

@@ -113,7 +113,7 @@ pub fn cycle_if_added(items: &[Initiative], from: Uuid, to: Uuid) -> Option<Vec<
 pub fn display_title(item: &Initiative) -> &str {
     let title = item.title.trim();
     if title.is_empty() {
-        "Untitled initiative"
+        crate::i18n::tr("domain.deps_untitled_initiative")
     } else {
         title
     }
@@ -125,7 +125,7 @@ pub(crate) fn title_of(items: &[Initiative], id: Uuid) -> &str {
         .iter()
         .find(|i| i.id == id)
         .map(display_title)
-        .unwrap_or("an initiative that no longer exists")
+        .unwrap_or_else(|| crate::i18n::tr("domain.deps_missing_initiative"))
 }
 
 /// A cycle in words, back to where it started: "“A” → “B” → “C” → “A”". Empty for an empty cycle.

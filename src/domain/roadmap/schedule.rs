@@ -34,6 +34,8 @@ use std::collections::{BTreeSet, BinaryHeap, HashMap, HashSet};
 use chrono::{Days, NaiveDate};
 use uuid::Uuid;
 
+use crate::i18n::trf;
+
 use super::deps::{self, title_of};
 use super::{Initiative, InitiativeStatus};
 
@@ -356,9 +358,9 @@ pub fn apply(items: &mut [Initiative], schedule: &Schedule) {
     }
 }
 
-/// A date as shown in messages, e.g. "3 Mar 2026".
+/// A date as shown in messages, in the language in use: "3 Mar 2026", "2026年3月3日".
 pub fn format_date(d: NaiveDate) -> String {
-    d.format("%-d %b %Y").to_string()
+    crate::i18n::date(crate::i18n::current(), d)
 }
 
 /// A move in plain words, e.g. "“Set up CI” moves from 3 Mar 2026 to 17 Mar 2026: it waits for
@@ -366,24 +368,48 @@ pub fn format_date(d: NaiveDate) -> String {
 pub fn describe_move(items: &[Initiative], m: &Move) -> String {
     let title = title_of(items, m.id);
     let to = format_date(m.to);
-    let what = match m.from {
-        Some(from) => format!("“{title}” moves from {} to {to}", format_date(from)),
-        None => format!("“{title}” gets a start date, {to}"),
+    // One whole sentence per kind of move and reason, so no sentence is built from pieces.
+    let Some(from) = m.from else {
+        let args = [("title", title), ("to", to.as_str())];
+        return match m.reason {
+            MoveReason::Dependency(d) => trf(
+                "domain.schedule_dated_waits",
+                &[args[0], args[1], ("dependency", title_of(items, d))],
+            ),
+            MoveReason::Capacity => trf("domain.schedule_dated_capacity", &args),
+            MoveReason::Today => trf("domain.schedule_dated_today", &args),
+        };
     };
-    let earlier = m.from.is_some_and(|from| m.to < from);
-    let why = match m.reason {
-        MoveReason::Dependency(d) if earlier => {
-            format!("it can start as soon as “{}” ends", title_of(items, d))
-        }
-        MoveReason::Dependency(d) => format!("it waits for “{}”", title_of(items, d)),
-        MoveReason::Capacity => "the team has no capacity left before then".to_string(),
-        MoveReason::Today => match m.from {
-            None => "it was undated, and the earliest start is today".to_string(),
-            Some(_) if earlier => "nothing stops it from starting today".to_string(),
-            Some(_) => "it was in the past, and the earliest start is today".to_string(),
-        },
-    };
-    format!("{what}: {why}.")
+    let from_text = format_date(from);
+    let args = [
+        ("title", title),
+        ("from", from_text.as_str()),
+        ("to", to.as_str()),
+    ];
+    let earlier = m.to < from;
+    match m.reason {
+        MoveReason::Dependency(d) if earlier => trf(
+            "domain.schedule_moved_after_dependency",
+            &[
+                args[0],
+                args[1],
+                args[2],
+                ("dependency", title_of(items, d)),
+            ],
+        ),
+        MoveReason::Dependency(d) => trf(
+            "domain.schedule_moved_waits",
+            &[
+                args[0],
+                args[1],
+                args[2],
+                ("dependency", title_of(items, d)),
+            ],
+        ),
+        MoveReason::Capacity => trf("domain.schedule_moved_capacity", &args),
+        MoveReason::Today if earlier => trf("domain.schedule_moved_today", &args),
+        MoveReason::Today => trf("domain.schedule_moved_past", &args),
+    }
 }
 
 #[cfg(test)]
@@ -636,6 +662,47 @@ mod tests {
             d(Some(mar3 - Days::new(30)), mar3, MoveReason::Today),
             "“Set up CI” moves from 1 Feb 2026 to 3 Mar 2026: it was in the past, and the \
              earliest start is today."
+        );
+    }
+
+    #[test]
+    fn describe_move_in_chinese() {
+        let items = vec![
+            item(1, "选择云平台", 2, 1.0, &[]),
+            item(2, "", 2, 1.0, &[1]),
+        ];
+        let d = |from, to, reason| {
+            describe_move(
+                &items,
+                &Move {
+                    id: id(2),
+                    from,
+                    to,
+                    reason,
+                },
+            )
+        };
+        let (mar3, mar17) = (week(0), week(2));
+        crate::i18n::set_current(crate::i18n::Lang::Zh);
+        let texts = [
+            d(Some(mar3), mar17, MoveReason::Dependency(id(1))),
+            d(Some(mar17), mar3, MoveReason::Dependency(id(1))),
+            d(None, mar17, MoveReason::Capacity),
+            d(None, mar3, MoveReason::Today),
+            d(Some(mar3), mar17, MoveReason::Dependency(id(9))),
+            deps::describe_cycle(&items, &[id(1), id(2)]),
+        ];
+        crate::i18n::set_current(crate::i18n::Lang::En);
+        assert_eq!(
+            texts,
+            [
+                "“未命名举措”从 2026年3月3日 移到 2026年3月17日：它要等“选择云平台”完成。",
+                "“未命名举措”从 2026年3月17日 移到 2026年3月3日：“选择云平台”一结束它就可以开始。",
+                "“未命名举措”有了开始日期 2026年3月17日：在此之前团队已没有剩余产能。",
+                "“未命名举措”有了开始日期 2026年3月3日：它原先没有日期，最早只能今天开始。",
+                "“未命名举措”从 2026年3月3日 移到 2026年3月17日：它要等“一项已不存在的举措”完成。",
+                "“选择云平台” → “未命名举措” → “选择云平台”",
+            ]
         );
     }
 

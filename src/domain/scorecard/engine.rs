@@ -24,6 +24,8 @@ use std::cmp::Ordering;
 
 use uuid::Uuid;
 
+use crate::i18n::{tr, trf};
+
 use super::{Candidate, Criterion, Direction, Scorecard, MAX_SCORE, MAX_WEIGHT};
 
 /// Totals closer than this are equal.
@@ -194,13 +196,17 @@ fn gate_failures(criterion: &Criterion, candidate: &Candidate) -> Vec<GateFailur
     };
     let mut out = Vec::new();
     match score_of(candidate, &criterion.id) {
-        None => out.push(fail(format!(
-            "{} not scored yet; it is a must-have",
-            criterion.name
+        None => out.push(fail(trf(
+            "domain.engine_gate_not_scored",
+            &[("criterion", &criterion.name)],
         ))),
-        Some(s) if s < must => out.push(fail(format!(
-            "{} scored {s}, the must-have is {must}",
-            criterion.name
+        Some(s) if s < must => out.push(fail(trf(
+            "domain.engine_gate_low_score",
+            &[
+                ("criterion", &criterion.name),
+                ("score", &s.to_string()),
+                ("must", &must.to_string()),
+            ],
         ))),
         Some(_) => {}
     }
@@ -210,16 +216,17 @@ fn gate_failures(criterion: &Criterion, candidate: &Candidate) -> Vec<GateFailur
         .zip(indicator_checks(criterion, candidate))
     {
         if let (Some(value), Some(false)) = (check.value, check.met) {
-            let bound = match ind.direction {
-                Direction::AtMost => "at most",
-                Direction::AtLeast => "at least",
-            };
-            out.push(fail(format!(
-                "{} {}, must be {bound} {}",
-                ind.name,
-                with_unit(value, &ind.unit),
-                format_number(ind.threshold, 2)
-            )));
+            let value = with_unit(value, &ind.unit);
+            let threshold = format_number(ind.threshold, 2);
+            let args = [
+                ("indicator", ind.name.as_str()),
+                ("value", value.as_str()),
+                ("threshold", threshold.as_str()),
+            ];
+            out.push(fail(match ind.direction {
+                Direction::AtMost => trf("domain.engine_gate_at_most", &args),
+                Direction::AtLeast => trf("domain.engine_gate_at_least", &args),
+            }));
         }
     }
     out
@@ -528,7 +535,7 @@ pub fn sensitivity(card: &Scorecard) -> Vec<WeightRange> {
 fn candidate_name(card: &Scorecard, id: Uuid) -> String {
     match card.candidate(id) {
         Some(c) if !c.name.trim().is_empty() => c.name.trim().to_string(),
-        _ => "an unnamed candidate".to_string(),
+        _ => tr("domain.engine_unnamed_candidate").to_string(),
     }
 }
 
@@ -539,22 +546,52 @@ fn criterion_name(card: &Scorecard, id: &str) -> String {
     }
 }
 
-/// "a", "a and b", "a, b and c".
+/// "a", "a and b", "a, b and c" (in Chinese "a、b和c").
 fn join_and(items: &[String]) -> String {
     match items {
         [] => String::new(),
         [one] => one.clone(),
-        [init @ .., last] => format!("{} and {last}", init.join(", ")),
+        [init @ .., last] => trf(
+            "domain.engine_list_and",
+            &[
+                ("items", &init.join(tr("domain.engine_list_separator"))),
+                ("last", last),
+            ],
+        ),
     }
 }
 
-/// "a", "a, or b", "a, b, or c".
+/// "a", "a, or b", "a, b, or c" (in Chinese "a、b或c").
 fn join_or(items: &[String]) -> String {
     match items {
         [] => String::new(),
         [one] => one.clone(),
-        [init @ .., last] => format!("{}, or {last}", init.join(", ")),
+        [init @ .., last] => trf(
+            "domain.engine_list_or",
+            &[
+                ("items", &init.join(tr("domain.engine_list_separator"))),
+                ("last", last),
+            ],
+        ),
     }
+}
+
+/// Sentences one after the other: a space between them in English, none in Chinese.
+fn join_sentences(sentences: Vec<String>) -> String {
+    sentences
+        .into_iter()
+        .reduce(|text, next| {
+            trf(
+                "domain.engine_next_sentence",
+                &[("text", &text), ("next", &next)],
+            )
+        })
+        .unwrap_or_default()
+}
+
+/// Must-have reasons one after the other ("a; b").
+fn join_reasons(reasons: &[&str]) -> String {
+    reasons.join(tr("domain.engine_reason_separator"))
 }
 
 fn total_text(total: Option<f64>) -> String {
@@ -563,10 +600,12 @@ fn total_text(total: Option<f64>) -> String {
 
 fn failure_text(card: &Scorecard, r: &CandidateResult) -> String {
     let reasons: Vec<&str> = r.gate_failures.iter().map(|g| g.reason.as_str()).collect();
-    format!(
-        "{} ({})",
-        candidate_name(card, r.candidate),
-        reasons.join("; ")
+    trf(
+        "domain.engine_failure",
+        &[
+            ("candidate", &candidate_name(card, r.candidate)),
+            ("reasons", &join_reasons(&reasons)),
+        ],
     )
 }
 
@@ -575,11 +614,13 @@ fn coverage_sentence(card: &Scorecard, r: &CandidateResult) -> Option<String> {
         return None;
     }
     let names: Vec<String> = r.missing.iter().map(|m| criterion_name(card, m)).collect();
-    Some(format!(
-        "{}'s total covers {} % of the weight; not scored yet: {}.",
-        candidate_name(card, r.candidate),
-        format_number(100.0 * r.scored_weight_share, 0),
-        join_and(&names)
+    Some(trf(
+        "domain.engine_coverage",
+        &[
+            ("candidate", &candidate_name(card, r.candidate)),
+            ("share", &format_number(100.0 * r.scored_weight_share, 0)),
+            ("missing", &join_and(&names)),
+        ],
     ))
 }
 
@@ -592,11 +633,13 @@ fn higher_failures(card: &Scorecard, outcome: &Outcome, bar: f64) -> Vec<String>
         .filter(|r| r.total.is_some_and(|t| t > bar + TIE_TOLERANCE))
         .map(|r| {
             let reasons: Vec<&str> = r.gate_failures.iter().map(|g| g.reason.as_str()).collect();
-            format!(
-                "{} totals more ({}) but fails a must-have: {}.",
-                candidate_name(card, r.candidate),
-                total_text(r.total),
-                reasons.join("; ")
+            trf(
+                "domain.engine_higher_but_failing",
+                &[
+                    ("candidate", &candidate_name(card, r.candidate)),
+                    ("total", &total_text(r.total)),
+                    ("reasons", &join_reasons(&reasons)),
+                ],
             )
         })
         .collect()
@@ -622,32 +665,56 @@ fn tipping_points(card: &Scorecard, ranges: &[WeightRange]) -> Vec<Tipping> {
                 f64::INFINITY
             }
         };
-        let who = |id: Option<Uuid>| match id {
-            Some(id) => format!("{} would lead", candidate_name(card, id)),
-            None => "the lead would change".to_string(),
-        };
         if r.high < MAX_WEIGHT {
             let d = r.high - r.current;
+            let weight = format_number(r.high, 1);
+            let args = [
+                ("criterion", name.as_str()),
+                ("weight", weight.as_str()),
+                ("now", now.as_str()),
+            ];
+            let text = match r.above {
+                Some(id) => trf(
+                    "domain.engine_tip_above_leader",
+                    &[
+                        args[0],
+                        args[1],
+                        args[2],
+                        ("candidate", &candidate_name(card, id)),
+                    ],
+                ),
+                None => trf("domain.engine_tip_above_change", &args),
+            };
             out.push(Tipping {
                 relative: relative(d),
                 absolute: d,
-                text: format!(
-                    "the weight of {name} goes above {} (now {now}), where {}",
-                    format_number(r.high, 1),
-                    who(r.above)
-                ),
+                text,
             });
         }
         if r.low > 0.0 {
             let d = r.current - r.low;
+            let weight = format_number(r.low, 1);
+            let args = [
+                ("criterion", name.as_str()),
+                ("weight", weight.as_str()),
+                ("now", now.as_str()),
+            ];
+            let text = match r.below {
+                Some(id) => trf(
+                    "domain.engine_tip_below_leader",
+                    &[
+                        args[0],
+                        args[1],
+                        args[2],
+                        ("candidate", &candidate_name(card, id)),
+                    ],
+                ),
+                None => trf("domain.engine_tip_below_change", &args),
+            };
             out.push(Tipping {
                 relative: relative(d),
                 absolute: d,
-                text: format!(
-                    "the weight of {name} drops below {} (now {now}), where {}",
-                    format_number(r.low, 1),
-                    who(r.below)
-                ),
+                text,
             });
         }
     }
@@ -665,13 +732,10 @@ fn tipping_points(card: &Scorecard, ranges: &[WeightRange]) -> Vec<Tipping> {
 /// decision.
 pub fn explain(card: &Scorecard, outcome: &Outcome, ranges: &[WeightRange]) -> String {
     if card.candidates.is_empty() {
-        return "There are no candidates yet. Add the ones you are considering, then score each \
-                against the criteria."
-            .to_string();
+        return tr("domain.engine_no_candidates").to_string();
     }
     if card.criteria.is_empty() {
-        return "There are no criteria yet. Add criteria and weights, then score the candidates."
-            .to_string();
+        return tr("domain.engine_no_criteria").to_string();
     }
     let ranked: Vec<&CandidateResult> = outcome
         .results
@@ -688,23 +752,22 @@ pub fn explain(card: &Scorecard, outcome: &Outcome, ranges: &[WeightRange]) -> S
     if ranked.is_empty() {
         if !failing.is_empty() && failing.len() == outcome.results.len() {
             let items: Vec<String> = failing.iter().map(|r| failure_text(card, r)).collect();
-            s.push(format!(
-                "No candidate passes every must-have: {}.",
-                join_and(&items)
+            s.push(trf(
+                "domain.engine_none_passes",
+                &[("failures", &join_and(&items))],
             ));
-            s.push("Relax a must-have or look for other candidates.".to_string());
+            s.push(tr("domain.engine_relax").to_string());
         } else {
-            s.push(
-                "No candidate can be ranked yet: score them on at least one criterion with a \
-                 weight above 0."
-                    .to_string(),
-            );
+            s.push(tr("domain.engine_cannot_rank").to_string());
             if !failing.is_empty() {
                 let items: Vec<String> = failing.iter().map(|r| failure_text(card, r)).collect();
-                s.push(format!("Failing a must-have: {}.", join_and(&items)));
+                s.push(trf(
+                    "domain.engine_failing",
+                    &[("failures", &join_and(&items))],
+                ));
             }
         }
-        return s.join(" ");
+        return join_sentences(s);
     }
 
     if !outcome.tied.is_empty() {
@@ -714,10 +777,12 @@ pub fn explain(card: &Scorecard, outcome: &Outcome, ranges: &[WeightRange]) -> S
             .map(|&id| candidate_name(card, id))
             .collect();
         let total = outcome.result(outcome.tied[0]).and_then(|r| r.total);
-        s.push(format!(
-            "{} tie for first place with {} of 100.",
-            join_and(&names),
-            total_text(total)
+        s.push(trf(
+            "domain.engine_tie",
+            &[
+                ("candidates", &join_and(&names)),
+                ("total", &total_text(total)),
+            ],
         ));
         for &id in &outcome.tied {
             if let Some(c) = outcome.result(id).and_then(|r| coverage_sentence(card, r)) {
@@ -725,34 +790,34 @@ pub fn explain(card: &Scorecard, outcome: &Outcome, ranges: &[WeightRange]) -> S
             }
         }
         s.extend(higher_failures(card, outcome, total.unwrap_or(0.0)));
-        s.push("Scoring what is missing or changing a weight will separate them.".to_string());
-        return s.join(" ");
+        s.push(tr("domain.engine_separate").to_string());
+        return join_sentences(s);
     }
 
     let Some(winner) = outcome.winner.and_then(|id| outcome.result(id)) else {
-        return "No candidate leads yet.".to_string();
+        return tr("domain.engine_no_leader").to_string();
     };
     let runner_up = ranked.iter().find(|r| r.candidate != winner.candidate);
     match runner_up {
-        Some(r) => s.push(format!(
-            "{} leads with {} of 100, ahead of {} with {}.",
-            candidate_name(card, winner.candidate),
-            total_text(winner.total),
-            candidate_name(card, r.candidate),
-            total_text(r.total)
+        Some(r) => s.push(trf(
+            "domain.engine_leads_ahead",
+            &[
+                ("winner", &candidate_name(card, winner.candidate)),
+                ("total", &total_text(winner.total)),
+                ("runner_up", &candidate_name(card, r.candidate)),
+                ("runner_up_total", &total_text(r.total)),
+            ],
         )),
         None => {
             let name = candidate_name(card, winner.candidate);
             let total = total_text(winner.total);
+            let args = [("candidate", name.as_str()), ("total", total.as_str())];
             s.push(if outcome.results.len() == 1 {
-                format!("{name} is the only candidate so far, with {total} of 100.")
+                trf("domain.engine_only_candidate", &args)
             } else if failing.len() + 1 == outcome.results.len() {
-                format!(
-                    "{name} leads with {total} of 100 and is the only candidate passing every \
-                     must-have."
-                )
+                trf("domain.engine_only_passing", &args)
             } else {
-                format!("{name} leads with {total} of 100; no other candidate can be ranked yet.")
+                trf("domain.engine_only_ranked", &args)
             });
         }
     }
@@ -761,31 +826,31 @@ pub fn explain(card: &Scorecard, outcome: &Outcome, ranges: &[WeightRange]) -> S
 
     if !ranges.is_empty() {
         let tips = tipping_points(card, ranges);
+        let max = format_number(MAX_WEIGHT, 0);
         if tips.is_empty() {
-            s.push(format!(
-                "No single weight change within 0 to {} alters the decision.",
-                format_number(MAX_WEIGHT, 0)
-            ));
+            s.push(trf("domain.engine_robust", &[("max", &max)]));
         } else {
             let shown: Vec<String> = tips.iter().take(3).map(|t| t.text.clone()).collect();
-            s.push(format!("The decision holds unless {}.", join_or(&shown)));
+            s.push(trf(
+                "domain.engine_holds_unless",
+                &[("changes", &join_or(&shown))],
+            ));
             if tips.len() <= 3 {
-                s.push(format!(
-                    "No other single weight change within 0 to {} alters it.",
-                    format_number(MAX_WEIGHT, 0)
-                ));
+                s.push(trf("domain.engine_no_other_change", &[("max", &max)]));
             } else {
                 let more = tips.len() - 3;
-                s.push(format!(
-                    "{more} other single weight change{} could alter it too, but need{} a larger \
-                     move.",
-                    if more == 1 { "" } else { "s" },
-                    if more == 1 { "s" } else { "" }
-                ));
+                s.push(if more == 1 {
+                    tr("domain.engine_one_more_change").to_string()
+                } else {
+                    trf(
+                        "domain.engine_more_changes",
+                        &[("count", &more.to_string())],
+                    )
+                });
             }
         }
     }
-    s.join(" ")
+    join_sentences(s)
 }
 
 #[cfg(test)]
@@ -1457,5 +1522,54 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn explanation_and_gate_reasons_in_chinese() {
+        let mut cost = crit("a", 50.0);
+        cost.name = "成本".into();
+        let mut name = crit("b", 50.0);
+        name.name = "口碑".into();
+        name.must_have = Some(3);
+        let c = card(
+            vec![cost, name],
+            vec![
+                cand(1, "甲", &[("a", 5), ("b", 4)]), // 90
+                cand(2, "乙", &[("a", 3), ("b", 5)]), // 80
+                cand(3, "丙", &[("a", 5), ("b", 2)]), // fails the must-have
+            ],
+        );
+        let o = evaluate(&c);
+        let ranges = sensitivity(&c);
+        let mut failing = c.clone();
+        failing.candidates.retain(|x| x.id == id(3));
+
+        crate::i18n::set_current(crate::i18n::Lang::Zh);
+        let text = explain(&c, &evaluate(&c), &ranges);
+        // Gate reasons are written by `evaluate`, so it runs in the language too.
+        let all_failing = explain(&failing, &evaluate(&failing), &[]);
+        let no_candidates = explain(&card(vec![crit("a", 1.0)], vec![]), &o, &[]);
+        crate::i18n::set_current(crate::i18n::Lang::En);
+
+        assert_eq!(
+            text,
+            "甲以 90 分（满分 100）领先，乙以 80 分次之。除非成本的权重降到 25 以下（目前为 50），\
+             那时乙会领先，否则这个决定不变。在 0 到 100 之间单独调整其他任何一个权重，都不会改变它。"
+        );
+        assert_eq!(
+            all_failing,
+            "没有候选方通过所有必备项：丙（口碑得分 2，必备要求为 3）。放宽某个必备项，或者寻找其他候选方。"
+        );
+        for t in [&text, &all_failing, &no_candidates] {
+            assert!(
+                !t.chars().any(|c| c.is_ascii_alphabetic()),
+                "English left in {t}"
+            );
+        }
+        // Evaluated while English was in use, the reason is English.
+        assert_eq!(
+            o.result(id(3)).unwrap().gate_failures[0].reason,
+            "口碑 scored 2, the must-have is 3"
+        );
     }
 }

@@ -6,6 +6,7 @@ use crate::content::Content;
 use crate::domain::answers::Answer;
 use crate::domain::scoring::fmt1;
 use crate::domain::Assessment;
+use crate::i18n::{tr, trf};
 
 use super::list::find;
 use super::progress::{results_at, Moment, SnapshotError};
@@ -37,12 +38,14 @@ impl QuestionState {
         }
     }
 
-    /// In plain words, e.g. "Level 2", "Not answered", "Does not apply".
+    /// In plain words in the language in use, e.g. "Level 2", "Not answered", "Does not apply".
     pub fn label(self) -> String {
         match self {
-            QuestionState::Unanswered => "Not answered".to_string(),
-            QuestionState::NotApplicable => "Does not apply".to_string(),
-            QuestionState::Level(level) => format!("Level {level}"),
+            QuestionState::Unanswered => tr("domain.diff_not_answered").to_string(),
+            QuestionState::NotApplicable => tr("domain.diff_does_not_apply").to_string(),
+            QuestionState::Level(level) => {
+                trf("domain.diff_level", &[("level", &level.to_string())])
+            }
         }
     }
 }
@@ -204,16 +207,16 @@ pub fn change_words(from: Option<f64>, to: Option<f64>) -> String {
             let d = t - f;
             // Compare what is shown, so "up 0.0" never appears.
             if fmt1(d.abs()) == "0.0" {
-                "no change".to_string()
+                tr("domain.diff_no_change").to_string()
             } else if d > 0.0 {
-                format!("up {}", fmt1(d))
+                trf("domain.diff_up", &[("change", &fmt1(d))])
             } else {
-                format!("down {}", fmt1(-d))
+                trf("domain.diff_down", &[("change", &fmt1(-d))])
             }
         }
-        (None, Some(_)) => "newly scored".to_string(),
-        (Some(_), None) => "no longer scored".to_string(),
-        (None, None) => "not scored".to_string(),
+        (None, Some(_)) => tr("domain.diff_newly_scored").to_string(),
+        (Some(_), None) => tr("domain.diff_no_longer_scored").to_string(),
+        (None, None) => tr("domain.diff_not_scored").to_string(),
     }
 }
 

@@ -7,13 +7,18 @@ use uuid::Uuid;
 
 use super::Snapshot;
 use crate::domain::Assessment;
+use crate::i18n::{current, date, tr, trf};
 
 /// Longest snapshot name kept, in characters; longer names are cut.
 pub const MAX_NAME_CHARS: usize = 120;
 
-/// The name offered before the founder types one, e.g. "Snapshot of 23 Nov 2026".
+/// The name offered before the founder types one, e.g. "Snapshot of 23 Nov 2026". It becomes
+/// the founder's data, so it is written once, in the language in use when the snapshot is taken.
 pub fn default_name(today: NaiveDate) -> String {
-    format!("Snapshot of {}", today.format("%-d %b %Y"))
+    trf(
+        "domain.snapshot_default_name",
+        &[("date", &date(current(), today))],
+    )
 }
 
 /// The name to keep for what was typed: trimmed, at most [`MAX_NAME_CHARS`] characters, and
@@ -76,7 +81,7 @@ pub fn in_date_order(a: &Assessment) -> Vec<&Snapshot> {
 pub fn display_name(s: &Snapshot) -> String {
     let name = s.name.trim();
     if name.is_empty() {
-        "Untitled snapshot".to_string()
+        tr("domain.snapshot_untitled").to_string()
     } else {
         name.to_string()
     }
@@ -165,5 +170,45 @@ mod tests {
         assert_eq!(a.snapshots.len(), 2);
         assert!(remove(&mut a, Uuid::from_u128(3)).is_none());
         assert!(find(&a, Uuid::from_u128(3)).is_none());
+    }
+
+    #[test]
+    fn the_default_name_is_written_in_the_language_in_use_and_kept() {
+        use super::super::diff::{change_words, QuestionState};
+        let mut a = assessment();
+        crate::i18n::set_current(crate::i18n::Lang::Zh);
+        let name = take(
+            &mut a,
+            Uuid::from_u128(1),
+            "  ",
+            at(2026, 11, 23),
+            day(2026, 11, 23),
+        );
+        let mut blank = a.snapshots[0].clone();
+        blank.name = " ".into();
+        let words = [
+            display_name(&blank),
+            change_words(Some(1.0), Some(1.5)),
+            change_words(Some(2.0), Some(1.0)),
+            change_words(None, Some(1.0)),
+            QuestionState::Level(2).label(),
+            QuestionState::NotApplicable.label(),
+        ];
+        crate::i18n::set_current(crate::i18n::Lang::En);
+        assert_eq!(name, "2026年11月23日的快照");
+        assert_eq!(
+            words,
+            [
+                "未命名快照",
+                "上升 0.5",
+                "下降 1.0",
+                "新有得分",
+                "等级 2",
+                "不适用"
+            ]
+        );
+        // The name is the founder's data now: switching back to English does not rewrite it.
+        assert_eq!(a.snapshots[0].name, "2026年11月23日的快照");
+        assert_eq!(default_name(day(2026, 11, 23)), "Snapshot of 23 Nov 2026");
     }
 }

@@ -42,7 +42,7 @@ impl Moment {
 /// Why a point in time could not be scored.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 pub enum SnapshotError {
-    #[error("that snapshot is no longer in this assessment (it may have been deleted)")]
+    #[error("{}", crate::i18n::tr("domain.progress_snapshot_gone"))]
     NotFound(Uuid),
 }
 

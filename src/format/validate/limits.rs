@@ -9,6 +9,7 @@ use serde_json::Value;
 
 use crate::format::errors::{path_of, Step};
 use crate::format::Problem;
+use crate::i18n::trf;
 
 /// Most assessments one file may hold.
 pub const MAX_ASSESSMENTS: usize = 1_000;
@@ -19,12 +20,32 @@ pub const MAX_LIST_ITEMS: usize = 10_000;
 /// Longest key accepted, in characters: ids and skill names are at most 100.
 pub const MAX_KEY_CHARS: usize = 200;
 
-/// The limit for the list at `path` and what its items are called in a message.
-fn list_limit(path: &[Step<'_>]) -> (usize, &'static str) {
+/// What a list is, for its limit and its message.
+#[derive(Clone, Copy)]
+enum ListKind {
+    Assessments,
+    Measurements,
+    Other,
+}
+
+/// The kind of the list at `path` and its limit.
+fn list_limit(path: &[Step<'_>]) -> (usize, ListKind) {
     match path {
-        [Step::Key("assessments")] => (MAX_ASSESSMENTS, "assessments"),
-        [.., Step::Key("measurements")] => (MAX_MEASUREMENTS, "measurements"),
-        _ => (MAX_LIST_ITEMS, "items"),
+        [Step::Key("assessments")] => (MAX_ASSESSMENTS, ListKind::Assessments),
+        [.., Step::Key("measurements")] => (MAX_MEASUREMENTS, ListKind::Measurements),
+        _ => (MAX_LIST_ITEMS, ListKind::Other),
+    }
+}
+
+/// "holds `count` … ; the limit is `limit`": one whole sentence per kind of list, since each
+/// language counts assessments, measurements and items with its own words.
+fn too_many(kind: ListKind, count: usize, limit: usize) -> String {
+    let (count, limit) = (count.to_string(), limit.to_string());
+    let args = [("count", count.as_str()), ("max", limit.as_str())];
+    match kind {
+        ListKind::Assessments => trf("format.limits_too_many_assessments", &args),
+        ListKind::Measurements => trf("format.validate_too_many_measurements", &args),
+        ListKind::Other => trf("format.limits_too_many_items", &args),
     }
 }
 
@@ -39,12 +60,12 @@ pub(crate) fn check(value: &Value) -> Vec<Problem> {
 fn walk<'a>(value: &'a Value, path: &mut Vec<Step<'a>>, problems: &mut Vec<Problem>) {
     match value {
         Value::Array(items) => {
-            let (limit, noun) = list_limit(path);
+            let (limit, kind) = list_limit(path);
             if items.len() > limit {
                 // An oversized list is reported once; looking inside it would only repeat that.
                 problems.push(Problem::new(
                     path_of(path),
-                    format!("holds {} {noun}; the limit is {limit}", items.len()),
+                    too_many(kind, items.len(), limit),
                 ));
                 return;
             }
@@ -58,7 +79,13 @@ fn walk<'a>(value: &'a Value, path: &mut Vec<Step<'a>>, problems: &mut Vec<Probl
             if map.len() > MAX_LIST_ITEMS {
                 problems.push(Problem::new(
                     path_of(path),
-                    format!("holds {} entries; the limit is {MAX_LIST_ITEMS}", map.len()),
+                    trf(
+                        "format.limits_too_many_entries",
+                        &[
+                            ("count", &map.len().to_string()),
+                            ("max", &MAX_LIST_ITEMS.to_string()),
+                        ],
+                    ),
                 ));
                 return;
             }
@@ -68,8 +95,12 @@ fn walk<'a>(value: &'a Value, path: &mut Vec<Step<'a>>, problems: &mut Vec<Probl
                 if chars > MAX_KEY_CHARS {
                     problems.push(Problem::new(
                         path_of(path),
-                        format!(
-                            "a key of {chars} characters; the longest accepted is {MAX_KEY_CHARS}"
+                        trf(
+                            "format.limits_key_too_long",
+                            &[
+                                ("chars", &chars.to_string()),
+                                ("max", &MAX_KEY_CHARS.to_string()),
+                            ],
                         ),
                     ));
                 } else {

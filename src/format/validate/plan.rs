@@ -6,13 +6,14 @@ use std::collections::{BTreeMap, HashSet};
 
 use uuid::Uuid;
 
-use super::{id_key, number, small, text, unique_ids};
+use super::{id_key, number, out_of_range, small, text, unique_ids};
 use crate::domain::budget::Budget;
 use crate::domain::context::MAX_MONTHLY_COST;
 use crate::domain::model::Assessment;
 use crate::domain::roadmap::{deps, MAX_DURATION_WEEKS, MAX_EFFORT_WEEKS};
 use crate::domain::team::{Team, MAX_SKILL, ROLES};
 use crate::format::Problem;
+use crate::i18n::{tr, trf};
 
 /// Longest skill name accepted.
 const MAX_SKILL_CHARS: usize = 100;
@@ -38,7 +39,10 @@ fn skills(problems: &mut Vec<Problem>, path: &str, skills: &BTreeMap<String, u8>
         if name.trim().is_empty() || chars > MAX_SKILL_CHARS {
             problems.push(Problem::new(
                 format!("{path}[\"{name}\"]"),
-                format!("a skill needs a name of 1 to {MAX_SKILL_CHARS} characters"),
+                trf(
+                    "format.plan_skill_name",
+                    &[("max", &MAX_SKILL_CHARS.to_string())],
+                ),
             ));
         }
         small(
@@ -74,17 +78,16 @@ fn initiatives(at: &str, a: &Assessment, problems: &mut Vec<Problem>) {
             if !goals.contains(g) {
                 problems.push(Problem::new(
                     format!("{here}.goals[{j}]"),
-                    "no goal with this id in the same assessment",
+                    tr("format.plan_no_such_goal"),
                 ));
             }
         }
         if !(1..=MAX_DURATION_WEEKS).contains(&item.duration_weeks) {
-            problems.push(Problem::new(
+            problems.push(out_of_range(
                 format!("{here}.duration_weeks"),
-                format!(
-                    "{} is out of range (1 to {MAX_DURATION_WEEKS})",
-                    item.duration_weeks
-                ),
+                item.duration_weeks,
+                1,
+                MAX_DURATION_WEEKS,
             ));
         }
         number(
@@ -99,17 +102,11 @@ fn initiatives(at: &str, a: &Assessment, problems: &mut Vec<Problem>) {
         for (j, d) in item.depends_on.iter().enumerate() {
             let at_dep = format!("{here}.depends_on[{j}]");
             if *d == item.id {
-                problems.push(Problem::new(
-                    at_dep,
-                    "an initiative cannot depend on itself",
-                ));
+                problems.push(Problem::new(at_dep, tr("format.plan_depends_on_itself")));
             } else if !ids.contains(d) {
-                problems.push(Problem::new(
-                    at_dep,
-                    "no initiative with this id in the same assessment",
-                ));
+                problems.push(Problem::new(at_dep, tr("format.plan_no_such_initiative")));
             } else if !seen.insert(*d) {
-                problems.push(Problem::new(at_dep, "the same dependency is listed twice"));
+                problems.push(Problem::new(at_dep, tr("format.plan_dependency_twice")));
             }
         }
         skills(problems, &format!("{here}.skills"), &item.skills);
@@ -122,9 +119,9 @@ fn initiatives(at: &str, a: &Assessment, problems: &mut Vec<Problem>) {
         if cycle.len() > 1 {
             problems.push(Problem::new(
                 path,
-                format!(
-                    "the dependencies form a cycle, so no order can satisfy them: {}",
-                    deps::describe_cycle(&a.initiatives, &cycle)
+                trf(
+                    "format.plan_dependency_cycle",
+                    &[("cycle", &deps::describe_cycle(&a.initiatives, &cycle))],
                 ),
             ));
         }
@@ -138,7 +135,10 @@ fn budget(path: &str, b: &Budget, problems: &mut Vec<Problem>) {
         if !seen.insert(q.quarter) {
             problems.push(Problem::new(
                 format!("{here}.quarter"),
-                format!("{} is listed twice", q.quarter),
+                trf(
+                    "format.plan_quarter_twice",
+                    &[("quarter", &q.quarter.to_string())],
+                ),
             ));
         }
         for c in crate::domain::budget::BudgetCategory::ALL {
@@ -161,7 +161,10 @@ fn budget(path: &str, b: &Budget, problems: &mut Vec<Problem>) {
             0.0..=MAX_MONTHLY_COST,
         );
         if c.end.is_some_and(|end| end < c.start) {
-            problems.push(Problem::new(format!("{here}.end"), "is before the start"));
+            problems.push(Problem::new(
+                format!("{here}.end"),
+                tr("format.plan_end_before_start"),
+            ));
         }
     }
 }
@@ -192,7 +195,7 @@ fn team(path: &str, t: &Team, problems: &mut Vec<Problem>) {
             if !people_ids.contains(&person) {
                 problems.push(Problem::new(
                     format!("{here}.person"),
-                    "no person with this id in the team",
+                    tr("format.plan_no_such_person"),
                 ));
             }
         }
@@ -212,7 +215,7 @@ fn team(path: &str, t: &Team, problems: &mut Vec<Problem>) {
             let known: Vec<&str> = ROLES.iter().map(|(id, _)| *id).collect();
             problems.push(Problem::new(
                 here.clone(),
-                format!("unknown role (expected one of {})", known.join(", ")),
+                trf("format.plan_unknown_role", &[("roles", &known.join(", "))]),
             ));
         }
         let mut seen = HashSet::new();
@@ -220,7 +223,7 @@ fn team(path: &str, t: &Team, problems: &mut Vec<Problem>) {
             if !seen.insert(*party) {
                 problems.push(Problem::new(
                     format!("{here}.responsible[{j}]"),
-                    "is listed twice",
+                    tr("format.plan_listed_twice"),
                 ));
             }
         }
@@ -247,7 +250,7 @@ fn risks(at: &str, a: &Assessment, problems: &mut Vec<Problem>) {
             if !initiatives.contains(id) {
                 problems.push(Problem::new(
                     format!("{here}.initiatives[{j}]"),
-                    "no initiative with this id in the same assessment",
+                    tr("format.plan_no_such_initiative"),
                 ));
             }
         }

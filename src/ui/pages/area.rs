@@ -5,9 +5,10 @@ use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 
 use super::assessment::use_current;
-use crate::content::{self, Area};
+use crate::content::Area;
 use crate::domain::answers::AreaSettings;
 use crate::ui::area_nav::AreaNav;
+use crate::ui::i18n::{content, t, tf};
 use crate::ui::question_card::QuestionCard;
 use crate::ui::review_area::AreaReviewPart;
 use crate::ui::state::use_app_state;
@@ -17,7 +18,7 @@ pub fn AreaSection() -> impl IntoView {
     let params = use_params_map();
     let area = Memo::new(move |_| {
         let id = params.read().get("area").unwrap_or_default();
-        content::get().areas.iter().position(|a| a.id == id)
+        content().areas.iter().position(|a| a.id == id)
     });
     let current = use_current();
     let id = current.id;
@@ -28,8 +29,8 @@ pub fn AreaSection() -> impl IntoView {
                 Some(i) => view! { <AreaQuestions index=i/> }.into_any(),
                 None => view! {
                     <section>
-                        <h2>"Area not found"</h2>
-                        <p><A href=format!("/a/{id}/assessment")>"Back to all areas"</A></p>
+                        <h2>{t("assess.area_not_found")}</h2>
+                        <p><A href=format!("/a/{id}/assessment")>{t("assess.area_back")}</A></p>
                     </section>
                 }.into_any(),
             }}
@@ -37,14 +38,19 @@ pub fn AreaSection() -> impl IntoView {
     }
 }
 
-const IMPORTANCE: [(u8, &str); 3] = [(1, "Less important"), (2, "Normal"), (3, "Critical")];
+/// The importance choices and the keys of their names.
+const IMPORTANCE: [(u8, &str); 3] = [
+    (1, "assess.area_importance_less"),
+    (2, "assess.area_importance_normal"),
+    (3, "assess.area_importance_critical"),
+];
 
 #[component]
 fn AreaQuestions(index: usize) -> impl IntoView {
     let state = use_app_state();
     let current = use_current();
     let id = current.id;
-    let areas = &content::get().areas;
+    let areas = &content().areas;
     let area: &'static Area = &areas[index];
     let result = Memo::new(move |_| current.results.with(|r| r.areas.get(index).cloned()));
     let importance =
@@ -63,19 +69,29 @@ fn AreaQuestions(index: usize) -> impl IntoView {
     let next = areas.get(index + 1);
     view! {
         <section class="area" aria-labelledby="area-title">
-            <p class="eyebrow">{format!("Area {} of {}", area.number, areas.len())}</p>
+            <p class="eyebrow">{tf(
+                "assess.area_eyebrow",
+                &[("number", &area.number.to_string()), ("total", &areas.len().to_string())],
+            )}</p>
             <h2 id="area-title">{area.name.clone()}</h2>
             <p>{area.purpose.clone()}</p>
             <p class="progress-line">
-                {move || result.with(|r| r.as_ref().map(|r| format!(
-                    "{} of {} questions answered in this area{}.",
-                    r.done,
-                    r.questions,
-                    if r.not_applicable > 0 { format!(", {} marked not applicable", r.not_applicable) } else { String::new() }
-                )))}
+                {move || result.with(|r| r.as_ref().map(|r| {
+                    let done = r.done.to_string();
+                    let questions = r.questions.to_string();
+                    let na = r.not_applicable.to_string();
+                    if r.not_applicable > 0 {
+                        tf(
+                            "assess.area_progress_na",
+                            &[("done", &done), ("questions", &questions), ("na", &na)],
+                        )
+                    } else {
+                        tf("assess.area_progress", &[("done", &done), ("questions", &questions)])
+                    }
+                }))}
             </p>
             <fieldset class="importance">
-                <legend>"How much does this area matter to your company?"</legend>
+                <legend>{t("assess.area_importance_question")}</legend>
                 {IMPORTANCE
                     .into_iter()
                     .map(|(value, label)| {
@@ -89,12 +105,12 @@ fn AreaQuestions(index: usize) -> impl IntoView {
                                     prop:checked=move || importance.get() == value
                                     on:change=move |_| set_importance(value)
                                 />
-                                <label for=input_id>{label}</label>
+                                <label for=input_id>{t(label)}</label>
                             </span>
                         }
                     })
                     .collect_view()}
-                <p class="hint">"Importance multiplies this area's gap when ranking priorities."</p>
+                <p class="hint">{t("assess.area_importance_hint")}</p>
             </fieldset>
             <AreaReviewPart area/>
             {area
@@ -102,17 +118,17 @@ fn AreaQuestions(index: usize) -> impl IntoView {
                 .iter()
                 .map(|q| view! { <QuestionCard area question=q/> })
                 .collect_view()}
-            <nav class="area-pager" aria-label="Other areas">
+            <nav class="area-pager" aria-label=t("assess.area_other_areas")>
                 {prev.map(|a| view! {
-                    <A href=format!("/a/{id}/assessment/{}", a.id)>{format!("← {}", a.name)}</A>
+                    <A href=format!("/a/{id}/assessment/{}", a.id)>{tf("assess.area_previous", &[("area", &a.name)])}</A>
                 })}
-                <A href=format!("/a/{id}/assessment")>"All areas"</A>
+                <A href=format!("/a/{id}/assessment")>{t("assess.area_all")}</A>
                 {match next {
                     Some(a) => view! {
-                        <A href=format!("/a/{id}/assessment/{}", a.id)>{format!("Next: {} →", a.name)}</A>
+                        <A href=format!("/a/{id}/assessment/{}", a.id)>{tf("assess.area_next", &[("area", &a.name)])}</A>
                     }.into_any(),
                     None => view! {
-                        <A href=format!("/a/{id}/results")>"See the results →"</A>
+                        <A href=format!("/a/{id}/results")>{t("assess.area_see_results")}</A>
                     }.into_any(),
                 }}
             </nav>

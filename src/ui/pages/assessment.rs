@@ -6,12 +6,12 @@ use leptos_router::components::{Outlet, A};
 use leptos_router::hooks::use_params_map;
 use uuid::Uuid;
 
-use crate::content;
 use crate::domain::scoring::{self, Results};
 use crate::domain::Assessment;
 use crate::format::FileKind;
 use crate::ui::export_reminder::ExportStatus;
 use crate::ui::files;
+use crate::ui::i18n::{t, tf};
 use crate::ui::review_toggle::ReviewToggle;
 use crate::ui::share_button::ShareButton;
 use crate::ui::state::use_app_state;
@@ -30,22 +30,22 @@ pub fn use_current() -> Current {
     expect_context::<Current>()
 }
 
-/// Sections in navigation order: (path segment, label).
+/// Sections in navigation order: (path segment, key of its label).
 const SECTIONS: &[(&str, &str)] = &[
-    ("overview", "Overview"),
-    ("profile", "Profile"),
-    ("assessment", "Assessment"),
-    ("results", "Results"),
-    ("goals", "Goals & KPIs"),
-    ("roadmap", "Roadmap"),
-    ("budget", "Budget"),
-    ("team", "Team"),
-    ("risks", "Risks"),
-    ("partners", "Partners"),
-    ("tools", "Tools"),
-    ("snapshots", "Snapshots"),
-    ("compare", "Compare"),
-    ("report", "Report"),
+    ("overview", "lead.section_overview"),
+    ("profile", "lead.section_profile"),
+    ("assessment", "lead.section_assessment"),
+    ("results", "lead.section_results"),
+    ("goals", "lead.section_goals"),
+    ("roadmap", "lead.section_roadmap"),
+    ("budget", "lead.section_budget"),
+    ("team", "lead.section_team"),
+    ("risks", "lead.section_risks"),
+    ("partners", "lead.section_partners"),
+    ("tools", "lead.section_tools"),
+    ("snapshots", "lead.section_snapshots"),
+    ("compare", "lead.section_compare"),
+    ("report", "lead.section_report"),
 ];
 
 #[component]
@@ -70,7 +70,7 @@ fn AssessmentShell(id: Uuid) -> impl IntoView {
     let exists = Memo::new(move |_| assessment.with(Option::is_some));
     let results = Memo::new(move |_| {
         assessment.with(|a| match a {
-            Some(a) => scoring::compute(content::get(), a),
+            Some(a) => scoring::compute(crate::ui::i18n::content(), a),
             None => Results::default(),
         })
     });
@@ -83,7 +83,7 @@ fn AssessmentShell(id: Uuid) -> impl IntoView {
         assessment.with(|a| a.as_ref().map(|a| a.display_name()).unwrap_or_default())
     });
     Effect::new(move |_| {
-        document().set_title(&format!("{} · CTO Workbench", title.get()));
+        document().set_title(&tf("lead.page_title", &[("name", &title.get())]));
     });
     let export = move || {
         if let Some(a) = assessment.get_untracked() {
@@ -99,25 +99,25 @@ fn AssessmentShell(id: Uuid) -> impl IntoView {
         <Show when=move || exists.get() fallback=|| view! { <Missing/> }>
             <div class="assessment-head">
                 <div>
-                    <p class="eyebrow">"Assessment"</p>
+                    <p class="eyebrow">{t("lead.eyebrow")}</p>
                     <h1>{move || title.get()}</h1>
                 </div>
                 <div class="head-actions">
                     <UndoButtons id/>
                     <ReviewToggle/>
                     <ShareButton/>
-                    <button class="button" on:click=move |_| export()>"Export this assessment"</button>
+                    <button class="button" on:click=move |_| export()>{t("lead.export_assessment")}</button>
                 </div>
             </div>
             <ExportStatus id on_export=export/>
-            <nav class="section-nav" aria-label="Sections">
+            <nav class="section-nav" aria-label=t("lead.sections")>
                 <ul>
                     {SECTIONS
                         .iter()
                         .map(|(path, label)| {
                             view! {
                                 <li>
-                                    <A href=format!("/a/{id}/{path}") exact=false>{*label}</A>
+                                    <A href=format!("/a/{id}/{path}") exact=false>{t(label)}</A>
                                 </li>
                             }
                         })
@@ -140,12 +140,11 @@ fn AssessmentShell(id: Uuid) -> impl IntoView {
 fn Missing() -> impl IntoView {
     view! {
         <section class="page narrow">
-            <h1>"Assessment not found"</h1>
+            <h1>{t("lead.missing_title")}</h1>
             <p>
-                "This browser has no assessment at this address. It may have been deleted, or "
-                "it lives in another browser: export it there and import the file here."
+                {t("lead.missing_body")}
             </p>
-            <p><A href="/">"Go to all assessments"</A></p>
+            <p><A href="/">{t("lead.missing_link")}</A></p>
         </section>
     }
 }

@@ -14,6 +14,7 @@ use crate::domain::budget::plan::MIN_RANGE_QUARTERS;
 use crate::domain::budget::{default_range, plan, undated_initiatives, Quarter};
 use crate::ui::budget_table::BudgetTable;
 use crate::ui::chart_view::ChartView;
+use crate::ui::i18n::{t, tf};
 use crate::ui::pages::assessment::use_current;
 use crate::ui::running_cost_list::RunningCostList;
 
@@ -66,17 +67,24 @@ pub fn BudgetSection() -> impl IntoView {
                 .map(|p| p.quarter.to_string())
                 .collect();
             match over.len() {
-                0 => "No quarter shown is over budget.".to_string(),
-                1 => format!("⚠ 1 quarter is over budget: {}.", over[0]),
-                n => format!("⚠ {n} quarters are over budget: {}.", over.join(", ")),
+                0 => t("plan.budget_none_over").to_string(),
+                1 => tf("plan.budget_one_over", &[("quarter", &over[0])]),
+                n => tf(
+                    "plan.budget_many_over",
+                    &[("count", &n.to_string()), ("quarters", &over.join(", "))],
+                ),
             }
         })
     });
     let range_text = move || {
         let (first, count) = range.get();
-        format!(
-            "Showing {count} quarters, {first} to {}.",
-            first.plus(count as i64 - 1)
+        tf(
+            "plan.budget_range",
+            &[
+                ("count", &count.to_string()),
+                ("first", &first.to_string()),
+                ("last", &first.plus(count as i64 - 1).to_string()),
+            ],
         )
     };
     let shifted = move || earlier.get() + later.get() != 0;
@@ -88,7 +96,7 @@ pub fn BudgetSection() -> impl IntoView {
                         .into_iter()
                         .map(|i| {
                             let title = if i.title.trim().is_empty() {
-                                "Untitled initiative".to_string()
+                                t("plan.initiative_edit_untitled").to_string()
                             } else {
                                 i.title.clone()
                             };
@@ -99,57 +107,48 @@ pub fn BudgetSection() -> impl IntoView {
                 .unwrap_or_default()
         })
     });
+    let undated_text = t("plan.budget_undated");
+    let (undated_before, undated_after) = undated_text
+        .split_once("{link}")
+        .unwrap_or((undated_text, ""));
 
     view! {
         <section aria-labelledby="budget-section-title">
-            <h2 id="budget-section-title">"Budget"</h2>
-            <p>
-                "Planned spend per quarter adds up four things: the costs of roadmap initiatives "
-                "(a one-off cost in the quarter they start, a monthly cost while they run), the "
-                "team (everyone's monthly cost, and planned hires, contractors and training from "
-                "their date), the technology inventory (items in use or being phased out: "
-                "software counts as tools and vendors, hardware, networking and storage as "
-                "infrastructure) and the running costs below. Part of a month counts day by "
-                "day. Enter the budget agreed for each quarter and category to see where the "
-                "plan goes over it. Amounts are in your own currency."
-            </p>
+            <h2 id="budget-section-title">{t("plan.budget_title")}</h2>
+            <p>{t("plan.budget_intro")}</p>
 
             <section class="subsection" aria-labelledby="budget-quarters-title">
-                <h3 id="budget-quarters-title">"Per quarter"</h3>
+                <h3 id="budget-quarters-title">{t("plan.budget_per_quarter")}</h3>
                 <div class="inline-form">
                     <p class="small" role="status" aria-live="polite">{range_text}</p>
                     <button class="button small"
                         disabled=move || at_limit(earlier)
                         on:click=move |_| widen(earlier)>
-                        "Show earlier quarters"
+                        {t("plan.budget_show_earlier")}
                     </button>
                     <button class="button small"
                         disabled=move || at_limit(later)
                         on:click=move |_| widen(later)>
-                        "Show later quarters"
+                        {t("plan.budget_show_later")}
                     </button>
                     <Show when=shifted>
                         <button class="button small"
                             on:click=move |_| { earlier.set(0); later.set(0); }>
-                            "Back to the usual quarters"
+                            {t("plan.budget_back_to_usual")}
                         </button>
                     </Show>
                 </div>
                 <p>{move || over_summary.get()}</p>
                 <BudgetTable plans/>
-                <ChartView svg label="Planned spend against budget per quarter"/>
-                <p class="small muted">
-                    "Bars show planned spend stacked by category; the dark line is the budget "
-                    "agreed for the quarter (the categories that have one added up). A quarter "
-                    "is over budget when any category plans more than its own budget."
-                </p>
+                <ChartView svg label=t("plan.budget_chart_label")/>
+                <p class="small muted">{t("plan.budget_chart_note")}</p>
                 <Show when=move || !undated.with(Vec::is_empty)>
                     <div class="note">
                         <p>
-                            "Not counted yet: these initiatives have a cost but no start date. "
-                            "Give them dates on the "
-                            <A href=format!("/a/{id}/roadmap")>"Roadmap"</A>
-                            " to include them."
+                            // One sentence, so each language places the link itself.
+                            {undated_before}
+                            <A href=format!("/a/{id}/roadmap")>{t("plan.budget_roadmap_link")}</A>
+                            {undated_after}
                         </p>
                         <ul>
                             <For each=move || undated.get() key=|entry| entry.clone() let:entry>

@@ -6,12 +6,12 @@
 use leptos::prelude::*;
 
 use super::assessment::use_current;
-use crate::content;
 use crate::domain::compare::{compare, Comparison};
 use crate::ui::compare_results::CompareResults;
 use crate::ui::compare_source::{
     kind_in_force, resolve, CompareChoice, CompareSource, OtherSide, SourceKind,
 };
+use crate::ui::i18n::{content, t, tf};
 use crate::ui::state::use_app_state;
 
 #[component]
@@ -43,7 +43,7 @@ pub fn CompareSection() -> impl IntoView {
         other.with(|o| match o {
             OtherSide::Ready { assessment, .. } => current.assessment.with(|a| {
                 a.as_ref()
-                    .map(|a| compare(content::get(), a, assessment))
+                    .map(|a| compare(content(), a, assessment))
                     .unwrap_or_default()
             }),
             _ => Comparison::default(),
@@ -67,11 +67,13 @@ pub fn CompareSection() -> impl IntoView {
         }
         current.assessment.with(|a| {
             a.as_ref().map(|a| {
-                let rated = a.review.answers.values().filter(|r| r.level.is_some()).count();
-                format!(
-                    "The reviewer gave their own level on {rated} of the questions; elsewhere their \
-                     view keeps your level, so those questions count as agreeing."
-                )
+                let rated = a
+                    .review
+                    .answers
+                    .values()
+                    .filter(|r| r.level.is_some())
+                    .count();
+                tf("assess.compare_rated", &[("rated", &rated.to_string())])
             })
         })
     });
@@ -84,12 +86,8 @@ pub fn CompareSection() -> impl IntoView {
     };
     view! {
         <section aria-labelledby="compare-section-title">
-            <h2 id="compare-section-title">"Compare"</h2>
-            <p class="muted">
-                "See where two views of the same company disagree: yours and your consultant's, "
-                "the CEO's and the CTO's, or this browser's and a file's. Only the assessment "
-                "answers are compared; nothing is changed or saved."
-            </p>
+            <h2 id="compare-section-title">{t("assess.compare_title")}</h2>
+            <p class="muted">{t("assess.compare_intro")}</p>
             <CompareSource id choice kind/>
             {status}
             <Show when=move || ready.get()>

@@ -3,13 +3,14 @@
 use leptos::prelude::*;
 
 use crate::ui::goal_list::GoalList;
+use crate::ui::i18n::t;
 use crate::ui::kpi_dashboard::KpiDashboard;
 
 #[component]
 pub fn GoalsSection() -> impl IntoView {
     view! {
         <section aria-labelledby="goals-section-title">
-            <h2 id="goals-section-title">"Goals and KPIs"</h2>
+            <h2 id="goals-section-title">{t("plan.goals_title")}</h2>
             <KpiDashboard/>
             <GoalList/>
         </section>

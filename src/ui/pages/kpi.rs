@@ -13,6 +13,7 @@ use crate::content::presets;
 use crate::domain::kpi::{csv, trend, Cadence, Category, DatedValue, Direction, Kpi, Measurement};
 use crate::ui::chart_view::ChartView;
 use crate::ui::files::download_as;
+use crate::ui::i18n::{date as show_date, l, preset, t, tf};
 use crate::ui::kpi_dashboard::{kpis, status_text, trim_number};
 use crate::ui::kpi_plot::plot_of;
 use crate::ui::numbers::parse_number;
@@ -30,7 +31,7 @@ pub fn KpiPage() -> impl IntoView {
     move || {
         match kid.get() {
         Some(kid) => view! { <KpiBody kid/> }.into_any(),
-        None => view! { <p>"This KPI does not exist. " <A href=format!("/a/{id}/goals")>"Back to goals and KPIs"</A></p> }.into_any(),
+        None => view! { <p>{t("plan.kpi_missing")}" " <A href=format!("/a/{id}/goals")>{t("plan.kpi_back")}</A></p> }.into_any(),
     }
     }
 }
@@ -71,67 +72,67 @@ fn KpiBody(kid: Uuid) -> impl IntoView {
     let set = move |g: Box<dyn FnOnce(&mut Kpi)>| edit.update(kid, g);
     view! {
         <Show when=move || exists.get() fallback=move || view! {
-            <section><h2>"KPI not found"</h2><p><A href=format!("/a/{id}/goals")>"Back to goals and KPIs"</A></p></section>
+            <section><h2>{t("plan.kpi_not_found")}</h2><p><A href=format!("/a/{id}/goals")>{t("plan.kpi_back")}</A></p></section>
         }>
             <section aria-labelledby="kpi-page-title">
-                <p class="eyebrow"><A href=format!("/a/{id}/goals")>"← Goals and KPIs"</A></p>
+                <p class="eyebrow"><A href=format!("/a/{id}/goals")>{t("plan.kpi_eyebrow")}</A></p>
                 <h2 id="kpi-page-title">{text(|k| k.name.clone())}</h2>
                 <p class="headline" data-testid="kpi-status">
-                    {move || projection.get().map(|p| format!("{}. {}", status_text(&p.status), p.reason))}
+                    {move || projection.get().map(|p| tf("plan.kpi_status_line", &[("status", &status_text(&p.status)), ("reason", &p.reason)]))}
                 </p>
-                <ChartView svg=svg label="Line chart of the KPI's measurements with its target, baseline, trend and projection. The table of measurements below gives the figures."/>
+                <ChartView svg=svg label=t("plan.kpi_chart_label")/>
                 <BandInfo kpi band_year/>
                 <div class="subsection">
-                    <h3>"Definition"</h3>
+                    <h3>{t("plan.kpi_definition")}</h3>
                     <div class="form-grid">
                         <div class="field">
-                            <label for=f("name")>"Name"</label>
+                            <label for=f("name")>{t("plan.kpi_name")}</label>
                             <input type="text" id=f("name") prop:value=text(|k| k.name.clone())
                                 on:input=move |ev| { let v = event_target_value(&ev); set(Box::new(move |k| k.name = v)) }/>
                         </div>
                         <div class="field">
-                            <label for=f("unit")>"Unit"</label>
-                            <input type="text" id=f("unit") placeholder="e.g. hours, %, customers" prop:value=text(|k| k.unit.clone())
+                            <label for=f("unit")>{t("plan.kpi_unit")}</label>
+                            <input type="text" id=f("unit") placeholder=t("plan.kpi_unit_placeholder") prop:value=text(|k| k.unit.clone())
                                 on:input=move |ev| { let v = event_target_value(&ev); set(Box::new(move |k| k.unit = v)) }/>
                         </div>
                         <div class="field">
-                            <label for=f("direction")>"Better when"</label>
+                            <label for=f("direction")>{t("plan.kpi_direction")}</label>
                             <select id=f("direction") on:change=move |ev| {
                                 let d = if event_target_value(&ev) == "lower" { Direction::Lower } else { Direction::Higher };
                                 set(Box::new(move |k| k.direction = d));
                             }>
-                                <option value="higher" selected=move || kpi.with(|k| k.as_ref().map(|k| k.direction) == Some(Direction::Higher))>"Higher"</option>
-                                <option value="lower" selected=move || kpi.with(|k| k.as_ref().map(|k| k.direction) == Some(Direction::Lower))>"Lower"</option>
+                                <option value="higher" selected=move || kpi.with(|k| k.as_ref().map(|k| k.direction) == Some(Direction::Higher))>{t("plan.kpi_higher")}</option>
+                                <option value="lower" selected=move || kpi.with(|k| k.as_ref().map(|k| k.direction) == Some(Direction::Lower))>{t("plan.kpi_lower")}</option>
                             </select>
                         </div>
                         <div class="field">
-                            <label for=f("owner")>"Owner"</label>
+                            <label for=f("owner")>{t("plan.kpi_owner")}</label>
                             <input type="text" id=f("owner") prop:value=text(|k| k.owner.clone())
                                 on:input=move |ev| { let v = event_target_value(&ev); set(Box::new(move |k| k.owner = v)) }/>
                         </div>
                         <div class="field">
-                            <label for=f("cadence")>"Measured"</label>
+                            <label for=f("cadence")>{t("plan.kpi_cadence")}</label>
                             <select id=f("cadence") on:change=move |ev| {
                                 if let Some(c) = Cadence::from_id(&event_target_value(&ev)) { set(Box::new(move |k| k.cadence = c)) }
                             }>
-                                {Cadence::ALL.into_iter().map(|c| view! { <option value=c.id() selected=move || kpi.with(|k| k.as_ref().map(|k| k.cadence) == Some(c))>{c.label()}</option> }).collect_view()}
+                                {Cadence::ALL.into_iter().map(|c| view! { <option value=c.id() selected=move || kpi.with(|k| k.as_ref().map(|k| k.cadence) == Some(c))>{l(c.label())}</option> }).collect_view()}
                             </select>
                         </div>
                         <div class="field">
-                            <label for=f("category")>"Category"</label>
+                            <label for=f("category")>{t("plan.kpi_category")}</label>
                             <select id=f("category") on:change=move |ev| {
                                 if let Some(c) = Category::from_id(&event_target_value(&ev)) { set(Box::new(move |k| k.category = c)) }
                             }>
-                                {Category::ALL.into_iter().map(|c| view! { <option value=c.id() selected=move || kpi.with(|k| k.as_ref().map(|k| k.category) == Some(c))>{c.label()}</option> }).collect_view()}
+                                {Category::ALL.into_iter().map(|c| view! { <option value=c.id() selected=move || kpi.with(|k| k.as_ref().map(|k| k.category) == Some(c))>{l(c.label())}</option> }).collect_view()}
                             </select>
                         </div>
                         <div class="field wide">
-                            <label for=f("description")>"Description"</label>
+                            <label for=f("description")>{t("plan.kpi_description")}</label>
                             <textarea id=f("description") rows="2" prop:value=text(|k| k.description.clone())
                                 on:input=move |ev| { let v = event_target_value(&ev); set(Box::new(move |k| k.description = v)) }></textarea>
                         </div>
-                        <DatedValueField label="Baseline" field="baseline" kid get=|k| k.baseline put=|k, v| k.baseline = v/>
-                        <DatedValueField label="Target" field="target" kid get=|k| k.target put=|k, v| k.target = v/>
+                        <DatedValueField label=t("plan.kpi_baseline") field="baseline" kid get=|k| k.baseline put=|k, v| k.baseline = v/>
+                        <DatedValueField label=t("plan.kpi_target") field="target" kid get=|k| k.target put=|k, v| k.target = v/>
                     </div>
                 </div>
                 <Measurements kid/>
@@ -186,19 +187,19 @@ fn DatedValueField(
                 });
             }
             (Err(e), _) => problem.set(Some(e)),
-            _ => problem.set(Some(format!(
-                "⚠ Not saved yet: a {} needs both a value and a date.",
-                label.to_lowercase()
+            _ => problem.set(Some(tf(
+                "plan.kpi_dated_value_incomplete",
+                &[("what", &label.to_lowercase())],
             ))),
         }
     };
     view! {
         <fieldset class="dated-value">
             <legend>{label}</legend>
-            <label for=format!("kpi-{field}-value")>"Value"</label>
+            <label for=format!("kpi-{field}-value")>{t("plan.kpi_value")}</label>
             <input type="text" inputmode="decimal" id=format!("kpi-{field}-value") class="narrow-input"
                 prop:value=move || value.get() on:input=move |ev| { value.set(event_target_value(&ev)); commit() }/>
-            <label for=format!("kpi-{field}-date")>"Date"</label>
+            <label for=format!("kpi-{field}-date")>{t("plan.kpi_date")}</label>
             <input type="date" id=format!("kpi-{field}-date")
                 prop:value=move || date.get() on:change=move |ev| { date.set(event_target_value(&ev)); commit() }/>
             <Show when=move || problem.with(Option::is_some)>
@@ -211,9 +212,9 @@ fn DatedValueField(
 /// Which year's DORA figures the bands use, what was published and how our cut-offs read them.
 #[component]
 fn BandInfo(kpi: Memo<Option<Kpi>>, band_year: RwSignal<Option<u16>>) -> impl IntoView {
-    let preset = Memo::new(move |_| kpi.with(|k| k.as_ref().and_then(|k| k.preset.clone())));
+    let preset_id = Memo::new(move |_| kpi.with(|k| k.as_ref().and_then(|k| k.preset.clone())));
     move || {
-        let p = preset.get().as_deref().and_then(presets::get)?;
+        let p = preset_id.get().as_deref().and_then(preset)?;
         if p.bands.is_empty() {
             return None;
         }
@@ -221,9 +222,9 @@ fn BandInfo(kpi: Memo<Option<Kpi>>, band_year: RwSignal<Option<u16>>) -> impl In
         let shown = move || band_year.get().or_else(|| presets::latest_year(p));
         Some(view! {
             <div class="subsection bands">
-                <h3>"Benchmark bands"</h3>
+                <h3>{t("plan.kpi_bands_title")}</h3>
                 <div class="field inline">
-                    <label for="band-year">"Figures from the State of DevOps report of"</label>
+                    <label for="band-year">{t("plan.kpi_band_year")}</label>
                     <select id="band-year" on:change=move |ev| band_year.set(event_target_value(&ev).parse().ok())>
                         {years.into_iter().map(|y| view! { <option value=y.to_string() selected=move || shown() == Some(y)>{y.to_string()}</option> }).collect_view()}
                     </select>
@@ -235,22 +236,22 @@ fn BandInfo(kpi: Memo<Option<Kpi>>, band_year: RwSignal<Option<u16>>) -> impl In
                     let level = presets::classify(p, year, value)?;
                     Some(view! {
                         <p class="headline" data-testid="kpi-band">
-                            {format!("Latest {} {unit}: {} band under our {year} cut-offs.", trim_number(value), level.label())}
+                            {tf("plan.kpi_band_latest", &[("value", &trim_number(value)), ("unit", &unit), ("band", l(level.label())), ("year", &year.to_string())])}
                         </p>
                     })
                 }}
                 {move || shown().and_then(|y| p.bands.iter().find(|b| b.year == y)).map(|b| view! {
-                    <p class="small">{format!("Source: {}.", b.source)}</p>
+                    <p class="small">{tf("plan.kpi_band_source", &[("source", &b.source)])}</p>
                     <p class="small">{b.note.clone()}</p>
                     <table class="data-table compact">
-                        <caption>{format!("Our cut-offs for {} ({} figures)", p.name, b.year)}</caption>
-                        <thead><tr><th scope="col">"Band"</th><th scope="col">"From"</th><th scope="col">"To"</th></tr></thead>
+                        <caption>{tf("plan.kpi_band_caption", &[("name", &p.name), ("year", &b.year.to_string())])}</caption>
+                        <thead><tr><th scope="col">{t("plan.kpi_band")}</th><th scope="col">{t("plan.kpi_band_from")}</th><th scope="col">{t("plan.kpi_band_to")}</th></tr></thead>
                         <tbody>
                             {b.cutoffs.iter().map(|c| view! {
                                 <tr>
-                                    <th scope="row">{c.level.label().to_string()}</th>
+                                    <th scope="row">{l(c.level.label())}</th>
                                     <td>{trim_number(c.from)}</td>
-                                    <td>{c.to.map(trim_number).unwrap_or_else(|| "and above".into())}</td>
+                                    <td>{c.to.map(trim_number).unwrap_or_else(|| t("plan.kpi_band_and_above").into())}</td>
                                 </tr>
                             }).collect_view()}
                         </tbody>
@@ -318,13 +319,14 @@ fn Measurements(kid: Uuid) -> impl IntoView {
                 k.sort_measurements();
             });
         }
-        (None, _) => add_error.set(Some("⚠ Not added: choose a date.".into())),
-        _ => add_error.set(Some("⚠ Not added: enter a number, e.g. 12.5".into())),
+        (None, _) => add_error.set(Some(t("plan.kpi_add_no_date").into())),
+        _ => add_error.set(Some(t("plan.kpi_add_no_number").into())),
     };
     let state = crate::ui::state::use_app_state();
     let current_notice = move |added: usize| {
-        state.notify(format!(
-            "Added {added} measurement(s) from the pasted lines."
+        state.notify(tf(
+            "plan.kpi_pasted_added",
+            &[("count", &added.to_string())],
         ))
     };
     let paste = RwSignal::new(String::new());
@@ -344,7 +346,12 @@ fn Measurements(kid: Uuid) -> impl IntoView {
         let errors: Vec<String> = parsed
             .errors
             .iter()
-            .map(|e| format!("Line {}: {}", e.line, e.reason))
+            .map(|e| {
+                tf(
+                    "plan.kpi_paste_line_error",
+                    &[("line", &e.line.to_string()), ("reason", &e.reason)],
+                )
+            })
             .collect();
         // Keep only the refused lines in the box, so they can be corrected and added again.
         paste.set(
@@ -371,41 +378,41 @@ fn Measurements(kid: Uuid) -> impl IntoView {
                     .trim_end_matches(".cto.json")
             );
             match download_as(&file, &text, "text/csv") {
-                Ok(()) => state.notify(format!("Exported {file}.")),
-                Err(e) => state.notify(format!("Export failed: {e}.")),
+                Ok(()) => state.notify(tf("plan.kpi_exported", &[("file", &file)])),
+                Err(e) => state.notify(tf("plan.kpi_export_failed", &[("error", &e)])),
             }
         }
     };
     view! {
         <section class="subsection" aria-labelledby="measurements-title">
-            <h3 id="measurements-title">"Measurements"</h3>
+            <h3 id="measurements-title">{t("plan.kpi_measurements")}</h3>
             <form class="inline-form" on:submit=move |ev| { ev.prevent_default(); add(); }>
-                <label for="m-date">"Measurement date"</label>
+                <label for="m-date">{t("plan.kpi_measurement_date")}</label>
                 <input type="date" id="m-date" prop:value=move || new_date.get() on:input=move |ev| new_date.set(event_target_value(&ev))/>
-                <label for="m-value">{move || format!("Value ({})", unit.get())}</label>
+                <label for="m-value">{move || tf("plan.kpi_value_with_unit", &[("unit", &unit.get())])}</label>
                 <input type="text" inputmode="decimal" id="m-value" class="narrow-input" prop:value=move || new_value.get() on:input=move |ev| new_value.set(event_target_value(&ev))/>
-                <button type="submit" class="button">"Add measurement"</button>
+                <button type="submit" class="button">{t("plan.kpi_add_measurement")}</button>
                 <Show when=move || add_error.with(Option::is_some)><p class="hint error-text" role="alert">{move || add_error.get()}</p></Show>
             </form>
             <table class="data-table compact measurements">
                 <caption>
                     {move || match (total.get(), rows.with(Vec::len)) {
                         (all, shown) if shown < all => {
-                            format!("{all} measurements; the latest {shown} are listed")
+                            tf("plan.kpi_caption_some", &[("all", &all.to_string()), ("shown", &shown.to_string())])
                         }
-                        (all, _) => format!("{all} measurement(s)"),
+                        (all, _) => tf("plan.kpi_caption_all", &[("all", &all.to_string())]),
                     }}
                 </caption>
-                <thead><tr><th scope="col">"Date"</th><th scope="col">"Value"</th><th scope="col"><span class="visually-hidden">"Actions"</span></th></tr></thead>
+                <thead><tr><th scope="col">{t("plan.kpi_date")}</th><th scope="col">{t("plan.kpi_value")}</th><th scope="col"><span class="visually-hidden">{t("plan.kpi_actions")}</span></th></tr></thead>
                 <tbody>
                     <For each=move || rows.get() key=|m| (m.id, m.date, m.value.to_bits()) let:m>
                         {
                             let mid = m.id;
                             view! {
                                 <tr>
-                                    <td>{m.date.format("%Y-%m-%d").to_string()}</td>
+                                    <td>{show_date(m.date)}</td>
                                     <td>
-                                        <label class="visually-hidden" for=format!("m-{mid}")>{format!("Value on {}", m.date)}</label>
+                                        <label class="visually-hidden" for=format!("m-{mid}")>{tf("plan.kpi_value_on", &[("date", &show_date(m.date))])}</label>
                                         <input type="text" inputmode="decimal" class="narrow-input" id=format!("m-{mid}") value=trim_number(m.value)
                                             on:change=move |ev| {
                                                 if let Ok(Some(v)) = parse_number(&event_target_value(&ev)) {
@@ -413,8 +420,8 @@ fn Measurements(kid: Uuid) -> impl IntoView {
                                                 }
                                             }/>
                                     </td>
-                                    <td><button class="button small danger" aria-label=format!("Delete measurement of {}", m.date)
-                                        on:click=move |_| edit.update(kid, move |k| k.measurements.retain(|x| x.id != mid))>"Delete"</button></td>
+                                    <td><button class="button small danger" aria-label=tf("plan.kpi_delete_label", &[("date", &show_date(m.date))])
+                                        on:click=move |_| edit.update(kid, move |k| k.measurements.retain(|x| x.id != mid))>{t("plan.kpi_delete")}</button></td>
                                 </tr>
                             }
                         }
@@ -423,18 +430,18 @@ fn Measurements(kid: Uuid) -> impl IntoView {
             </table>
             <Show when=move || { rows.with(Vec::len) < total.get() }>
                 <button class="button" on:click=move |_| shown.update(|n| *n += ROWS_MORE)>
-                    {move || format!("List {} more", ROWS_MORE.min(total.get() - rows.with(Vec::len)))}
+                    {move || tf("plan.kpi_list_more", &[("count", &ROWS_MORE.min(total.get() - rows.with(Vec::len)).to_string())])}
                 </button>
             </Show>
             <div class="field">
-                <label for="csv-paste">"Paste measurements (one “date,value” per line, e.g. 2026-03-31,42)"</label>
+                <label for="csv-paste">{t("plan.kpi_paste_label")}</label>
                 <textarea id="csv-paste" rows="4" prop:value=move || paste.get() on:input=move |ev| paste.set(event_target_value(&ev))></textarea>
             </div>
-            <button class="button" on:click=move |_| import_csv()>"Add pasted lines"</button>
-            <button class="button" on:click=export>"Export CSV"</button>
+            <button class="button" on:click=move |_| import_csv()>{t("plan.kpi_add_pasted")}</button>
+            <button class="button" on:click=export>{t("plan.kpi_export_csv")}</button>
             <Show when=move || paste_errors.with(|e| !e.is_empty())>
                 <div role="alert" class="csv-errors">
-                    <p class="error-text">"These lines were not added (they are left in the box to correct):"</p>
+                    <p class="error-text">{t("plan.kpi_paste_refused")}</p>
                     <ul>{move || paste_errors.get().into_iter().map(|e| view! { <li>{e}</li> }).collect_view()}</ul>
                 </div>
             </Show>

@@ -1,5 +1,6 @@
 //! The page for an address the app does not know.
 
+use crate::ui::i18n::t;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
@@ -7,9 +8,9 @@ use leptos_router::components::A;
 pub fn NotFound() -> impl IntoView {
     view! {
         <section class="page narrow">
-            <h1>"Page not found"</h1>
-            <p>"This address is not part of CTO Workbench. Your assessments are still here."</p>
-            <p><A href="/">"Go to all assessments"</A></p>
+            <h1>{t("lead.not_found_title")}</h1>
+            <p>{t("lead.not_found_body")}</p>
+            <p><A href="/">{t("lead.missing_link")}</A></p>
         </section>
     }
 }

@@ -4,8 +4,9 @@ use leptos::prelude::*;
 use leptos_router::components::{Redirect, A};
 
 use super::assessment::use_current;
-use super::format_time;
 use crate::domain::scoring::fmt1;
+use crate::ui::area_nav::area_name;
+use crate::ui::i18n::{date_time, l, t, tf};
 
 /// `/a/:id` shows the overview under its own address, so the section tab is marked as current.
 #[component]
@@ -31,91 +32,111 @@ pub fn OverviewSection() -> impl IntoView {
     };
     let next_area = Memo::new(move |_| {
         results.with(|r| {
-            r.areas
-                .iter()
-                .find(|x| x.done < x.questions)
-                .map(|x| (x.area_id.clone(), x.name.clone(), x.questions - x.done))
+            r.areas.iter().find(|x| x.done < x.questions).map(|x| {
+                (
+                    x.area_id.clone(),
+                    area_name(&x.area_id, &x.name),
+                    x.questions - x.done,
+                )
+            })
         })
     });
     view! {
         <section aria-labelledby="overview-title">
-            <h2 id="overview-title">"Overview"</h2>
+            <h2 id="overview-title">{t("assess.overview_title")}</h2>
             <dl class="facts">
-                <div><dt>"Company"</dt><dd>{field(|a| non_empty(&a.profile.company_name))}</dd></div>
-                <div><dt>"Stage"</dt><dd>{field(|a| a.profile.stage.label().to_string())}</dd></div>
-                <div><dt>"Industry"</dt><dd>{field(|a| non_empty(&a.profile.industry))}</dd></div>
+                <div><dt>{t("assess.overview_company")}</dt><dd>{field(|a| non_empty(&a.profile.company_name))}</dd></div>
+                <div><dt>{t("assess.overview_stage")}</dt><dd>{field(|a| l(a.profile.stage.label()).to_string())}</dd></div>
+                <div><dt>{t("assess.overview_industry")}</dt><dd>{field(|a| non_empty(&a.profile.industry))}</dd></div>
                 <div>
-                    <dt>"Team size"</dt>
-                    <dd>{field(|a| a.profile.team_size.map(|n| format!("{n} people")).unwrap_or_else(|| "not given".into()))}</dd>
+                    <dt>{t("assess.overview_team_size")}</dt>
+                    <dd>{field(|a| a.profile.team_size.map(|n| tf("assess.overview_people", &[("n", &n.to_string())])).unwrap_or_else(|| t("assess.overview_not_given").into()))}</dd>
                 </div>
-                <div><dt>"Created"</dt><dd>{field(|a| format_time(a.created_at))}</dd></div>
-                <div><dt>"Last changed"</dt><dd>{field(|a| format_time(a.updated_at))}</dd></div>
+                <div><dt>{t("assess.overview_created")}</dt><dd>{field(|a| date_time(a.created_at))}</dd></div>
+                <div><dt>{t("assess.overview_changed")}</dt><dd>{field(|a| date_time(a.updated_at))}</dd></div>
             </dl>
-            <h3>"Scores"</h3>
+            <h3>{t("assess.overview_scores")}</h3>
             <p class="headline">
                 {move || results.with(|r| match r.index {
-                    Some(index) => format!(
-                        "Maturity index {} of 4, from {} answered questions in {} of {} areas.",
-                        fmt1(index), r.counted, r.scored_areas, r.areas.len()
+                    Some(index) => tf(
+                        "assess.overview_index",
+                        &[
+                            ("index", &fmt1(index)),
+                            ("counted", &r.counted.to_string()),
+                            ("scored", &r.scored_areas.to_string()),
+                            ("areas", &r.areas.len().to_string()),
+                        ],
                     ),
-                    None => "No scores yet.".to_string(),
+                    None => t("assess.overview_no_scores").to_string(),
                 })}
             </p>
             <Show when=move || results.with(|r| !r.ranked_gaps().is_empty())>
-                <p>"Largest gaps (target minus today, weighted by importance):"</p>
+                <p>{t("assess.overview_gaps")}</p>
                 <ol>
                     {move || results.with(|r| r.ranked_gaps().into_iter().take(TOP).map(|g| {
                         let href = format!("/a/{id}/assessment/{}", g.area_id);
-                        let name = g.name.clone();
-                        let text = format!(
-                            ": today {} against a target of {}, priority {}",
-                            fmt1(g.score.unwrap_or(0.0)),
-                            fmt1(g.target.unwrap_or(0.0)),
-                            fmt1(g.priority.unwrap_or(0.0))
+                        let name = area_name(&g.area_id, &g.name);
+                        let text = tf(
+                            "assess.overview_gap_line",
+                            &[
+                                ("today", &fmt1(g.score.unwrap_or(0.0))),
+                                ("target", &fmt1(g.target.unwrap_or(0.0))),
+                                ("priority", &fmt1(g.priority.unwrap_or(0.0))),
+                            ],
                         );
                         view! { <li><A href=href>{name}</A>{text}</li> }
                     }).collect_view())}
                 </ol>
             </Show>
             <crate::ui::review_summary::ReviewSummary/>
-            <h3>"Progress"</h3>
+            <h3>{t("assess.overview_progress")}</h3>
             <ul class="progress-list">
                 <li>
                     {move || {
                         let (filled, total) = completion.get();
-                        format!("Company profile: {filled} of {total} fields filled.")
+                        tf(
+                            "assess.overview_profile_progress",
+                            &[("filled", &filled.to_string()), ("total", &total.to_string())],
+                        )
                     }}
                 </li>
                 <li>
-                    {move || results.with(|r| format!(
-                        "Assessment: {} of {} questions answered ({} areas complete).",
-                        r.done,
-                        r.questions,
-                        r.areas.iter().filter(|x| x.done == x.questions).count()
+                    {move || results.with(|r| tf(
+                        "assess.overview_assessment_progress",
+                        &[
+                            ("done", &r.done.to_string()),
+                            ("questions", &r.questions.to_string()),
+                            (
+                                "complete",
+                                &r.areas.iter().filter(|x| x.done == x.questions).count().to_string(),
+                            ),
+                        ],
                     ))}
                 </li>
             </ul>
-            <h3>"What to do next"</h3>
+            <h3>{t("assess.overview_next")}</h3>
             <ol class="next-steps">
                 <Show when=move || { let (f, t) = completion.get(); f < t }>
                     <li>
-                        <A href=format!("/a/{id}/profile")>"Complete the company profile"</A>
-                        ": stage, team size and business model set the targets for everything that follows."
+                        <A href=format!("/a/{id}/profile")>{t("assess.overview_next_profile")}</A>
+                        {t("assess.overview_next_profile_why")}
                     </li>
                 </Show>
                 {move || next_area.get().map(|(area_id, name, left)| view! {
                     <li>
-                        <A href=format!("/a/{id}/assessment/{area_id}")>{format!("Continue the assessment with {name}")}</A>
-                        {format!(": {left} question(s) left there. Skip anything you are unsure of and come back later.")}
+                        <A href=format!("/a/{id}/assessment/{area_id}")>
+                            {tf("assess.overview_next_area", &[("area", &name)])}
+                        </A>
+                        {tf("assess.overview_next_area_left", &[("left", &left.to_string())])}
                     </li>
                 })}
                 <Show when=move || results.with(|r| r.index.is_some())>
                     <li>
-                        <A href=format!("/a/{id}/results")>"Review the results"</A>
-                        ": the radar, the largest gaps and a SWOT to edit."
+                        <A href=format!("/a/{id}/results")>{t("assess.overview_next_results")}</A>
+                        {t("assess.overview_next_results_why")}
                     </li>
                 </Show>
-                <li>"Export the assessment to back it up or send it to your fractional CTO."</li>
+                <li>{t("assess.overview_next_export")}</li>
             </ol>
         </section>
     }
@@ -123,7 +144,7 @@ pub fn OverviewSection() -> impl IntoView {
 
 fn non_empty(text: &str) -> String {
     if text.trim().is_empty() {
-        "not given".to_string()
+        t("assess.overview_not_given").to_string()
     } else {
         text.to_string()
     }

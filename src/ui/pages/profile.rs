@@ -6,6 +6,7 @@ use super::assessment::use_current;
 use crate::domain::model::{CompanyProfile, Stage, MAX_TEAM_SIZE};
 use crate::domain::Assessment;
 use crate::ui::decision_list::DecisionList;
+use crate::ui::i18n::{l, t, tf};
 use crate::ui::inventory_list::InventoryList;
 use crate::ui::stakeholder_list::StakeholderList;
 use crate::ui::state::use_app_state;
@@ -45,27 +46,24 @@ pub fn ProfileSection() -> impl IntoView {
     let stage = move || a.with(|a| a.as_ref().map(|a| a.profile.stage).unwrap_or_default());
     view! {
         <section aria-labelledby="profile-title">
-            <h2 id="profile-title">"Company profile"</h2>
-            <p class="muted">
-                "Who the assessment is about. The stage sets sensible targets later: a pre-seed "
-                "company is not expected to run like a listed one. Changes save as you type."
-            </p>
+            <h2 id="profile-title">{t("assess.profile_title")}</h2>
+            <p class="muted">{t("assess.profile_intro")}</p>
             <form class="form-grid" on:submit=|ev| ev.prevent_default()>
                 <TextField
                     id="assessment-name"
-                    label="Assessment name"
-                    hint="How this assessment appears in your list, e.g. “Q4 2026 review”."
+                    label=t("assess.profile_assessment_name")
+                    hint=t("assess.profile_assessment_name_hint")
                     value=read(|a| a.name.clone())
                     on_input=move |v: String| state.rename(id, &v)
                 />
                 <TextField
                     id="company-name"
-                    label="Company name"
+                    label=t("assess.profile_company_name")
                     value=read(|a| a.profile.company_name.clone())
                     on_input=write(|p, v| p.company_name = v)
                 />
                 <div class="field">
-                    <label for="stage">"Stage"</label>
+                    <label for="stage">{t("assess.profile_stage")}</label>
                     <select
                         id="stage"
                         on:change=move |ev| {
@@ -79,7 +77,7 @@ pub fn ProfileSection() -> impl IntoView {
                             .map(|s| {
                                 view! {
                                     <option value=s.id() selected=move || stage() == s>
-                                        {s.label()}
+                                        {l(s.label())}
                                     </option>
                                 }
                             })
@@ -88,13 +86,13 @@ pub fn ProfileSection() -> impl IntoView {
                 </div>
                 <TextField
                     id="industry"
-                    label="Industry"
-                    hint="The market you sell into, e.g. “B2B logistics software”."
+                    label=t("assess.profile_industry")
+                    hint=t("assess.profile_industry_hint")
                     value=read(|a| a.profile.industry.clone())
                     on_input=write(|p, v| p.industry = v)
                 />
                 <div class="field">
-                    <label for="team-size">"Team size (people)"</label>
+                    <label for="team-size">{t("assess.profile_team_size")}</label>
                     <input
                         id="team-size"
                         type="text"
@@ -106,30 +104,30 @@ pub fn ProfileSection() -> impl IntoView {
                     />
                     <p class="hint" id="team-size-hint">
                         {move || team_error.get().unwrap_or_else(|| {
-                            "Everyone building the product, employees and contractors.".to_string()
+                            t("assess.profile_team_size_hint").to_string()
                         })}
                     </p>
                 </div>
                 <TextField
                     id="business-model"
-                    label="Business model"
-                    hint="How the company earns money, in a sentence or two."
+                    label=t("assess.profile_business_model")
+                    hint=t("assess.profile_business_model_hint")
                     multiline=true
                     value=read(|a| a.profile.business_model.clone())
                     on_input=write(|p, v| p.business_model = v)
                 />
                 <TextField
                     id="mission"
-                    label="Mission"
-                    hint="What the company does, for whom, today."
+                    label=t("assess.profile_mission")
+                    hint=t("assess.profile_mission_hint")
                     multiline=true
                     value=read(|a| a.profile.mission.clone())
                     on_input=write(|p, v| p.mission = v)
                 />
                 <TextField
                     id="vision"
-                    label="Vision"
-                    hint="Where the company wants to be in five to ten years."
+                    label=t("assess.profile_vision")
+                    hint=t("assess.profile_vision_hint")
                     multiline=true
                     value=read(|a| a.profile.vision.clone())
                     on_input=write(|p, v| p.vision = v)
@@ -150,8 +148,9 @@ fn parse_team_size(text: &str) -> Result<Option<u32>, String> {
     }
     match trimmed.parse::<u32>() {
         Ok(n) if n <= MAX_TEAM_SIZE => Ok(Some(n)),
-        _ => Err(format!(
-            "⚠ Not saved: enter a whole number from 0 to {MAX_TEAM_SIZE}."
+        _ => Err(tf(
+            "assess.profile_team_size_invalid",
+            &[("max", &MAX_TEAM_SIZE.to_string())],
         )),
     }
 }

@@ -9,7 +9,7 @@
 use chrono::Local;
 use leptos::prelude::*;
 
-use crate::ui::initiative_edit::show_date;
+use crate::ui::i18n::{date, l, t, tf};
 use crate::ui::pages::assessment::use_current;
 use crate::ui::report_actions::ReportActions;
 use crate::ui::report_assessment::{ReportGaps, ReportStanding, ReportSummary};
@@ -30,16 +30,19 @@ pub fn ReportSection() -> impl IntoView {
                 "" => a.display_name(),
                 name => name.to_string(),
             };
-            format!(
-                "{company} · Stage: {} · {}",
-                a.profile.stage.label(),
-                show_date(today)
+            tf(
+                "partners.report_meta",
+                &[
+                    ("company", &company),
+                    ("stage", l(a.profile.stage.label())),
+                    ("date", &date(today)),
+                ],
             )
         })
     });
     view! {
         <section class="report" data-testid="report" aria-labelledby="report-section-title">
-            <h2 id="report-section-title">"Board report"</h2>
+            <h2 id="report-section-title">{t("partners.report_title")}</h2>
             <p class="report-meta" data-testid="report-meta">{move || meta.get()}</p>
             <ReportActions/>
             <ReportSummary today/>

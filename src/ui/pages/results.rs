@@ -6,7 +6,9 @@ use leptos_router::components::A;
 use super::assessment::use_current;
 use crate::charts::{gaps, radar};
 use crate::domain::scoring::{fmt1, Results};
+use crate::ui::area_nav::area_name;
 use crate::ui::chart_view::ChartView;
+use crate::ui::i18n::{t, tf};
 use crate::ui::swot_board::SwotBoard;
 
 /// How many gaps the ranked chart shows.
@@ -15,15 +17,19 @@ const TOP_GAPS: usize = 8;
 /// The radar of each area's score today against its target, as the Results page and the board
 /// report draw it.
 pub fn today_and_target_radar(r: &Results) -> Result<String, crate::charts::ChartError> {
-    let axes: Vec<String> = r.areas.iter().map(|a| a.name.clone()).collect();
+    let axes: Vec<String> = r
+        .areas
+        .iter()
+        .map(|a| area_name(&a.area_id, &a.name))
+        .collect();
     let series = vec![
         radar::RadarSeries {
-            label: "Today".to_string(),
+            label: t("assess.results_today").to_string(),
             values: r.areas.iter().map(|a| a.score).collect(),
             kind: radar::SeriesKind::Current,
         },
         radar::RadarSeries {
-            label: "Target".to_string(),
+            label: t("assess.results_target").to_string(),
             values: r.areas.iter().map(|a| a.target).collect(),
             kind: radar::SeriesKind::Target,
         },
@@ -38,7 +44,7 @@ pub fn largest_gaps_chart(r: &Results, top: usize) -> Result<String, crate::char
         .into_iter()
         .take(top)
         .map(|a| gaps::GapBar {
-            label: a.name.clone(),
+            label: area_name(&a.area_id, &a.name),
             current: a.score.unwrap_or(0.0),
             target: a.target.unwrap_or(0.0),
             priority: a.priority.unwrap_or(0.0),
@@ -56,69 +62,75 @@ pub fn ResultsSection() -> impl IntoView {
     let gap_svg = Memo::new(move |_| results.with(|r| largest_gaps_chart(r, TOP_GAPS)));
     let summary = move || {
         results.with(|r| match r.index {
-            Some(index) => format!(
-                "Maturity index {} of 4, from {} answered question{} in {} of {} areas.",
-                fmt1(index),
-                r.counted,
-                if r.counted == 1 { "" } else { "s" },
-                r.scored_areas,
-                r.areas.len()
+            Some(index) => tf(
+                if r.counted == 1 {
+                    "assess.results_summary_one"
+                } else {
+                    "assess.results_summary_many"
+                },
+                &[
+                    ("index", &fmt1(index)),
+                    ("counted", &r.counted.to_string()),
+                    ("scored", &r.scored_areas.to_string()),
+                    ("areas", &r.areas.len().to_string()),
+                ],
             ),
-            None => "No scores yet: answer a few questions in the assessment to see results."
-                .to_string(),
+            None => t("assess.results_no_scores").to_string(),
         })
     };
     view! {
         <section aria-labelledby="results-title">
-            <h2 id="results-title">"Results"</h2>
+            <h2 id="results-title">{t("assess.results_title")}</h2>
             <p class="headline" data-testid="maturity-summary">{summary}</p>
             <details class="formula">
-                <summary>"How the scores are worked out"</summary>
+                <summary>{t("assess.results_formula")}</summary>
                 <ul>
-                    <li>"A question counts once it has a level and is not marked “does not apply”."</li>
-                    <li>"An area's score is the average level of its counted questions, from 0 to 4."</li>
-                    <li>"Its target is the average target of the same questions: yours where you set one, otherwise the default for your company's stage."</li>
-                    <li>"Gap = target − score. A negative gap means you are ahead of target."</li>
-                    <li>"Priority = gap × importance (1 less important, 2 normal, 3 critical); areas at or above target have priority 0."</li>
-                    <li>"The maturity index is the average of the area scores, each area weighing the same, whatever its number of questions."</li>
+                    <li>{t("assess.results_formula_counts")}</li>
+                    <li>{t("assess.results_formula_score")}</li>
+                    <li>{t("assess.results_formula_target")}</li>
+                    <li>{t("assess.results_formula_gap")}</li>
+                    <li>{t("assess.results_formula_priority")}</li>
+                    <li>{t("assess.results_formula_index")}</li>
                 </ul>
             </details>
             <div class="results-grid">
                 <div>
-                    <h3>"Today and target, by area"</h3>
-                    <ChartView svg=radar_svg label="Radar chart of each area's score today and its target, 0 to 4. The table below gives the figures."/>
+                    <h3>{t("assess.results_radar_title")}</h3>
+                    <ChartView svg=radar_svg label=t("assess.results_radar_label")/>
                 </div>
                 <div>
-                    <h3>"Largest gaps"</h3>
-                    <ChartView svg=gap_svg label="Bar chart of the areas with the highest priority gaps. The list below gives the figures."/>
+                    <h3>{t("assess.results_gaps_title")}</h3>
+                    <ChartView svg=gap_svg label=t("assess.results_gaps_label")/>
                     <ol class="gap-list">
                         {move || results.with(|r| r.ranked_gaps().into_iter().take(TOP_GAPS).map(|a| {
                             let href = format!("/a/{id}/assessment/{}", a.area_id);
-                            let text = format!(
-                                "gap {} (today {}, target {}), importance {}, priority {}",
-                                fmt1(a.gap.unwrap_or(0.0)),
-                                fmt1(a.score.unwrap_or(0.0)),
-                                fmt1(a.target.unwrap_or(0.0)),
-                                a.importance,
-                                fmt1(a.priority.unwrap_or(0.0))
+                            let text = tf(
+                                "assess.results_gap_line",
+                                &[
+                                    ("gap", &fmt1(a.gap.unwrap_or(0.0))),
+                                    ("today", &fmt1(a.score.unwrap_or(0.0))),
+                                    ("target", &fmt1(a.target.unwrap_or(0.0))),
+                                    ("importance", &a.importance.to_string()),
+                                    ("priority", &fmt1(a.priority.unwrap_or(0.0))),
+                                ],
                             );
-                            let name = a.name.clone();
-                            view! { <li><A href=href>{name}</A> ": " {text}</li> }
+                            let name = area_name(&a.area_id, &a.name);
+                            view! { <li><A href=href>{name}</A> {text}</li> }
                         }).collect_view())}
                     </ol>
                 </div>
             </div>
             <table class="data-table scores">
-                <caption>"Scores by area (levels 0 to 4)"</caption>
+                <caption>{t("assess.results_caption")}</caption>
                 <thead>
                     <tr>
-                        <th scope="col">"Area"</th>
-                        <th scope="col">"Counted"</th>
-                        <th scope="col">"Today"</th>
-                        <th scope="col">"Target"</th>
-                        <th scope="col">"Gap"</th>
-                        <th scope="col">"Importance"</th>
-                        <th scope="col">"Priority"</th>
+                        <th scope="col">{t("assess.results_area")}</th>
+                        <th scope="col">{t("assess.results_counted")}</th>
+                        <th scope="col">{t("assess.results_today")}</th>
+                        <th scope="col">{t("assess.results_target")}</th>
+                        <th scope="col">{t("assess.results_gap")}</th>
+                        <th scope="col">{t("assess.results_importance")}</th>
+                        <th scope="col">{t("assess.results_priority")}</th>
                     </tr>
                 </thead>
                 <tbody>
@@ -126,8 +138,11 @@ pub fn ResultsSection() -> impl IntoView {
                         let opt = |v: Option<f64>| v.map(fmt1).unwrap_or_else(|| "–".to_string());
                         view! {
                             <tr>
-                                <th scope="row">{a.name.clone()}</th>
-                                <td>{format!("{} of {}", a.counted, a.questions)}</td>
+                                <th scope="row">{area_name(&a.area_id, &a.name)}</th>
+                                <td>{tf(
+                                    "assess.results_x_of_y",
+                                    &[("counted", &a.counted.to_string()), ("questions", &a.questions.to_string())],
+                                )}</td>
                                 <td>{opt(a.score)}</td>
                                 <td>{opt(a.target)}</td>
                                 <td>{opt(a.gap)}</td>

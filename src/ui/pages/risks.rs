@@ -5,6 +5,7 @@ use chrono::Local;
 use leptos::prelude::*;
 
 use crate::domain::risk::summary;
+use crate::ui::i18n::t;
 use crate::ui::pages::assessment::use_current;
 use crate::ui::risk_heat_map::RiskHeatMap;
 use crate::ui::risk_register::RiskRegister;
@@ -26,11 +27,8 @@ pub fn RisksSection() -> impl IntoView {
     });
     view! {
         <section aria-labelledby="risks-section-title">
-            <h2 id="risks-section-title">"Risks"</h2>
-            <p class="muted">
-                "What could hurt the company through its technology, how likely and how bad each "
-                "risk is, who watches it and what you are doing about it."
-            </p>
+            <h2 id="risks-section-title">{t("plan.risks_title")}</h2>
+            <p class="muted">{t("plan.risks_intro")}</p>
             <Show when=move || has_risks.get()>
                 <p class="headline risk-summary">{move || sentence.get()}</p>
                 <RiskHeatMap/>

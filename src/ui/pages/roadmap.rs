@@ -7,7 +7,9 @@ use leptos_router::hooks::{use_navigate, use_params_map};
 use uuid::Uuid;
 
 use super::assessment::use_current;
+use crate::i18n::fill;
 use crate::ui::confirm_dialog::ConfirmDialog;
+use crate::ui::i18n::{t, tf};
 use crate::ui::initiative_edit::{initiatives, title_of};
 use crate::ui::initiative_form::InitiativeForm;
 use crate::ui::roadmap_suggestions::RoadmapSuggestions;
@@ -20,12 +22,8 @@ pub fn RoadmapSection() -> impl IntoView {
     let suggesting = RwSignal::new(false);
     view! {
         <section aria-labelledby="roadmap-section-title">
-            <h2 id="roadmap-section-title">"Roadmap"</h2>
-            <p class="muted">
-                "Initiatives are the pieces of work that close the gaps found in the assessment. Each has "
-                "dates, an owner, the effort in person-weeks (one person working for one week) and its "
-                "costs; the Budget and Team sections build on them."
-            </p>
+            <h2 id="roadmap-section-title">{t("plan.roadmap_title")}</h2>
+            <p class="muted">{t("plan.roadmap_intro")}</p>
             <RoadmapToolbar suggesting/>
             <RoadmapSuggestions suggesting/>
             <RoadmapTimeline/>
@@ -58,8 +56,8 @@ pub fn InitiativePage() -> impl IntoView {
         (true, Some(iid)) => view! { <InitiativeBody iid/> }.into_any(),
         _ => view! {
             <section>
-                <h2>"Initiative not found"</h2>
-                <p>"It may have been removed. " <A href=format!("/a/{id}/roadmap")>"Back to the roadmap"</A></p>
+                <h2>{t("plan.roadmap_not_found")}</h2>
+                <p>{t("plan.roadmap_maybe_removed")}" " <A href=format!("/a/{id}/roadmap")>{t("plan.roadmap_back")}</A></p>
             </section>
         }
         .into_any(),
@@ -99,31 +97,36 @@ fn InitiativeBody(iid: Uuid) -> impl IntoView {
     let remove = move || {
         let name = title.get_untracked();
         edit.with_assessment(move |a| a.remove_initiative(iid));
-        state.notify(format!(
-            "Removed the initiative “{name}” and every link to it."
-        ));
+        state.notify(tf("plan.roadmap_removed", &[("name", &name)]));
         navigate(&format!("/a/{id}/roadmap"), Default::default());
     };
     view! {
         <section aria-labelledby="initiative-page-title">
-            <p class="eyebrow"><A href=format!("/a/{id}/roadmap")>"← Roadmap"</A></p>
+            <p class="eyebrow"><A href=format!("/a/{id}/roadmap")>{t("plan.roadmap_eyebrow")}</A></p>
             <h2 id="initiative-page-title">{move || title.get()}</h2>
             <InitiativeForm iid/>
             <Show when=move || !mitigates.with(Vec::is_empty)>
-                <p>"Mitigates these risks: " {move || mitigates.get().join("; ")} " ("
-                    <A href=format!("/a/{id}/risks")>"Risks"</A>")."</p>
+                <p>{move || {
+                    // One sentence, so each language places the list and the link itself.
+                    let text = t("plan.roadmap_mitigates");
+                    let (before, after) = text.split_once("{link}").unwrap_or((text, ""));
+                    let risks = mitigates.get().join("; ");
+                    let args = [("risks", risks.as_str())];
+                    view! {
+                        {fill(before, &args)}
+                        <A href=format!("/a/{id}/risks")>{t("plan.roadmap_risks_link")}</A>
+                        {fill(after, &args)}
+                    }
+                }}</p>
             </Show>
             <div class="danger-zone">
-                <button class="button danger" on:click=move |_| confirming.set(true)>"Remove initiative"</button>
+                <button class="button danger" on:click=move |_| confirming.set(true)>{t("plan.roadmap_remove")}</button>
             </div>
             <Show when=move || confirming.get()>
                 <ConfirmDialog
-                    title="Remove this initiative?"
-                    body=format!(
-                        "“{}” will be removed, with every dependency on it and its links to risks.",
-                        title.get_untracked()
-                    )
-                    confirm_label="Remove initiative"
+                    title=t("plan.roadmap_remove_title")
+                    body=tf("plan.roadmap_remove_body", &[("title", &title.get_untracked())])
+                    confirm_label=t("plan.roadmap_remove")
                     on_confirm=remove.clone()
                     on_cancel=move || confirming.set(false)
                 />

@@ -13,6 +13,7 @@ use crate::ui::candidate_list::CandidateList;
 use crate::ui::card_edit::{provide_card, CardEdit};
 use crate::ui::criteria_scores::CriteriaScores;
 use crate::ui::culture_fit::CultureFit;
+use crate::ui::i18n::t;
 use crate::ui::operating_model::OperatingModel;
 use crate::ui::partner_reviews::{DomainWeight, PartnerReviews};
 use crate::ui::scorecard_results::ScorecardResults;
@@ -30,7 +31,7 @@ pub fn ScorecardPage() -> impl IntoView {
     move || {
         match card_id.get() {
         Some(card_id) => view! { <ScorecardBody card_id/> }.into_any(),
-        None => view! { <p>"This comparison does not exist. " <A href=format!("/a/{id}/partners")>"Back to partners"</A></p> }.into_any(),
+        None => view! { <p>{t("partners.scorecard_missing")} <A href=format!("/a/{id}/partners")>{t("partners.scorecard_back")}</A></p> }.into_any(),
     }
     }
 }
@@ -46,17 +47,17 @@ fn ScorecardBody(card_id: Uuid) -> impl IntoView {
     let confirm_delete = RwSignal::new(false);
     view! {
         <Show when=move || exists.get() fallback=move || view! {
-            <section><h2>"Comparison not found"</h2><p><A href=format!("/a/{id}/partners")>"Back to partners"</A></p></section>
+            <section><h2>{t("partners.scorecard_not_found")}</h2><p><A href=format!("/a/{id}/partners")>{t("partners.scorecard_back")}</A></p></section>
         }>
             <section aria-labelledby="card-title">
                 <p class="eyebrow">
                     <A href=move || format!("/a/{id}/{}", section_of(kind.get().unwrap_or(ScorecardKind::Partner)))>
-                        {move || match kind.get() { Some(ScorecardKind::Tool) => "← All tool comparisons", _ => "← All partner comparisons" }}
+                        {move || match kind.get() { Some(ScorecardKind::Tool) => t("partners.scorecard_all_tools"), _ => t("partners.scorecard_all_partners") }}
                     </A>
                 </p>
                 <h2 id="card-title">{move || name.get()}</h2>
                 <div class="field">
-                    <label for="card-name">"Comparison name"</label>
+                    <label for="card-name">{t("partners.scorecard_name")}</label>
                     <input type="text" id="card-name" prop:value=move || name.get()
                         on:input=move |ev| { let v = event_target_value(&ev); card.update(|c| c.name = v) }/>
                 </div>
@@ -73,12 +74,12 @@ fn ScorecardBody(card_id: Uuid) -> impl IntoView {
                 </Show>
                 <div class="danger-zone">
                     <Show when=move || confirm_delete.get() fallback=move || view! {
-                        <button class="button danger" on:click=move |_| confirm_delete.set(true)>"Delete this comparison"</button>
+                        <button class="button danger" on:click=move |_| confirm_delete.set(true)>{t("partners.scorecard_delete")}</button>
                     }>
                         <p role="alert">
-                            "Delete this comparison with all its candidates and scores? "
+                            {t("partners.scorecard_delete_confirm")}
                             <DeleteCard card_id/>
-                            <button class="button" on:click=move |_| confirm_delete.set(false)>"Keep it"</button>
+                            <button class="button" on:click=move |_| confirm_delete.set(false)>{t("partners.scorecard_keep")}</button>
                         </p>
                     </Show>
                 </div>
@@ -101,8 +102,8 @@ fn DeleteCard(card_id: Uuid) -> impl IntoView {
     view! {
         <button class="button danger" on:click=move |_| {
             state.edit(id, |a| a.scorecards.retain(|c| c.id != card_id));
-            state.notify("Comparison deleted.");
+            state.notify(t("partners.scorecard_deleted"));
             navigate(&format!("/a/{id}/{}", section_of(kind.unwrap_or(ScorecardKind::Partner))), Default::default());
-        }>"Delete"</button>
+        }>{t("partners.scorecard_delete_yes")}</button>
     }
 }

@@ -9,6 +9,7 @@ use uuid::Uuid;
 use super::assessment::use_current;
 use crate::content::templates;
 use crate::domain::scorecard::{engine, ScorecardKind};
+use crate::ui::i18n::{t, tf};
 use crate::ui::state::use_app_state;
 
 /// The URL segment of each kind's section.
@@ -47,8 +48,8 @@ fn ScorecardList(kind: ScorecardKind) -> impl IntoView {
                             let leader = outcome
                                 .winner
                                 .and_then(|w| c.candidate(w))
-                                .map(|w| format!("leading: {}", w.name))
-                                .unwrap_or_else(|| "no single leader yet".to_string());
+                                .map(|w| tf("partners.scorecards_leading", &[("name", &w.name)]))
+                                .unwrap_or_else(|| t("partners.scorecards_no_leader").to_string());
                             (c.id, c.name.clone(), c.candidates.len(), leader)
                         })
                         .collect::<Vec<_>>()
@@ -59,17 +60,14 @@ fn ScorecardList(kind: ScorecardKind) -> impl IntoView {
     let draft = RwSignal::new(String::new());
     let (title, intro, placeholder) = match kind {
         ScorecardKind::Partner => (
-            "Engineering partners",
-            "Compare outside software firms you might rely on for years, on the ten things that \
-             matter in a long-term partnership: weights, must-haves, measurable indicators, \
-             cultural fit and how they match the way you work.",
-            "e.g. Engineering partner 2027",
+            t("partners.scorecards_partner_title"),
+            t("partners.scorecards_partner_intro"),
+            t("partners.scorecards_partner_placeholder"),
         ),
         ScorecardKind::Tool => (
-            "Tools and vendors",
-            "Compare third-party tools or vendors on total cost, scalability, integration, \
-             security, support and the cost of leaving; add criteria of your own.",
-            "e.g. Error tracking tool",
+            t("partners.scorecards_tool_title"),
+            t("partners.scorecards_tool_intro"),
+            t("partners.scorecards_tool_placeholder"),
         ),
     };
     let create = move || {
@@ -93,22 +91,22 @@ fn ScorecardList(kind: ScorecardKind) -> impl IntoView {
             <h2 id="cards-title">{title}</h2>
             <p class="muted">{intro}</p>
             <Show when=move || cards.with(Vec::is_empty)>
-                <p class="empty">"No comparison yet. Name one below to start from the template."</p>
+                <p class="empty">{t("partners.scorecards_empty")}</p>
             </Show>
             <ul class="card-list">
                 {move || cards.get().into_iter().map(|(card_id, name, count, leader)| view! {
                     <li>
                         <A href=format!("/a/{id}/{}/{card_id}", section_of(kind))>{name}</A>
-                        {format!(" · {count} candidate(s), {leader}")}
+                        {tf("partners.scorecards_item", &[("count", &count.to_string()), ("leader", &leader)])}
                     </li>
                 }).collect_view()}
             </ul>
             <form class="inline-form" on:submit=move |ev| { ev.prevent_default(); create(); }>
-                <label for="new-card">"New comparison"</label>
+                <label for="new-card">{t("partners.scorecards_new")}</label>
                 <input type="text" id="new-card" placeholder=placeholder
                     prop:value=move || draft.get()
                     on:input=move |ev| draft.set(event_target_value(&ev))/>
-                <button type="submit" class="button primary">"Create comparison"</button>
+                <button type="submit" class="button primary">{t("partners.scorecards_create")}</button>
             </form>
         </section>
     }

@@ -4,7 +4,8 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 
 use super::assessment::use_current;
-use crate::content;
+use crate::ui::area_nav::area_name;
+use crate::ui::i18n::{content, t, tf};
 
 #[component]
 pub fn AssessmentSection() -> impl IntoView {
@@ -16,49 +17,48 @@ pub fn AssessmentSection() -> impl IntoView {
             r.areas
                 .iter()
                 .find(|a| a.done < a.questions)
-                .map(|a| (a.area_id.clone(), a.name.clone()))
+                .map(|a| (a.area_id.clone(), area_name(&a.area_id, &a.name)))
         })
     });
-    let areas = &content::get().areas;
+    let areas = &content().areas;
     view! {
         <section aria-labelledby="assessment-title">
-            <h2 id="assessment-title">"Self-assessment"</h2>
+            <h2 id="assessment-title">{t("assess.self_assessment_title")}</h2>
             <p class="muted">
-                "Rate each practice from 0 (absent) to 4 (optimizing) as it is today, not as "
-                "planned. Skip anything and come back later; mark a question “does not apply” "
-                "with a reason to leave it out of the scores."
+                {t("assess.self_assessment_intro")}
             </p>
             <p class="progress-line">
-                {move || results.with(|r| format!(
-                    "{} of {} questions answered overall.", r.done, r.questions
+                {move || results.with(|r| tf(
+                    "assess.self_assessment_progress",
+                    &[("done", &r.done.to_string()), ("questions", &r.questions.to_string())],
                 ))}
             </p>
             <progress
                 max=move || results.with(|r| r.questions)
                 value=move || results.with(|r| r.done)
-                aria-label="Questions answered overall"
+                aria-label=t("assess.self_assessment_progress_label")
             ></progress>
             <p>
                 {move || match next_area.get() {
                     Some((area_id, name)) => view! {
                         <A href=format!("/a/{id}/assessment/{area_id}")>
-                            {format!("Continue with {name}")}
+                            {tf("assess.self_assessment_continue", &[("area", &name)])}
                         </A>
                     }.into_any(),
                     None => view! {
-                        <span>"Every question is answered. "</span>
-                        <A href=format!("/a/{id}/results")>"See the results"</A>
+                        <span>{t("assess.self_assessment_all_done")}</span>
+                        <A href=format!("/a/{id}/results")>{t("assess.self_assessment_see_results")}</A>
                     }.into_any(),
                 }}
             </p>
             <table class="data-table">
-                <caption>"What is left, area by area"</caption>
+                <caption>{t("assess.self_assessment_caption")}</caption>
                 <thead>
                     <tr>
-                        <th scope="col">"Area"</th>
-                        <th scope="col">"Answered"</th>
-                        <th scope="col">"Not applicable"</th>
-                        <th scope="col">"Left"</th>
+                        <th scope="col">{t("assess.self_assessment_area")}</th>
+                        <th scope="col">{t("assess.self_assessment_answered")}</th>
+                        <th scope="col">{t("assess.self_assessment_na")}</th>
+                        <th scope="col">{t("assess.self_assessment_left")}</th>
                     </tr>
                 </thead>
                 <tbody>
@@ -74,7 +74,10 @@ pub fn AssessmentSection() -> impl IntoView {
                                             {area.number} ". " {area.name.clone()}
                                         </A>
                                     </th>
-                                    <td>{move || row().map(|r| format!("{} of {}", r.done, r.questions))}</td>
+                                    <td>{move || row().map(|r| tf(
+                                        "assess.self_assessment_x_of_y",
+                                        &[("done", &r.done.to_string()), ("questions", &r.questions.to_string())],
+                                    ))}</td>
                                     <td>{move || row().map(|r| r.not_applicable)}</td>
                                     <td>{move || row().map(|r| r.questions - r.done)}</td>
                                 </tr>

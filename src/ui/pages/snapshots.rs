@@ -5,8 +5,8 @@
 use leptos::prelude::*;
 
 use super::assessment::use_current;
-use crate::content;
 use crate::domain::snapshot::progress;
+use crate::ui::i18n::{content, t};
 use crate::ui::progress_chart::ProgressChart;
 use crate::ui::snapshot_compare::SnapshotCompare;
 use crate::ui::snapshot_list::SnapshotList;
@@ -17,16 +17,14 @@ pub fn SnapshotsSection() -> impl IntoView {
     let series = Memo::new(move |_| {
         current.assessment.with(|a| {
             a.as_ref()
-                .map(|a| progress::series(content::get(), a))
+                .map(|a| progress::series(content(), a))
                 .unwrap_or_default()
         })
     });
     view! {
         <section aria-labelledby="snapshots-section-title">
-            <h2 id="snapshots-section-title">"Snapshots"</h2>
-            <p class="muted">
-                "Freeze your self-assessment on a date, then see how each area has moved since."
-            </p>
+            <h2 id="snapshots-section-title">{t("assess.snapshots_title")}</h2>
+            <p class="muted">{t("assess.snapshots_intro")}</p>
             <SnapshotList series/>
             <ProgressChart series/>
             <SnapshotCompare series/>

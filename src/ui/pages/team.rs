@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 
 use crate::ui::capacity_table::CapacityTable;
+use crate::ui::i18n::t;
 use crate::ui::people_list::PeopleList;
 use crate::ui::responsibility_matrix::ResponsibilityMatrix;
 use crate::ui::skills_matrix::SkillsMatrixTable;
@@ -13,11 +14,8 @@ use crate::ui::team_plan::TeamPlan;
 pub fn TeamSection() -> impl IntoView {
     view! {
         <section aria-labelledby="team-section-title">
-            <h2 id="team-section-title">"Team"</h2>
-            <p class="muted">
-                "Who works on the technology, what they can do, who you plan to hire or train, and "
-                "who answers for each part of the work."
-            </p>
+            <h2 id="team-section-title">{t("team.team_title")}</h2>
+            <p class="muted">{t("team.team_intro")}</p>
             <PeopleList/>
             <TeamPlan/>
             <CapacityTable/>

@@ -9,6 +9,7 @@ use crate::ui::assessment_row::AssessmentRow;
 use crate::ui::confirm_dialog::ConfirmDialog;
 use crate::ui::deleted_list::DeletedList;
 use crate::ui::files;
+use crate::ui::i18n::{t, tf};
 use crate::ui::state::use_app_state;
 use crate::ui::welcome::Welcome;
 
@@ -21,11 +22,7 @@ pub fn WorkspacePage() -> impl IntoView {
         <Show when=move || { unreadable() > 0 }>
             <div class="banner warning" role="alert">
                 <p>
-                    {move || format!(
-                        "⚠ {} saved assessment(s) in this browser could not be read. They are kept \
-                         untouched and will not be overwritten.",
-                        unreadable()
-                    )}
+                    {move || tf("lead.workspace_unreadable", &[("n", &unreadable().to_string())])}
                 </p>
                 <ul>
                     {move || state.unreadable.get().into_iter().map(|u| view! {
@@ -33,7 +30,7 @@ pub fn WorkspacePage() -> impl IntoView {
                     }).collect_view()}
                 </ul>
                 <button class="button" on:click=move |_| state.recovery_open.set(true)>
-                    "Download or inspect it"
+                    {t("lead.workspace_inspect")}
                 </button>
             </div>
         </Show>
@@ -68,28 +65,28 @@ fn AssessmentList() -> impl IntoView {
     view! {
         <section class="page">
             <div class="page-head">
-                <h1>"Assessments"</h1>
+                <h1>{t("lead.workspace_title")}</h1>
                 <p class="muted">
                     {move || match count.get() {
-                        1 => "1 assessment in this browser".to_string(),
-                        n => format!("{n} assessments in this browser"),
+                        1 => t("lead.workspace_count_one").to_string(),
+                        n => tf("lead.workspace_count", &[("n", &n.to_string())]),
                     }}
                 </p>
             </div>
             <div class="toolbar">
-                <button class="button primary" on:click=new_assessment>"New assessment"</button>
-                <button class="button" on:click=open_demo>"Open demo"</button>
-                <button class="button" on:click=export_all>"Export workspace"</button>
+                <button class="button primary" on:click=new_assessment>{t("lead.new_assessment")}</button>
+                <button class="button" on:click=open_demo>{t("lead.open_demo")}</button>
+                <button class="button" on:click=export_all>{t("lead.workspace_export")}</button>
             </div>
             <table class="data-table assessments">
-                <caption class="visually-hidden">"Assessments in this browser"</caption>
+                <caption class="visually-hidden">{t("lead.workspace_caption")}</caption>
                 <thead>
                     <tr>
-                        <th scope="col">"Name"</th>
-                        <th scope="col">"Company"</th>
-                        <th scope="col">"Stage"</th>
-                        <th scope="col">"Last changed"</th>
-                        <th scope="col"><span class="visually-hidden">"Actions"</span></th>
+                        <th scope="col">{t("lead.workspace_col_name")}</th>
+                        <th scope="col">{t("lead.workspace_col_company")}</th>
+                        <th scope="col">{t("lead.workspace_col_stage")}</th>
+                        <th scope="col">{t("lead.workspace_col_changed")}</th>
+                        <th scope="col"><span class="visually-hidden">{t("lead.workspace_col_actions")}</span></th>
                     </tr>
                 </thead>
                 <tbody>
@@ -99,28 +96,24 @@ fn AssessmentList() -> impl IntoView {
                 </tbody>
             </table>
             <p class="muted small">
-                "Everything stays in this browser. Export a file to back it up or to send it to "
-                "your fractional CTO, and use Import file to bring back the copy they return."
+                {t("lead.workspace_stays")}
             </p>
             <p class="muted small" data-testid="storage-used">
                 {move || {
                     // Browsers allow a site about five million characters of local storage.
                     let used = state.storage_used.get();
                     let amount = if used < 1_000_000 {
-                        format!("{} thousand", used.div_ceil(1_000))
+                        tf("lead.workspace_thousand", &[("n", &used.div_ceil(1_000).to_string())])
                     } else {
-                        format!("{:.1} million", used as f64 / 1_000_000.0)
+                        tf("lead.workspace_million", &[("n", &format!("{:.1}", used as f64 / 1_000_000.0))])
                     };
-                    format!(
-                        "Saved data uses {amount} characters of this browser's storage (browsers \
-                         allow about 5 million; large assessments are stored compressed)."
-                    )
+                    tf("lead.workspace_storage_used", &[("amount", &amount)])
                 }}
             </p>
             <p class="muted small" data-testid="persistence">
                 {move || match state.persisted.get() {
-                    Some(true) => "This browser has agreed to keep this site's data even when disk                                    space runs low.",
-                    Some(false) => "This browser may clear this site's data when disk space runs                                     low: export regularly.",
+                    Some(true) => t("lead.workspace_persisted"),
+                    Some(false) => t("lead.workspace_not_persisted"),
                     None => "",
                 }}
             </p>
@@ -132,10 +125,9 @@ fn AssessmentList() -> impl IntoView {
                 .map(|(id, name)| {
                     view! {
                         <ConfirmDialog
-                            title=format!("Delete “{name}”?")
-                            body="The assessment is removed from this browser. You can undo this \
-                                  from the message that follows."
-                            confirm_label="Delete"
+                            title=tf("lead.workspace_delete_title", &[("name", &name)])
+                            body=t("lead.workspace_delete_body")
+                            confirm_label=t("lead.workspace_delete")
                             on_confirm=move || {
                                 to_delete.set(None);
                                 state.delete(id);

@@ -25,6 +25,7 @@ use uuid::Uuid;
 use crate::domain::backup::ExportLog;
 use crate::domain::{Assessment, Workspace};
 use crate::format::{self, FormatError};
+use crate::i18n::{tr, trf};
 
 const PREFIX: &str = "cto-workbench/v1/";
 const INDEX_KEY: &str = "cto-workbench/v1/index";
@@ -58,12 +59,12 @@ pub fn unpack(raw: &str) -> Result<std::borrow::Cow<'_, str>, FormatError> {
     let Some(body) = raw.strip_prefix(PACKED_TAG) else {
         return Ok(std::borrow::Cow::Borrowed(raw));
     };
-    let damaged = |why: &str| FormatError::NotOurs(format!("the stored record is damaged ({why})"));
+    let damaged = |why: &str| FormatError::NotOurs(trf("lead.storage_damaged", &[("why", why)]));
     let packed = base64::engine::general_purpose::URL_SAFE_NO_PAD
         .decode(body)
-        .map_err(|_| damaged("not valid base64"))?;
+        .map_err(|_| damaged(tr("lead.storage_not_base64")))?;
     let json = miniz_oxide::inflate::decompress_to_vec_with_limit(&packed, MAX_UNPACKED_BYTES)
-        .map_err(|_| damaged("it does not unpack"))?;
+        .map_err(|_| damaged(tr("lead.storage_no_unpack")))?;
     String::from_utf8(json)
         .map(std::borrow::Cow::Owned)
         .map_err(|_| damaged("not text"))
@@ -110,11 +111,11 @@ pub struct Loaded {
 /// Why a save did not happen.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 pub enum SaveError {
-    #[error("the browser's storage for this site is full")]
+    #[error("{}", tr("lead.storage_full"))]
     QuotaFull,
-    #[error("the browser does not allow this site to store data ({0})")]
+    #[error("{}", trf("lead.storage_not_allowed", &[("why", .0)]))]
     Unavailable(String),
-    #[error("the browser refused to store the data ({0})")]
+    #[error("{}", trf("lead.storage_refused", &[("why", .0)]))]
     Other(String),
 }
 
@@ -373,9 +374,7 @@ pub fn read_records(index: Option<&str>, records: &[(String, String)]) -> (Loade
                 saved.protected.insert(key.clone());
                 loaded.unreadable.push(Unreadable {
                     key: key.clone(),
-                    error: FormatError::NotOurs(
-                        "the record holds a different assessment than its key names".into(),
-                    ),
+                    error: FormatError::NotOurs(tr("lead.storage_wrong_id").into()),
                     raw: value.clone(),
                     backup_key: None,
                 });
@@ -429,7 +428,7 @@ impl Storage {
     pub fn open() -> (Storage, Loaded) {
         let inner = match web_sys::window().map(|w| w.local_storage()) {
             Some(Ok(Some(s))) => Ok(s),
-            Some(Ok(None)) => Err("local storage is not offered".to_string()),
+            Some(Ok(None)) => Err(tr("lead.storage_not_offered").to_string()),
             Some(Err(e)) => Err(js_message(&e)),
             None => Err("no window".to_string()),
         };
@@ -658,7 +657,7 @@ fn js_message(e: &wasm_bindgen::JsValue) -> String {
         .ok()
         .and_then(|m| m.as_string())
         .or_else(|| e.as_string())
-        .unwrap_or_else(|| "unknown error".to_string())
+        .unwrap_or_else(|| tr("lead.storage_unknown").to_string())
 }
 
 /// Tells a full quota from other refusals, across browsers.

@@ -21,6 +21,7 @@ pub mod risk;
 pub mod roadmap;
 pub mod scorecard;
 pub mod scoring;
+pub mod shared;
 pub mod snapshot;
 pub mod team;
 pub mod workspace;

@@ -478,7 +478,7 @@ mod tests {
                 value: 30.0,
             },
         ];
-        a.kpis = vec![k, Kpi::new(Uuid::from_u128(5), "Empty")];
+        a.kpis = vec![k, Kpi::new(Uuid::from_u128(5), "Empty")].into();
         let records = parse(&kpis(&a));
         assert_eq!(
             records,
@@ -546,7 +546,7 @@ mod tests {
         second.owner = "Ops, then \"Dev\"".into();
         let mut third = Initiative::new(Uuid::from_u128(12), "Audit");
         third.depends_on = vec![first.id, second.id];
-        a.initiatives = vec![first, second, third];
+        a.initiatives = vec![first, second, third].into();
 
         let records = parse(&initiatives(content, &a));
         assert_eq!(records[0], INITIATIVES_HEADER.to_vec());

@@ -25,9 +25,9 @@ pub fn demo_assessment(content: &Content, now: DateTime<Utc>) -> Assessment {
     let mut a = demo_profile(now);
     answer_everything(content, &mut a);
     add_context(&mut a);
-    a.scorecards = vec![partner_card(), error_tracking_card(), routing_card()];
+    a.scorecards = vec![partner_card(), error_tracking_card(), routing_card()].into();
     let today = now.date_naive();
-    a.kpis = demo_kpis(today);
+    a.kpis = demo_kpis(today).into();
     a.goals = demo_goals(today);
     plan::add_plan(&mut a, today);
     history::add_history(content, &mut a, now);

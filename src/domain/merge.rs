@@ -835,7 +835,8 @@ mod tests {
             Initiative::new(id(11), "Same"),
             ci.clone(),
             Initiative::new(id(12), "Removed"),
-        ];
+        ]
+        .into();
         let mut theirs = mine.clone();
         ci.start = Some(date(2026, 3, 17));
         // Another order and a renamed sibling must not confuse matching by id.
@@ -843,7 +844,8 @@ mod tests {
             Initiative::new(id(13), "Added"),
             ci,
             Initiative::new(id(11), "Same"),
-        ];
+        ]
+        .into();
 
         let diffs = diff(&mine, &theirs);
         assert_eq!(diffs.len(), 1, "{diffs:?}");
@@ -994,20 +996,20 @@ mod tests {
     #[test]
     fn links_to_items_that_did_not_come_along_are_dropped() {
         let mut mine = Assessment::new(id(1), "x", at("2026-01-01T00:00:00Z"));
-        mine.kpis = vec![Kpi::new(id(30), "Uptime")];
+        mine.kpis = vec![Kpi::new(id(30), "Uptime")].into();
         mine.goals = vec![goal(20, "Reliable", Some(id(30)))];
         let mut first = Initiative::new(id(10), "First");
         first.goals = vec![id(20)];
-        mine.initiatives = vec![first];
+        mine.initiatives = vec![first].into();
         let mut risk = Risk::new(id(40), "Outage");
         risk.initiatives = vec![id(10)];
-        mine.risks = vec![risk];
+        mine.risks = vec![risk].into();
 
         let mut theirs = Assessment::new(id(1), "x", at("2026-02-01T00:00:00Z"));
         theirs.goals = vec![goal(21, "Theirs", None)];
         let mut second = Initiative::new(id(11), "Second");
         second.goals = vec![id(21)];
-        theirs.initiatives = vec![second];
+        theirs.initiatives = vec![second].into();
 
         // Initiatives and KPIs from theirs; goals and risks stay mine.
         let choices = BTreeMap::from([
@@ -1070,11 +1072,11 @@ mod tests {
         let mut mine = Assessment::new(id(1), "甲公司", at("2026-01-01T00:00:00Z"));
         let mut ci = Initiative::new(id(10), "搭建持续集成");
         ci.start = Some(date(2026, 3, 3));
-        mine.initiatives = vec![ci.clone(), Initiative::new(id(12), "")];
+        mine.initiatives = vec![ci.clone(), Initiative::new(id(12), "")].into();
         let mut theirs = mine.clone();
         ci.start = Some(date(2026, 3, 17));
         ci.milestone = true;
-        theirs.initiatives = vec![ci, Initiative::new(id(13), "新举措")];
+        theirs.initiatives = vec![ci, Initiative::new(id(13), "新举措")].into();
         theirs.review.reviewer = "王顾问".into();
         theirs.name = "乙公司".into();
 

@@ -14,6 +14,7 @@ use super::review::Review;
 use super::risk::Risk;
 use super::roadmap::Initiative;
 use super::scorecard::Scorecard;
+use super::shared::Shared;
 use super::snapshot::Snapshot;
 use super::team::Team;
 
@@ -100,21 +101,21 @@ pub struct Assessment {
     pub inventory: Vec<InventoryItem>,
     pub decisions: Vec<DecisionRecord>,
     /// Weighted scorecards for choosing engineering partners and tools.
-    pub scorecards: Vec<Scorecard>,
+    pub scorecards: Shared<Vec<Scorecard>>,
     /// Objectives with key results.
     pub goals: Vec<Goal>,
     /// KPIs with their measurements.
-    pub kpis: Vec<Kpi>,
+    pub kpis: Shared<Vec<Kpi>>,
     /// The roadmap's initiatives.
-    pub initiatives: Vec<Initiative>,
+    pub initiatives: Shared<Vec<Initiative>>,
     pub budget: Budget,
     pub team: Team,
     /// The risk register.
-    pub risks: Vec<Risk>,
+    pub risks: Shared<Vec<Risk>>,
     /// A consultant's review: comments and levels per answer, a status per area.
     pub review: Review,
     /// The self-assessment frozen on dates, oldest first.
-    pub snapshots: Vec<Snapshot>,
+    pub snapshots: Shared<Vec<Snapshot>>,
 }
 
 impl Assessment {
@@ -131,15 +132,15 @@ impl Assessment {
             stakeholders: Vec::new(),
             inventory: Vec::new(),
             decisions: Vec::new(),
-            scorecards: Vec::new(),
+            scorecards: Shared::default(),
             goals: Vec::new(),
-            kpis: Vec::new(),
-            initiatives: Vec::new(),
+            kpis: Shared::default(),
+            initiatives: Shared::default(),
             budget: Budget::default(),
             team: Team::default(),
-            risks: Vec::new(),
+            risks: Shared::default(),
             review: Review::default(),
-            snapshots: Vec::new(),
+            snapshots: Shared::default(),
         }
     }
 
@@ -268,10 +269,10 @@ mod tests {
         let mut second = Initiative::new(i2, "Second");
         second.depends_on = vec![i1];
         second.goals = vec![g];
-        a.initiatives = vec![first, second];
+        a.initiatives = vec![first, second].into();
         let mut risk = Risk::new(Uuid::from_u128(14), "Outage");
         risk.initiatives = vec![i1, i2];
-        a.risks = vec![risk];
+        a.risks = vec![risk].into();
         a.team.people.push(Person {
             id: p,
             name: "Ana".into(),

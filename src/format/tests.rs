@@ -548,7 +548,9 @@ fn assessment_strategy() -> impl Strategy<Value = Assessment> {
                 a.stakeholders = stakeholders;
                 a.inventory = inventory;
                 a.decisions = decisions;
-                (a.initiatives, a.budget, a.team, a.risks) = plan;
+                let (initiatives, budget, team, risks) = plan;
+                (a.initiatives, a.budget, a.team, a.risks) =
+                    (initiatives.into(), budget, team, risks.into());
                 a
             },
         )

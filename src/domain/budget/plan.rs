@@ -545,7 +545,8 @@ mod tests {
             undated_free,
             done,
             undated_dropped,
-        ];
+        ]
+        .into();
         let plans = plan(&a, quarter("2026-Q1"), 4);
         assert_close(plans[0].planned_total(), 40.0);
         assert_close(plans.iter().map(QuarterPlan::planned_total).sum(), 40.0);
@@ -811,7 +812,7 @@ mod tests {
         let mut dropped = initiative(Some("2029-01-01"), 4);
         dropped.status = InitiativeStatus::Dropped;
         // Undated initiatives have no end to reach.
-        a.initiatives = vec![done, dropped, initiative(None, 4)];
+        a.initiatives = vec![done, dropped, initiative(None, 4)].into();
         assert_eq!(default_range(&a, today), (quarter("2026-Q2"), 4));
 
         a.budget

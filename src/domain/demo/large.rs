@@ -333,11 +333,11 @@ fn heavy_with(content: &Content, rng: &mut Rng, today: NaiveDate) -> Assessment 
     a.profile.team_size = Some(48);
     a.created_at = noon(days_before(today, 760));
     answer_every_question(content, rng, &mut a);
-    a.kpis = heavy_kpis(rng, &a.kpis, today);
+    a.kpis = heavy_kpis(rng, &a.kpis, today).into();
     add_initiatives(content, rng, &mut a, today);
     add_candidates(rng, &mut a, today);
     add_risks(rng, &mut a, today);
-    a.snapshots = monthly_snapshots(content, rng, &a, today);
+    a.snapshots = monthly_snapshots(content, rng, &a, today).into();
     a
 }
 

@@ -27,7 +27,7 @@ pub(super) fn add_plan(a: &mut Assessment, today: NaiveDate) {
         .map(|s| initiative(s, &goals, today))
         .collect();
     a.team = team(today);
-    a.risks = risks(today);
+    a.risks = risks(today).into();
     // Running costs first: the agreed amounts are derived from the planned spend they are part of.
     a.budget.running_costs = running_costs(today);
     a.budget.quarters = quarter_budgets(a, today);

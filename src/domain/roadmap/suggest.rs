@@ -294,7 +294,7 @@ mod tests {
         let mut discarded = Initiative::new(Uuid::from_u128(101), "not now");
         discarded.suggested_from = Some("delivery.iterations@2".into());
         discarded.status = InitiativeStatus::Dropped;
-        a.initiatives = vec![accepted, discarded];
+        a.initiatives = vec![accepted, discarded].into();
         let s = run(&a);
         assert_eq!(keys(&s), ["delivery.iterations@1", "delivery.iterations@3"]);
         // Step 1 waits for the accepted step 0; step 3's predecessor was dropped.

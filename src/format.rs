@@ -8,6 +8,7 @@ mod errors;
 mod migrate;
 mod reader;
 pub mod share;
+mod stored;
 mod validate;
 
 use chrono::{DateTime, Utc};
@@ -20,6 +21,11 @@ use crate::i18n::{tr, trf};
 pub use errors::{FormatError, Problem};
 pub use migrate::MIGRATIONS;
 pub use reader::{MAX_FILE_BYTES, MAX_VALUES};
+pub use stored::{
+    decode_stored, decode_stored_record, decode_stored_revision, encode_part, encode_stored,
+    encode_stored_record, encode_stored_revision, part_equal, part_is_empty, without_parts,
+    StoredRecord, STORED_PARTS,
+};
 pub use validate::limits::{MAX_ASSESSMENTS, MAX_KEY_CHARS, MAX_LIST_ITEMS, MAX_MEASUREMENTS};
 
 /// The value of the `format` field: tells our files from any other JSON.
@@ -219,117 +225,6 @@ pub fn file_name(label: &str, date: chrono::NaiveDate) -> String {
         slug
     };
     format!("{slug}-{}.cto.json", date.format("%Y-%m-%d"))
-}
-
-/// The record kept in storage for one assessment: the schema version and the assessment itself,
-/// so stored data migrates through the same chain as files.
-#[derive(Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct Stored {
-    format: String,
-    schema_version: u32,
-    assessment: Assessment,
-}
-
-/// Encodes one assessment for storage (compact: storage space is scarce).
-pub fn encode_stored(assessment: &Assessment) -> String {
-    encode_stored_revision(assessment, 0)
-}
-
-/// Encodes one assessment for storage with the revision number of this save.
-pub fn encode_stored_revision(assessment: &Assessment, revision: u64) -> String {
-    let stored = StoredRef {
-        format: FORMAT_ID,
-        schema_version: SCHEMA_VERSION,
-        revision,
-        assessment,
-    };
-    serde_json::to_string(&stored).unwrap_or_default()
-}
-
-#[derive(Serialize)]
-struct StoredRef<'a> {
-    format: &'a str,
-    schema_version: u32,
-    /// Counts saves of this record, so a tab can tell that another tab saved after it read.
-    revision: u64,
-    assessment: &'a Assessment,
-}
-
-/// A stored record as this build writes it.
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct StoredCurrent {
-    format: String,
-    schema_version: u32,
-    #[serde(default)]
-    revision: u64,
-    assessment: Assessment,
-}
-
-/// Decodes one stored assessment, migrating it when it was saved by an older build.
-pub fn decode_stored(text: &str) -> Result<Assessment, FormatError> {
-    decode_stored_revision(text).map(|(a, _)| a)
-}
-
-/// Decodes one stored assessment and the revision number it was saved with (0 before revisions).
-pub fn decode_stored_revision(text: &str) -> Result<(Assessment, u64), FormatError> {
-    // Nearly every record was written by this build: read it straight into the model, which is
-    // several times faster than going through a JSON tree with path tracking. Anything else (an
-    // older version to migrate, or a record that does not read) takes the full path below, which
-    // names what is wrong and where.
-    match decode_current(text) {
-        Some(stored) => {
-            validate::envelope(
-                FileKind::Assessment,
-                std::slice::from_ref(&stored.assessment),
-            )?;
-            Ok((stored.assessment, stored.revision))
-        }
-        None => decode_migrating(text),
-    }
-}
-
-/// The record read straight into the model, if it is in this build's schema and reads cleanly.
-fn decode_current(text: &str) -> Option<StoredCurrent> {
-    serde_json::from_str::<StoredCurrent>(text)
-        .ok()
-        .filter(|s| s.format == FORMAT_ID && s.schema_version == SCHEMA_VERSION)
-}
-
-/// Any record: migrated from its version through a JSON tree, with errors naming their path.
-fn decode_migrating(text: &str) -> Result<(Assessment, u64), FormatError> {
-    let value: Value = serde_json::from_str(text).map_err(|e| errors::not_json(e, text))?;
-    let from = migrate::check_header(&value)?;
-    // Wrap the record as a one-assessment envelope so the same migration steps apply.
-    let Value::Object(mut map) = value else {
-        return Err(FormatError::NotOurs(
-            tr("format.stored_not_an_object").to_string(),
-        ));
-    };
-    let assessment = map.remove("assessment").unwrap_or(Value::Null);
-    let revision = map.get("revision").and_then(Value::as_u64).unwrap_or(0);
-    let mut wrapped = serde_json::json!({
-        "format": FORMAT_ID,
-        "schema_version": from,
-        "assessments": [assessment],
-    });
-    migrate::run(&mut wrapped, from)?;
-    let assessment = wrapped
-        .get_mut("assessments")
-        .and_then(|a| a.get_mut(0))
-        .map(Value::take)
-        .unwrap_or(Value::Null);
-    let stored: Stored = errors::deserialize(serde_json::json!({
-        "format": FORMAT_ID,
-        "schema_version": SCHEMA_VERSION,
-        "assessment": assessment,
-    }))?;
-    validate::envelope(
-        FileKind::Assessment,
-        std::slice::from_ref(&stored.assessment),
-    )?;
-    Ok((stored.assessment, revision))
 }
 
 #[cfg(test)]

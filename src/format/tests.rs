@@ -1,3 +1,5 @@
+use std::collections::BTreeMap;
+
 use chrono::{DateTime, Utc};
 use proptest::prelude::*;
 use uuid::Uuid;
@@ -207,10 +209,14 @@ fn stored_records_read_the_same_by_the_fast_and_the_migrating_path() {
     let heavy = crate::domain::demo::large::heavy_assessment(1, today);
     for (a, revision) in [(sample(), 0), (heavy, 41)] {
         let text = encode_stored_revision(&a, revision);
-        let fast = super::decode_current(&text).expect("this build's own record reads directly");
+        let fast = super::stored::decode_current(&text, None, &|_, _| None)
+            .expect("this build's own record reads directly");
         assert_eq!(fast.revision, revision);
         assert_eq!(fast.assessment, a);
-        assert_eq!(super::decode_migrating(&text).unwrap(), (a, revision));
+        assert_eq!(
+            super::stored::decode_migrating(serde_json::from_str(&text).unwrap()).unwrap(),
+            (a, revision)
+        );
     }
     // A record in an older schema is not taken by the direct path, so it is migrated.
     let file: Value = serde_json::from_str(include_str!("../../tests/fixtures/v1.json")).unwrap();
@@ -220,7 +226,7 @@ fn stored_records_read_the_same_by_the_fast_and_the_migrating_path() {
         "assessment": file["assessments"][0],
     })
     .to_string();
-    assert!(super::decode_current(&old).is_none());
+    assert!(super::stored::decode_current(&old, None, &|_, _| None).is_none());
     let (migrated, revision) = decode_stored_revision(&old).unwrap();
     assert_eq!(revision, 0);
     assert_eq!(
@@ -236,7 +242,7 @@ fn stored_records_with_a_problem_get_the_full_explanation() {
     let mut record: Value = serde_json::from_str(&encode_stored_revision(&sample(), 3)).unwrap();
     record["assessment"]["answers"] = serde_json::json!({ "x.y": { "level": "high" } });
     let text = record.to_string();
-    assert!(super::decode_current(&text).is_none());
+    assert!(super::stored::decode_current(&text, None, &|_, _| None).is_none());
     let err = decode_stored(&text).unwrap_err().to_string();
     assert!(err.contains("answers"), "{err}");
 }
@@ -942,4 +948,78 @@ fn a_utf8_byte_order_mark_is_accepted() {
         import(&format!(" \u{feff}{text}")),
         Err(FormatError::NotJson { .. })
     ));
+}
+
+/// A heavy assessment stored with its bulky lists apart, as storage does it.
+fn stored_apart(revision: u64) -> (Assessment, String, BTreeMap<String, String>) {
+    let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
+    let a = crate::domain::demo::large::heavy_assessment(2, today);
+    let named: BTreeMap<String, String> = STORED_PARTS
+        .iter()
+        .map(|n| (n.to_string(), format!("r-{n}")))
+        .collect();
+    let parts: BTreeMap<String, String> = STORED_PARTS
+        .iter()
+        .map(|n| (format!("r-{n}"), encode_part(&a, n).unwrap()))
+        .collect();
+    let rest = without_parts(&a, STORED_PARTS);
+    assert!(rest.kpis.is_empty() && rest.snapshots.is_empty());
+    (a, encode_stored_record(&rest, revision, &named), parts)
+}
+
+#[test]
+fn a_record_with_parts_apart_reads_back_whole_by_either_path() {
+    let (a, text, parts) = stored_apart(4);
+    let fetch = |_: &str, r: &str| parts.get(r).cloned();
+    let read = decode_stored_record(&text, None, &fetch).unwrap();
+    assert_eq!(read.assessment, a);
+    assert_eq!(read.revision, 4);
+    assert_eq!(read.parts.len(), STORED_PARTS.len());
+    // The migrating path (taken by older records and faulty ones) puts the same together.
+    let (whole, named) = super::stored::assemble(&text, &fetch).unwrap();
+    assert_eq!(named, read.parts);
+    assert_eq!(
+        super::stored::decode_migrating(whole).unwrap(),
+        (a.clone(), 4)
+    );
+    // Parts under the same reference come from the base, without being read again.
+    let nothing = |_: &str, _: &str| -> Option<String> { panic!("read a part") };
+    let again = decode_stored_record(&text, Some((&a, &read.parts)), &nothing).unwrap();
+    assert_eq!(again.assessment, a);
+}
+
+#[test]
+fn a_record_with_a_faulty_part_is_refused_with_the_path() {
+    let (_, text, mut parts) = stored_apart(1);
+    let missing = |n: &str, r: &str| (n != "risks").then(|| parts.get(r).cloned()).flatten();
+    let err = decode_stored_record(&text, None, &missing)
+        .unwrap_err()
+        .to_string();
+    assert!(
+        err.contains("parts.risks") && err.contains("missing"),
+        "{err}"
+    );
+
+    let mut kpis: Value = serde_json::from_str(&parts["r-kpis"]).unwrap();
+    kpis[2]["measurements"][5]["value"] = Value::String("lots".into());
+    parts.insert("r-kpis".into(), kpis.to_string());
+    let fetch = |_: &str, r: &str| parts.get(r).cloned();
+    let err = decode_stored_record(&text, None, &fetch)
+        .unwrap_err()
+        .to_string();
+    assert!(err.contains("kpis[2].measurements[5].value"), "{err}");
+
+    let mut record: Value = serde_json::from_str(&text).unwrap();
+    record["parts"]["budget"] = Value::String("r-x".into());
+    let err = decode_stored_record(&record.to_string(), None, &fetch)
+        .unwrap_err()
+        .to_string();
+    assert!(err.contains("parts.budget"), "{err}");
+
+    let mut record: Value = serde_json::from_str(&text).unwrap();
+    record["assessment"]["risks"] = serde_json::json!([{ "title": "inline" }]);
+    let err = decode_stored_record(&record.to_string(), None, &fetch)
+        .unwrap_err()
+        .to_string();
+    assert!(err.contains("assessment.risks"), "{err}");
 }

@@ -88,19 +88,51 @@ export async function storageSnapshot(page) {
   }, STORAGE_PREFIX);
 }
 
-/** A stored record parsed: large records are stored as `z1:` + base64url of raw deflate. */
-export function decodeStored(raw) {
-  const json = raw.startsWith('z1:')
-    ? zlib.inflateRawSync(Buffer.from(raw.slice(3), 'base64url')).toString('utf8')
-    : raw;
-  return JSON.parse(json);
+/**
+ * A stored value's JSON. Large values are raw deflate, written `z2:<length>:<flag>` + characters
+ * of 15 bits each (U+4000..U+BFFF; the flag says whether the last byte is padding); builds before
+ * that wrote `z1:` + base64url. Decoded here independently of the app's Rust code.
+ */
+export function unpackStored(raw) {
+  if (raw.startsWith('z1:')) return zlib.inflateRawSync(Buffer.from(raw.slice(3), 'base64url')).toString('utf8');
+  if (!raw.startsWith('z2:')) return raw;
+  const colon = raw.indexOf(':', 3);
+  const length = Number(raw.slice(3, colon));
+  const body = raw.slice(colon + 1);
+  const bytes = new Uint8Array(Math.floor(((body.length - 1) * 15) / 8));
+  let n = 0;
+  let acc = 0;
+  let bits = 0;
+  for (let i = 1; i < body.length; i++) {
+    acc = (acc << 15) | (body.charCodeAt(i) - 0x4000);
+    bits += 15;
+    while (bits >= 8) {
+      bits -= 8;
+      bytes[n++] = (acc >> bits) & 0xff;
+    }
+    acc &= (1 << bits) - 1;
+  }
+  const json = zlib.inflateRawSync(bytes.subarray(0, n - (body[0] === '1' ? 1 : 0))).toString('utf8');
+  if (Buffer.byteLength(json) !== length) throw new Error(`stored length ${length}, unpacked ${json.length}`);
+  return json;
 }
 
-/** The assessments as stored, in list order, parsed. */
+/** A stored assessment record parsed (its bulky lists stay in their part keys: see `storedAssessments`). */
+export function decodeStored(raw) {
+  return JSON.parse(unpackStored(raw));
+}
+
 export async function storedAssessments(page) {
   const snap = await storageSnapshot(page);
   const index = JSON.parse(snap[`${STORAGE_PREFIX}index`] ?? '[]');
-  return index.map((id) => decodeStored(snap[`${STORAGE_PREFIX}assessment/${id}`]).assessment);
+  return index.map((id) => {
+    const record = decodeStored(snap[`${STORAGE_PREFIX}assessment/${id}`]);
+    // Bulky lists stored apart: the record names each part's key.
+    for (const [name, ref] of Object.entries(record.parts ?? {})) {
+      record.assessment[name] = JSON.parse(unpackStored(snap[`${STORAGE_PREFIX}part/${id}/${name}/${ref}`]));
+    }
+    return record.assessment;
+  });
 }
 
 /** Runs axe-core on the page as it is now and returns the violations (ids and targets). */

@@ -5,6 +5,7 @@
 //! writes the JSON shape. Never touches the browser.
 
 mod errors;
+mod fast;
 mod migrate;
 mod reader;
 pub mod share;
@@ -146,6 +147,14 @@ pub fn import(text: &str) -> Result<Imported, FormatError> {
     check_file_size(text.len() as u64)?;
     // Some editors save UTF-8 with a byte-order mark; it is not content, so accept it.
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    if let Some(imported) = fast::import_current(text) {
+        return Ok(imported);
+    }
+    import_checked(text)
+}
+
+/// [`import`] the long way, for any version, naming every problem with its path.
+fn import_checked(text: &str) -> Result<Imported, FormatError> {
     let (mut value, mut problems) = reader::parse(text)?;
     let from = header(&value)?;
     problems.extend(validate::limits::check(&value));
@@ -155,19 +164,24 @@ pub fn import(text: &str) -> Result<Imported, FormatError> {
     migrate::run(&mut value, from)?;
     let envelope: Envelope = errors::deserialize(value)?;
     validate::envelope(envelope.kind, &envelope.assessments)?;
+    Ok(imported(envelope, from))
+}
+
+/// What an import of a valid file gives, once its envelope is read and checked.
+fn imported(envelope: Envelope, from: u32) -> Imported {
     let integrity = match &envelope.content_sha256 {
         None => Integrity::Unsigned,
         Some(h) if *h == content_hash(&envelope.assessments) => Integrity::Intact,
         Some(_) => Integrity::Edited,
     };
-    Ok(Imported {
+    Imported {
         kind: envelope.kind,
         app_version: envelope.app_version,
         exported_at: envelope.exported_at,
         migrated_from: (from < SCHEMA_VERSION).then_some(from),
         integrity,
         assessments: envelope.assessments,
-    })
+    }
 }
 
 /// Says what a document that is not ours holds, quoting nothing long from it, then leaves the

@@ -116,16 +116,16 @@ fn kpis(at: &str, a: &Assessment, problems: &mut Vec<Problem>) {
             ("unit", &k.unit),
             ("owner", &k.owner),
         ] {
-            text(problems, format!("{here}.{field}"), value);
+            text(problems, || format!("{here}.{field}"), value);
         }
         if let Some(preset) = &k.preset {
-            id_key(problems, format!("{here}.preset"), preset);
+            id_key(problems, || format!("{here}.preset"), preset);
         }
         for (field, value) in [("baseline", k.baseline), ("target", k.target)] {
             if let Some(v) = value {
                 number(
                     problems,
-                    format!("{here}.{field}.value"),
+                    || format!("{here}.{field}.value"),
                     v.value,
                     -MAX_KPI_VALUE..=MAX_KPI_VALUE,
                 );
@@ -151,7 +151,7 @@ fn kpis(at: &str, a: &Assessment, problems: &mut Vec<Problem>) {
         for (j, m) in k.measurements.iter().enumerate() {
             number(
                 problems,
-                format!("{here}.measurements[{j}].value"),
+                || format!("{here}.measurements[{j}].value"),
                 m.value,
                 -MAX_KPI_VALUE..=MAX_KPI_VALUE,
             );
@@ -165,10 +165,10 @@ fn kpis(at: &str, a: &Assessment, problems: &mut Vec<Problem>) {
     let kpi_ids: HashSet<uuid::Uuid> = a.kpis.iter().map(|k| k.id).collect();
     for (i, g) in a.goals.iter().enumerate() {
         let here = format!("{at}.goals[{i}]");
-        text(problems, format!("{here}.objective"), &g.objective);
-        text(problems, format!("{here}.description"), &g.description);
+        text(problems, || format!("{here}.objective"), &g.objective);
+        text(problems, || format!("{here}.description"), &g.description);
         if let Some(area) = &g.area {
-            id_key(problems, format!("{here}.area"), area);
+            id_key(problems, || format!("{here}.area"), area);
         }
         unique_ids(
             problems,
@@ -176,7 +176,11 @@ fn kpis(at: &str, a: &Assessment, problems: &mut Vec<Problem>) {
             g.key_results.iter().map(|k| &k.id),
         );
         for (j, kr) in g.key_results.iter().enumerate() {
-            text(problems, format!("{here}.key_results[{j}].text"), &kr.text);
+            text(
+                problems,
+                || format!("{here}.key_results[{j}].text"),
+                &kr.text,
+            );
             if let Some(kpi) = kr.kpi {
                 if !kpi_ids.contains(&kpi) {
                     problems.push(Problem::new(
@@ -191,12 +195,12 @@ fn kpis(at: &str, a: &Assessment, problems: &mut Vec<Problem>) {
 
 fn number(
     problems: &mut Vec<Problem>,
-    path: String,
+    path: impl FnOnce() -> String,
     value: f64,
     range: std::ops::RangeInclusive<f64>,
 ) {
     if !value.is_finite() || !range.contains(&value) {
-        problems.push(out_of_range(path, value, range.start(), range.end()));
+        problems.push(out_of_range(path(), value, range.start(), range.end()));
     }
 }
 
@@ -222,35 +226,35 @@ fn out_of_range(
 
 fn small(
     problems: &mut Vec<Problem>,
-    path: String,
+    path: impl FnOnce() -> String,
     value: u8,
     range: std::ops::RangeInclusive<u8>,
 ) {
     if !range.contains(&value) {
-        problems.push(out_of_range(path, value, range.start(), range.end()));
+        problems.push(out_of_range(path(), value, range.start(), range.end()));
     }
 }
 
 fn scorecard(at: &str, card: &Scorecard, problems: &mut Vec<Problem>) {
-    text(problems, format!("{at}.name"), &card.name);
+    text(problems, || format!("{at}.name"), &card.name);
     if let Some(kind) = &card.project_kind {
-        id_key(problems, format!("{at}.project_kind"), kind);
+        id_key(problems, || format!("{at}.project_kind"), kind);
     }
     let mut seen = HashMap::new();
     for (i, c) in card.criteria.iter().enumerate() {
         let here = format!("{at}.criteria[{i}]");
-        id_key(problems, format!("{here}.id"), &c.id);
+        id_key(problems, || format!("{here}.id"), &c.id);
         if let Some(first) = seen.insert(c.id.as_str(), i) {
             problems.push(Problem::new(
                 format!("{here}.id"),
                 same_id_as(&format!("{at}.criteria[{first}]")),
             ));
         }
-        text(problems, format!("{here}.name"), &c.name);
-        text(problems, format!("{here}.description"), &c.description);
+        text(problems, || format!("{here}.name"), &c.name);
+        text(problems, || format!("{here}.description"), &c.description);
         number(
             problems,
-            format!("{here}.weight"),
+            || format!("{here}.weight"),
             c.weight,
             0.0..=MAX_WEIGHT,
         );
@@ -268,25 +272,33 @@ fn scorecard(at: &str, card: &Scorecard, problems: &mut Vec<Problem>) {
             ));
         }
         for (j, level) in c.levels.iter().enumerate() {
-            text(problems, format!("{here}.levels[{j}]"), level);
+            text(problems, || format!("{here}.levels[{j}]"), level);
         }
         if let Some(m) = c.must_have {
-            small(problems, format!("{here}.must_have"), m, 1..=MAX_SCORE);
+            small(problems, || format!("{here}.must_have"), m, 1..=MAX_SCORE);
         }
         let mut seen_indicators = HashMap::new();
         for (j, ind) in c.indicators.iter().enumerate() {
-            id_key(problems, format!("{here}.indicators[{j}].id"), &ind.id);
+            id_key(problems, || format!("{here}.indicators[{j}].id"), &ind.id);
             if let Some(first) = seen_indicators.insert(ind.id.as_str(), j) {
                 problems.push(Problem::new(
                     format!("{here}.indicators[{j}].id"),
                     same_id_as(&format!("{here}.indicators[{first}]")),
                 ));
             }
-            text(problems, format!("{here}.indicators[{j}].name"), &ind.name);
-            text(problems, format!("{here}.indicators[{j}].unit"), &ind.unit);
+            text(
+                problems,
+                || format!("{here}.indicators[{j}].name"),
+                &ind.name,
+            );
+            text(
+                problems,
+                || format!("{here}.indicators[{j}].unit"),
+                &ind.unit,
+            );
             number(
                 problems,
-                format!("{here}.indicators[{j}].threshold"),
+                || format!("{here}.indicators[{j}].threshold"),
                 ind.threshold,
                 -MAX_INDICATOR..=MAX_INDICATOR,
             );
@@ -299,47 +311,47 @@ fn scorecard(at: &str, card: &Scorecard, problems: &mut Vec<Problem>) {
     );
     for (i, cand) in card.candidates.iter().enumerate() {
         let here = format!("{at}.candidates[{i}]");
-        text(problems, format!("{here}.name"), &cand.name);
-        text(problems, format!("{here}.notes"), &cand.notes);
+        text(problems, || format!("{here}.name"), &cand.name);
+        text(problems, || format!("{here}.notes"), &cand.notes);
         for (key, score) in &cand.scores {
             let path = format!("{here}.scores.{key}");
-            id_key(problems, format!("{here}.scores[\"{key}\"]"), key);
+            id_key(problems, || format!("{here}.scores[\"{key}\"]"), key);
             if let Some(v) = score.score {
-                small(problems, format!("{path}.score"), v, 0..=MAX_SCORE);
+                small(problems, || format!("{path}.score"), v, 0..=MAX_SCORE);
             }
-            text(problems, format!("{path}.evidence"), &score.evidence);
+            text(problems, || format!("{path}.evidence"), &score.evidence);
             for (ind, value) in &score.indicators {
-                id_key(problems, format!("{path}.indicators[\"{ind}\"]"), ind);
+                id_key(problems, || format!("{path}.indicators[\"{ind}\"]"), ind);
                 number(
                     problems,
-                    format!("{path}.indicators.{ind}"),
+                    || format!("{path}.indicators.{ind}"),
                     *value,
                     -MAX_INDICATOR..=MAX_INDICATOR,
                 );
             }
         }
         for (key, value) in &cand.culture {
-            id_key(problems, format!("{here}.culture[\"{key}\"]"), key);
+            id_key(problems, || format!("{here}.culture[\"{key}\"]"), key);
             small(
                 problems,
-                format!("{here}.culture.{key}"),
+                || format!("{here}.culture.{key}"),
                 *value,
                 1..=CULTURE_MAX,
             );
         }
         for (key, fit) in &cand.operating_fit {
-            id_key(problems, format!("{here}.operating_fit[\"{key}\"]"), key);
+            id_key(problems, || format!("{here}.operating_fit[\"{key}\"]"), key);
             if let Some(v) = fit.score {
                 small(
                     problems,
-                    format!("{here}.operating_fit.{key}.score"),
+                    || format!("{here}.operating_fit.{key}.score"),
                     v,
                     0..=MAX_SCORE,
                 );
             }
             text(
                 problems,
-                format!("{here}.operating_fit.{key}.evidence"),
+                || format!("{here}.operating_fit.{key}.evidence"),
                 &fit.evidence,
             );
         }
@@ -352,12 +364,12 @@ fn scorecard(at: &str, card: &Scorecard, problems: &mut Vec<Problem>) {
             for (key, value) in &review.scores {
                 id_key(
                     problems,
-                    format!("{here}.reviews[{j}].scores[\"{key}\"]"),
+                    || format!("{here}.reviews[{j}].scores[\"{key}\"]"),
                     key,
                 );
                 small(
                     problems,
-                    format!("{here}.reviews[{j}].scores.{key}"),
+                    || format!("{here}.reviews[{j}].scores.{key}"),
                     *value,
                     0..=MAX_SCORE,
                 );
@@ -365,26 +377,30 @@ fn scorecard(at: &str, card: &Scorecard, problems: &mut Vec<Problem>) {
         }
     }
     for (key, value) in &card.culture {
-        id_key(problems, format!("{at}.culture[\"{key}\"]"), key);
+        id_key(problems, || format!("{at}.culture[\"{key}\"]"), key);
         small(
             problems,
-            format!("{at}.culture.{key}"),
+            || format!("{at}.culture.{key}"),
             *value,
             1..=CULTURE_MAX,
         );
     }
     for (key, value) in &card.operating_model {
-        id_key(problems, format!("{at}.operating_model[\"{key}\"]"), key);
-        text(problems, format!("{at}.operating_model.{key}"), value);
+        id_key(problems, || format!("{at}.operating_model[\"{key}\"]"), key);
+        text(problems, || format!("{at}.operating_model.{key}"), value);
     }
 }
 
-fn text(problems: &mut Vec<Problem>, path: String, value: &str) {
-    text_length(problems, || path, value);
+fn text(problems: &mut Vec<Problem>, path: impl FnOnce() -> String, value: &str) {
+    text_length(problems, path, value);
 }
 
 /// A text over [`MAX_TEXT_CHARS`]; the path is only built for a text that is too long.
 fn text_length(problems: &mut Vec<Problem>, path: impl FnOnce() -> String, value: &str) {
+    // Bytes are never fewer than characters: most texts are settled without counting.
+    if value.len() <= MAX_TEXT_CHARS {
+        return;
+    }
     let chars = value.chars().count();
     if chars > MAX_TEXT_CHARS {
         problems.push(Problem::new(
@@ -405,22 +421,22 @@ fn same_id_as(other: &str) -> String {
     trf("format.validate_same_id_as", &[("other", other)])
 }
 
-fn id_key(problems: &mut Vec<Problem>, path: String, key: &str) {
+fn id_key(problems: &mut Vec<Problem>, path: impl FnOnce() -> String, key: &str) {
     let ok = !key.is_empty()
         && key.chars().count() <= MAX_ID_CHARS
         && key
             .chars()
             .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '.');
     if !ok {
-        problems.push(Problem::new(path, tr("format.validate_bad_id")));
+        problems.push(Problem::new(path(), tr("format.validate_bad_id")));
     }
 }
 
-fn level(problems: &mut Vec<Problem>, path: String, value: Option<u8>) {
+fn level(problems: &mut Vec<Problem>, path: impl FnOnce() -> String, value: Option<u8>) {
     if let Some(v) = value {
         if v > MAX_LEVEL {
             problems.push(Problem::new(
-                path,
+                path(),
                 trf(
                     "format.validate_level_out_of_range",
                     &[("value", &v.to_string()), ("max", &MAX_LEVEL.to_string())],
@@ -444,9 +460,9 @@ fn answer_map(
 ) {
     for (key, answer) in answers {
         let here = format!("{at}.answers.{key}");
-        id_key(problems, format!("{at}.answers[\"{key}\"]"), key);
-        level(problems, format!("{here}.current"), answer.current);
-        level(problems, format!("{here}.target"), answer.target);
+        id_key(problems, || format!("{at}.answers[\"{key}\"]"), key);
+        level(problems, || format!("{here}.current"), answer.current);
+        level(problems, || format!("{here}.target"), answer.target);
         if let Some(reason) = &answer.not_applicable {
             if reason.trim().is_empty() {
                 problems.push(Problem::new(
@@ -454,9 +470,9 @@ fn answer_map(
                     tr("format.validate_needs_reason"),
                 ));
             }
-            text(problems, format!("{here}.not_applicable"), reason);
+            text(problems, || format!("{here}.not_applicable"), reason);
         }
-        text(problems, format!("{here}.notes"), &answer.notes);
+        text(problems, || format!("{here}.notes"), &answer.notes);
         if answer.evidence.len() > MAX_EVIDENCE {
             problems.push(Problem::new(
                 format!("{here}.evidence"),
@@ -476,7 +492,7 @@ fn answer_map(
         }
     }
     for (key, settings) in areas {
-        id_key(problems, format!("{at}.areas[\"{key}\"]"), key);
+        id_key(problems, || format!("{at}.areas[\"{key}\"]"), key);
         if !(1..=3).contains(&settings.importance) {
             problems.push(out_of_range(
                 format!("{at}.areas.{key}.importance"),
@@ -510,9 +526,9 @@ fn context(at: &str, a: &Assessment, problems: &mut Vec<Problem>) {
         let items = a.swot.items(q);
         unique_ids(problems, &path, items.iter().map(|i| &i.id));
         for (i, item) in items.iter().enumerate() {
-            text(problems, format!("{path}[{i}].text"), &item.text);
+            text(problems, || format!("{path}[{i}].text"), &item.text);
             if let Some(area) = &item.area {
-                id_key(problems, format!("{path}[{i}].area"), area);
+                id_key(problems, || format!("{path}[{i}].area"), area);
             }
         }
     }
@@ -520,14 +536,14 @@ fn context(at: &str, a: &Assessment, problems: &mut Vec<Problem>) {
     unique_ids(problems, &path, a.stakeholders.iter().map(|s| &s.id));
     for (i, s) in a.stakeholders.iter().enumerate() {
         for (field, value) in [("name", &s.name), ("role", &s.role), ("part", &s.part)] {
-            text(problems, format!("{path}[{i}].{field}"), value);
+            text(problems, || format!("{path}[{i}].{field}"), value);
         }
     }
     let path = format!("{at}.inventory");
     unique_ids(problems, &path, a.inventory.iter().map(|s| &s.id));
     for (i, item) in a.inventory.iter().enumerate() {
         for (field, value) in [("name", &item.name), ("owner", &item.owner)] {
-            text(problems, format!("{path}[{i}].{field}"), value);
+            text(problems, || format!("{path}[{i}].{field}"), value);
         }
         if let Some(cost) = item.monthly_cost {
             if !(0.0..=MAX_MONTHLY_COST).contains(&cost) {
@@ -549,7 +565,7 @@ fn context(at: &str, a: &Assessment, problems: &mut Vec<Problem>) {
             ("context", &d.context),
             ("alternatives", &d.alternatives),
         ] {
-            text(problems, format!("{path}[{i}].{field}"), value);
+            text(problems, || format!("{path}[{i}].{field}"), value);
         }
     }
 }

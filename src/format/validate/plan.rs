@@ -27,7 +27,7 @@ pub(super) fn plan(at: &str, a: &Assessment, problems: &mut Vec<Problem>) {
     risks(at, a, problems);
 }
 
-fn money(problems: &mut Vec<Problem>, path: String, value: Option<f64>) {
+fn money(problems: &mut Vec<Problem>, path: impl FnOnce() -> String, value: Option<f64>) {
     if let Some(v) = value {
         number(problems, path, v, 0.0..=MAX_MONTHLY_COST);
     }
@@ -47,7 +47,7 @@ fn skills(problems: &mut Vec<Problem>, path: &str, skills: &BTreeMap<String, u8>
         }
         small(
             problems,
-            format!("{path}[\"{name}\"]"),
+            || format!("{path}[\"{name}\"]"),
             *level,
             0..=MAX_SKILL,
         );
@@ -66,13 +66,13 @@ fn initiatives(at: &str, a: &Assessment, problems: &mut Vec<Problem>) {
             ("description", &item.description),
             ("owner", &item.owner),
         ] {
-            text(problems, format!("{here}.{field}"), value);
+            text(problems, || format!("{here}.{field}"), value);
         }
         for (j, area) in item.areas.iter().enumerate() {
-            id_key(problems, format!("{here}.areas[{j}]"), area);
+            id_key(problems, || format!("{here}.areas[{j}]"), area);
         }
         for (j, q) in item.questions.iter().enumerate() {
-            id_key(problems, format!("{here}.questions[{j}]"), q);
+            id_key(problems, || format!("{here}.questions[{j}]"), q);
         }
         for (j, g) in item.goals.iter().enumerate() {
             if !goals.contains(g) {
@@ -92,12 +92,20 @@ fn initiatives(at: &str, a: &Assessment, problems: &mut Vec<Problem>) {
         }
         number(
             problems,
-            format!("{here}.effort_weeks"),
+            || format!("{here}.effort_weeks"),
             item.effort_weeks,
             0.0..=MAX_EFFORT_WEEKS,
         );
-        money(problems, format!("{here}.one_off_cost"), item.one_off_cost);
-        money(problems, format!("{here}.monthly_cost"), item.monthly_cost);
+        money(
+            problems,
+            || format!("{here}.one_off_cost"),
+            item.one_off_cost,
+        );
+        money(
+            problems,
+            || format!("{here}.monthly_cost"),
+            item.monthly_cost,
+        );
         let mut seen = HashSet::new();
         for (j, d) in item.depends_on.iter().enumerate() {
             let at_dep = format!("{here}.depends_on[{j}]");
@@ -111,7 +119,7 @@ fn initiatives(at: &str, a: &Assessment, problems: &mut Vec<Problem>) {
         }
         skills(problems, &format!("{here}.skills"), &item.skills);
         if let Some(key) = &item.suggested_from {
-            text(problems, format!("{here}.suggested_from"), key);
+            text(problems, || format!("{here}.suggested_from"), key);
         }
     }
     // A self-dependency is reported above with its path; a longer cycle is named here.
@@ -144,7 +152,7 @@ fn budget(path: &str, b: &Budget, problems: &mut Vec<Problem>) {
         for c in crate::domain::budget::BudgetCategory::ALL {
             money(
                 problems,
-                format!("{here}.{}", c.id().replace('-', "_")),
+                || format!("{here}.{}", c.id().replace('-', "_")),
                 q.amount(c),
             );
         }
@@ -153,10 +161,10 @@ fn budget(path: &str, b: &Budget, problems: &mut Vec<Problem>) {
     unique_ids(problems, &costs, b.running_costs.iter().map(|c| &c.id));
     for (i, c) in b.running_costs.iter().enumerate() {
         let here = format!("{costs}[{i}]");
-        text(problems, format!("{here}.name"), &c.name);
+        text(problems, || format!("{here}.name"), &c.name);
         number(
             problems,
-            format!("{here}.monthly"),
+            || format!("{here}.monthly"),
             c.monthly,
             0.0..=MAX_MONTHLY_COST,
         );
@@ -174,12 +182,12 @@ fn team(path: &str, t: &Team, problems: &mut Vec<Problem>) {
     unique_ids(problems, &people, t.people.iter().map(|p| &p.id));
     for (i, p) in t.people.iter().enumerate() {
         let here = format!("{people}[{i}]");
-        text(problems, format!("{here}.name"), &p.name);
-        text(problems, format!("{here}.role"), &p.role);
-        money(problems, format!("{here}.monthly_cost"), p.monthly_cost);
+        text(problems, || format!("{here}.name"), &p.name);
+        text(problems, || format!("{here}.role"), &p.role);
+        money(problems, || format!("{here}.monthly_cost"), p.monthly_cost);
         small(
             problems,
-            format!("{here}.roadmap_share"),
+            || format!("{here}.roadmap_share"),
             p.roadmap_share,
             0..=100,
         );
@@ -190,7 +198,7 @@ fn team(path: &str, t: &Team, problems: &mut Vec<Problem>) {
     let people_ids: HashSet<Uuid> = t.people.iter().map(|p| p.id).collect();
     for (i, c) in t.changes.iter().enumerate() {
         let here = format!("{changes}[{i}]");
-        text(problems, format!("{here}.title"), &c.title);
+        text(problems, || format!("{here}.title"), &c.title);
         if let Some(person) = c.person {
             if !people_ids.contains(&person) {
                 problems.push(Problem::new(
@@ -201,12 +209,12 @@ fn team(path: &str, t: &Team, problems: &mut Vec<Problem>) {
         }
         number(
             problems,
-            format!("{here}.capacity_weeks"),
+            || format!("{here}.capacity_weeks"),
             c.capacity_weeks,
             0.0..=MAX_CAPACITY_WEEKS,
         );
-        money(problems, format!("{here}.monthly_cost"), c.monthly_cost);
-        money(problems, format!("{here}.one_off_cost"), c.one_off_cost);
+        money(problems, || format!("{here}.monthly_cost"), c.monthly_cost);
+        money(problems, || format!("{here}.one_off_cost"), c.one_off_cost);
         skills(problems, &format!("{here}.skills"), &c.skills);
     }
     for (role, r) in &t.responsibilities {
@@ -242,10 +250,15 @@ fn risks(at: &str, a: &Assessment, problems: &mut Vec<Problem>) {
             ("owner", &r.owner),
             ("mitigation", &r.mitigation),
         ] {
-            text(problems, format!("{here}.{field}"), value);
+            text(problems, || format!("{here}.{field}"), value);
         }
-        small(problems, format!("{here}.likelihood"), r.likelihood, 1..=5);
-        small(problems, format!("{here}.impact"), r.impact, 1..=5);
+        small(
+            problems,
+            || format!("{here}.likelihood"),
+            r.likelihood,
+            1..=5,
+        );
+        small(problems, || format!("{here}.impact"), r.impact, 1..=5);
         for (j, id) in r.initiatives.iter().enumerate() {
             if !initiatives.contains(id) {
                 problems.push(Problem::new(

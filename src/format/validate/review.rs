@@ -7,25 +7,25 @@ use crate::format::Problem;
 
 pub(super) fn review_and_snapshots(at: &str, a: &Assessment, problems: &mut Vec<Problem>) {
     let r = &a.review;
-    text(problems, format!("{at}.review.reviewer"), &r.reviewer);
+    text(problems, || format!("{at}.review.reviewer"), &r.reviewer);
     for (key, review) in &r.answers {
-        id_key(problems, format!("{at}.review.answers[\"{key}\"]"), key);
+        id_key(problems, || format!("{at}.review.answers[\"{key}\"]"), key);
         level(
             problems,
-            format!("{at}.review.answers.{key}.level"),
+            || format!("{at}.review.answers.{key}.level"),
             review.level,
         );
         text(
             problems,
-            format!("{at}.review.answers.{key}.comment"),
+            || format!("{at}.review.answers.{key}.comment"),
             &review.comment,
         );
     }
     for (key, review) in &r.areas {
-        id_key(problems, format!("{at}.review.areas[\"{key}\"]"), key);
+        id_key(problems, || format!("{at}.review.areas[\"{key}\"]"), key);
         text(
             problems,
-            format!("{at}.review.areas.{key}.comment"),
+            || format!("{at}.review.areas.{key}.comment"),
             &review.comment,
         );
     }
@@ -33,7 +33,7 @@ pub(super) fn review_and_snapshots(at: &str, a: &Assessment, problems: &mut Vec<
     unique_ids(problems, &path, a.snapshots.iter().map(|s| &s.id));
     for (i, s) in a.snapshots.iter().enumerate() {
         let here = format!("{path}[{i}]");
-        text(problems, format!("{here}.name"), &s.name);
+        text(problems, || format!("{here}.name"), &s.name);
         answer_map(&here, &s.answers, &s.areas, problems);
     }
 }

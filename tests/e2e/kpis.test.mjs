@@ -3,7 +3,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  startApp, openPage, storedAssessments, axeViolations, waitSaved, newAssessment, exportClearImport,
+  startApp, openPage, storedAssessments, storageSnapshot, axeViolations, waitSaved, newAssessment, exportClearImport,
 } from './support.mjs';
 
 let app;
@@ -81,5 +81,41 @@ test('a goal shows its SMART marks with reasons; the demo has at least eight KPI
   assert.match(await second.innerText(), /✗ Specific/);
   assert.deepEqual(await axeViolations(page), []);
   assert.deepEqual(s.problems, []);
+  await s.close();
+});
+
+test('two tabs on the demo: a measurement added in one is shown live in the other (KPIs are stored apart from the record)', async () => {
+  const s = await openPage(app);
+  await s.goto('/');
+  const a = s.page;
+  await a.getByRole('button', { name: 'Open demo' }).click();
+  await a.getByRole('heading', { name: /Harbourline/ }).waitFor();
+  await waitSaved(a);
+  const demo = (await storedAssessments(a))[0];
+  const kpi = demo.kpis.find((k) => k.measurements.length > 0);
+  const partsBefore = Object.keys(await storageSnapshot(a)).filter((k) => k.includes(`/part/${demo.id}/kpis/`));
+  assert.equal(partsBefore.length, 1, 'the demo\'s KPIs sit in one part key');
+
+  const url = `${app.url}/a/${demo.id}/goals/kpi/${kpi.id}`;
+  await a.goto(url);
+  const b = await s.context.newPage();
+  await b.goto(url);
+  const count = kpi.measurements.length;
+  await b.getByRole('table', { name: `${count} measurement(s)` }).waitFor();
+
+  await a.getByLabel('Measurement date').fill('2026-11-20');
+  await a.getByLabel(/^Value \(/).fill('42');
+  await a.getByRole('button', { name: 'Add measurement' }).click();
+  await waitSaved(a);
+  // B had no edits of its own: it reads the new part and shows the measurement without a reload.
+  await b.getByRole('table', { name: `${count + 1} measurement(s)` }).waitFor();
+  assert.equal(await b.getByTestId('recovery-screen').count(), 0);
+
+  const after = await storageSnapshot(a);
+  const partsAfter = Object.keys(after).filter((k) => k.includes(`/part/${demo.id}/kpis/`));
+  assert.equal(partsAfter.length, 1, 'the replaced part is removed');
+  assert.notEqual(partsAfter[0], partsBefore[0]);
+  const stored = (await storedAssessments(a)).find((x) => x.id === demo.id);
+  assert.ok(stored.kpis.find((k) => k.id === kpi.id).measurements.some((m) => m.value === 42 && m.date === '2026-11-20'));
   await s.close();
 });

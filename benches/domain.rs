@@ -189,6 +189,12 @@ fn import_heavy(bencher: Bencher) {
     bencher.bench(|| format::import(black_box(text)));
 }
 
+/// The fingerprint an import checks (and an export writes): part of `import_workspace_50`.
+#[divan::bench]
+fn content_hash_workspace_50(bencher: Bencher) {
+    bencher.bench(|| format::content_hash(black_box(&WORKSPACE)));
+}
+
 /// 1,000 v1 assessments through every migration step to the current schema.
 #[divan::bench]
 fn import_v1_x1000(bencher: Bencher) {

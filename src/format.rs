@@ -4,6 +4,7 @@
 //! every released schema version. Storage and export both go through here; nothing else reads or
 //! writes the JSON shape. Never touches the browser.
 
+mod canonical;
 mod errors;
 mod fast;
 mod migrate;
@@ -76,11 +77,14 @@ pub enum Integrity {
 /// file it came from.
 pub fn content_hash(assessments: &[Assessment]) -> String {
     use sha2::{Digest, Sha256};
-    // Going through `Value` sorts every object's keys (serde_json's map is ordered by key).
-    let canonical = serde_json::to_value(assessments)
-        .map(|v| v.to_string())
-        .unwrap_or_default();
-    Sha256::digest(canonical.as_bytes())
+    // Defined as what going through `Value` writes (serde_json's map is ordered by key);
+    // `canonical` writes the same without building the tree, and defers to it for anything else.
+    let canonical = canonical::to_vec(assessments).unwrap_or_else(|_| {
+        serde_json::to_value(assessments)
+            .map(|v| v.to_string().into_bytes())
+            .unwrap_or_default()
+    });
+    Sha256::digest(&canonical)
         .iter()
         .map(|b| format!("{b:02x}"))
         .collect()

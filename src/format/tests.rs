@@ -1023,3 +1023,16 @@ fn a_record_with_a_faulty_part_is_refused_with_the_path() {
         .to_string();
     assert!(err.contains("assessment.risks"), "{err}");
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+
+    /// The fingerprint's canonical JSON, written directly, equals the JSON tree's for any
+    /// assessments: files fingerprinted before keep matching.
+    #[test]
+    fn canonical_json_is_the_trees(list in proptest::collection::vec(assessment_strategy(), 0..4)) {
+        let direct = super::canonical::to_vec(&list).unwrap();
+        let tree = serde_json::to_value(&list).unwrap().to_string();
+        prop_assert_eq!(String::from_utf8(direct).unwrap(), tree);
+    }
+}

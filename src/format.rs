@@ -24,9 +24,9 @@ pub use errors::{FormatError, Problem};
 pub use migrate::MIGRATIONS;
 pub use reader::{MAX_FILE_BYTES, MAX_VALUES};
 pub use stored::{
-    decode_stored, decode_stored_record, decode_stored_revision, encode_part, encode_stored,
-    encode_stored_record, encode_stored_revision, part_equal, part_is_empty, without_parts,
-    StoredRecord, STORED_PARTS,
+    check_stored, decode_stored, decode_stored_later, decode_stored_record, decode_stored_revision,
+    encode_part, encode_stored, encode_stored_record, encode_stored_revision, part_equal,
+    part_is_empty, without_parts, PartReader, StoredRecord, STORED_PARTS,
 };
 pub use validate::limits::{MAX_ASSESSMENTS, MAX_KEY_CHARS, MAX_LIST_ITEMS, MAX_MEASUREMENTS};
 
@@ -76,18 +76,71 @@ pub enum Integrity {
 /// sorted order: the same content gives the same hash whatever the key order or spacing of the
 /// file it came from.
 pub fn content_hash(assessments: &[Assessment]) -> String {
-    use sha2::{Digest, Sha256};
+    sha256_hex(&canonical_content(assessments))
+}
+
+/// The bytes [`content_hash`] hashes.
+fn canonical_content(assessments: &[Assessment]) -> Vec<u8> {
     // Defined as what going through `Value` writes (serde_json's map is ordered by key);
     // `canonical` writes the same without building the tree, and defers to it for anything else.
-    let canonical = canonical::to_vec(assessments).unwrap_or_else(|_| {
+    canonical::to_vec(assessments).unwrap_or_else(|_| {
         serde_json::to_value(assessments)
             .map(|v| v.to_string().into_bytes())
             .unwrap_or_default()
-    });
-    Sha256::digest(&canonical)
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect()
+    })
+}
+
+/// SHA-256 of `bytes` in lowercase hex, as fingerprints are written.
+pub fn sha256_hex(bytes: &[u8]) -> String {
+    use sha2::{Digest, Sha256};
+    hex(&Sha256::digest(bytes))
+}
+
+/// Lowercase hex of a digest, as fingerprints are written.
+pub fn hex(digest: &[u8]) -> String {
+    digest.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// A file that passed every check, whose fingerprint is still to be compared with its content.
+///
+/// The fingerprint is a SHA-256 of the whole canonical content, the largest single cost of
+/// importing a big file when computed in WebAssembly; this split lets the browser hash
+/// [`Unverified::content`] with its own native SHA-256 and hand the result to
+/// [`Unverified::finish`]. [`import`] does both steps here.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Unverified {
+    imported: Imported,
+    expected: Option<String>,
+}
+
+impl Unverified {
+    /// The bytes whose SHA-256 the fingerprint should be; None when the file carries no
+    /// fingerprint (written before version 6), so there is nothing to hash.
+    pub fn content(&self) -> Option<Vec<u8>> {
+        self.expected
+            .as_ref()
+            .map(|_| canonical_content(&self.imported.assessments))
+    }
+
+    /// The import, its fingerprint compared with `sha256` (lowercase hex of the SHA-256 of
+    /// [`Unverified::content`]). Without one, hashes here.
+    pub fn finish(mut self, sha256: Option<&str>) -> Imported {
+        self.imported.integrity = match &self.expected {
+            None => Integrity::Unsigned,
+            Some(expected) => {
+                let actual = match sha256 {
+                    Some(hash) => hash.to_string(),
+                    None => content_hash(&self.imported.assessments),
+                };
+                if *expected == actual {
+                    Integrity::Intact
+                } else {
+                    Integrity::Edited
+                }
+            }
+        };
+        self.imported
+    }
 }
 
 /// A file that passed every check, already migrated to the current schema.
@@ -142,12 +195,22 @@ pub fn import_bytes(bytes: &[u8]) -> Result<Imported, FormatError> {
     import(reader::text(bytes)?)
 }
 
+/// [`import_bytes`] with the fingerprint left to compare (see [`Unverified`]).
+pub fn import_bytes_unverified(bytes: &[u8]) -> Result<Unverified, FormatError> {
+    import_unverified(reader::text(bytes)?)
+}
+
 /// Reads a file's text: checks it is ours, migrates it, checks every field. Nothing is returned
 /// unless the whole file is valid, so an import can be all-or-nothing.
 ///
 /// The order of the checks decides which message a bad file gets: not JSON, then not ours, then
 /// from a newer version, then duplicate keys and oversized lists, then the shape, then the values.
 pub fn import(text: &str) -> Result<Imported, FormatError> {
+    import_unverified(text).map(|u| u.finish(None))
+}
+
+/// [`import`] with the fingerprint left to compare (see [`Unverified`]).
+pub fn import_unverified(text: &str) -> Result<Unverified, FormatError> {
     check_file_size(text.len() as u64)?;
     // Some editors save UTF-8 with a byte-order mark; it is not content, so accept it.
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
@@ -158,7 +221,7 @@ pub fn import(text: &str) -> Result<Imported, FormatError> {
 }
 
 /// [`import`] the long way, for any version, naming every problem with its path.
-fn import_checked(text: &str) -> Result<Imported, FormatError> {
+fn import_checked(text: &str) -> Result<Unverified, FormatError> {
     let (mut value, mut problems) = reader::parse(text)?;
     let from = header(&value)?;
     problems.extend(validate::limits::check(&value));
@@ -172,19 +235,18 @@ fn import_checked(text: &str) -> Result<Imported, FormatError> {
 }
 
 /// What an import of a valid file gives, once its envelope is read and checked.
-fn imported(envelope: Envelope, from: u32) -> Imported {
-    let integrity = match &envelope.content_sha256 {
-        None => Integrity::Unsigned,
-        Some(h) if *h == content_hash(&envelope.assessments) => Integrity::Intact,
-        Some(_) => Integrity::Edited,
-    };
-    Imported {
-        kind: envelope.kind,
-        app_version: envelope.app_version,
-        exported_at: envelope.exported_at,
-        migrated_from: (from < SCHEMA_VERSION).then_some(from),
-        integrity,
-        assessments: envelope.assessments,
+fn imported(envelope: Envelope, from: u32) -> Unverified {
+    Unverified {
+        expected: envelope.content_sha256,
+        imported: Imported {
+            kind: envelope.kind,
+            app_version: envelope.app_version,
+            exported_at: envelope.exported_at,
+            migrated_from: (from < SCHEMA_VERSION).then_some(from),
+            // Until `finish` compares the fingerprint.
+            integrity: Integrity::Unsigned,
+            assessments: envelope.assessments,
+        },
     }
 }
 

@@ -27,6 +27,7 @@
 
 use std::borrow::Cow;
 use std::collections::{BTreeMap, HashMap, HashSet};
+use std::sync::Arc;
 
 use uuid::Uuid;
 
@@ -339,6 +340,9 @@ pub struct Saved {
     protected: HashSet<String>,
     /// Makes this tab's part keys its own, so two tabs saving at once never write the same key.
     token: String,
+    /// Assessments read at start with their parts left to read on first use, not checked yet:
+    /// the stored text of each part they name, by key, to say what is wrong if one fails.
+    later: BTreeMap<Uuid, HashMap<String, Arc<str>>>,
 }
 
 impl Saved {
@@ -475,6 +479,7 @@ impl Saved {
             self.revisions.remove(&id);
             self.copies.remove(&id);
             self.named.remove(&id);
+            self.later.remove(&id);
         }
         self.part_chars.remove(key);
         self.garbage.retain(|k| k != key);
@@ -493,10 +498,73 @@ impl Saved {
             }
         }
         self.part_chars.extend(lengths.into_inner());
+        self.later.remove(&id);
         self.records.insert(key.to_string(), raw.to_string());
         self.revisions.insert(id, record.revision);
         self.copies.insert(id, record.assessment.clone());
         self.named.insert(id, record.parts.clone());
+    }
+
+    /// Reads record `raw` of assessment `id`, leaving its parts (found in `parts` by key) to be read
+    /// on first use; the parts it names are noted in `lengths`. Also gives the parts' stored text
+    /// by key, for [`Saved::check`]. None when the record cannot be read that way: it is then read
+    /// whole, which also says what is wrong with it.
+    fn read_later(
+        &self,
+        id: Uuid,
+        raw: &str,
+        parts: &HashMap<&str, &str>,
+        lengths: &PartLengths,
+    ) -> Option<(format::StoredRecord, HashMap<String, Arc<str>>)> {
+        let text = unpack(raw).ok()?;
+        let kept = std::cell::RefCell::new(HashMap::new());
+        let record = format::decode_stored_later(&text, &|name, reference| {
+            let key = part_key(id, name, reference);
+            let value: Arc<str> = Arc::from(*parts.get(key.as_str())?);
+            kept.borrow_mut().insert(key, Arc::clone(&value));
+            Some(Box::new(move || unpack(&value).ok().map(Cow::into_owned)))
+        })?;
+        if record.assessment.id != id {
+            return None;
+        }
+        let kept = kept.into_inner();
+        lengths.borrow_mut().extend(
+            kept.iter()
+                .map(|(key, value)| (key.clone(), chars(key) + chars(value))),
+        );
+        Some((record, kept))
+    }
+
+    /// An assessment read at start whose parts are not checked yet, if any is left.
+    pub fn next_unchecked(&self) -> Option<Uuid> {
+        self.later.keys().next().copied()
+    }
+
+    /// Reads every part of assessment `id` that start-up left for later and checks the assessment
+    /// as any load does. None when it passes, or was not left for later. Otherwise its record is
+    /// set aside as one that failed to load is: never written or removed again, and returned for
+    /// the recovery screen with the path of what is wrong.
+    pub fn check(&mut self, id: Uuid) -> Option<Unreadable> {
+        let parts = self.later.remove(&id)?;
+        let problem = format::check_stored(self.copies.get(&id)?).err()?;
+        let key = assessment_key(id);
+        let raw = self.records.get(&key).cloned().unwrap_or_default();
+        let fetch = |name: &str, reference: &str| {
+            let value = parts.get(&part_key(id, name, reference))?;
+            unpack(value).ok().map(Cow::into_owned)
+        };
+        // The whole read names the path of the problem; the check's own words are the fallback.
+        let error = decode(&raw, None, &fetch).err().unwrap_or(problem);
+        self.protected.insert(key.clone());
+        self.copies.remove(&id);
+        self.revisions.remove(&id);
+        self.named.remove(&id);
+        Some(Unreadable {
+            key,
+            error,
+            raw,
+            backup_key: None,
+        })
     }
 
     /// Reads record `raw` of assessment `id`, its parts through `get` (or from this tab's copy when
@@ -696,6 +764,12 @@ pub fn read_records(index: Option<&str>, records: &[(String, String)]) -> (Loade
             continue;
         };
         let lengths = PartLengths::default();
+        if let Some((record, kept)) = saved.read_later(id, value, &parts, &lengths) {
+            saved.took(key, value, &record, lengths);
+            saved.later.insert(id, kept);
+            found.push(record.assessment);
+            continue;
+        }
         let error = match saved.read(id, value, &get, &lengths) {
             Ok(record) if record.assessment.id == id => {
                 saved.took(key, value, &record, lengths);
@@ -821,6 +895,21 @@ impl Storage {
                 )
             }
         }
+    }
+
+    /// An assessment whose parts start-up left for later and that is not checked yet, if any.
+    pub fn next_unchecked(&self) -> Option<Uuid> {
+        self.saved.next_unchecked()
+    }
+
+    /// Checks assessment `id` if start-up left its parts for later (see [`Saved::check`]); a
+    /// record that fails is copied aside like one that failed at start.
+    pub fn check(&mut self, id: Uuid) -> Option<Unreadable> {
+        let mut unreadable = self.saved.check(id)?;
+        if let Some(s) = &self.inner {
+            unreadable.backup_key = keep_backup(s, &unreadable);
+        }
+        Some(unreadable)
     }
 
     /// Writes what changed since the last save, except assessments another tab saved meanwhile.
@@ -1475,6 +1564,81 @@ mod tests {
         let plan = saved.plan(&loaded.workspace, &log());
         assert!(plan.removals.is_empty(), "{:?}", plan.removals);
         assert!(plan.writes.iter().all(|w| w.key != assessment_key(id)));
+    }
+
+    /// The heavy workspace saved, and the key of its KPI part with `change` made to its JSON.
+    fn heavy_with_kpis(
+        change: impl FnOnce(&mut serde_json::Value),
+    ) -> (Workspace, BTreeMap<String, String>) {
+        let w = heavy();
+        let mut store = BTreeMap::new();
+        save(&mut Saved::default(), &mut store, &w);
+        let key = part_keys(&store)
+            .into_iter()
+            .find(|k| k.contains("/kpis/"))
+            .unwrap();
+        let mut kpis: serde_json::Value =
+            serde_json::from_str(&unpack(&store[&key]).unwrap()).unwrap();
+        change(&mut kpis);
+        store.insert(key, pack(kpis.to_string()));
+        (w, store)
+    }
+
+    #[test]
+    fn parts_are_read_on_first_use_and_checked_after_start() {
+        let (w, store) = heavy_with_kpis(|_| {});
+        let id = w.assessments[1].id;
+        let (loaded, mut saved) = load(&store);
+        assert!(loaded.unreadable.is_empty());
+        let got = &loaded.workspace.assessments[1];
+        // The list can show without a single measurement decoded.
+        assert!(!got.kpis.is_read() && !got.initiatives.is_read() && !got.risks.is_read());
+        assert_eq!(got.answers, w.assessments[1].answers);
+        assert_eq!(saved.next_unchecked(), Some(id));
+        assert_eq!(saved.check(id), None);
+        assert!(got.kpis.is_read() && got.risks.is_read());
+        assert_eq!(saved.next_unchecked(), None);
+        assert_eq!(loaded.workspace, w);
+        // Nothing changed, so nothing is written.
+        assert!(saved.plan(&loaded.workspace, &log()).is_empty());
+    }
+
+    #[test]
+    fn a_part_that_fails_its_late_check_is_set_aside_with_the_path_of_the_problem() {
+        let (w, store) =
+            heavy_with_kpis(|kpis| kpis[0]["measurements"][3]["value"] = "lots".into());
+        let id = w.assessments[1].id;
+        let (loaded, mut saved) = load(&store);
+        assert!(
+            loaded.unreadable.is_empty(),
+            "found only when its parts are read"
+        );
+        let unreadable = saved.check(id).expect("the damaged part is found");
+        assert_eq!(unreadable.key, assessment_key(id));
+        assert_eq!(unreadable.raw, store[&assessment_key(id)]);
+        let why = unreadable.error.to_string();
+        assert!(why.contains("kpis[0].measurements[3].value"), "{why}");
+        assert_eq!(saved.next_unchecked(), None);
+        // From then on it is treated as a record that failed to load: never written or removed,
+        // its parts kept, even when the app drops it from the list.
+        let mut rest = loaded.workspace.clone();
+        rest.assessments.retain(|a| a.id != id);
+        let plan = saved.plan(&rest, &log());
+        assert!(plan.writes.iter().all(|w| w.key != assessment_key(id)));
+        assert!(plan.removals.is_empty(), "{:?}", plan.removals);
+    }
+
+    #[test]
+    fn a_part_that_reads_but_breaks_a_rule_is_set_aside_too() {
+        let (w, store) = heavy_with_kpis(|kpis| kpis[1]["name"] = "x".repeat(100_000).into());
+        let id = w.assessments[1].id;
+        let (_, mut saved) = load(&store);
+        let why = saved
+            .check(id)
+            .expect("the long name is found")
+            .error
+            .to_string();
+        assert!(why.contains("kpis[1].name"), "{why}");
     }
 
     proptest::proptest! {

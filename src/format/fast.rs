@@ -15,10 +15,10 @@ use serde::de::{self, DeserializeSeed, MapAccess, SeqAccess, Visitor};
 use serde::{Deserialize, Deserializer};
 
 use super::validate::limits::{MAX_ASSESSMENTS, MAX_KEY_CHARS, MAX_LIST_ITEMS, MAX_MEASUREMENTS};
-use super::{validate, Envelope, Imported, FORMAT_ID, MAX_VALUES, SCHEMA_VERSION};
+use super::{validate, Envelope, Unverified, FORMAT_ID, MAX_VALUES, SCHEMA_VERSION};
 
 /// The file read straight into the model, or None to take the full path.
-pub(super) fn import_current(text: &str) -> Option<Imported> {
+pub(super) fn import_current(text: &str) -> Option<Unverified> {
     if !plainly_fine(text) {
         return None;
     }

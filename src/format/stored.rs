@@ -18,6 +18,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use super::{errors, migrate, validate, FileKind, FormatError, FORMAT_ID, SCHEMA_VERSION};
+use crate::domain::shared::Shared;
 use crate::domain::Assessment;
 use crate::i18n::{tr, trf};
 
@@ -266,6 +267,63 @@ pub(super) fn decode_current(
         revision: stored.revision,
         parts: stored.parts,
     })
+}
+
+/// Gives the JSON of one part stored apart when it is first needed, or None when it cannot.
+pub type PartReader = Box<dyn FnOnce() -> Option<String> + Send>;
+
+/// Decodes a record in this build's schema that names parts, leaving each part to be read on
+/// first use through the reader `later(name, reference)` gives. Nothing is checked beyond the
+/// record's own shape: the caller must run [`check_stored`] on the assessment before it saves or
+/// exports it. None when the record is not in this build's schema, names no part, or names one
+/// that `later` has no reader for: read it with [`decode_stored_record`] instead, which says
+/// what is wrong.
+///
+/// This is what lets the app show the list of a consultant's clients without first decoding
+/// every KPI measurement of every one of them.
+pub fn decode_stored_later(
+    text: &str,
+    later: &dyn Fn(&str, &str) -> Option<PartReader>,
+) -> Option<StoredRecord> {
+    let stored = serde_json::from_str::<StoredCurrent>(text)
+        .ok()
+        .filter(|s| s.format == FORMAT_ID && s.schema_version == SCHEMA_VERSION)?;
+    if stored.parts.is_empty() {
+        return None;
+    }
+    let mut assessment = stored.assessment;
+    for (name, reference) in &stored.parts {
+        if !STORED_PARTS.contains(&name.as_str()) || !part_is_empty(&assessment, name) {
+            return None;
+        }
+        let read = later(name, reference)?;
+        with_part!(
+            mut assessment,
+            name.as_str(),
+            |f| *f = Shared::later(move || serde_json::from_str(&read()?).ok()),
+            {}
+        );
+    }
+    Some(StoredRecord {
+        assessment,
+        revision: stored.revision,
+        parts: stored.parts,
+    })
+}
+
+/// Reads every part of an assessment from [`decode_stored_later`] and runs the checks any stored
+/// record passes. An error names the first part that did not read; the caller can read the
+/// record again with [`decode_stored_record`] for the path of the problem.
+pub fn check_stored(assessment: &Assessment) -> Result<(), FormatError> {
+    for name in STORED_PARTS {
+        if with_part!(assessment, name, |f| f.failed(), false) {
+            return Err(FormatError::invalid(
+                format!("parts.{name}"),
+                trf("format.stored_part_missing", &[("name", name)]),
+            ));
+        }
+    }
+    validate::envelope(FileKind::Assessment, std::slice::from_ref(assessment))
 }
 
 /// The record with its parts put back inline, as one JSON tree, and the parts it named.

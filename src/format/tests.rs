@@ -849,6 +849,39 @@ fn version_5_files_gain_an_empty_review_and_no_snapshots() {
 }
 
 #[test]
+fn a_fingerprint_hashed_elsewhere_gives_the_same_verdict() {
+    // The browser hashes `content()` with its own SHA-256; any correct SHA-256 must agree.
+    let text = export(FileKind::Workspace, &[sample()], at(1_800_000_100));
+    let edited = text.replace("Q3 review", "Q4 review");
+    for (file, verdict) in [(&text, Integrity::Intact), (&edited, Integrity::Edited)] {
+        let checked = import_unverified(file).unwrap();
+        let content = checked
+            .content()
+            .expect("a signed file has content to hash");
+        assert_eq!(
+            sha256_hex(&content),
+            content_hash(&checked.clone().finish(None).assessments)
+        );
+        let elsewhere = checked.clone().finish(Some(&sha256_hex(&content)));
+        assert_eq!(elsewhere.integrity, verdict);
+        assert_eq!(elsewhere, import(file).unwrap());
+        // A wrong hash handed in is an edit, never "intact".
+        let wrong = checked.finish(Some(&"0".repeat(64)));
+        assert_eq!(wrong.integrity, Integrity::Edited);
+    }
+    let mut unsigned: serde_json::Value = serde_json::from_str(&text).unwrap();
+    unsigned.as_object_mut().unwrap().remove("content_sha256");
+    unsigned["schema_version"] = 5.into();
+    let checked = import_unverified(&unsigned.to_string()).unwrap();
+    assert_eq!(
+        checked.content(),
+        None,
+        "nothing to hash without a fingerprint"
+    );
+    assert_eq!(checked.finish(None).integrity, Integrity::Unsigned);
+}
+
+#[test]
 fn content_hash_is_stable_across_key_order_and_spacing() {
     let text = export(FileKind::Workspace, &[sample()], at(1_800_000_100));
     assert_eq!(import(&text).unwrap().integrity, Integrity::Intact);

@@ -35,7 +35,10 @@ pub fn ShareButton() -> impl IntoView {
     let made = RwSignal::new(None::<Result<String, ShareError>>);
     let copy = RwSignal::new(CopyState::NotYet);
     let opener = NodeRef::<html::Button>::new();
+    let state = use_app_state();
     let show = move |_| {
+        // A link must never carry a list that turned out not to read (see `check_all_stored`).
+        state.check_all_stored();
         let origin = window().location().origin().unwrap_or_default();
         let link = current.assessment.with_untracked(|a| {
             a.as_ref()

@@ -125,11 +125,59 @@ impl AppState {
             Storage::request_persistence(move |granted| persisted.set(Some(granted)));
         }
         provide_context(state);
+        state.check_stored_later();
         state
+    }
+
+    /// Checks the stored assessments whose bulky lists start-up left to read on first use, once
+    /// the first screen is up, when the browser is idle and a few milliseconds at a time, so the
+    /// page answers input in between. A record that fails goes to the recovery screen, as it
+    /// would have at start.
+    fn check_stored_later(self) {
+        /// Work per slice: half a frame, so a click waits at most about that long.
+        const SLICE_MS: f64 = 8.0;
+        if self.storage.with_value(Storage::next_unchecked).is_none() {
+            return;
+        }
+        request_idle_callback(move || {
+            let clock = window().performance();
+            let now = || clock.as_ref().map_or(0.0, |p| p.now());
+            let start = now();
+            while let Some(id) = self.storage.with_value(Storage::next_unchecked) {
+                self.check_stored(id);
+                if now() - start >= SLICE_MS {
+                    break;
+                }
+            }
+            self.check_stored_later();
+        });
+    }
+
+    /// Finishes those checks at once: before anything is saved or exported.
+    pub fn check_all_stored(&self) {
+        while let Some(id) = self.storage.with_value(Storage::next_unchecked) {
+            self.check_stored(id);
+        }
+    }
+
+    fn check_stored(&self, id: Uuid) {
+        let Some(failed) = self.storage.try_update_value(|s| s.check(id)).flatten() else {
+            return;
+        };
+        // Whatever was shown of it came from a record that does not read: drop it with its
+        // undo steps; the stored text stays untouched for the recovery screen.
+        self.workspace.update(|w| {
+            w.remove(id);
+        });
+        self.history.update_value(|h| h.forget(id));
+        self.history_changed.update(|n| *n += 1);
+        self.unreadable.update(|u| u.push(failed));
+        self.recovery_open.set(true);
     }
 
     /// Writes whatever changed since the last save and updates the indicator.
     pub fn save_now(&self) {
+        self.check_all_stored();
         self.export_log.update_untracked(|log| {
             self.workspace.with_untracked(|w| {
                 let ids: Vec<Uuid> = w.assessments.iter().map(|a| a.id).collect();
@@ -378,6 +426,8 @@ impl AppState {
     }
 
     pub fn duplicate(&self, id: Uuid) -> Option<Uuid> {
+        // The copy shares the original's lists: they must have passed their check first.
+        self.check_all_stored();
         let mut created = None;
         self.workspace
             .update(|w| created = w.duplicate(id, Uuid::new_v4(), Utc::now()));

@@ -189,16 +189,40 @@ async function measureLoads(context, url, runs) {
     await page?.close();
     page = await context.newPage();
     const marks = await loadAndMark(page, url);
+    marks.settled = await settled(page);
     if (i >= 2) samples.push(marks);
   }
   return {
     page,
+    settled: median(samples.map((s) => s.settled)),
     ready: median(samples.map((s) => s.ready)),
     header: median(samples.map((s) => s.header)),
     wasmFetched: median(samples.map((s) => s.wasmFetched)),
     wasmStarted: median(samples.map((s) => s.wasmStarted)),
     samples,
   };
+}
+
+/**
+ * When the main thread last held up a frame after the page was ready: the app may go on, when
+ * idle, with work it put off until the first screen was up. Watches animation frames for
+ * `watchMs` (which leaves the thread idle between them, unlike a busy probe) and returns the end
+ * of the last gap between two frames over 25 ms (one and a half frames at 60 Hz), from
+ * navigation start; the ready time when there was none.
+ */
+function settled(page, watchMs = 1500) {
+  return page.evaluate((watch) => new Promise((resolve) => {
+    const start = performance.now();
+    let last = start;
+    let settledAt = window.__bench.marks.ready;
+    const frame = (t) => {
+      if (t - last > 25) settledAt = t;
+      last = t;
+      if (t - start < watch) requestAnimationFrame(frame);
+      else resolve(settledAt);
+    };
+    requestAnimationFrame(frame);
+  }), watchMs);
 }
 
 /** JS heap after a forced garbage collection, and the size of the wasm linear memory. */
@@ -432,7 +456,14 @@ async function profileWithNames(browser, { heavyId, area, count = 10 }) {
   try {
     const page = await context.newPage();
     await loadAndMark(page, `${server.url}/`);
+    const importCdp = await context.newCDPSession(page);
+    await importCdp.send('Profiler.enable');
+    await importCdp.send('Profiler.setSamplingInterval', { interval: 100 });
+    await importCdp.send('Profiler.start');
     await importFile(page, WORKSPACE);
+    const imported = (await importCdp.send('Profiler.stop')).profile;
+    await importCdp.detach();
+    await writeFile(path.join(OUT_DIR, 'import.cpuprofile'), JSON.stringify(imported));
     await waitSavedOrNot(page);
     // A load of the list with the stored workspace, in a new tab as the load bench does.
     await page.goto('about:blank');
@@ -442,34 +473,54 @@ async function profileWithNames(browser, { heavyId, area, count = 10 }) {
     await loadCdp.send('Profiler.setSamplingInterval', { interval: 100 });
     await loadCdp.send('Profiler.start');
     await loadAndMark(fresh, `${server.url}/`);
+    // On to the end of the work the app puts off until the list is shown.
+    await settled(fresh);
     const load = (await loadCdp.send('Profiler.stop')).profile;
     await loadCdp.detach();
     await fresh.close();
     await writeFile(path.join(OUT_DIR, 'load.cpuprofile'), JSON.stringify(load));
     await loadAndMark(page, `${server.url}/a/${heavyId}/assessment/${area}`);
+    // A second tab on the results page takes in each save through the storage event.
+    const other = await context.newPage();
+    await loadAndMark(other, `${server.url}/a/${heavyId}/results`);
+    await settled(other);
+    const otherCdp = await context.newCDPSession(other);
+    await otherCdp.send('Profiler.enable');
+    await otherCdp.send('Profiler.setSamplingInterval', { interval: 100 });
     const cdp = await context.newCDPSession(page);
     await cdp.send('Profiler.enable');
     await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
     const changes = [];
     const saves = [];
+    const takenIn = [];
     for (let i = 0; i < count; i++) {
       const before = await saveCount(page);
+      const seen = await other.evaluate(() => window.__bench.storageEvents.length);
       await cdp.send('Profiler.start');
       await changeAnswer(page, 2000 + i);
       changes.push((await cdp.send('Profiler.stop')).profile);
+      await otherCdp.send('Profiler.start');
       await cdp.send('Profiler.start');
       await waitNextSave(page, before);
       saves.push((await cdp.send('Profiler.stop')).profile);
+      await other.waitForFunction((n) => window.__bench.storageEvents.length > n, seen, { timeout: 30_000, polling: POLL_MS });
+      await other.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+      takenIn.push((await otherCdp.send('Profiler.stop')).profile);
     }
+    await otherCdp.detach();
+    await other.close();
     await cdp.detach();
+    await writeFile(path.join(OUT_DIR, 'other-tab.cpuprofile'), JSON.stringify(takenIn.at(-1)));
     await writeFile(path.join(OUT_DIR, 'answer-change.cpuprofile'), JSON.stringify(changes.at(-1)));
     await writeFile(path.join(OUT_DIR, 'save.cpuprofile'), JSON.stringify(saves.at(-1)));
     return {
       count,
       sameBuild: named.sameBuild,
       load: summariseProfiles([load]),
+      import: summariseProfiles([imported]),
       change: summariseProfiles(changes),
       save: summariseProfiles(saves),
+      otherTab: summariseProfiles(takenIn),
     };
   } finally {
     await context.close();
@@ -678,6 +729,12 @@ function report(r) {
   add(`Load, heavy assessment's results page: navigation → both charts (median of ${LOAD_RUNS})`,
     `${ms(r.loadHeavyResults.ready)} (${(r.loadHeavyResults.ready / emptyReady).toFixed(2)}× empty)`,
     `≤ ${BUDGET.loadRatio}× empty`, r.loadHeavyResults.ready <= BUDGET.loadRatio * emptyReady);
+  const emptySettled = r.loadEmpty.settled;
+  for (const [what, load] of [['empty workspace', r.loadEmpty], ['50 assessments, the list', r.loadLarge], ['heavy results page', r.loadHeavyResults]]) {
+    if (load.settled === undefined) continue;
+    add(`  same loads, ${what}: navigation → main thread settled (last frame held up over 25 ms, watched 1.5 s after ready)`,
+      `${ms(load.settled)}${load === r.loadEmpty ? '' : ` (${(load.settled / emptySettled).toFixed(2)}× empty)`}`, 'no budget', null);
+  }
 
   const frames = r.answerChanges.map((c) => c.frame ?? Infinity);
   const sync = r.answerChanges.map((c) => c.sync);
@@ -770,9 +827,9 @@ function report(r) {
   if (r.profile?.error) lines.push(`- No CPU profile: ${r.profile.error}.`);
   if (r.profile?.change) {
     const p = r.profile;
-    lines.push(`- CPU profiles (Profiler, 0.1 ms sampling) of one load of the list, ${p.count} answer changes and the autosaves they caused, in a copy of dist/ whose wasm keeps its names ` +
+    lines.push(`- CPU profiles (Profiler, 0.1 ms sampling) of the first import of the workspace, one load of the list (until the main thread settled), ${p.count} answer changes and the autosaves they caused, in a copy of dist/ whose wasm keeps its names ` +
       `(not run through wasm-opt; ${p.sameBuild ? 'same build as dist/: identical JS glue' : 'WARNING: cargo\'s wasm is not the build in dist/, names may describe other code'}). Last of each in target/bench/*.cpuprofile.`);
-    for (const [label, prof, n] of [['one load of the list', p.load, 1], ['answer change', p.change, p.count], ['autosave', p.save, p.count]]) {
+    for (const [label, prof, n] of [['import of the workspace', p.import, 1], ['one load of the list', p.load, 1], ['answer change', p.change, p.count], ['autosave', p.save, p.count], ['second tab taking in that save (results page)', p.otherTab, p.count]]) {
       lines.push(`  - ${label}: ${ms(prof.busy / n)} of script each${n > 1 ? ' (mean)' : ''}. Self time, largest first:`);
       for (const f of prof.self) lines.push(`    - ${ms(f.ms / n)} (${(100 * f.share).toFixed(0)}%) ${f.name}`);
       lines.push('    App functions by inclusive time:');

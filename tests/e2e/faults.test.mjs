@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import {
   startApp, openPage, storageSnapshot, storedAssessments, waitSaved, newAssessment, STORAGE_PREFIX,
-  axeViolations, decodeStored,
+  axeViolations, decodeStored, unpackStored,
 } from './support.mjs';
 
 let app;
@@ -180,6 +180,50 @@ test('corrupt and future-version stored data open the recovery screen; the raw v
   await page.goto(`${app.url}/`);
   await page.getByRole('link', { name: 'Healthy Co, edited' }).waitFor();
   assert.equal(await page.getByTestId('recovery-screen').count(), 0);
+  await s.close();
+});
+
+test('a list stored apart that no longer reads is found after start-up: recovery screen with its path, nothing stored changes', async () => {
+  const s = await openPage(app);
+  await s.goto('/');
+  const { page } = s;
+  await page.getByRole('button', { name: 'Open demo' }).click();
+  await page.getByRole('heading', { name: /Harbourline/ }).waitFor();
+  await waitSaved(page);
+  await page.goto(`${app.url}/`);
+  await newAssessment(page, 'Healthy Co');
+  await waitSaved(page);
+  const demo = (await storedAssessments(page)).find((a) => a.name.includes('Harbourline') || a.profile.company_name.includes('Harbourline'));
+  assert.ok(demo, 'the demo is stored');
+  const snap = await storageSnapshot(page);
+  const partKey = Object.keys(snap).find((k) => k.startsWith(`${STORAGE_PREFIX}part/${demo.id}/kpis/`));
+  assert.ok(partKey, 'the demo\'s KPIs are stored apart');
+  // Damaged by hand: one measurement's value is no longer a number. Plain JSON is a valid
+  // stored form, so only reading the list finds the problem.
+  const kpis = JSON.parse(unpackStored(snap[partKey]));
+  const k = kpis.findIndex((x) => x.measurements.length > 2);
+  kpis[k].measurements[2].value = 'lots';
+  const damaged = JSON.stringify(kpis);
+  const recordKey = `${STORAGE_PREFIX}assessment/${demo.id}`;
+  await page.evaluate(([key, value]) => localStorage.setItem(key, value), [partKey, damaged]);
+  await page.goto(`${app.url}/`);
+  const screen = page.getByTestId('recovery-screen');
+  await screen.waitFor();
+  const text = await screen.innerText();
+  assert.match(text, /could not be opened/);
+  assert.ok(text.includes(`kpis[${k}].measurements[2].value`), text);
+  await screen.getByRole('button', { name: 'Continue with the rest' }).click();
+  // The damaged assessment is not offered for editing; the healthy one saves as before.
+  await page.getByRole('link', { name: 'Healthy Co' }).waitFor();
+  assert.equal(await page.getByRole('link', { name: /Harbourline/ }).count(), 0);
+  const healthy = (await storedAssessments(page)).find((a) => a.id !== demo.id);
+  await page.goto(`${app.url}/a/${healthy.id}/profile`);
+  await page.getByLabel('Company name').fill('Healthy Co, edited');
+  await waitSaved(page);
+  const after = await storageSnapshot(page);
+  assert.equal(after[partKey], damaged, 'the damaged part is kept as it was');
+  assert.equal(after[recordKey], snap[recordKey], 'its record is never rewritten');
+  assert.ok(Object.entries(after).some(([key, v]) => key.startsWith(`${STORAGE_PREFIX}backup/`) && v === snap[recordKey]), 'the record is copied aside');
   await s.close();
 });
 

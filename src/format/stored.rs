@@ -219,10 +219,11 @@ pub fn decode_stored_record(
     // several times faster than going through a JSON tree with path tracking. Anything else (an
     // older version to migrate, or a record or part that does not read) takes the full path
     // below, which names what is wrong and where.
-    if let Some(record) = decode_current(text, base, fetch) {
-        validate::envelope(
+    if let Some((record, trusted)) = decode_current(text, base, fetch) {
+        validate::envelope_trusting(
             FileKind::Assessment,
             std::slice::from_ref(&record.assessment),
+            trusted,
         )?;
         return Ok(record);
     }
@@ -236,12 +237,14 @@ pub fn decode_stored_record(
 }
 
 /// The record read straight into the model, if it is in this build's schema and it and its parts
-/// read cleanly.
+/// read cleanly; with the lists taken unchanged from `base`, whose own contents need no new check
+/// (`base` is this tab's copy: checked when it was read, or made by this tab).
 pub(super) fn decode_current(
     text: &str,
     base: Option<(&Assessment, &BTreeMap<String, String>)>,
     fetch: &dyn Fn(&str, &str) -> Option<String>,
-) -> Option<StoredRecord> {
+) -> Option<(StoredRecord, validate::Trusted)> {
+    let mut trusted = validate::Trusted::default();
     let stored = serde_json::from_str::<StoredCurrent>(text)
         .ok()
         .filter(|s| s.format == FORMAT_ID && s.schema_version == SCHEMA_VERSION)?;
@@ -252,7 +255,22 @@ pub(super) fn decode_current(
         }
         match base {
             Some((from, named)) if named.get(name) == Some(reference) => {
-                copy_part(&mut assessment, from, name)
+                copy_part(&mut assessment, from, name);
+                match name.as_str() {
+                    "kpis" => trusted.kpis = true,
+                    "snapshots" => trusted.snapshots = true,
+                    "scorecards" => trusted.scorecards = true,
+                    // Initiatives link to goals, which live in the record.
+                    "initiatives" => {
+                        trusted.initiatives = assessment
+                            .goals
+                            .iter()
+                            .map(|g| g.id)
+                            .eq(from.goals.iter().map(|g| g.id))
+                    }
+                    "risks" => trusted.risks = true,
+                    _ => {}
+                }
             }
             _ => {
                 let json = fetch(name, reference)?;
@@ -262,11 +280,14 @@ pub(super) fn decode_current(
             }
         }
     }
-    Some(StoredRecord {
-        assessment,
-        revision: stored.revision,
-        parts: stored.parts,
-    })
+    Some((
+        StoredRecord {
+            assessment,
+            revision: stored.revision,
+            parts: stored.parts,
+        },
+        trusted,
+    ))
 }
 
 /// Gives the JSON of one part stored apart when it is first needed, or None when it cannot.

@@ -209,8 +209,13 @@ fn stored_records_read_the_same_by_the_fast_and_the_migrating_path() {
     let heavy = crate::domain::demo::large::heavy_assessment(1, today);
     for (a, revision) in [(sample(), 0), (heavy, 41)] {
         let text = encode_stored_revision(&a, revision);
-        let fast = super::stored::decode_current(&text, None, &|_, _| None)
+        let (fast, trusted) = super::stored::decode_current(&text, None, &|_, _| None)
             .expect("this build's own record reads directly");
+        assert_eq!(
+            trusted,
+            super::validate::Trusted::default(),
+            "nothing to trust without a base"
+        );
         assert_eq!(fast.revision, revision);
         assert_eq!(fast.assessment, a);
         assert_eq!(
@@ -1019,6 +1024,62 @@ fn a_record_with_parts_apart_reads_back_whole_by_either_path() {
     let nothing = |_: &str, _: &str| -> Option<String> { panic!("read a part") };
     let again = decode_stored_record(&text, Some((&a, &read.parts)), &nothing).unwrap();
     assert_eq!(again.assessment, a);
+}
+
+#[test]
+fn lists_taken_from_this_tabs_copy_are_not_checked_again_but_links_to_them_are() {
+    let (a, text, parts) = stored_apart(4);
+    let fetch = |_: &str, r: &str| parts.get(r).cloned();
+    let read = decode_stored_record(&text, None, &fetch).unwrap();
+    // This tab's copy holds a KPI list that would not pass (made here, not read): another tab's
+    // save naming the same KPI part takes the list from it without checking it again, which is
+    // what keeps taking in a save of a large assessment within a frame.
+    let mut mine = a.clone();
+    mine.kpis[0].name = "x".repeat(100_000);
+    assert!(decode_stored_record(&text, Some((&mine, &read.parts)), &fetch).is_ok());
+
+    // Another tab removed a goal that initiatives link to, and saved only the record: the
+    // initiatives come from this tab's copy, yet their links to goals are checked.
+    let linked = a
+        .initiatives
+        .iter()
+        .find_map(|i| i.goals.first().copied())
+        .expect("the heavy assessment links initiatives to goals");
+    let mut theirs = a.clone();
+    theirs.goals.retain(|g| g.id != linked);
+    let rest = without_parts(&theirs, STORED_PARTS);
+    let record = encode_stored_record(&rest, 5, &read.parts);
+    let nothing = |_: &str, _: &str| -> Option<String> { panic!("read a part") };
+    let err = decode_stored_record(&record, Some((&a, &read.parts)), &nothing)
+        .unwrap_err()
+        .to_string();
+    assert!(err.contains(".goals["), "{err}");
+
+    // Another tab removed an initiative that a risk links to: new initiatives, same risks part.
+    let gone = a
+        .risks
+        .iter()
+        .find_map(|r| r.initiatives.first().copied())
+        .expect("the heavy assessment links risks to initiatives");
+    let mut theirs = a.clone();
+    theirs.initiatives.retain(|i| i.id != gone);
+    for i in theirs.initiatives.iter_mut() {
+        i.depends_on.retain(|d| *d != gone);
+    }
+    let mut named = read.parts.clone();
+    named.insert("initiatives".into(), "r-new".into());
+    let mut parts = parts.clone();
+    parts.insert("r-new".into(), encode_part(&theirs, "initiatives").unwrap());
+    let rest = without_parts(&theirs, STORED_PARTS);
+    let record = encode_stored_record(&rest, 6, &named);
+    let fetch = |_: &str, r: &str| parts.get(r).cloned();
+    let err = decode_stored_record(&record, Some((&a, &read.parts)), &fetch)
+        .unwrap_err()
+        .to_string();
+    assert!(
+        err.contains("risks[") && err.contains(".initiatives["),
+        "{err}"
+    );
 }
 
 #[test]

@@ -214,6 +214,8 @@ impl AppState {
         let Some(id) = crate::storage::assessment_id(key) else {
             return;
         };
+        // Checked lists let the new record take them over unread (see `Saved::read`).
+        self.check_all_stored();
         let local = self.workspace.with_untracked(|w| w.get(id).cloned());
         let outcome = self
             .storage

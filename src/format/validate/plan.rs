@@ -6,7 +6,7 @@ use std::collections::{BTreeMap, HashSet};
 
 use uuid::Uuid;
 
-use super::{id_key, number, out_of_range, small, text, unique_ids};
+use super::{id_key, number, out_of_range, small, text, unique_ids, Trusted};
 use crate::domain::budget::Budget;
 use crate::domain::context::MAX_MONTHLY_COST;
 use crate::domain::model::Assessment;
@@ -20,11 +20,16 @@ const MAX_SKILL_CHARS: usize = 100;
 /// Most capacity one planned change may add, in person-weeks per month (about 230 people).
 const MAX_CAPACITY_WEEKS: f64 = 1_000.0;
 
-pub(super) fn plan(at: &str, a: &Assessment, problems: &mut Vec<Problem>) {
-    initiatives(at, a, problems);
+pub(super) fn plan(at: &str, a: &Assessment, trusted: Trusted, problems: &mut Vec<Problem>) {
+    if !trusted.initiatives {
+        initiatives(at, a, problems);
+    }
     budget(&format!("{at}.budget"), &a.budget, problems);
     team(&format!("{at}.team"), &a.team, problems);
-    risks(at, a, problems);
+    // Risks link to initiatives: trusted only when those are unchanged too.
+    if !(trusted.risks && trusted.initiatives) {
+        risks(at, a, problems);
+    }
 }
 
 fn money(problems: &mut Vec<Problem>, path: impl FnOnce() -> String, value: Option<f64>) {

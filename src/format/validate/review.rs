@@ -5,7 +5,12 @@ use super::{answer_map, id_key, level, text, unique_ids};
 use crate::domain::model::Assessment;
 use crate::format::Problem;
 
-pub(super) fn review_and_snapshots(at: &str, a: &Assessment, problems: &mut Vec<Problem>) {
+pub(super) fn review_and_snapshots(
+    at: &str,
+    a: &Assessment,
+    trusted_snapshots: bool,
+    problems: &mut Vec<Problem>,
+) {
     let r = &a.review;
     text(problems, || format!("{at}.review.reviewer"), &r.reviewer);
     for (key, review) in &r.answers {
@@ -28,6 +33,9 @@ pub(super) fn review_and_snapshots(at: &str, a: &Assessment, problems: &mut Vec<
             || format!("{at}.review.areas.{key}.comment"),
             &review.comment,
         );
+    }
+    if trusted_snapshots {
+        return;
     }
     let path = format!("{at}.snapshots");
     unique_ids(problems, &path, a.snapshots.iter().map(|s| &s.id));

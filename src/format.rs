@@ -26,7 +26,7 @@ pub use reader::{MAX_FILE_BYTES, MAX_VALUES};
 pub use stored::{
     check_stored, decode_stored, decode_stored_later, decode_stored_record, decode_stored_revision,
     encode_part, encode_stored, encode_stored_record, encode_stored_revision, part_equal,
-    part_is_empty, without_parts, PartReader, StoredRecord, STORED_PARTS,
+    part_is_empty, read_one_part, without_parts, PartReader, StoredRecord, STORED_PARTS,
 };
 pub use validate::limits::{MAX_ASSESSMENTS, MAX_KEY_CHARS, MAX_LIST_ITEMS, MAX_MEASUREMENTS};
 

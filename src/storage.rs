@@ -540,6 +540,12 @@ impl Saved {
         self.later.keys().next().copied()
     }
 
+    /// Reads one more of the lists assessment `id` left for later; false when all are read (or
+    /// it has none), and [`Saved::check`] is what is left to do.
+    pub fn read_one_part(&self, id: Uuid) -> bool {
+        self.later.contains_key(&id) && self.copies.get(&id).is_some_and(format::read_one_part)
+    }
+
     /// Reads every part of assessment `id` that start-up left for later and checks the assessment
     /// as any load does. None when it passes, or was not left for later. Otherwise its record is
     /// set aside as one that failed to load is: never written or removed again, and returned for
@@ -905,6 +911,11 @@ impl Storage {
     /// An assessment whose parts start-up left for later and that is not checked yet, if any.
     pub fn next_unchecked(&self) -> Option<Uuid> {
         self.saved.next_unchecked()
+    }
+
+    /// See [`Saved::read_one_part`].
+    pub fn read_one_part(&self, id: Uuid) -> bool {
+        self.saved.read_one_part(id)
     }
 
     /// Checks assessment `id` if start-up left its parts for later (see [`Saved::check`]); a
@@ -1603,8 +1614,23 @@ mod tests {
         assert!(!got.kpis.is_read() && !got.initiatives.is_read() && !got.risks.is_read());
         assert_eq!(got.answers, w.assessments[1].answers);
         assert_eq!(saved.next_unchecked(), Some(id));
+        // Read a list at a time, so a large assessment spreads over several short tasks.
+        let mut steps = 0;
+        while saved.read_one_part(id) {
+            steps += 1;
+            let read = [
+                got.kpis.is_read(),
+                got.snapshots.is_read(),
+                got.initiatives.is_read(),
+                got.scorecards.is_read(),
+                got.risks.is_read(),
+            ];
+            assert_eq!(read.iter().filter(|r| **r).count(), steps);
+        }
+        assert_eq!(steps, 5, "the heavy assessment stores five lists apart");
         assert_eq!(saved.check(id), None);
         assert!(got.kpis.is_read() && got.risks.is_read());
+        assert!(!saved.read_one_part(id), "nothing left once checked");
         assert_eq!(saved.next_unchecked(), None);
         assert_eq!(loaded.workspace, w);
         // Nothing changed, so nothing is written.

@@ -332,6 +332,25 @@ pub fn decode_stored_later(
     })
 }
 
+/// Reads one list of `a` left to read on first use, if any is left; false when none is. Lets the
+/// caller spread the reading of a large assessment over several short tasks.
+pub fn read_one_part(a: &Assessment) -> bool {
+    STORED_PARTS.iter().any(|name| {
+        with_part!(
+            a,
+            *name,
+            |f| {
+                let unread = !f.is_read();
+                if unread {
+                    f.failed();
+                }
+                unread
+            },
+            false
+        )
+    })
+}
+
 /// Reads every part of an assessment from [`decode_stored_later`] and runs the checks any stored
 /// record passes. An error names the first part that did not read; the caller can read the
 /// record again with [`decode_stored_record`] for the path of the problem.

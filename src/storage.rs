@@ -44,7 +44,7 @@ const ASSESSMENT_PREFIX: &str = "cto-workbench/v1/assessment/";
 /// Never named by the storage event's handling: a record is taken in whole when it changes.
 const PART_PREFIX: &str = "cto-workbench/v1/part/";
 /// Lists at least this long (in bytes of JSON) are stored apart from their record.
-const PART_FROM_BYTES: usize = 16 * 1024;
+const PART_FROM_BYTES: usize = 4 * 1024;
 /// Copies of unreadable records; outside the assessment prefix, so they are never loaded or saved.
 const BACKUP_PREFIX: &str = "cto-workbench/v1/backup/";
 /// Records at least this long (in bytes of JSON) are stored deflated.

@@ -98,6 +98,7 @@ async fn browser_sha256(bytes: &[u8]) -> Option<String> {
 }
 
 /// Exports assessments as a file download and says what happened.
+/// Never call it while holding the workspace: it may change it (see `check_all_stored`).
 pub fn export(state: AppState, kind: FileKind, assessments: &[Assessment], label: &str) {
     // A list left to read on first use that turns out not to read would be written empty.
     state.check_all_stored();
@@ -123,12 +124,8 @@ pub fn export(state: AppState, kind: FileKind, assessments: &[Assessment], label
 
 /// Exports every assessment in this browser as one workspace file.
 pub fn export_workspace(state: AppState) {
-    state.workspace.with_untracked(|w| {
-        export(
-            state,
-            FileKind::Workspace,
-            &w.assessments,
-            "cto-workbench-workspace",
-        )
-    })
+    // A copy (cheap: the bulky lists are shared), so `export` may change the workspace while it
+    // finishes the checks of stored lists.
+    let all = state.workspace.with_untracked(|w| w.assessments.clone());
+    export(state, FileKind::Workspace, &all, "cto-workbench-workspace")
 }

@@ -18,19 +18,18 @@ pub fn TabConflictDialog() -> impl IntoView {
             .with_untracked(|w| w.get(id).map(|a| a.display_name()))
             .unwrap_or_default();
         let download_mine = move |_| {
-            state.workspace.with_untracked(|w| {
-                if let Some(a) = w.get(id) {
-                    files::export(
-                        state,
-                        FileKind::Assessment,
-                        std::slice::from_ref(a),
-                        &tf(
-                            "shell2.tab_conflict_file_label",
-                            &[("name", &a.display_name())],
-                        ),
-                    )
-                }
-            })
+            // Taken out first: `export` may change the workspace.
+            if let Some(a) = state.workspace.with_untracked(|w| w.get(id).cloned()) {
+                files::export(
+                    state,
+                    FileKind::Assessment,
+                    std::slice::from_ref(&a),
+                    &tf(
+                        "shell2.tab_conflict_file_label",
+                        &[("name", &a.display_name())],
+                    ),
+                )
+            }
         };
         Some(view! {
             <div class="modal-backdrop">

@@ -844,7 +844,7 @@ pub fn read_records(index: Option<&str>, records: &[(String, String)]) -> (Loade
 pub fn backup_key(key: &str, raw: &str) -> String {
     use sha2::{Digest, Sha256};
     let digest = Sha256::digest(raw.as_bytes());
-    let short: String = digest[..6].iter().map(|b| format!("{b:02x}")).collect();
+    let short = format::hex(&digest[..6]);
     format!(
         "{BACKUP_PREFIX}{}/{short}",
         key.strip_prefix(PREFIX).unwrap_or(key)

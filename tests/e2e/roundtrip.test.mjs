@@ -156,6 +156,14 @@ test('a snapshot is taken and kept; a share link opens in another browser; a han
   await page.keyboard.press('Escape');
   await page.getByLabel('Link to this assessment').waitFor({ state: 'detached' });
   const file = await exportText(page);
+  // The untouched file: its fingerprint (hashed by the browser's own SHA-256) matches.
+  await page.evaluate(() => localStorage.clear());
+  await page.goto(`${app.url}/`);
+  await importText(page, file);
+  const notice = page.locator('.notice-region');
+  await notice.filter({ hasText: /Imported/ }).waitFor();
+  assert.doesNotMatch(await notice.innerText(), /changed after it was exported/);
+  await waitSaved(page);
   const edited = { name: 'edited.cto.json', text: file.text.replace('Share Co', 'Share Company') };
   await page.evaluate(() => localStorage.clear());
   await page.goto(`${app.url}/`);

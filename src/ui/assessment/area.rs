@@ -1,0 +1,137 @@
+//! One area of the assessment: its purpose, importance, questions, and the way to the next area.
+
+use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::use_params_map;
+
+use crate::content::Area;
+use crate::domain::answers::AreaSettings;
+use crate::ui::assessment::area_nav::AreaNav;
+use crate::ui::assessment::question_card::QuestionCard;
+use crate::ui::assessment::review_area::AreaReviewPart;
+use crate::ui::i18n::{content, t, tf};
+use crate::ui::shell::assessment_frame::use_current;
+use crate::ui::state::use_app_state;
+
+#[component]
+pub fn AreaSection() -> impl IntoView {
+    let params = use_params_map();
+    let area = Memo::new(move |_| {
+        let id = params.read().get("area").unwrap_or_default();
+        content().areas.iter().position(|a| a.id == id)
+    });
+    let current = use_current();
+    let id = current.id;
+    view! {
+        <div class="area-layout">
+            <AreaNav id results=current.results/>
+            {move || match area.get() {
+                Some(i) => view! { <AreaQuestions index=i/> }.into_any(),
+                None => view! {
+                    <section>
+                        <h2>{t("assess.area_not_found")}</h2>
+                        <p><A href=format!("/a/{id}/assessment")>{t("assess.area_back")}</A></p>
+                    </section>
+                }.into_any(),
+            }}
+        </div>
+    }
+}
+
+/// The importance choices and the keys of their names.
+const IMPORTANCE: [(u8, &str); 3] = [
+    (1, "assess.area_importance_less"),
+    (2, "assess.area_importance_normal"),
+    (3, "assess.area_importance_critical"),
+];
+
+#[component]
+fn AreaQuestions(index: usize) -> impl IntoView {
+    let state = use_app_state();
+    let current = use_current();
+    let id = current.id;
+    let areas = &content().areas;
+    let area: &'static Area = &areas[index];
+    let result = Memo::new(move |_| current.results.with(|r| r.areas.get(index).cloned()));
+    let importance =
+        Memo::new(move |_| result.with(|r| r.as_ref().map(|r| r.importance).unwrap_or(2)));
+    let set_importance = move |value: u8| {
+        let area_id = area.id.clone();
+        state.edit(id, move |a| {
+            if value == AreaSettings::default().importance {
+                a.areas.remove(&area_id);
+            } else {
+                a.areas.insert(area_id, AreaSettings { importance: value });
+            }
+        });
+    };
+    let prev = index.checked_sub(1).and_then(|i| areas.get(i));
+    let next = areas.get(index + 1);
+    view! {
+        <section class="area" aria-labelledby="area-title">
+            <p class="eyebrow">{tf(
+                "assess.area_eyebrow",
+                &[("number", &area.number.to_string()), ("total", &areas.len().to_string())],
+            )}</p>
+            <h2 id="area-title">{area.name.clone()}</h2>
+            <p>{area.purpose.clone()}</p>
+            <p class="progress-line">
+                {move || result.with(|r| r.as_ref().map(|r| {
+                    let done = r.done.to_string();
+                    let questions = r.questions.to_string();
+                    let na = r.not_applicable.to_string();
+                    if r.not_applicable > 0 {
+                        tf(
+                            "assess.area_progress_na",
+                            &[("done", &done), ("questions", &questions), ("na", &na)],
+                        )
+                    } else {
+                        tf("assess.area_progress", &[("done", &done), ("questions", &questions)])
+                    }
+                }))}
+            </p>
+            <fieldset class="importance">
+                <legend>{t("assess.area_importance_question")}</legend>
+                {IMPORTANCE
+                    .into_iter()
+                    .map(|(value, label)| {
+                        let input_id = format!("importance-{value}");
+                        view! {
+                            <span class="choice">
+                                <input
+                                    type="radio"
+                                    id=input_id.clone()
+                                    name="importance"
+                                    prop:checked=move || importance.get() == value
+                                    on:change=move |_| set_importance(value)
+                                />
+                                <label for=input_id>{t(label)}</label>
+                            </span>
+                        }
+                    })
+                    .collect_view()}
+                <p class="hint">{t("assess.area_importance_hint")}</p>
+            </fieldset>
+            <AreaReviewPart area/>
+            {area
+                .questions
+                .iter()
+                .map(|q| view! { <QuestionCard area question=q/> })
+                .collect_view()}
+            <nav class="area-pager" aria-label=t("assess.area_other_areas")>
+                {prev.map(|a| view! {
+                    <A href=format!("/a/{id}/assessment/{}", a.id)>{tf("assess.area_previous", &[("area", &a.name)])}</A>
+                })}
+                <A href=format!("/a/{id}/assessment")>{t("assess.area_all")}</A>
+                {match next {
+                    Some(a) => view! {
+                        <A href=format!("/a/{id}/assessment/{}", a.id)>{tf("assess.area_next", &[("area", &a.name)])}</A>
+                    }.into_any(),
+                    None => view! {
+                        <A href=format!("/a/{id}/results")>{t("assess.area_see_results")}</A>
+                    }.into_any(),
+                }}
+            </nav>
+        </section>
+    }
+}

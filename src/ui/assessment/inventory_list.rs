@@ -1,0 +1,163 @@
+//! Technology inventory in four categories (hardware, software, networking, storage), with the
+//! monthly running cost per category.
+
+use leptos::prelude::*;
+use uuid::Uuid;
+
+use crate::domain::context::{
+    monthly_cost_by_category, Category, InventoryItem, Lifecycle, MAX_MONTHLY_COST,
+};
+use crate::ui::common::list_edit::ListEdit;
+use crate::ui::common::numbers::{format_amount, parse_number};
+use crate::ui::i18n::{l, t, tf};
+use crate::ui::shell::assessment_frame::use_current;
+
+fn list() -> ListEdit<InventoryItem> {
+    ListEdit::new(|a| &a.inventory, |a| &mut a.inventory)
+}
+
+/// Reads a cost box: blank is "unknown"; otherwise an amount from 0.
+pub fn parse_cost(text: &str) -> Result<Option<f64>, String> {
+    match parse_number(text) {
+        Ok(Some(v)) if (0.0..=MAX_MONTHLY_COST).contains(&v) => Ok(Some(v)),
+        Ok(None) => Ok(None),
+        _ => Err(t("team.inventory_list_cost_refused").to_string()),
+    }
+}
+
+#[component]
+pub fn InventoryList() -> impl IntoView {
+    let edit = list();
+    let ids = edit.ids();
+    let current = use_current();
+    let totals = Memo::new(move |_| {
+        current.assessment.with(|a| {
+            a.as_ref()
+                .map(|a| monthly_cost_by_category(&a.inventory))
+                .unwrap_or_default()
+        })
+    });
+    let add = move |_| {
+        edit.push(InventoryItem {
+            id: Uuid::new_v4(),
+            category: Category::Software,
+            name: String::new(),
+            owner: String::new(),
+            monthly_cost: None,
+            lifecycle: Lifecycle::Active,
+        })
+    };
+    view! {
+        <section class="subsection" aria-labelledby="inventory-title">
+            <h2 id="inventory-title">{t("team.inventory_list_title")}</h2>
+            <p class="muted">{t("team.inventory_list_intro")}</p>
+            <Show when=move || ids.with(Vec::is_empty)>
+                <p class="empty">{t("team.inventory_list_empty")}</p>
+            </Show>
+            <div class="row-list">
+                <For each=move || ids.get() key=|id| *id let:item>
+                    <InventoryRow item/>
+                </For>
+            </div>
+            <button class="button" on:click=add>{t("team.inventory_list_add")}</button>
+            <table class="data-table compact">
+                <caption>{t("team.inventory_list_totals_caption")}</caption>
+                <thead><tr><th scope="col">{t("team.inventory_list_category")}</th><th scope="col">{t("team.inventory_list_per_month")}</th></tr></thead>
+                <tbody>
+                    {move || totals.get().into_iter().map(|(c, v)| view! {
+                        <tr><th scope="row">{l(c.label())}</th><td>{format_amount(v)}</td></tr>
+                    }).collect_view()}
+                    <tr class="total">
+                        <th scope="row">{t("team.inventory_list_total")}</th>
+                        <td>{move || format_amount(totals.with(|t| t.iter().map(|x| x.1).sum()))}</td>
+                    </tr>
+                </tbody>
+            </table>
+        </section>
+    }
+}
+
+#[component]
+fn InventoryRow(item: Uuid) -> impl IntoView {
+    let edit = list();
+    let name = edit.field(item, |s| s.name.clone());
+    let owner = edit.field(item, |s| s.owner.clone());
+    let category = edit.field(item, |s| s.category);
+    let lifecycle = edit.field(item, |s| s.lifecycle);
+    let cost = edit.field(item, |s| s.monthly_cost);
+    let cost_text = RwSignal::new(
+        cost.get_untracked()
+            .map(|v| v.to_string())
+            .unwrap_or_default(),
+    );
+    let cost_error = RwSignal::new(None::<String>);
+    let f = |field: &str| format!("inventory-{item}-{field}");
+    view! {
+        <div class="row-card">
+            <div class="field">
+                <label for=f("category")>{t("team.inventory_list_category")}</label>
+                <select id=f("category") on:change=move |ev| {
+                    if let Some(c) = Category::from_id(&event_target_value(&ev)) { edit.update(item, |s| s.category = c) }
+                }>
+                    {Category::ALL.into_iter().map(|c| view! {
+                        <option value=c.id() selected=move || category.get() == c>{l(c.label())}</option>
+                    }).collect_view()}
+                </select>
+            </div>
+            <div class="field">
+                <label for=f("name")>{t("team.inventory_list_item")}</label>
+                <input type="text" id=f("name") placeholder=t("team.inventory_list_item_placeholder") prop:value=move || name.get()
+                    on:input=move |ev| { let v = event_target_value(&ev); edit.update(item, |s| s.name = v) }/>
+            </div>
+            <div class="field">
+                <label for=f("owner")>{t("team.inventory_list_owner")}</label>
+                <input type="text" id=f("owner") prop:value=move || owner.get()
+                    on:input=move |ev| { let v = event_target_value(&ev); edit.update(item, |s| s.owner = v) }/>
+            </div>
+            <div class="field">
+                <label for=f("cost")>{t("team.inventory_list_monthly_cost")}</label>
+                <input type="text" inputmode="decimal" id=f("cost")
+                    aria-invalid=move || cost_error.with(Option::is_some).to_string()
+                    aria-describedby=f("cost-hint")
+                    prop:value=move || cost_text.get()
+                    on:input=move |ev| {
+                        let v = event_target_value(&ev);
+                        cost_text.set(v.clone());
+                        match parse_cost(&v) {
+                            Ok(c) => { cost_error.set(None); edit.update(item, |s| s.monthly_cost = c) }
+                            Err(e) => cost_error.set(Some(e)),
+                        }
+                    }/>
+                <p class="hint" id=f("cost-hint")>{move || cost_error.get().unwrap_or_else(|| t("team.inventory_list_cost_hint").into())}</p>
+            </div>
+            <div class="field">
+                <label for=f("lifecycle")>{t("team.inventory_list_status")}</label>
+                <select id=f("lifecycle") on:change=move |ev| {
+                    if let Some(lc) = Lifecycle::from_id(&event_target_value(&ev)) { edit.update(item, |s| s.lifecycle = lc) }
+                }>
+                    {Lifecycle::ALL.into_iter().map(|lc| view! {
+                        <option value=lc.id() selected=move || lifecycle.get() == lc>{l(lc.label())}</option>
+                    }).collect_view()}
+                </select>
+            </div>
+            <button class="button small danger" aria-label=move || tf("team.inventory_list_remove_label", &[("name", &name.get())])
+                on:click=move |_| edit.remove(item)>{t("team.inventory_list_remove")}</button>
+        </div>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn costs_parse_with_separators_and_refuse_nonsense() {
+        assert_eq!(parse_cost(""), Ok(None));
+        assert_eq!(parse_cost("1,200.50"), Ok(Some(1200.5)));
+        assert_eq!(parse_cost(" 300 "), Ok(Some(300.0)));
+        assert!(parse_cost("-1").is_err());
+        assert!(parse_cost("abc").is_err());
+        assert!(parse_cost("NaN").is_err());
+        assert!(parse_cost("inf").is_err());
+    }
+}

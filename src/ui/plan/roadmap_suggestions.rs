@@ -1,0 +1,159 @@
+//! "Suggest from gaps": initiatives proposed from the assessment's largest-priority gaps, using
+//! the framework's improvement steps. The user accepts (as is or with a new title) or discards
+//! each; accepted ones are dated by the scheduler without moving anything already planned.
+
+use std::collections::BTreeSet;
+
+use chrono::Local;
+use leptos::prelude::*;
+use uuid::Uuid;
+
+use crate::domain::roadmap::schedule::{self, Scope};
+use crate::domain::roadmap::suggest::{self, Suggestion};
+use crate::domain::team::capacity::weekly_capacity;
+use crate::domain::Assessment;
+use crate::ui::common::numbers::trim_number;
+use crate::ui::i18n::{content, t, tf};
+use crate::ui::shell::assessment_frame::use_current;
+use crate::ui::state::use_app_state;
+
+/// Adds the chosen suggestions to the roadmap and dates them after what is already planned.
+fn accept(a: &mut Assessment, chosen: Vec<Suggestion>) {
+    let today = Local::now().date_naive();
+    let ids: BTreeSet<Uuid> = chosen.iter().map(|s| s.initiative.id).collect();
+    let known: BTreeSet<Uuid> = a.initiatives.iter().map(|i| i.id).collect();
+    for mut s in chosen {
+        // A suggestion may wait for another one the user discarded: that link goes.
+        s.initiative
+            .depends_on
+            .retain(|d| known.contains(d) || ids.contains(d));
+        a.initiatives.push(s.initiative);
+    }
+    let plan = schedule::schedule(
+        &a.initiatives,
+        today,
+        |d| weekly_capacity(&a.team, d),
+        &Scope::Only(ids),
+    );
+    schedule::apply(&mut a.initiatives, &plan);
+}
+
+#[component]
+pub fn RoadmapSuggestions(suggesting: RwSignal<bool>) -> impl IntoView {
+    let current = use_current();
+    let state = use_app_state();
+    let id = current.id;
+    // Computed when the panel opens, then edited locally until accepted or discarded.
+    let pending = RwSignal::new(Vec::<Suggestion>::new());
+    Effect::new(move |_| {
+        if suggesting.get() {
+            let list = current.assessment.with_untracked(|a| {
+                a.as_ref()
+                    .map(|a| {
+                        suggest::suggest(
+                            content(),
+                            a,
+                            &current.results.get_untracked(),
+                            Uuid::new_v4,
+                        )
+                    })
+                    .unwrap_or_default()
+            });
+            pending.set(list);
+        }
+    });
+    let take = move |which: Option<Uuid>| {
+        let mut chosen = Vec::new();
+        pending.update(|list| {
+            let (taken, kept): (Vec<_>, Vec<_>) = list
+                .drain(..)
+                .partition(|s| which.is_none_or(|w| s.initiative.id == w));
+            chosen = taken;
+            *list = kept;
+        });
+        let n = chosen.len();
+        if n > 0 {
+            state.edit(id, |a| accept(a, chosen));
+            state.notify(if n == 1 {
+                t("plan.roadmap_suggestions_added_one").to_string()
+            } else {
+                tf(
+                    "plan.roadmap_suggestions_added_many",
+                    &[("count", &n.to_string())],
+                )
+            });
+        }
+    };
+    let discard = move |which: Uuid| {
+        pending.update(|list| list.retain(|s| s.initiative.id != which));
+    };
+    view! {
+        <Show when=move || suggesting.get()>
+            <section class="subsection suggestions" aria-labelledby="suggestions-title">
+                <h3 id="suggestions-title">{t("plan.roadmap_suggestions_title")}</h3>
+                <p class="muted">{t("plan.roadmap_suggestions_intro")}</p>
+                <Show when=move || pending.with(Vec::is_empty)>
+                    <p class="empty">{t("plan.roadmap_suggestions_empty")}</p>
+                </Show>
+                <Show when=move || !pending.with(Vec::is_empty)>
+                    <div class="toolbar">
+                        <button class="button primary" on:click=move |_| take(None)>
+                            {move || tf("plan.roadmap_suggestions_accept_all", &[("count", &pending.with(Vec::len).to_string())])}
+                        </button>
+                        <button class="button" on:click=move |_| pending.set(Vec::new())>{t("plan.roadmap_suggestions_discard_all")}</button>
+                    </div>
+                </Show>
+                <ol class="card-list" aria-label=t("plan.roadmap_suggestions_list")>
+                    <For each=move || pending.get() key=|s| s.initiative.id let:s>
+                        <SuggestionCard s pending take=take discard=discard/>
+                    </For>
+                </ol>
+            </section>
+        </Show>
+    }
+}
+
+#[component]
+fn SuggestionCard(
+    s: Suggestion,
+    pending: RwSignal<Vec<Suggestion>>,
+    take: impl Fn(Option<Uuid>) + Copy + 'static,
+    discard: impl Fn(Uuid) + Copy + 'static,
+) -> impl IntoView {
+    let sid = s.initiative.id;
+    let input_id = format!("suggestion-{sid}-title");
+    let set_title = move |v: String| {
+        pending.update(|list| {
+            if let Some(x) = list.iter_mut().find(|x| x.initiative.id == sid) {
+                x.initiative.title = v;
+            }
+        })
+    };
+    let title = s.initiative.title.clone();
+    view! {
+        <li class="row-card suggestion">
+            <div class="field wide">
+                <label for=input_id.clone()>{t("plan.roadmap_suggestions_initiative")}</label>
+                <input type="text" id=input_id prop:value=title on:input=move |ev| set_title(event_target_value(&ev))/>
+            </div>
+            <p class="muted">
+                {tf(
+                    "plan.roadmap_suggestions_details",
+                    &[
+                        ("area", &s.area_name),
+                        ("question", &s.question_text),
+                        ("from", &s.from_level.to_string()),
+                        ("to", &s.to_level.to_string()),
+                        ("priority", &format!("{:.1}", s.priority)),
+                        ("effort", &trim_number(s.initiative.effort_weeks)),
+                    ],
+                )}
+            </p>
+            <p>{s.initiative.description.clone()}</p>
+            <div class="row-actions">
+                <button class="button small primary" on:click=move |_| take(Some(sid))>{t("plan.roadmap_suggestions_accept")}</button>
+                <button class="button small" on:click=move |_| discard(sid)>{t("plan.roadmap_suggestions_discard")}</button>
+            </div>
+        </li>
+    }
+}

@@ -1,0 +1,392 @@
+//! The board report's plan parts: the roadmap (timeline and the next initiatives) and the budget
+//! for the next four quarters. Figures come from [`crate::domain::roadmap`] and
+//! [`crate::domain::budget`]; this file picks what a board reads and words it.
+
+use std::collections::HashSet;
+
+use chrono::NaiveDate;
+use leptos::prelude::*;
+use uuid::Uuid;
+
+use crate::charts::timeline;
+use crate::domain::budget::{
+    default_range, plan, undated_initiatives, BudgetCategory, QuarterPlan,
+};
+use crate::domain::roadmap::{deps, GroupBy, Initiative, InitiativeStatus};
+use crate::ui::common::chart_view::ChartView;
+use crate::ui::common::numbers::{format_amount, trim_number};
+use crate::ui::i18n::{date, l, t, tf};
+use crate::ui::plan::budget_table::over_text;
+use crate::ui::plan::initiative_edit::title_of;
+use crate::ui::plan::roadmap_timeline::timeline_of;
+use crate::ui::shell::assessment_frame::use_current;
+
+/// Initiatives in the "next initiatives" table.
+const NEXT_INITIATIVES: usize = 10;
+/// Quarters in the budget table.
+const BUDGET_QUARTERS: usize = 4;
+/// Width the timeline is drawn at; print and small screens scale it down.
+const TIMELINE_WIDTH: u32 = 960;
+
+/// The last day of work of a dated initiative (its `end` is the day after).
+fn last_day(i: &Initiative) -> Option<NaiveDate> {
+    i.end().map(|end| end.pred_opt().unwrap_or(end))
+}
+
+/// Open milestones whose last day of work is today or later, soonest first (ties keep roadmap
+/// order), at most `n`.
+pub fn next_milestones(items: &[Initiative], today: NaiveDate, n: usize) -> Vec<&Initiative> {
+    let mut out: Vec<&Initiative> = items
+        .iter()
+        .filter(|i| i.milestone && i.is_open())
+        .filter(|i| last_day(i).is_some_and(|d| d >= today))
+        .collect();
+    out.sort_by_key(|i| i.end());
+    out.truncate(n);
+    out
+}
+
+/// Open initiatives still ahead or under way (undated ones too), by start date with undated
+/// ones last (ties keep roadmap order), at most `n`.
+pub fn next_initiatives(items: &[Initiative], today: NaiveDate, n: usize) -> Vec<&Initiative> {
+    let mut out: Vec<&Initiative> = items
+        .iter()
+        .filter(|i| i.is_open())
+        .filter(|i| last_day(i).is_none_or(|d| d >= today))
+        .collect();
+    out.sort_by_key(|i| (i.start.is_none(), i.start));
+    out.truncate(n);
+    out
+}
+
+/// Open initiatives whose planned last day has passed: late, or their status is out of date.
+pub fn past_due(items: &[Initiative], today: NaiveDate) -> usize {
+    items
+        .iter()
+        .filter(|i| i.is_open())
+        .filter(|i| last_day(i).is_some_and(|d| d < today))
+        .count()
+}
+
+/// One category of one quarter, e.g. "12,000 of 15,000", "⚠ 18,000 of 15,000" or "900 (no
+/// budget)". Spend is pro rata by day, so whole units read better than cents.
+pub fn category_text(p: &QuarterPlan, c: BudgetCategory) -> String {
+    let planned = format_amount(p.planned[c.index()].round());
+    match p.budget[c.index()] {
+        Some(b) => {
+            let mark = if p.over(c).is_some() { "⚠ " } else { "" };
+            let text = tf(
+                "partners.report_plan_of_budget",
+                &[("planned", &planned), ("budget", &format_amount(b.round()))],
+            );
+            format!("{mark}{text}")
+        }
+        None => tf("partners.report_plan_no_budget", &[("planned", &planned)]),
+    }
+}
+
+#[component]
+pub fn ReportRoadmap(today: NaiveDate) -> impl IntoView {
+    let current = use_current();
+    let summary = Memo::new(move |_| {
+        current.assessment.with(|a| {
+            let Some(a) = a.as_ref() else {
+                return String::new();
+            };
+            let n = |s: InitiativeStatus| a.initiatives.iter().filter(|i| i.status == s).count();
+            tf(
+                "partners.report_plan_summary",
+                &[
+                    ("total", &a.initiatives.len().to_string()),
+                    ("in_progress", &n(InitiativeStatus::InProgress).to_string()),
+                    ("planned", &n(InitiativeStatus::Planned).to_string()),
+                    ("done", &n(InitiativeStatus::Done).to_string()),
+                    ("dropped", &n(InitiativeStatus::Dropped).to_string()),
+                ],
+            )
+        })
+    });
+    let warnings = Memo::new(move |_| {
+        current.assessment.with(|a| {
+            let Some(a) = a.as_ref() else {
+                return Vec::new();
+            };
+            let mut out = Vec::new();
+            let conflicts = deps::conflicts(&a.initiatives).len();
+            if conflicts > 0 {
+                let key = if conflicts == 1 {
+                    "partners.report_plan_conflict_one"
+                } else {
+                    "partners.report_plan_conflicts"
+                };
+                out.push(tf(key, &[("count", &conflicts.to_string())]));
+            }
+            let late = past_due(&a.initiatives, today);
+            if late > 0 {
+                let key = if late == 1 {
+                    "partners.report_plan_late_one"
+                } else {
+                    "partners.report_plan_late"
+                };
+                out.push(tf(key, &[("count", &late.to_string())]));
+            }
+            out
+        })
+    });
+    let chart = Memo::new(move |_| {
+        current.assessment.with(|a| {
+            let flagged: HashSet<Uuid> = a
+                .as_ref()
+                .map(|a| {
+                    deps::conflicts(&a.initiatives)
+                        .into_iter()
+                        .map(|c| c.initiative)
+                        .collect()
+                })
+                .unwrap_or_default();
+            timeline_of(a.as_ref(), today, GroupBy::Horizon, &flagged)
+        })
+    });
+    let svg = Signal::derive(move || chart.with(|t| timeline::render(t, TIMELINE_WIDTH)));
+    let rows = Memo::new(move |_| {
+        current.assessment.with(|a| {
+            a.as_ref()
+                .map(|a| {
+                    next_initiatives(&a.initiatives, today, NEXT_INITIATIVES)
+                        .into_iter()
+                        .map(|i| {
+                            let when = match (i.start, last_day(i)) {
+                                (Some(s), Some(e)) => tf(
+                                    "partners.report_plan_when",
+                                    &[("start", &date(s)), ("end", &date(e))],
+                                ),
+                                _ => t("partners.report_plan_not_dated").to_string(),
+                            };
+                            let owner = match i.owner.trim() {
+                                "" => "–".to_string(),
+                                o => o.to_string(),
+                            };
+                            (
+                                i.id,
+                                title_of(i),
+                                i.milestone,
+                                l(i.status.label()),
+                                when,
+                                owner,
+                                tf(
+                                    "partners.report_plan_effort_weeks",
+                                    &[("weeks", &trim_number(i.effort_weeks))],
+                                ),
+                            )
+                        })
+                        .collect::<Vec<_>>()
+                })
+                .unwrap_or_default()
+        })
+    });
+    view! {
+        <section class="report-section" aria-labelledby="report-roadmap-title">
+            <h3 id="report-roadmap-title">{t("partners.report_plan_roadmap")}</h3>
+            <p>{move || summary.get()}</p>
+            {move || warnings.get().into_iter().map(|w| view! { <p class="warning-text">{w}</p> }).collect_view()}
+            <div class="timeline-scroll">
+                <ChartView svg label=t("partners.report_plan_timeline")/>
+            </div>
+            <Show
+                when=move || !rows.with(Vec::is_empty)
+                fallback=|| view! { <p>{t("partners.report_plan_no_initiative")}</p> }
+            >
+                <table class="data-table">
+                    <caption>{tf("partners.report_plan_next_table", &[("count", &NEXT_INITIATIVES.to_string())])}</caption>
+                    <thead>
+                        <tr>
+                            <th scope="col">{t("partners.report_plan_initiative")}</th>
+                            <th scope="col">{t("partners.report_plan_status")}</th>
+                            <th scope="col">{t("partners.report_plan_when_col")}</th>
+                            <th scope="col">{t("partners.report_plan_owner")}</th>
+                            <th scope="col">{t("partners.report_plan_effort")}</th>
+                        </tr>
+                    </thead>
+                    <tbody>
+                        <For each=move || rows.get() key=|r| r.clone() let:r>
+                            <tr>
+                                <th scope="row">{r.1}{r.2.then(|| t("partners.report_plan_milestone"))}</th>
+                                <td>{r.3}</td>
+                                <td>{r.4}</td>
+                                <td>{r.5}</td>
+                                <td>{r.6}</td>
+                            </tr>
+                        </For>
+                    </tbody>
+                </table>
+            </Show>
+        </section>
+    }
+}
+
+#[component]
+pub fn ReportBudget(today: NaiveDate) -> impl IntoView {
+    let current = use_current();
+    let plans = Memo::new(move |_| {
+        current.assessment.with(|a| {
+            a.as_ref()
+                .map(|a| {
+                    let (first, _) = default_range(a, today);
+                    plan(a, first, BUDGET_QUARTERS)
+                })
+                .unwrap_or_default()
+        })
+    });
+    let undated = Memo::new(move |_| {
+        current
+            .assessment
+            .with(|a| a.as_ref().map_or(0, |a| undated_initiatives(a).len()))
+    });
+    view! {
+        <section class="report-section" aria-labelledby="report-budget-title">
+            <h3 id="report-budget-title">{t("partners.report_plan_budget")}</h3>
+            <p class="muted">{t("partners.report_plan_budget_intro")}</p>
+            <table class="data-table">
+                <caption>{tf("partners.report_plan_budget_table", &[("count", &BUDGET_QUARTERS.to_string())])}</caption>
+                <thead>
+                    <tr>
+                        <th scope="col">{t("partners.report_plan_quarter")}</th>
+                        {BudgetCategory::ALL
+                            .into_iter()
+                            .map(|c| view! { <th scope="col">{l(c.label())}</th> })
+                            .collect_view()}
+                        <th scope="col">{t("partners.report_plan_total")}</th>
+                        <th scope="col">{t("partners.report_plan_over")}</th>
+                    </tr>
+                </thead>
+                <tbody>
+                    {move || plans.with(|ps| ps.iter().map(|p| {
+                        let total = match p.budget_total() {
+                            Some(b) => tf(
+                                "partners.report_plan_of_budget",
+                                &[
+                                    ("planned", &format_amount(p.planned_total().round())),
+                                    ("budget", &format_amount(b.round())),
+                                ],
+                            ),
+                            None => tf(
+                                "partners.report_plan_no_budget",
+                                &[("planned", &format_amount(p.planned_total().round()))],
+                            ),
+                        };
+                        let status = match over_text(p) {
+                            Some(text) => format!("⚠ {text}"),
+                            None if p.budget_total().is_some() => t("partners.report_plan_within").to_string(),
+                            None => t("partners.report_plan_nothing_to_compare").to_string(),
+                        };
+                        view! {
+                            <tr>
+                                <th scope="row">{p.quarter.to_string()}</th>
+                                {BudgetCategory::ALL
+                                    .into_iter()
+                                    .map(|c| view! { <td>{category_text(p, c)}</td> })
+                                    .collect_view()}
+                                <td>{total}</td>
+                                <td>{status}</td>
+                            </tr>
+                        }
+                    }).collect_view())}
+                </tbody>
+            </table>
+            <Show when=move || { undated.get() > 0 }>
+                <p class="warning-text">
+                    {move || match undated.get() {
+                        1 => t("partners.report_plan_undated_one").to_string(),
+                        n => tf("partners.report_plan_undated", &[("count", &n.to_string())]),
+                    }}
+                </p>
+            </Show>
+        </section>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::budget::Quarter;
+
+    fn day(y: i32, m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, d).unwrap()
+    }
+
+    fn item(n: u128, start: Option<NaiveDate>, weeks: u32) -> Initiative {
+        let mut i = Initiative::new(Uuid::from_u128(n), format!("i{n}"));
+        i.start = start;
+        i.duration_weeks = weeks;
+        i
+    }
+
+    fn titles(list: Vec<&Initiative>) -> Vec<&str> {
+        list.into_iter().map(|i| i.title.as_str()).collect()
+    }
+
+    #[test]
+    fn next_milestones_are_open_ahead_and_soonest_first() {
+        let today = day(2026, 3, 1);
+        let mut items = vec![
+            item(1, Some(day(2026, 5, 1)), 4),
+            item(2, Some(day(2026, 2, 1)), 4), // last day 28 Feb: passed
+            item(3, Some(day(2026, 2, 23)), 1), // last day 1 Mar: today, still ahead
+            item(4, Some(day(2026, 4, 1)), 2),
+            item(5, None, 2),
+            item(6, Some(day(2026, 4, 1)), 1),
+            item(7, Some(day(2026, 3, 10)), 1),
+        ];
+        for i in &mut items {
+            i.milestone = true;
+        }
+        items[5].status = InitiativeStatus::Done;
+        items[6].milestone = false;
+        assert_eq!(
+            titles(next_milestones(&items, today, 3)),
+            vec!["i3", "i4", "i1"]
+        );
+        assert_eq!(next_milestones(&items, today, 10).len(), 3);
+    }
+
+    #[test]
+    fn next_initiatives_skip_finished_and_put_undated_last() {
+        let today = day(2026, 3, 1);
+        let mut items = vec![
+            item(1, None, 4),
+            item(2, Some(day(2026, 6, 1)), 4),
+            item(3, Some(day(2026, 1, 5)), 2), // ended in January but still "planned"
+            item(4, Some(day(2026, 2, 16)), 4), // under way
+            item(5, Some(day(2026, 4, 1)), 4),
+        ];
+        items[4].status = InitiativeStatus::Dropped;
+        assert_eq!(
+            titles(next_initiatives(&items, today, 10)),
+            vec!["i4", "i2", "i1"]
+        );
+        assert_eq!(titles(next_initiatives(&items, today, 1)), vec!["i4"]);
+        assert_eq!(past_due(&items, today), 1);
+        items[2].status = InitiativeStatus::Done;
+        assert_eq!(past_due(&items, today), 0);
+    }
+
+    #[test]
+    fn category_text_says_planned_of_budget_and_marks_over() {
+        let mut p = QuarterPlan::new(Quarter { year: 2026, q: 2 });
+        p.planned = [12_000.4, 900.0, 0.0, 5000.0];
+        p.budget = [Some(15_000.0), None, Some(0.0), Some(4000.0)];
+        assert_eq!(
+            category_text(&p, BudgetCategory::People),
+            "12,000 of 15,000"
+        );
+        assert_eq!(
+            category_text(&p, BudgetCategory::ToolsVendors),
+            "900 (no budget)"
+        );
+        assert_eq!(category_text(&p, BudgetCategory::Infrastructure), "0 of 0");
+        assert_eq!(
+            category_text(&p, BudgetCategory::Partner),
+            "⚠ 5,000 of 4,000"
+        );
+    }
+}

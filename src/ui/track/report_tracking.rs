@@ -1,0 +1,482 @@
+//! The board report's tracking parts: KPI status, the top risks, the partner choice and the
+//! consultant's review. Statuses come from the domain ([`crate::domain::kpi::trend::project`],
+//! [`crate::domain::risk::ranked`], [`crate::domain::scorecard::engine`]); each is written in
+//! words with a mark, never shown by colour alone.
+
+use chrono::NaiveDate;
+use leptos::prelude::*;
+use uuid::Uuid;
+
+use crate::domain::kpi::trend;
+use crate::domain::kpi::Kpi;
+use crate::domain::review::{AreaStatus, Review};
+use crate::domain::risk::{ranked, summary};
+use crate::domain::scorecard::engine;
+use crate::domain::scorecard::ScorecardKind;
+use crate::ui::common::numbers::trim_number;
+use crate::ui::i18n::{content, date, l, t, tf};
+use crate::ui::plan::kpi_dashboard::status_text;
+use crate::ui::plan::risk_register::{display_title, overdue_text, score_text};
+use crate::ui::shell::assessment_frame::use_current;
+
+/// Risks in the report's table.
+const TOP_RISKS: usize = 5;
+
+/// A value with its unit, e.g. "12 days" or "12" when there is no unit.
+fn with_unit(value: f64, unit: &str) -> String {
+    match unit.trim() {
+        "" => trim_number(value),
+        u => format!("{} {u}", trim_number(value)),
+    }
+}
+
+/// The latest measurement of a KPI in words, e.g. "30 days on 1 Feb 2026".
+pub fn latest_text(k: &Kpi) -> String {
+    k.measurements
+        .iter()
+        .max_by_key(|m| m.date)
+        .map(|m| {
+            tf(
+                "partners.report_tracking_latest",
+                &[
+                    ("value", &with_unit(m.value, &k.unit)),
+                    ("date", &date(m.date)),
+                ],
+            )
+        })
+        .unwrap_or_else(|| t("partners.report_tracking_no_measurements").to_string())
+}
+
+/// The target of a KPI in words, e.g. "10 days by 31 Dec 2026".
+pub fn target_text(k: &Kpi) -> String {
+    k.target
+        .map(|target| {
+            tf(
+                "partners.report_tracking_target_by",
+                &[
+                    ("value", &with_unit(target.value, &k.unit)),
+                    ("date", &date(target.date)),
+                ],
+            )
+        })
+        .unwrap_or_else(|| t("partners.report_tracking_no_target").to_string())
+}
+
+/// An area's review status with a mark, never colour alone.
+pub fn area_status_text(status: AreaStatus) -> String {
+    let mark = match status {
+        AreaStatus::Agreed => "✓",
+        AreaStatus::Challenged => "⚠",
+        AreaStatus::NotReviewed => "–",
+    };
+    format!("{mark} {}", l(status.label()))
+}
+
+/// True when a reviewer has written anything: a name, an answer review or an area review.
+pub fn has_review(r: &Review) -> bool {
+    !r.reviewer.trim().is_empty()
+        || r.answers.values().any(|x| !x.is_empty())
+        || r.areas
+            .values()
+            .any(|x| x.status != AreaStatus::NotReviewed || !x.comment.trim().is_empty())
+}
+
+#[component]
+pub fn ReportKpis(today: NaiveDate) -> impl IntoView {
+    let current = use_current();
+    let rows = Memo::new(move |_| {
+        current.assessment.with(|a| {
+            a.as_ref()
+                .map(|a| {
+                    a.kpis
+                        .iter()
+                        .map(|k| {
+                            let p = trend::project(k, today);
+                            (
+                                k.id,
+                                k.name.clone(),
+                                status_text(&p.status),
+                                latest_text(k),
+                                target_text(k),
+                                p.reason,
+                            )
+                        })
+                        .collect::<Vec<_>>()
+                })
+                .unwrap_or_default()
+        })
+    });
+    view! {
+        <section class="report-section" aria-labelledby="report-kpis-title">
+            <h3 id="report-kpis-title">{t("partners.report_tracking_kpis")}</h3>
+            <p class="muted">{t("partners.report_tracking_kpis_intro")}</p>
+            <Show
+                when=move || !rows.with(Vec::is_empty)
+                fallback=|| view! { <p>{t("partners.report_tracking_no_kpis")}</p> }
+            >
+                <table class="data-table">
+                    <caption>{t("partners.report_tracking_kpis_table")}</caption>
+                    <thead>
+                        <tr>
+                            <th scope="col">{t("partners.report_tracking_kpi")}</th>
+                            <th scope="col">{t("partners.report_tracking_status")}</th>
+                            <th scope="col">{t("partners.report_tracking_latest_col")}</th>
+                            <th scope="col">{t("partners.report_tracking_target")}</th>
+                            <th scope="col">{t("partners.report_tracking_why")}</th>
+                        </tr>
+                    </thead>
+                    <tbody>
+                        <For each=move || rows.get() key=|r| r.clone() let:r>
+                            <tr>
+                                <th scope="row">{r.1}</th>
+                                <td>{r.2}</td>
+                                <td>{r.3}</td>
+                                <td>{r.4}</td>
+                                <td class="small">{r.5}</td>
+                            </tr>
+                        </For>
+                    </tbody>
+                </table>
+            </Show>
+        </section>
+    }
+}
+
+#[component]
+pub fn ReportRisks(today: NaiveDate) -> impl IntoView {
+    let current = use_current();
+    let sentence = Memo::new(move |_| {
+        current.assessment.with(|a| {
+            a.as_ref()
+                .map(|a| summary(&a.risks, today).sentence())
+                .unwrap_or_default()
+        })
+    });
+    let rows = Memo::new(move |_| {
+        current.assessment.with(|a| {
+            a.as_ref()
+                .map(|a| {
+                    ranked(&a.risks)
+                        .into_iter()
+                        .filter(|r| r.is_active())
+                        .take(TOP_RISKS)
+                        .map(|r| {
+                            let review = match (r.review_overdue(today), r.next_review) {
+                                (Some(days), _) => overdue_text(days),
+                                (None, Some(d)) => date(d),
+                                (None, None) => {
+                                    t("partners.report_tracking_no_review_date").to_string()
+                                }
+                            };
+                            let or_dash = |s: &str| match s.trim() {
+                                "" => "–".to_string(),
+                                text => text.to_string(),
+                            };
+                            (
+                                r.id,
+                                display_title(&r.title),
+                                score_text(r.score()),
+                                l(r.status.label()),
+                                or_dash(&r.owner),
+                                or_dash(&r.mitigation),
+                                review,
+                            )
+                        })
+                        .collect::<Vec<_>>()
+                })
+                .unwrap_or_default()
+        })
+    });
+    view! {
+        <section class="report-section" aria-labelledby="report-risks-title">
+            <h3 id="report-risks-title">{t("partners.report_tracking_risks")}</h3>
+            <p class="headline">{move || sentence.get()}</p>
+            <p class="muted">{t("partners.report_tracking_risks_intro")}</p>
+            <Show when=move || !rows.with(Vec::is_empty)>
+                <table class="data-table">
+                    <caption>{tf("partners.report_tracking_risks_table", &[("count", &TOP_RISKS.to_string())])}</caption>
+                    <thead>
+                        <tr>
+                            <th scope="col">{t("partners.report_tracking_risk")}</th>
+                            <th scope="col">{t("partners.report_tracking_score")}</th>
+                            <th scope="col">{t("partners.report_tracking_status")}</th>
+                            <th scope="col">{t("partners.report_tracking_owner")}</th>
+                            <th scope="col">{t("partners.report_tracking_mitigation")}</th>
+                            <th scope="col">{t("partners.report_tracking_next_review")}</th>
+                        </tr>
+                    </thead>
+                    <tbody>
+                        <For each=move || rows.get() key=|r| r.clone() let:r>
+                            <tr>
+                                <th scope="row">{r.1}</th>
+                                <td>{r.2}</td>
+                                <td>{r.3}</td>
+                                <td>{r.4}</td>
+                                <td class="small">{r.5}</td>
+                                <td>{r.6}</td>
+                            </tr>
+                        </For>
+                    </tbody>
+                </table>
+            </Show>
+        </section>
+    }
+}
+
+/// One partner comparison as the report shows it. Lists key rows by their whole content: the
+/// report only reads, so a row whose figures change is simply drawn again.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+struct PartnerCard {
+    id: Uuid,
+    name: String,
+    explanation: String,
+    /// (rank, candidate, total, must-haves), in the engine's order.
+    rows: Vec<(String, String, String, String)>,
+}
+
+#[component]
+pub fn ReportPartners() -> impl IntoView {
+    let current = use_current();
+    let cards = Memo::new(move |_| {
+        current.assessment.with(|a| {
+            a.as_ref()
+                .map(|a| {
+                    a.scorecards
+                        .iter()
+                        .filter(|c| c.kind == ScorecardKind::Partner)
+                        .map(|c| {
+                            let outcome = engine::evaluate(c);
+                            let ranges = engine::sensitivity(c);
+                            let rows = outcome
+                                .results
+                                .iter()
+                                .map(|r| {
+                                    let name = c
+                                        .candidate(r.candidate)
+                                        .map(|x| x.name.clone())
+                                        .unwrap_or_default();
+                                    let gates = if r.gate_failures.is_empty() {
+                                        t("partners.report_tracking_all_passed").to_string()
+                                    } else {
+                                        let reasons = r
+                                            .gate_failures
+                                            .iter()
+                                            .map(|g| g.reason.clone())
+                                            .collect::<Vec<_>>()
+                                            .join(t("partners.report_tracking_reason_separator"));
+                                        tf(
+                                            "partners.report_tracking_fails",
+                                            &[("reasons", &reasons)],
+                                        )
+                                    };
+                                    (
+                                        r.rank.map_or_else(|| "–".to_string(), |k| k.to_string()),
+                                        name,
+                                        r.total.map_or_else(
+                                            || t("partners.report_tracking_no_scores").to_string(),
+                                            |total| format!("{total:.1}"),
+                                        ),
+                                        gates,
+                                    )
+                                })
+                                .collect();
+                            PartnerCard {
+                                id: c.id,
+                                name: c.name.clone(),
+                                explanation: engine::explain(c, &outcome, &ranges),
+                                rows,
+                            }
+                        })
+                        .collect::<Vec<_>>()
+                })
+                .unwrap_or_default()
+        })
+    });
+    view! {
+        <section class="report-section" aria-labelledby="report-partners-title">
+            <h3 id="report-partners-title">{t("partners.report_tracking_partners")}</h3>
+            <Show
+                when=move || !cards.with(Vec::is_empty)
+                fallback=|| view! { <p>{t("partners.report_tracking_no_partners")}</p> }
+            >
+                <For each=move || cards.get() key=|c| c.clone() let:card>
+                    <h4>{card.name}</h4>
+                    <p>{card.explanation}</p>
+                    <table class="data-table">
+                        <caption>{t("partners.report_tracking_ranking")}</caption>
+                        <thead>
+                            <tr>
+                                <th scope="col">{t("partners.report_tracking_rank")}</th>
+                                <th scope="col">{t("partners.report_tracking_candidate")}</th>
+                                <th scope="col">{t("partners.report_tracking_total")}</th>
+                                <th scope="col">{t("partners.report_tracking_must_haves")}</th>
+                            </tr>
+                        </thead>
+                        <tbody>
+                            {card.rows.into_iter().map(|(rank, name, total, gates)| view! {
+                                <tr>
+                                    <td>{rank}</td>
+                                    <th scope="row">{name}</th>
+                                    <td>{total}</td>
+                                    <td>{gates}</td>
+                                </tr>
+                            }).collect_view()}
+                        </tbody>
+                    </table>
+                </For>
+            </Show>
+        </section>
+    }
+}
+
+#[component]
+pub fn ReportReview() -> impl IntoView {
+    let current = use_current();
+    let review = Memo::new(move |_| {
+        current
+            .assessment
+            .with(|a| a.as_ref().map(|a| a.review.clone()).unwrap_or_default())
+    });
+    let reviewed = Memo::new(move |_| review.with(has_review));
+    let headline = Memo::new(move |_| {
+        review.with(|r| {
+            let who = match r.reviewer.trim() {
+                "" => t("partners.report_tracking_reviewed_anonymous").to_string(),
+                name => tf("partners.report_tracking_reviewed_by", &[("name", name)]),
+            };
+            let answers = r.answers.values().filter(|x| !x.is_empty()).count();
+            let count = |s: AreaStatus| r.areas.values().filter(|x| x.status == s).count();
+            let agreed = count(AreaStatus::Agreed);
+            // English counts take a plural; each combination is a whole sentence to translate.
+            let key = match (answers == 1, agreed == 1) {
+                (true, true) => "partners.report_tracking_review_counts_one_one",
+                (true, false) => "partners.report_tracking_review_counts_one_many",
+                (false, true) => "partners.report_tracking_review_counts_many_one",
+                (false, false) => "partners.report_tracking_review_counts_many_many",
+            };
+            let counts = tf(
+                key,
+                &[
+                    ("answers", &answers.to_string()),
+                    ("agreed", &agreed.to_string()),
+                    ("challenged", &count(AreaStatus::Challenged).to_string()),
+                ],
+            );
+            tf(
+                "partners.report_tracking_review_headline",
+                &[("who", &who), ("counts", &counts)],
+            )
+        })
+    });
+    let rows = Memo::new(move |_| {
+        review.with(|r| {
+            content()
+                .areas
+                .iter()
+                .map(|area| {
+                    let entry = r.areas.get(&area.id);
+                    (
+                        area.id.clone(),
+                        area.name.clone(),
+                        area_status_text(entry.map(|x| x.status).unwrap_or_default()),
+                        entry
+                            .map(|x| x.comment.trim().to_string())
+                            .filter(|c| !c.is_empty())
+                            .unwrap_or_else(|| "–".to_string()),
+                    )
+                })
+                .collect::<Vec<_>>()
+        })
+    });
+    view! {
+        <section class="report-section" aria-labelledby="report-review-title">
+            <h3 id="report-review-title">{t("partners.report_tracking_review")}</h3>
+            <Show
+                when=move || reviewed.get()
+                fallback=|| view! {
+                    <p>{t("partners.report_tracking_no_review")}</p>
+                }
+            >
+                <p class="headline">{move || headline.get()}</p>
+                <table class="data-table">
+                    <caption>{t("partners.report_tracking_review_table")}</caption>
+                    <thead>
+                        <tr>
+                            <th scope="col">{t("partners.report_tracking_area")}</th>
+                            <th scope="col">{t("partners.report_tracking_status")}</th>
+                            <th scope="col">{t("partners.report_tracking_comment")}</th>
+                        </tr>
+                    </thead>
+                    <tbody>
+                        <For each=move || rows.get() key=|r| r.clone() let:r>
+                            <tr>
+                                <th scope="row">{r.1}</th>
+                                <td>{r.2}</td>
+                                <td class="small">{r.3}</td>
+                            </tr>
+                        </For>
+                    </tbody>
+                </table>
+            </Show>
+        </section>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::kpi::{DatedValue, Measurement};
+    use crate::domain::review::{AnswerReview, AreaReview};
+
+    fn day(y: i32, m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, d).unwrap()
+    }
+
+    #[test]
+    fn kpi_texts_use_the_latest_date_and_the_unit() {
+        let mut k = Kpi::new(Uuid::nil(), "Lead time");
+        assert_eq!(latest_text(&k), "No measurements yet");
+        assert_eq!(target_text(&k), "No target");
+        k.unit = "days".into();
+        k.measurements = vec![
+            Measurement {
+                id: Uuid::from_u128(1),
+                date: day(2026, 2, 1),
+                value: 30.0,
+            },
+            Measurement {
+                id: Uuid::from_u128(2),
+                date: day(2026, 1, 1),
+                value: 41.5,
+            },
+        ];
+        k.target = Some(DatedValue {
+            date: day(2026, 12, 31),
+            value: 10.0,
+        });
+        assert_eq!(latest_text(&k), "30 days on 1 Feb 2026");
+        assert_eq!(target_text(&k), "10 days by 31 Dec 2026");
+        k.unit = " ".into();
+        assert_eq!(target_text(&k), "10 by 31 Dec 2026");
+    }
+
+    #[test]
+    fn review_counts_only_what_a_reviewer_wrote() {
+        let mut r = Review::default();
+        assert!(!has_review(&r));
+        r.answers.insert("q".into(), AnswerReview::default());
+        r.areas.insert("a".into(), AreaReview::default());
+        assert!(!has_review(&r), "empty entries are not a review");
+        r.areas.insert(
+            "b".into(),
+            AreaReview {
+                status: AreaStatus::Challenged,
+                comment: String::new(),
+            },
+        );
+        assert!(has_review(&r));
+        assert_eq!(area_status_text(AreaStatus::Challenged), "⚠ Challenged");
+        assert_eq!(area_status_text(AreaStatus::Agreed), "✓ Agreed");
+        assert_eq!(area_status_text(AreaStatus::NotReviewed), "– Not reviewed");
+    }
+}

@@ -1,0 +1,251 @@
+//! The import dialog: why a file was refused, or what to do with assessments that are already
+//! here (keep both, replace, or compare and merge section by section in the merge view).
+
+use std::collections::HashMap;
+
+use leptos::html;
+use leptos::prelude::*;
+use leptos_router::hooks::use_navigate;
+use leptos_router::NavigateOptions;
+use uuid::Uuid;
+
+use crate::domain::workspace::OnConflict;
+use crate::ui::i18n::{date_time, t, tf};
+use crate::ui::state::{use_app_state, ImportFlow};
+use crate::ui::workspace::merge_view::MergeView;
+use crate::ui::workspace::refusal_details::RefusalDetails;
+
+#[component]
+pub fn ImportDialog() -> impl IntoView {
+    let state = use_app_state();
+    move || match state.import.get() {
+        ImportFlow::Idle => ().into_any(),
+        ImportFlow::Failed {
+            file_name,
+            message,
+            problems,
+        } => view! { <ImportFailed file_name message problems/> }.into_any(),
+        ImportFlow::Confirm {
+            file_name,
+            conflicts,
+            ..
+        } => view! { <ImportConflicts file_name conflicts/> }.into_any(),
+        ImportFlow::Merge {
+            file_name,
+            imported,
+            id,
+            ..
+        } => view! { <MergeView file_name imported id/> }.into_any(),
+    }
+}
+
+fn focus_on_open(node: NodeRef<html::Button>) {
+    Effect::new(move |_| {
+        if let Some(button) = node.get() {
+            let _ = button.focus();
+        }
+    });
+}
+
+#[component]
+fn ImportFailed(file_name: String, message: String, problems: Vec<String>) -> impl IntoView {
+    let state = use_app_state();
+    let close_ref = NodeRef::<html::Button>::new();
+    focus_on_open(close_ref);
+    let close = move || state.import.set(Default::default());
+    view! {
+        <div class="modal-backdrop">
+            <div
+                class="modal"
+                role="alertdialog"
+                aria-modal="true"
+                aria-labelledby="import-error-title"
+                aria-describedby="import-error-body"
+                on:keydown=move |ev| {
+                    if ev.key() == "Escape" {
+                        close();
+                    }
+                }
+            >
+                <h2 id="import-error-title">
+                    {tf("shell2.import_dialog_failed_title", &[("file", &file_name)])}
+                </h2>
+                <RefusalDetails id="import-error-body" message problems/>
+                <div class="modal-actions">
+                    <button class="button primary" node_ref=close_ref on:click=move |_| close()>
+                        {t("shell2.import_dialog_close")}
+                    </button>
+                </div>
+            </div>
+        </div>
+    }
+}
+
+/// Opens the merge view for one conflicting assessment; the pending import is kept as it is.
+fn compare_and_merge(state: crate::ui::state::AppState, id: Uuid) {
+    state.import.update(|flow| {
+        *flow = match std::mem::take(flow) {
+            ImportFlow::Confirm {
+                file_name,
+                imported,
+                conflicts,
+            } => ImportFlow::Merge {
+                file_name,
+                imported,
+                conflicts,
+                id,
+            },
+            other => other,
+        };
+    });
+}
+
+#[component]
+fn ImportConflicts(file_name: String, conflicts: Vec<Uuid>) -> impl IntoView {
+    let state = use_app_state();
+    let navigate = use_navigate();
+    // After a merge, the file's other assessments may all be new here: then only confirm them.
+    let no_conflicts = conflicts.is_empty();
+    let remaining = match state.import.get_untracked() {
+        ImportFlow::Confirm { imported, .. } => imported.assessments.len(),
+        _ => 0,
+    };
+    let first_ref = NodeRef::<html::Button>::new();
+    focus_on_open(first_ref);
+    // Default to keeping both: the choice that can never lose anything.
+    let choices = RwSignal::new(
+        conflicts
+            .iter()
+            .map(|id| (*id, OnConflict::KeepBoth))
+            .collect::<HashMap<_, _>>(),
+    );
+    let cancel = move || state.import.set(Default::default());
+    let file_for_confirm = file_name.clone();
+    let confirm = move |_| {
+        let ImportFlow::Confirm { imported, .. } = state.import.get_untracked() else {
+            return;
+        };
+        let picked = choices.get_untracked();
+        let opened = state.finish_import(&file_for_confirm, imported, |a| {
+            picked.get(&a.id).copied().unwrap_or(OnConflict::KeepBoth)
+        });
+        if let Some(id) = opened {
+            navigate(&format!("/a/{id}"), NavigateOptions::default());
+        }
+    };
+    let rows = conflicts
+        .into_iter()
+        .map(|id| {
+            let (mine, theirs) = {
+                let mine = state.workspace.with_untracked(|w| w.get(id).cloned());
+                let theirs = match state.import.get_untracked() {
+                    ImportFlow::Confirm { imported, .. } => {
+                        imported.assessments.into_iter().find(|a| a.id == id)
+                    }
+                    _ => None,
+                };
+                (mine, theirs)
+            };
+            let name = theirs
+                .as_ref()
+                .or(mine.as_ref())
+                .map(|a| a.display_name())
+                .unwrap_or_default();
+            let when = |a: Option<&crate::domain::Assessment>| {
+                a.map(|a| date_time(a.updated_at)).unwrap_or_default()
+            };
+            let detail = tf(
+                "shell2.import_dialog_changed_when",
+                &[
+                    ("here", &when(mine.as_ref())),
+                    ("file", &when(theirs.as_ref())),
+                ],
+            );
+            let group = format!("conflict-{id}");
+            let set = move |choice| choices.update(|c| _ = c.insert(id, choice));
+            view! {
+                <fieldset class="conflict">
+                    <legend>{name}</legend>
+                    <p class="muted">{detail}</p>
+                    <label>
+                        <input
+                            type="radio"
+                            name=group.clone()
+                            prop:checked=move || {
+                                choices.with(|c| c.get(&id) == Some(&OnConflict::KeepBoth))
+                            }
+                            on:change=move |_| set(OnConflict::KeepBoth)
+                        />
+                        {t("shell2.import_dialog_keep_both")}
+                    </label>
+                    <label>
+                        <input
+                            type="radio"
+                            name=group
+                            prop:checked=move || {
+                                choices.with(|c| c.get(&id) == Some(&OnConflict::Replace))
+                            }
+                            on:change=move |_| set(OnConflict::Replace)
+                        />
+                        {t("shell2.import_dialog_replace")}
+                    </label>
+                    <p class="merge-offer">
+                        {t("shell2.import_dialog_merge_offer")}
+                        <button
+                            type="button"
+                            class="button"
+                            on:click=move |_| compare_and_merge(state, id)
+                        >
+                            {t("shell2.import_dialog_compare_and_merge")}
+                        </button>
+                    </p>
+                </fieldset>
+            }
+        })
+        .collect_view();
+    let (title, intro) = if no_conflicts {
+        let key = match remaining {
+            1 => "shell2.import_dialog_rest_intro_one",
+            _ => "shell2.import_dialog_rest_intro",
+        };
+        (
+            t("shell2.import_dialog_rest_title"),
+            tf(key, &[("file", &file_name), ("n", &remaining.to_string())]),
+        )
+    } else {
+        (
+            t("shell2.import_dialog_conflicts_title"),
+            tf(
+                "shell2.import_dialog_conflicts_intro",
+                &[("file", &file_name)],
+            ),
+        )
+    };
+    view! {
+        <div class="modal-backdrop">
+            <div
+                class="modal"
+                role="dialog"
+                aria-modal="true"
+                aria-labelledby="import-conflict-title"
+                on:keydown=move |ev| {
+                    if ev.key() == "Escape" {
+                        cancel();
+                    }
+                }
+            >
+                <h2 id="import-conflict-title">{title}</h2>
+                <p>{intro}</p>
+                {rows}
+                <div class="modal-actions">
+                    <button class="button primary" node_ref=first_ref on:click=confirm>
+                        {t("shell2.import_dialog_import")}
+                    </button>
+                    <button class="button" on:click=move |_| cancel()>
+                        {t("shell2.import_dialog_cancel")}
+                    </button>
+                </div>
+            </div>
+        </div>
+    }
+}

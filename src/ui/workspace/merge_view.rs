@@ -1,0 +1,210 @@
+//! The merge view: what differs between the copy of an assessment here and the one in an
+//! imported file, section by section, with a "keep mine" or "take theirs" choice for each.
+//!
+//! Changes nothing until Merge is pressed, and then in one edit through
+//! `AppState::finish_merge`; Cancel goes back to the import dialog as it was.
+
+use std::collections::BTreeMap;
+
+use leptos::html;
+use leptos::prelude::*;
+use leptos_router::hooks::use_navigate;
+use leptos_router::NavigateOptions;
+use uuid::Uuid;
+
+use crate::domain::merge::{self, Choice, Section, SectionDiff};
+use crate::format::Imported;
+use crate::ui::i18n::{date_time, l, t, tf};
+use crate::ui::state::{use_app_state, ImportFlow};
+
+/// The counts of one section in words, e.g. "2 only in mine, 1 only in theirs, 3 changed".
+fn counts_text(d: &SectionDiff) -> String {
+    let mut parts = Vec::new();
+    if d.only_mine > 0 {
+        parts.push(tf(
+            "shell2.merge_view_only_mine",
+            &[("n", &d.only_mine.to_string())],
+        ));
+    }
+    if d.only_theirs > 0 {
+        parts.push(tf(
+            "shell2.merge_view_only_theirs",
+            &[("n", &d.only_theirs.to_string())],
+        ));
+    }
+    if d.changed > 0 {
+        parts.push(tf(
+            "shell2.merge_view_changed",
+            &[("n", &d.changed.to_string())],
+        ));
+    }
+    parts.join(t("shell2.merge_view_counts_sep"))
+}
+
+/// Shown while the import is in `ImportFlow::Merge` for assessment `id`.
+#[component]
+pub fn MergeView(file_name: String, imported: Imported, id: Uuid) -> impl IntoView {
+    let state = use_app_state();
+    let navigate = use_navigate();
+    let merge_ref = NodeRef::<html::Button>::new();
+    Effect::new(move |_| {
+        if let Some(button) = merge_ref.get() {
+            let _ = button.focus();
+        }
+    });
+
+    let mine = state.workspace.with_untracked(|w| w.get(id).cloned());
+    let theirs = imported.assessments.into_iter().find(|a| a.id == id);
+    let diffs = match (&mine, &theirs) {
+        (Some(m), Some(t)) => merge::diff(m, t),
+        _ => Vec::new(),
+    };
+    let name = theirs
+        .as_ref()
+        .or(mine.as_ref())
+        .map(|a| a.display_name())
+        .unwrap_or_default();
+    let when = |a: Option<&crate::domain::Assessment>| {
+        a.map(|a| date_time(a.updated_at)).unwrap_or_default()
+    };
+    let changed_when = tf(
+        "shell2.merge_view_changed_when",
+        &[
+            ("mine", &when(mine.as_ref())),
+            ("theirs", &when(theirs.as_ref())),
+        ],
+    );
+
+    // Keeping mine is the default: it is what the user had before opening the file.
+    let choices = RwSignal::new(BTreeMap::<Section, Choice>::new());
+    let cancel = move || {
+        state.import.update(|flow| {
+            *flow = match std::mem::take(flow) {
+                ImportFlow::Merge {
+                    file_name,
+                    imported,
+                    conflicts,
+                    ..
+                } => ImportFlow::Confirm {
+                    file_name,
+                    imported,
+                    conflicts,
+                },
+                other => other,
+            };
+        })
+    };
+    let apply = move |_| {
+        let picked = choices.get_untracked();
+        if let Some(id) = state.finish_merge(&picked) {
+            navigate(&format!("/a/{id}"), NavigateOptions::default());
+        }
+    };
+
+    let same = diffs.is_empty();
+    let sections = diffs
+        .into_iter()
+        .map(|d| {
+            let section = d.section;
+            let group = format!("merge-{section:?}").to_lowercase();
+            let counts = counts_text(&d);
+            let has_counts = !counts.is_empty();
+            let details = d
+                .details
+                .into_iter()
+                .map(|line| view! { <li>{line}</li> })
+                .collect_view();
+            let is = move |choice: Choice| {
+                choices.with(|c| c.get(&section).copied().unwrap_or_default() == choice)
+            };
+            let set = move |choice: Choice| choices.update(|c| _ = c.insert(section, choice));
+            view! {
+                <fieldset class="conflict merge-section">
+                    <legend>{l(section.label())}</legend>
+                    <Show when=move || has_counts>
+                        <p class="merge-counts">{counts.clone()}</p>
+                    </Show>
+                    <ul class="merge-details">{details}</ul>
+                    <div class="merge-choice">
+                        <label>
+                            <input
+                                type="radio"
+                                name=group.clone()
+                                prop:checked=move || is(Choice::KeepMine)
+                                on:change=move |_| set(Choice::KeepMine)
+                            />
+                            {t("shell2.merge_view_keep_mine")}
+                        </label>
+                        <label>
+                            <input
+                                type="radio"
+                                name=group
+                                prop:checked=move || is(Choice::TakeTheirs)
+                                on:change=move |_| set(Choice::TakeTheirs)
+                            />
+                            {t("shell2.merge_view_take_theirs")}
+                        </label>
+                    </div>
+                </fieldset>
+            }
+        })
+        .collect_view();
+
+    view! {
+        <div class="modal-backdrop">
+            <div
+                class="modal modal-wide"
+                role="dialog"
+                aria-modal="true"
+                aria-labelledby="merge-title"
+                aria-describedby="merge-intro"
+                on:keydown=move |ev| {
+                    if ev.key() == "Escape" {
+                        cancel();
+                    }
+                }
+            >
+                <h2 id="merge-title">{tf("shell2.merge_view_title", &[("name", &name)])}</h2>
+                <div id="merge-intro">
+                    <p>{tf("shell2.merge_view_intro", &[("file", &file_name)])}</p>
+                    <p class="muted">{changed_when}</p>
+                </div>
+                <Show when=move || same>
+                    <p>{t("shell2.merge_view_same")}</p>
+                </Show>
+                {sections}
+                <div class="modal-actions">
+                    <button class="button primary" node_ref=merge_ref on:click=apply>
+                        {t("shell2.merge_view_merge")}
+                    </button>
+                    <button class="button" on:click=move |_| cancel()>
+                        {t("shell2.merge_view_cancel")}
+                    </button>
+                </div>
+            </div>
+        </div>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn counts_leave_out_zeroes() {
+        let d = SectionDiff {
+            section: Section::Risks,
+            only_mine: 2,
+            only_theirs: 0,
+            changed: 3,
+            details: Vec::new(),
+        };
+        assert_eq!(counts_text(&d), "2 only in mine, 3 changed");
+        let none = SectionDiff {
+            only_mine: 0,
+            changed: 0,
+            ..d
+        };
+        assert_eq!(counts_text(&none), "");
+    }
+}

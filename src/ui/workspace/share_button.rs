@@ -1,0 +1,223 @@
+//! "Share as link": packs the current assessment into a link and shows it in a small dialog
+//! with a copy button, its length and a privacy note.
+//!
+//! The encoding belongs to `format::share`; this file only shows the result and talks to the
+//! clipboard. Nothing is sent anywhere: the link is built in the browser.
+
+use chrono::Utc;
+use leptos::html;
+use leptos::prelude::*;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+use crate::format::share::{self, ShareError};
+use crate::format::FileKind;
+use crate::ui::common::files;
+use crate::ui::i18n::{number, t, tf};
+use crate::ui::shell::assessment_frame::use_current;
+use crate::ui::state::use_app_state;
+
+/// What the last press of "Copy link" achieved.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum CopyState {
+    NotYet,
+    Copied,
+    /// The clipboard was refused or is missing (for example on a page served without https):
+    /// the text is selected, and the user copies it by keyboard.
+    ByHand,
+}
+
+#[component]
+pub fn ShareButton() -> impl IntoView {
+    let current = use_current();
+    let open = RwSignal::new(false);
+    // Made when the dialog opens, from the assessment as it is at that moment.
+    let made = RwSignal::new(None::<Result<String, ShareError>>);
+    let copy = RwSignal::new(CopyState::NotYet);
+    let opener = NodeRef::<html::Button>::new();
+    let state = use_app_state();
+    let show = move |_| {
+        // A link must never carry a list that turned out not to read (see `check_all_stored`).
+        state.check_all_stored();
+        let origin = window().location().origin().unwrap_or_default();
+        let link = current.assessment.with_untracked(|a| {
+            a.as_ref()
+                .map(|a| share::encode(a, Utc::now()).map(|data| share::link(&origin, &data)))
+        });
+        made.set(link);
+        copy.set(CopyState::NotYet);
+        open.set(true);
+    };
+    let close = move || {
+        open.set(false);
+        // Back to where the user was, so keyboard users do not lose their place.
+        if let Some(button) = opener.get_untracked() {
+            let _ = button.focus();
+        }
+    };
+    view! {
+        <button class="button" node_ref=opener on:click=show>
+            {t("shell2.share_button_open")}
+        </button>
+        <Show when=move || open.get()>
+            <div class="modal-backdrop">
+                <div
+                    class="modal share-dialog"
+                    role="dialog"
+                    aria-modal="true"
+                    aria-labelledby="share-title"
+                    on:keydown=move |ev| {
+                        if ev.key() == "Escape" {
+                            close();
+                        }
+                    }
+                >
+                    <h2 id="share-title">{t("shell2.share_button_title")}</h2>
+                    {move || match made.get() {
+                        Some(Ok(link)) => view! { <LinkReady link copy close/> }.into_any(),
+                        Some(Err(error)) => view! { <TooLarge error close/> }.into_any(),
+                        None => view! { <NoAssessment close/> }.into_any(),
+                    }}
+                </div>
+            </div>
+        </Show>
+    }
+}
+
+#[component]
+fn LinkReady(
+    link: String,
+    copy: RwSignal<CopyState>,
+    close: impl Fn() + Copy + 'static,
+) -> impl IntoView {
+    let text_ref = NodeRef::<html::Textarea>::new();
+    let copy_ref = NodeRef::<html::Button>::new();
+    Effect::new(move |_| {
+        if let Some(button) = copy_ref.get() {
+            let _ = button.focus();
+        }
+    });
+    let size = tf(
+        "shell2.share_button_size",
+        &[("n", &number(link.len() as f64, 0))],
+    );
+    let for_copy = link.clone();
+    let on_copy = move |_| {
+        // Selected first, so the text is ready for Ctrl+C whatever the clipboard does.
+        if let Some(text) = text_ref.get_untracked() {
+            text.select();
+        }
+        copy_to_clipboard(&for_copy, copy);
+    };
+    view! {
+        <p class="share-privacy">{t("shell2.share_button_privacy")}</p>
+        <div class="field">
+            <label for="share-link">{t("shell2.share_button_link_label")}</label>
+            <textarea
+                id="share-link"
+                class="share-link"
+                rows="4"
+                readonly
+                spellcheck="false"
+                aria-describedby="share-size"
+                node_ref=text_ref
+                prop:value=link
+                on:focus=move |_| {
+                    if let Some(text) = text_ref.get_untracked() {
+                        text.select();
+                    }
+                }
+            ></textarea>
+            <p id="share-size" class="hint">{size}</p>
+        </div>
+        <p class="share-copy-status" role="status" aria-live="polite">
+            {move || match copy.get() {
+                CopyState::NotYet => "",
+                CopyState::Copied => t("shell2.share_button_copied"),
+                CopyState::ByHand => t("shell2.share_button_copy_by_hand"),
+            }}
+        </p>
+        <div class="modal-actions">
+            <button class="button primary" node_ref=copy_ref on:click=on_copy>
+                {t("shell2.share_button_copy")}
+            </button>
+            <button class="button" on:click=move |_| close()>
+                {t("shell2.share_button_close")}
+            </button>
+        </div>
+    }
+}
+
+#[component]
+fn TooLarge(error: ShareError, close: impl Fn() + Copy + 'static) -> impl IntoView {
+    let state = use_app_state();
+    let current = use_current();
+    let close_ref = NodeRef::<html::Button>::new();
+    Effect::new(move |_| {
+        if let Some(button) = close_ref.get() {
+            let _ = button.focus();
+        }
+    });
+    let export = move |_| {
+        if let Some(a) = current.assessment.get_untracked() {
+            files::export(
+                state,
+                FileKind::Assessment,
+                std::slice::from_ref(&a),
+                &a.display_name(),
+            );
+        }
+        close();
+    };
+    view! {
+        <p class="error-text">
+            {tf("shell2.share_button_error", &[("error", &error.to_string())])}
+        </p>
+        <div class="modal-actions">
+            <button class="button primary" on:click=export>
+                {t("shell2.share_button_export_instead")}
+            </button>
+            <button class="button" node_ref=close_ref on:click=move |_| close()>
+                {t("shell2.share_button_close")}
+            </button>
+        </div>
+    }
+}
+
+#[component]
+fn NoAssessment(close: impl Fn() + Copy + 'static) -> impl IntoView {
+    view! {
+        <p>{t("shell2.share_button_gone")}</p>
+        <div class="modal-actions">
+            <button class="button" on:click=move |_| close()>
+                {t("shell2.share_button_close")}
+            </button>
+        </div>
+    }
+}
+
+/// Writes `text` to the clipboard and reports the outcome in `copy`. The clipboard only exists
+/// on secure pages (https or localhost) and the user may refuse it; both end in [`CopyState::ByHand`].
+fn copy_to_clipboard(text: &str, copy: RwSignal<CopyState>) {
+    let navigator = window().navigator();
+    // `navigator.clipboard` is undefined on insecure pages: calling into it would throw.
+    let clipboard = js_sys::Reflect::get(&navigator, &JsValue::from_str("clipboard"))
+        .ok()
+        .and_then(|c| c.dyn_into::<web_sys::Clipboard>().ok());
+    let Some(clipboard) = clipboard else {
+        copy.set(CopyState::ByHand);
+        return;
+    };
+    // The dialog may be gone by the time the browser answers: `try_set` then does nothing.
+    let done = Closure::new(move |_: JsValue| {
+        let _ = copy.try_set(CopyState::Copied);
+    });
+    let failed = Closure::new(move |_: JsValue| {
+        let _ = copy.try_set(CopyState::ByHand);
+    });
+    let _ = clipboard.write_text(text).then2(&done, &failed);
+    // The promise calls one of them later; they must outlive this function. Two small closures
+    // per press is a leak we accept over holding them in state.
+    done.forget();
+    failed.forget();
+}

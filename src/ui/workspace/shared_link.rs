@@ -1,0 +1,203 @@
+//! Opening a share link: when the app starts at `…/#share=<data>` (or such a fragment is pasted
+//! into an open tab), offers to import the assessment in it, or says in plain words why the link
+//! cannot be opened.
+//!
+//! Decoding and every check belong to `format::share`; importing goes through the same
+//! `AppState::receive_imported` as files, so conflicts are asked about the same way. The
+//! fragment is removed from the address at once, so a reload does not ask again.
+
+use leptos::ev;
+use leptos::html;
+use leptos::prelude::*;
+use leptos_router::hooks::use_navigate;
+use leptos_router::NavigateOptions;
+use wasm_bindgen::JsValue;
+
+use crate::format::share;
+use crate::format::Imported;
+use crate::ui::i18n::{date_time, t};
+use crate::ui::state::use_app_state;
+use crate::ui::workspace::refusal_details::RefusalDetails;
+
+/// What the link at start-up held.
+#[derive(Clone, Debug, PartialEq)]
+enum Offer {
+    /// No share link in the address, or the offer was answered.
+    Nothing,
+    Valid(Box<Imported>),
+    Invalid {
+        message: String,
+        problems: Vec<String>,
+    },
+}
+
+#[component]
+pub fn SharedLinkOffer() -> impl IntoView {
+    let offer = RwSignal::new(read_link());
+    // A link pasted into the address bar of an open tab changes only the fragment: no reload,
+    // so no start-up. Read it then too.
+    let listener = window_event_listener(ev::hashchange, move |_| {
+        let next = read_link();
+        if next != Offer::Nothing {
+            offer.set(next);
+        }
+    });
+    on_cleanup(move || listener.remove());
+    move || match offer.get() {
+        Offer::Nothing => ().into_any(),
+        Offer::Valid(imported) => view! { <OpenShared imported=*imported offer/> }.into_any(),
+        Offer::Invalid { message, problems } => {
+            view! { <LinkRefused message problems offer/> }.into_any()
+        }
+    }
+}
+
+/// Reads the address once at start-up, and clears a share fragment whatever it held.
+fn read_link() -> Offer {
+    let Ok(hash) = window().location().hash() else {
+        return Offer::Nothing;
+    };
+    let Some(data) = share::data_in_hash(&hash) else {
+        return Offer::Nothing;
+    };
+    let offer = match share::decode(data) {
+        Ok(imported) => Offer::Valid(Box::new(imported)),
+        Err(error) => Offer::Invalid {
+            message: error.to_string(),
+            problems: error.problems().iter().map(|p| p.to_string()).collect(),
+        },
+    };
+    clear_fragment();
+    offer
+}
+
+/// Removes the fragment from the address without a reload or a new history entry, keeping the
+/// router's own history state.
+fn clear_fragment() {
+    let window = window();
+    let location = window.location();
+    let url = format!(
+        "{}{}",
+        location.pathname().unwrap_or_else(|_| "/".into()),
+        location.search().unwrap_or_default()
+    );
+    if let Ok(history) = window.history() {
+        let state = history.state().unwrap_or(JsValue::NULL);
+        // If the browser refuses, the only cost is being asked again after a reload.
+        let _ = history.replace_state_with_url(&state, "", Some(&url));
+    }
+}
+
+fn focus_on_open(node: NodeRef<html::Button>) {
+    Effect::new(move |_| {
+        if let Some(button) = node.get() {
+            let _ = button.focus();
+        }
+    });
+}
+
+#[component]
+fn OpenShared(imported: Imported, offer: RwSignal<Offer>) -> impl IntoView {
+    let state = use_app_state();
+    let navigate = use_navigate();
+    let import_ref = NodeRef::<html::Button>::new();
+    focus_on_open(import_ref);
+    let not_now = move || offer.set(Offer::Nothing);
+    // A link holds exactly one assessment: `share::decode` refuses anything else.
+    let (company, name, changed) = imported
+        .assessments
+        .first()
+        .map(|a| {
+            let company = a.profile.company_name.trim();
+            let company = if company.is_empty() {
+                t("shell2.shared_link_no_company").to_string()
+            } else {
+                company.to_string()
+            };
+            (company, a.display_name(), date_time(a.updated_at))
+        })
+        .unwrap_or_default();
+    let edited = imported.integrity == crate::format::Integrity::Edited;
+    let held = StoredValue::new(Some(imported));
+    let import = move |_| {
+        let Some(imported) = held.try_update_value(Option::take).flatten() else {
+            return;
+        };
+        offer.set(Offer::Nothing);
+        if let Some(id) = state.receive_imported(t("shell2.shared_link_source").into(), imported) {
+            navigate(&format!("/a/{id}"), NavigateOptions::default());
+        }
+    };
+    view! {
+        <div class="modal-backdrop">
+            <div
+                class="modal"
+                role="dialog"
+                aria-modal="true"
+                aria-labelledby="shared-title"
+                aria-describedby="shared-body"
+                on:keydown=move |ev| {
+                    if ev.key() == "Escape" {
+                        not_now();
+                    }
+                }
+            >
+                <h2 id="shared-title">{t("shell2.shared_link_title")}</h2>
+                <div id="shared-body">
+                    <p>{t("shell2.shared_link_intro")}</p>
+                    <dl class="facts">
+                        <dt>{t("shell2.shared_link_company")}</dt>
+                        <dd>{company}</dd>
+                        <dt>{t("shell2.shared_link_assessment")}</dt>
+                        <dd>{name}</dd>
+                        <dt>{t("shell2.shared_link_last_changed")}</dt>
+                        <dd>{changed}</dd>
+                    </dl>
+                    <p>{t("shell2.shared_link_stays_here")}</p>
+                    <Show when=move || edited>
+                        <p class="error-text">{t("shell2.shared_link_edited")}</p>
+                    </Show>
+                </div>
+                <div class="modal-actions">
+                    <button class="button primary" node_ref=import_ref on:click=import>
+                        {t("shell2.shared_link_import")}
+                    </button>
+                    <button class="button" on:click=move |_| not_now()>
+                        {t("shell2.shared_link_not_now")}
+                    </button>
+                </div>
+            </div>
+        </div>
+    }
+}
+
+#[component]
+fn LinkRefused(message: String, problems: Vec<String>, offer: RwSignal<Offer>) -> impl IntoView {
+    let close_ref = NodeRef::<html::Button>::new();
+    focus_on_open(close_ref);
+    let close = move || offer.set(Offer::Nothing);
+    view! {
+        <div class="modal-backdrop">
+            <div
+                class="modal"
+                role="alertdialog"
+                aria-modal="true"
+                aria-labelledby="shared-error-title"
+                aria-describedby="shared-error-body"
+                on:keydown=move |ev| {
+                    if ev.key() == "Escape" {
+                        close();
+                    }
+                }
+            >
+                <h2 id="shared-error-title">{t("shell2.shared_link_refused_title")}</h2>
+                <RefusalDetails id="shared-error-body" message problems/>
+                <div class="modal-actions">
+                    <button class="button primary" node_ref=close_ref on:click=move |_| close()>
+                        {t("shell2.shared_link_close")}
+                    </button>
+                </div>
+            </div>
+        </div>
+    }
+}

@@ -77,6 +77,10 @@ pub struct Question {
     /// Overrides the area's stage targets where this question needs its own.
     #[serde(default)]
     pub default_targets: Option<StageTargets>,
+    /// The one question per area that best tells the area's level: the quick pass asks only
+    /// these. Exactly one per area, the same in every language (checked below).
+    #[serde(default)]
+    pub key_question: bool,
     /// The id with dots turned into hyphens, for element ids in the page; filled in at load.
     #[serde(skip)]
     pub dom_id: String,
@@ -94,6 +98,12 @@ pub struct Area {
 }
 
 impl Area {
+    /// The area's key question, asked in the quick pass; `None` only in content that fails
+    /// [`check`].
+    pub fn key_question(&self) -> Option<&Question> {
+        self.questions.iter().find(|q| q.key_question)
+    }
+
     /// The default target of a question for a stage.
     pub fn default_target(&self, question: &Question, stage: Stage) -> u8 {
         question
@@ -253,6 +263,10 @@ pub fn check(content: &Content) -> Vec<String> {
                 problems.push(format!("{at}: default target {t} out of range"));
             }
         }
+        let keys = area.questions.iter().filter(|q| q.key_question).count();
+        if keys != 1 {
+            problems.push(format!("{at}: {keys} key questions, expected exactly 1"));
+        }
         if area.purpose.trim().is_empty() || area.name.trim().is_empty() {
             problems.push(format!("{at}: empty name or purpose"));
         }
@@ -332,12 +346,13 @@ pub mod test_content {
                 })
                 .collect(),
             default_targets: None,
+            key_question: false,
             dom_id: id.replace('.', "-"),
         }
     }
 
-    /// An area named `id` in capitals with `n` questions `{id}.q0`, `{id}.q1`, ...; targets 1, 2,
-    /// 3, 3 by stage.
+    /// An area named `id` in capitals with `n` questions `{id}.q0`, `{id}.q1`, ..., the first
+    /// being its key question; targets 1, 2, 3, 3 by stage.
     pub fn area(id: &str, n: usize) -> Area {
         Area {
             id: id.into(),
@@ -350,7 +365,12 @@ pub mod test_content {
                 series_a: 3,
                 series_b_plus: 3,
             },
-            questions: (0..n).map(|i| question(&format!("{id}.q{i}"))).collect(),
+            questions: (0..n)
+                .map(|i| Question {
+                    key_question: i == 0,
+                    ..question(&format!("{id}.q{i}"))
+                })
+                .collect(),
         }
     }
 }
@@ -389,6 +409,26 @@ mod tests {
             problems.join("\n")
         );
         assert!(content.question_count() >= 64);
+    }
+
+    #[test]
+    fn each_area_needs_exactly_one_key_question() {
+        let mut content = parse().unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(check(&content), Vec::<String>::new());
+        // None in the first area, two in the second: both reported.
+        for q in &mut content.areas[0].questions {
+            q.key_question = false;
+        }
+        content.areas[1].questions[0].key_question = true;
+        content.areas[1].questions[1].key_question = true;
+        let problems = check(&content);
+        assert_eq!(
+            problems,
+            [
+                "business-goals: 0 key questions, expected exactly 1",
+                "current-state: 2 key questions, expected exactly 1",
+            ]
+        );
     }
 
     #[test]

@@ -149,3 +149,33 @@ fn chinese_framework_content_loads_passes_the_checks_and_keeps_every_id() {
     assert_eq!(super::get_lang(Lang::Zh).areas[0].name, "业务目标");
     assert_eq!(super::get_lang(Lang::En).areas[0].name, "Business goals");
 }
+
+/// The key question of each area, by id, in area order.
+fn key_question_ids(content: &super::Content) -> Vec<Option<&str>> {
+    content
+        .areas
+        .iter()
+        .map(|a| a.key_question().map(|q| q.id.as_str()))
+        .collect()
+}
+
+#[test]
+fn both_languages_mark_the_same_key_question_in_every_area() {
+    let zh = super::parse_lang(Lang::Zh).unwrap_or_else(|e| panic!("{e}"));
+    let en = super::get();
+    let keys = key_question_ids(en);
+    assert_eq!(keys.len(), 16);
+    assert!(keys.iter().all(Option::is_some), "{keys:?}");
+    assert_eq!(key_question_ids(&zh), keys);
+    // And the comparison can fail: a Chinese file marking another question differs.
+    let mut moved = zh.clone();
+    moved.areas[3].questions[0].key_question = false;
+    moved.areas[3].questions[1].key_question = true;
+    assert_ne!(key_question_ids(&moved), keys);
+    // The file shape check reports a key question marked in one language only.
+    let en_q = serde_json::json!({"id": "a.b", "key_question": true, "text": "Is it so?"});
+    let zh_q = serde_json::json!({"id": "a.b", "text": "是吗？"});
+    let mut problems = Vec::new();
+    same_shape(&en_q, &zh_q, "q", "", &mut problems);
+    assert_eq!(problems.len(), 1, "{problems:?}");
+}

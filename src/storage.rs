@@ -1,5 +1,55 @@
-//! Local storage: the only code that touches the browser's localStorage (see `store`).
+//! Local storage: the only code that touches the browser's localStorage.
+//!
+//! Layout: one key per assessment (`cto-workbench/v1/assessment/<id>`) so a save writes only what
+//! changed, an index key holding the order of the list, and a meta key with the export log. Values
+//! are encoded by `format`, so stored data migrates like files do.
+//!
+//! An assessment's bulky lists (KPIs and their measurements, snapshots, initiatives, scorecards,
+//! risks), when large, are stored apart under part keys (`cto-workbench/v1/part/<id>/<list>/<ref>`)
+//! that the record names. A part key is written once and never changed: a save writes new parts
+//! for the lists that changed, then the record (the commit point), then removes the parts the
+//! record no longer names. So changing an answer rewrites a few kilobytes, not every measurement,
+//! and a save that stops half way leaves the previous record whole.
+//!
+//! Nothing is ever lost here:
+//! - a record that cannot be read is copied under a backup key, offered for download, and never
+//!   overwritten or removed by a later save;
+//! - each record carries a revision number, and a save first checks that the record still holds
+//!   what this tab last read or wrote: if another tab saved in between, the save stops for that
+//!   assessment and reports a conflict for the user to settle, instead of overwriting;
+//! - the browser's storage event tells this tab about another tab's saves, which it takes in at
+//!   once when it has no unsaved edits of its own to that assessment.
+//!
+//! Large records are stored deflated (`z2:`, 15 bits a character), so a consultant's many clients fit in
+//! the few megabytes a browser allows; small ones stay plain JSON. Whether a record changed is
+//! judged by comparing the assessment with a copy of what was last stored, not by re-encoding
+//! every assessment on every save.
+//!
+//! One file per concern: `keys` (where things live), `pack` (the stored form of JSON), `records`
+//! (reading), `plan` (saving), `tabs` (other tabs' saves), `faults` (why a save failed), `backup`
+//! (copies of unreadable records, setting them aside, the emergency export), `prefs` (display
+//! preferences) and `browser` (the [`Storage`] handle the app holds). All but `browser`, `prefs`
+//! and the emergency export run natively against a [`Store`] of strings, so they are tested
+//! without a browser.
 
-mod store;
+mod backup;
+mod browser;
+mod faults;
+mod keys;
+mod pack;
+mod plan;
+mod prefs;
+mod records;
+mod tabs;
+#[cfg(test)]
+mod tests;
 
-pub use store::*;
+pub use backup::{backup_key, emergency_export};
+pub use browser::Storage;
+pub use faults::SaveError;
+pub use keys::assessment_id;
+pub use pack::{pack, unpack};
+pub use plan::{apply, SavePlan, SaveReport, Saved, Store, Write};
+pub use prefs::{read_pref, write_pref};
+pub use records::{read_records, Loaded, Unreadable};
+pub use tabs::External;

@@ -76,16 +76,16 @@ pub fn trf(key: &str, args: &[(&str, &str)]) -> String {
 }
 
 /// Every catalogue group, in both languages. A new group is one line here and two files.
-const GROUPS: [(&str, &str, &str); 15] = [
+const GROUPS: [(&str, &str, &str); 13] = [
     (
         "lead",
         include_str!("../locales/en/lead.json"),
         include_str!("../locales/zh/lead.json"),
     ),
     (
-        "shell2",
-        include_str!("../locales/en/shell2.json"),
-        include_str!("../locales/zh/shell2.json"),
+        "shell",
+        include_str!("../locales/en/shell.json"),
+        include_str!("../locales/zh/shell.json"),
     ),
     (
         "domain",
@@ -96,11 +96,6 @@ const GROUPS: [(&str, &str, &str); 15] = [
         "format",
         include_str!("../locales/en/format.json"),
         include_str!("../locales/zh/format.json"),
-    ),
-    (
-        "demo",
-        include_str!("../locales/en/demo.json"),
-        include_str!("../locales/zh/demo.json"),
     ),
     (
         "charts",
@@ -116,11 +111,6 @@ const GROUPS: [(&str, &str, &str); 15] = [
         "common",
         include_str!("../locales/en/common.json"),
         include_str!("../locales/zh/common.json"),
-    ),
-    (
-        "shell",
-        include_str!("../locales/en/shell.json"),
-        include_str!("../locales/zh/shell.json"),
     ),
     (
         "assess",

@@ -7,32 +7,15 @@ use leptos::prelude::*;
 
 use crate::content::{Question, LEVELS};
 use crate::domain::model::MAX_TEXT_CHARS;
-use crate::domain::review::{set_answer_review, AnswerReview, Review};
+use crate::domain::review::{self, set_answer_review, AnswerReview};
 use crate::ui::assessment::review_toggle::use_review_mode;
 use crate::ui::i18n::{content, t, tf};
 use crate::ui::shell::assessment_frame::use_current;
 use crate::ui::state::use_app_state;
 
-/// A level in words, "level 2 (Defined)", in the language in use.
+/// A level in words, "level 2 (Defined)", in the language in use (the model's wording).
 pub fn level_text(level: u8) -> String {
-    match content().scale.get(usize::from(level)) {
-        Some(s) => tf(
-            "assess.review_answer_level",
-            &[("level", &level.to_string()), ("name", &s.name)],
-        ),
-        None => tf(
-            "assess.review_answer_level_bare",
-            &[("level", &level.to_string())],
-        ),
-    }
-}
-
-/// Who reviewed, as review notes are signed: "Reviewer" or "Reviewer (Jane Doe)".
-pub fn byline(review: &Review) -> String {
-    match review.reviewer.trim() {
-        "" => t("assess.review_answer_reviewer").to_string(),
-        name => tf("assess.review_answer_reviewer_named", &[("name", name)]),
-    }
+    review::level_text(content(), level)
 }
 
 /// The byline as it leads a note: "Reviewer: ".
@@ -64,7 +47,7 @@ pub fn AnswerReviewPart(question: &'static Question) -> impl IntoView {
     let byline = Memo::new(move |_| {
         current
             .assessment
-            .with(|a| a.as_ref().map(|a| byline(&a.review)).unwrap_or_default())
+            .with(|a| a.as_ref().map(|a| a.review.byline()).unwrap_or_default())
     });
     let founder = Memo::new(move |_| {
         current

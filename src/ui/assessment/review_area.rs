@@ -9,7 +9,7 @@ use leptos::prelude::*;
 use crate::content::Area;
 use crate::domain::model::MAX_TEXT_CHARS;
 use crate::domain::review::{set_area_review, AreaReview, AreaStatus};
-use crate::ui::assessment::review_answer::{byline, byline_lead};
+use crate::ui::assessment::review_answer::byline_lead;
 use crate::ui::assessment::review_toggle::use_review_mode;
 use crate::ui::i18n::{l, t};
 use crate::ui::shell::assessment_frame::use_current;
@@ -40,7 +40,7 @@ pub fn AreaReviewPart(area: &'static Area) -> impl IntoView {
     let byline = Memo::new(move |_| {
         current
             .assessment
-            .with(|a| a.as_ref().map(|a| byline(&a.review)).unwrap_or_default())
+            .with(|a| a.as_ref().map(|a| a.review.byline()).unwrap_or_default())
     });
     let status = move || review.with(|r| r.as_ref().map(|r| r.status).unwrap_or_default());
     let edit = move |f: Box<dyn FnOnce(&mut AreaReview)>| {

@@ -11,7 +11,6 @@ use uuid::Uuid;
 use crate::domain::compare::{has_reviewer_levels, pick_from_file, reviewer_view};
 use crate::domain::Assessment;
 use crate::format::Integrity;
-use crate::ui::assessment::review_answer::byline;
 use crate::ui::i18n::{date_time, t, tf};
 use crate::ui::state::use_app_state;
 
@@ -89,7 +88,7 @@ pub fn default_kind(a: &Assessment, has_others: bool) -> SourceKind {
 
 /// The name of the reviewer's side: "Reviewer (Jane Doe)" when the review names them.
 pub fn reviewer_label(a: &Assessment) -> String {
-    byline(&a.review)
+    a.review.byline()
 }
 
 /// The other assessments of the workspace, as (id, name shown in the list).

@@ -31,39 +31,6 @@ fn option_label(p: &SeriesPoint) -> String {
     }
 }
 
-/// A change of score in words, as `diff::change_words` says it, in the language in use: "up
-/// 0.5", "down 1.0", "no change", "newly scored", "no longer scored" or "not scored".
-fn change_words(from: Option<f64>, to: Option<f64>) -> String {
-    match (from, to) {
-        (Some(f), Some(to)) => {
-            let d = to - f;
-            // Compare what is shown, so "up 0.0" never appears.
-            if fmt1(d.abs()) == "0.0" {
-                t("assess.snapshot_compare_no_change").to_string()
-            } else if d > 0.0 {
-                tf("assess.snapshot_compare_up", &[("by", &fmt1(d))])
-            } else {
-                tf("assess.snapshot_compare_down", &[("by", &fmt1(-d))])
-            }
-        }
-        (None, Some(_)) => t("assess.snapshot_compare_newly_scored").to_string(),
-        (Some(_), None) => t("assess.snapshot_compare_no_longer_scored").to_string(),
-        (None, None) => t("assess.snapshot_compare_not_scored").to_string(),
-    }
-}
-
-/// Where a question stood, in words: "Level 2", "Not answered", "Does not apply".
-fn state_text(state: QuestionState) -> String {
-    match state {
-        QuestionState::Unanswered => t("assess.snapshot_compare_unanswered").to_string(),
-        QuestionState::NotApplicable => t("assess.snapshot_compare_na").to_string(),
-        QuestionState::Level(level) => tf(
-            "assess.snapshot_compare_level",
-            &[("level", &level.to_string())],
-        ),
-    }
-}
-
 /// Why a point in time could not be compared, as a whole sentence.
 fn error_text(e: &SnapshotError) -> &'static str {
     match e {
@@ -166,7 +133,7 @@ pub fn SnapshotCompare(
                         &[
                             ("from", &score(d.from_index)),
                             ("to", &score(d.to_index)),
-                            ("change", &change_words(d.from_index, d.to_index)),
+                            ("change", &d.index_words()),
                         ],
                     );
                     let changed = d.questions.len();
@@ -192,7 +159,7 @@ pub fn SnapshotCompare(
                                             <th scope="row">{c.name.clone()}</th>
                                             <td>{score(c.from)}</td>
                                             <td>{score(c.to)}</td>
-                                            <td class=direction_class(c.from, c.to)>{change_words(c.from, c.to)}</td>
+                                            <td class=direction_class(c.from, c.to)>{c.words()}</td>
                                         </tr>
                                     }).collect_view()}
                                 </tbody>
@@ -228,8 +195,8 @@ pub fn SnapshotCompare(
                                                     <tr>
                                                         <th scope="row">{q.text.clone()}</th>
                                                         <td><A href=href>{area_name}</A></td>
-                                                        <td>{state_text(q.from)}</td>
-                                                        <td>{state_text(q.to)}{levels(q.from, q.to)}</td>
+                                                        <td>{q.from.label()}</td>
+                                                        <td>{q.to.label()}{levels(q.from, q.to)}</td>
                                                     </tr>
                                                 }
                                             }).collect_view()}

@@ -9,6 +9,7 @@ pub mod backup;
 pub mod budget;
 pub mod compare;
 pub mod context;
+pub mod costs;
 pub mod csv_export;
 pub mod demo;
 pub mod history;

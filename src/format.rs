@@ -33,7 +33,7 @@ pub use validate::limits::{MAX_ASSESSMENTS, MAX_KEY_CHARS, MAX_LIST_ITEMS, MAX_M
 /// The value of the `format` field: tells our files from any other JSON.
 pub const FORMAT_ID: &str = "cto-workbench";
 /// The schema version this build writes. Bump it, add a migration step and a fixture together.
-pub const SCHEMA_VERSION: u32 = 6;
+pub const SCHEMA_VERSION: u32 = 7;
 /// The app version written into files, for support questions; never used to decide anything.
 pub const APP_VERSION: &str = env!("CARGO_PKG_VERSION");
 
@@ -111,15 +111,20 @@ pub fn hex(digest: &[u8]) -> String {
 pub struct Unverified {
     imported: Imported,
     expected: Option<String>,
+    /// For a file migrated from an older version: the canonical JSON of its assessments as
+    /// written, since the fingerprint was taken over that shape, not the migrated one.
+    original: Option<Vec<u8>>,
 }
 
 impl Unverified {
     /// The bytes whose SHA-256 the fingerprint should be; None when the file carries no
     /// fingerprint (written before version 6), so there is nothing to hash.
     pub fn content(&self) -> Option<Vec<u8>> {
-        self.expected
-            .as_ref()
-            .map(|_| canonical_content(&self.imported.assessments))
+        self.expected.as_ref().map(|_| {
+            self.original
+                .clone()
+                .unwrap_or_else(|| canonical_content(&self.imported.assessments))
+        })
     }
 
     /// The import, its fingerprint compared with `sha256` (lowercase hex of the SHA-256 of
@@ -130,7 +135,10 @@ impl Unverified {
             Some(expected) => {
                 let actual = match sha256 {
                     Some(hash) => hash.to_string(),
-                    None => content_hash(&self.imported.assessments),
+                    None => match &self.original {
+                        Some(bytes) => sha256_hex(bytes),
+                        None => content_hash(&self.imported.assessments),
+                    },
                 };
                 if *expected == actual {
                     Integrity::Intact
@@ -228,15 +236,23 @@ fn import_checked(text: &str) -> Result<Unverified, FormatError> {
     if !problems.is_empty() {
         return Err(FormatError::Invalid(problems));
     }
+    // serde_json's map keeps keys sorted, so this is the canonical JSON the file's fingerprint
+    // was taken over, in the file's own version.
+    let original = (from < SCHEMA_VERSION && value.get("content_sha256").is_some())
+        .then(|| value.get("assessments").map(|a| a.to_string().into_bytes()))
+        .flatten();
     migrate::run(&mut value, from)?;
     let envelope: Envelope = errors::deserialize(value)?;
     validate::envelope(envelope.kind, &envelope.assessments)?;
-    Ok(imported(envelope, from))
+    let mut unverified = imported(envelope, from);
+    unverified.original = original;
+    Ok(unverified)
 }
 
 /// What an import of a valid file gives, once its envelope is read and checked.
 fn imported(envelope: Envelope, from: u32) -> Unverified {
     Unverified {
+        original: None,
         expected: envelope.content_sha256,
         imported: Imported {
             kind: envelope.kind,

@@ -243,7 +243,7 @@ fn invalid_cases() -> Vec<(&'static str, Expected)> {
         (
             "unknown-field.json",
             Problems(&[
-                r#"assessments[0].profile.misson: is not a field this format knows (expected one of "company_name", "stage", "industry", "team_size", "business_model", "mission", "vision")"#,
+                r#"assessments[0].profile.misson: is not a field this format knows (expected one of "company_name", "stage", "industry", "team_size", "business_model", "mission", "vision", "currency")"#,
             ]),
         ),
         (
@@ -451,4 +451,49 @@ fn v6_fixture_keeps_the_review_snapshots_and_its_fingerprint() {
     // One hand edit in the file: still imported, but no longer intact.
     let edited = text.replacen("Priya Nair", "Priya Naír", 1);
     assert_eq!(import(&edited).unwrap().integrity, Integrity::Edited);
+}
+
+/// The indicator `id` of criterion `criterion` in the first scorecard of `a`.
+fn indicator<'a>(
+    a: &'a cto_workbench::domain::Assessment,
+    criterion: &str,
+    id: &str,
+) -> &'a cto_workbench::domain::scorecard::Indicator {
+    let card = &a.scorecards[0];
+    let c = card.criteria.iter().find(|c| c.id == criterion).unwrap();
+    c.indicators.iter().find(|i| i.id == id).unwrap()
+}
+
+#[test]
+fn v6_fixture_migrates_to_money_and_keeps_each_gate() {
+    let imported = import(&read(&fixture_path(6))).unwrap();
+    let demo = &imported.assessments[0];
+    assert_eq!(demo.profile.currency, "");
+    assert_eq!(demo.costs, cto_workbench::domain::costs::Costs::default());
+    assert!(demo
+        .scorecards
+        .iter()
+        .flat_map(|c| &c.candidates)
+        .all(|c| c.monthly_price.is_none()));
+    // Mindshare was a must-have criterion, so its indicator stays a gate; Talent was not.
+    assert!(indicator(demo, "partner.mindshare", "return-call-hours").must_have);
+    assert!(!indicator(demo, "partner.talent", "attrition-percent").must_have);
+}
+
+#[test]
+fn v7_fixture_keeps_money_and_indicator_gates() {
+    let imported = import(&read(&fixture_path(7))).unwrap();
+    let demo = &imported.assessments[0];
+    assert_eq!(demo.profile.currency, "EUR");
+    assert_eq!(demo.costs.person_week_rate, Some(2500.0));
+    assert_eq!(demo.costs.freelance_day_rate, Some(650.0));
+    assert_eq!(demo.costs.hire_months_to_start, Some(3.0));
+    let card = &demo.scorecards[0];
+    assert_eq!(card.candidates[0].monthly_price, Some(18000.0));
+    assert_eq!(card.candidates[2].monthly_price, Some(24500.5));
+    // Marked in the file although its criterion is no must-have.
+    assert!(indicator(demo, "partner.talent", "attrition-percent").must_have);
+    let second = &imported.assessments[1];
+    assert_eq!(second.profile.currency, "");
+    assert_eq!(second.costs.person_week_rate, None);
 }

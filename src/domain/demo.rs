@@ -552,6 +552,7 @@ fn demo_profile(now: DateTime<Utc>) -> Assessment {
                       largest carriers can afford today."
                 .to_string(),
             vision: "Every pallet in Europe tracked end to end, whoever moves it.".to_string(),
+            currency: "EUR".to_string(),
         },
         ..a
     };

@@ -183,6 +183,7 @@ pub fn merge_report(
         initiatives,
         budget,
         team,
+        costs,
         risks,
         review,
         snapshots,
@@ -214,6 +215,10 @@ pub fn merge_report(
         Review => review,
         Snapshots => snapshots,
     );
+    // The cost assumptions price the budget's plan, so they go with it.
+    if take(Section::Budget) {
+        out.costs = costs;
+    }
     let dropped_links = drop_dangling_links(&mut out);
     Merged {
         assessment: out,
@@ -297,7 +302,7 @@ fn section_equal(section: Section, a: &Assessment, b: &Assessment) -> bool {
         Section::Goals => a.goals == b.goals,
         Section::Kpis => a.kpis == b.kpis,
         Section::Initiatives => a.initiatives == b.initiatives,
-        Section::Budget => a.budget == b.budget,
+        Section::Budget => a.budget == b.budget && a.costs == b.costs,
         Section::Team => a.team == b.team,
         Section::Risks => a.risks == b.risks,
         Section::Review => a.review == b.review,
@@ -471,7 +476,13 @@ fn entries(section: Section, a: &Assessment) -> Vec<Entry> {
                 .running_costs
                 .iter()
                 .map(|c| entry("running-cost", c.id, quoted(&c.name), c));
-            quarters.chain(costs).collect()
+            let assumptions = std::iter::once(entry(
+                "costs",
+                "assumptions",
+                tr("domain.merge_label_costs").to_string(),
+                &a.costs,
+            ));
+            quarters.chain(costs).chain(assumptions).collect()
         }
         Section::Team => {
             let people = a

@@ -9,6 +9,7 @@ use uuid::Uuid;
 use super::answers::{Answer, AreaSettings};
 use super::budget::Budget;
 use super::context::{DecisionRecord, InventoryItem, Stakeholder, Swot};
+use super::costs::Costs;
 use super::kpi::{Goal, Kpi};
 use super::review::Review;
 use super::risk::Risk;
@@ -76,6 +77,9 @@ pub struct CompanyProfile {
     pub business_model: String,
     pub mission: String,
     pub vision: String,
+    /// ISO 4217 code every amount of the assessment is in (e.g. "USD", "EUR", "CNY"); empty until
+    /// the founder chooses one, when amounts are shown without a currency.
+    pub currency: String,
 }
 
 /// Largest team size accepted; beyond it a number is surely a typo.
@@ -110,6 +114,8 @@ pub struct Assessment {
     pub initiatives: Shared<Vec<Initiative>>,
     pub budget: Budget,
     pub team: Team,
+    /// The founder's cost assumptions: a rate per person-week, hiring and freelance figures.
+    pub costs: Costs,
     /// The risk register.
     pub risks: Shared<Vec<Risk>>,
     /// A consultant's review: comments and levels per answer, a status per area.
@@ -138,6 +144,7 @@ impl Assessment {
             initiatives: Shared::default(),
             budget: Budget::default(),
             team: Team::default(),
+            costs: Costs::default(),
             risks: Shared::default(),
             review: Review::default(),
             snapshots: Shared::default(),

@@ -47,6 +47,9 @@ pub struct Indicator {
     pub unit: String,
     pub threshold: f64,
     pub direction: Direction,
+    /// A gate: a candidate whose value misses the threshold fails, whatever its total. Otherwise
+    /// the indicator is only reported.
+    pub must_have: bool,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -109,6 +112,9 @@ pub struct Candidate {
     pub operating_fit: BTreeMap<String, FitScore>,
     /// Quarterly re-scorings, oldest first.
     pub reviews: Vec<Review>,
+    /// The candidate's price per month, in the assessment's currency (a partner's quote, a
+    /// tool's subscription); `None` until known.
+    pub monthly_price: Option<f64>,
 }
 
 impl Candidate {
@@ -121,6 +127,7 @@ impl Candidate {
             culture: BTreeMap::new(),
             operating_fit: BTreeMap::new(),
             reviews: Vec::new(),
+            monthly_price: None,
         }
     }
 

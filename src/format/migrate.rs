@@ -45,7 +45,49 @@ pub const MIGRATIONS: &[Migration] = &[
         summary: "adds a consultant's review (per answer and per area) and snapshots, both empty",
         run: v5_to_v6,
     },
+    Migration {
+        from: 6,
+        summary: "adds money: a currency per assessment, cost assumptions (none given), a monthly \
+                  price per scorecard candidate (unknown), and marks each indicator as a \
+                  must-have exactly where its criterion was one",
+        run: v6_to_v7,
+    },
 ];
+
+/// Version 7 added money and explicit indicator gates. Before it, every indicator of a
+/// must-have criterion was a gate, so those are marked must-have to keep each decision as it was.
+fn v6_to_v7(doc: &mut Value) -> Result<(), FormatError> {
+    for_each_assessment(doc, |a| {
+        if let Some(Value::Object(profile)) = a.get_mut("profile") {
+            profile.entry("currency").or_insert(Value::String(String::new()));
+        }
+        a.entry("costs").or_insert(serde_json::json!({
+            "person_week_rate": null, "hire_monthly_salary": null, "hire_recruiting_cost": null,
+            "hire_months_to_start": null, "hire_ramp_up_months": null, "freelance_day_rate": null
+        }));
+        let Some(Value::Array(cards)) = a.get_mut("scorecards") else {
+            return;
+        };
+        for card in cards.iter_mut().filter_map(Value::as_object_mut) {
+            if let Some(Value::Array(criteria)) = card.get_mut("criteria") {
+                for c in criteria.iter_mut().filter_map(Value::as_object_mut) {
+                    let gate = c.get("must_have").is_some_and(|m| !m.is_null());
+                    if let Some(Value::Array(indicators)) = c.get_mut("indicators") {
+                        for ind in indicators.iter_mut().filter_map(Value::as_object_mut) {
+                            ind.entry("must_have").or_insert(Value::Bool(gate));
+                        }
+                    }
+                }
+            }
+            if let Some(Value::Array(candidates)) = card.get_mut("candidates") {
+                for cand in candidates.iter_mut().filter_map(Value::as_object_mut) {
+                    cand.entry("monthly_price").or_insert(Value::Null);
+                }
+            }
+        }
+    });
+    Ok(())
+}
 
 /// Version 6 added reviews and snapshots; a version-5 assessment has neither.
 fn v5_to_v6(doc: &mut Value) -> Result<(), FormatError> {

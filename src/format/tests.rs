@@ -549,6 +549,7 @@ fn assessment_strategy() -> impl Strategy<Value = Assessment> {
                     business_model: texts.2,
                     mission: texts.3,
                     vision: texts.4,
+                    currency: ["", "USD", "EUR", "CNY"][stage % 4].to_string(),
                 };
                 a.updated_at = created_at + chrono::Duration::seconds(delta);
                 a.answers = answers;

@@ -13,6 +13,7 @@ mod review;
 use super::{FileKind, FormatError, Problem};
 use crate::domain::answers::{check_link, MAX_EVIDENCE, MAX_LEVEL};
 use crate::domain::context::{Quadrant, MAX_MONTHLY_COST};
+use crate::domain::costs::Costs;
 use crate::domain::model::{Assessment, MAX_TEAM_SIZE, MAX_TEXT_CHARS};
 use crate::domain::scorecard::{Scorecard, CULTURE_MAX, MAX_SCORE, MAX_WEIGHT};
 use crate::i18n::{tr, trf};
@@ -103,6 +104,26 @@ fn assessment(at: &str, a: &Assessment, trusted: Trusted, problems: &mut Vec<Pro
                 0,
                 MAX_TEAM_SIZE,
             ));
+        }
+    }
+    let code = &p.currency;
+    if !(code.is_empty() || (code.len() == 3 && code.bytes().all(|b| b.is_ascii_uppercase()))) {
+        problems.push(Problem::new(
+            format!("{at}.profile.currency"),
+            tr("format.validate_currency"),
+        ));
+    }
+    for (field, value) in a.costs.figures() {
+        if let Some(v) = value {
+            let max = Costs::max_of(field);
+            if !(0.0..=max).contains(&v) {
+                problems.push(out_of_range(
+                    format!("{at}.costs.{field}"),
+                    v,
+                    0,
+                    format!("{max:.0}"),
+                ));
+            }
         }
     }
     if a.updated_at < a.created_at {
@@ -350,6 +371,14 @@ fn scorecard(at: &str, card: &Scorecard, problems: &mut Vec<Problem>) {
         let here = format!("{at}.candidates[{i}]");
         text(problems, || format!("{here}.name"), &cand.name);
         text(problems, || format!("{here}.notes"), &cand.notes);
+        if let Some(price) = cand.monthly_price {
+            number(
+                problems,
+                || format!("{here}.monthly_price"),
+                price,
+                0.0..=crate::domain::costs::MAX_COST_FIGURE,
+            );
+        }
         for (key, score) in &cand.scores {
             let path = format!("{here}.scores.{key}");
             id_key(problems, || format!("{here}.scores[\"{key}\"]"), key);

@@ -9,8 +9,9 @@
 //!   counted as zero; instead `scored_weight_share` tells how much of the weight the total covers,
 //!   and `missing` lists the unscored criteria.
 //! - A **must-have** criterion (`must_have: Some(m)`) fails a candidate whose score is below `m`
-//!   or missing, or who has a measured value of one of that criterion's indicators that misses its
-//!   threshold. Indicators of other criteria are only reported. Gates do not depend on weights.
+//!   or missing. An indicator marked as a must-have (`must_have: true`) fails a candidate whose
+//!   measured value misses its threshold; other indicators are only reported. Each failure names
+//!   its rule. Gates do not depend on weights.
 //! - **Ranking** is among candidates that pass every gate and have a total, highest first; totals
 //!   within 1e-9 of each other share a rank (1, 1, 3). The single rank-1 candidate is the winner;
 //!   if several share rank 1 there is no winner and they are listed as tied.
@@ -187,20 +188,18 @@ fn indicator_checks(criterion: &Criterion, candidate: &Candidate) -> Vec<Indicat
 }
 
 fn gate_failures(criterion: &Criterion, candidate: &Candidate) -> Vec<GateFailure> {
-    let Some(must) = criterion.must_have else {
-        return Vec::new();
-    };
     let fail = |reason: String| GateFailure {
         criterion: criterion.id.clone(),
         reason,
     };
     let mut out = Vec::new();
-    match score_of(candidate, &criterion.id) {
-        None => out.push(fail(trf(
+    match criterion.must_have.map(|must| (must, score_of(candidate, &criterion.id))) {
+        None => {}
+        Some((_, None)) => out.push(fail(trf(
             "domain.engine_gate_not_scored",
             &[("criterion", &criterion.name)],
         ))),
-        Some(s) if s < must => out.push(fail(trf(
+        Some((must, Some(s))) if s < must => out.push(fail(trf(
             "domain.engine_gate_low_score",
             &[
                 ("criterion", &criterion.name),
@@ -214,6 +213,7 @@ fn gate_failures(criterion: &Criterion, candidate: &Candidate) -> Vec<GateFailur
         .indicators
         .iter()
         .zip(indicator_checks(criterion, candidate))
+        .filter(|(ind, _)| ind.must_have)
     {
         if let (Some(value), Some(false)) = (check.value, check.met) {
             let value = with_unit(value, &ind.unit);
@@ -1024,6 +1024,7 @@ mod tests {
             unit: "hours".to_string(),
             threshold: 8.0,
             direction: Direction::AtMost,
+            must_have: true,
         });
         let mut talent = crit("talent", 20.0);
         talent.name = "Talent".to_string();
@@ -1034,6 +1035,7 @@ mod tests {
             unit: "%".to_string(),
             threshold: 40.0,
             direction: Direction::AtLeast,
+            must_have: true,
         });
         let mut cost = crit("cost", 60.0);
         cost.name = "Cost".to_string();
@@ -1043,6 +1045,7 @@ mod tests {
             unit: "EUR".to_string(),
             threshold: 800.0,
             direction: Direction::AtMost,
+            must_have: false,
         });
         let mut a = cand(1, "Acme", &[("mind", 2), ("talent", 5), ("cost", 5)]); // below
         let b = cand(2, "Bolt", &[("talent", 5), ("cost", 5)]); // missing must-have
@@ -1133,6 +1136,37 @@ mod tests {
         );
         // Gates do not depend on weights: Echo is the only passer, nothing can topple it.
         assert!(text.ends_with("No single weight change within 0 to 100 alters the decision."));
+    }
+
+    #[test]
+    fn only_indicators_marked_must_have_gate() {
+        // A score must-have on Mindshare, and an optional indicator typed beside it: a firm
+        // that meets the score but misses the optional indicator still passes.
+        let mut c = gated_card();
+        c.criteria[0].indicators[0].must_have = false;
+        let o = evaluate(&c);
+        let core = o.result(id(3)).unwrap();
+        assert!(core.gate_failures.is_empty(), "{:?}", core.gate_failures);
+        assert_eq!(core.indicators[0].met, Some(false));
+        // An indicator marked must-have gates even where its criterion has no score must-have,
+        // and the failure names the indicator, not the criterion's score.
+        let mut c = gated_card();
+        c.criteria[2].indicators[0].must_have = true;
+        let o = evaluate(&c);
+        let acme: Vec<String> = o
+            .result(id(1))
+            .unwrap()
+            .gate_failures
+            .iter()
+            .map(|g| g.reason.clone())
+            .collect();
+        assert_eq!(
+            acme,
+            vec![
+                "Mindshare scored 2, the must-have is 3",
+                "Day rate 2000 EUR, must be at most 800"
+            ]
+        );
     }
 
     #[test]

@@ -25,6 +25,15 @@
 //! judged by comparing the assessment with a copy of what was last stored, not by re-encoding
 //! every assessment on every save.
 //!
+//! The record store talks to `web_sys::Storage` directly: it stores the text `format` and
+//! [`pack`] write exactly as written (gloo-storage's `get` and `set` JSON-encode every value), walks
+//! the keys under its prefix (gloo-storage lists keys only through `get_all`, which JSON-parses
+//! every value in the origin), tells a full quota from other refusals by the exception's name and
+//! legacy code (gloo-storage keeps the name but not the code), and says why storage cannot be used
+//! where it is blocked (gloo-storage's `LocalStorage::raw` panics). Display preferences, plain
+//! strings read and written one at a time, go through gloo-storage once storage is known to be
+//! there.
+//!
 //! One file per concern: `keys` (where things live), `pack` (the stored form of JSON), `records`
 //! (reading), `plan` (saving), `tabs` (other tabs' saves), `faults` (why a save failed), `backup`
 //! (copies of unreadable records, setting them aside, the emergency export), `prefs` (display

@@ -13,7 +13,8 @@
 //!
 //! Nothing is ever lost here:
 //! - a record that cannot be read is copied under a backup key, offered for download, and never
-//!   overwritten or removed by a later save;
+//!   overwritten or removed by a later save; when the user sets it aside, the record leaves the
+//!   assessment prefix and the parts stored apart for it move under the backup key beside it;
 //! - each record carries a revision number, and a save first checks that the record still holds
 //!   what this tab last read or wrote: if another tab saved in between, the save stops for that
 //!   assessment and reports a conflict for the user to settle, instead of overwriting;

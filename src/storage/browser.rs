@@ -1,13 +1,13 @@
 //! The browser's side: [`Storage`], the app's handle on localStorage, which reads the workspace at
-//! start, saves, takes in other tabs' saves and sets unreadable records aside, mostly by running
-//! the pure code of the other files against the browser's store. Where localStorage is blocked or missing,
+//! start, saves, takes in other tabs' saves and sets unreadable records aside by running the pure
+//! code of the other files against the browser's store. Where localStorage is blocked or missing,
 //! it says why and the app runs in memory.
 
 use uuid::Uuid;
 
-use super::backup::keep_backup;
+use super::backup::{keep_backup, set_aside};
 use super::faults::{classify, js_message, SaveError};
-use super::keys::{assessment_key, INDEX_KEY, PREFIX};
+use super::keys::{assessment_key, BACKUP_PREFIX, INDEX_KEY, PREFIX};
 use super::plan::{apply, SaveReport, Saved, Store};
 use super::records::{read_records, Loaded, Unreadable};
 use super::tabs::External;
@@ -131,26 +131,13 @@ impl Storage {
     }
 
     /// Moves an unreadable record out of the way once its backup copy is confirmed in place, so the
-    /// recovery screen stops coming back. Returns false (and changes nothing) without a backup.
+    /// recovery screen stops coming back; the parts stored apart for it go under the backup key.
+    /// Returns false (and changes nothing) without a backup or storage.
     pub fn set_aside(&mut self, item: &Unreadable) -> bool {
         let Some(s) = &self.inner else {
             return false;
         };
-        let Some(backup) = &item.backup_key else {
-            return false;
-        };
-        if s.get_item(backup).ok().flatten().as_deref() != Some(item.raw.as_str()) {
-            return false;
-        }
-        if s.get_item(&item.key).ok().flatten().as_deref() != Some(item.raw.as_str()) {
-            // Someone changed it since: leave it for the next load to judge.
-            return false;
-        }
-        if s.remove_item(&item.key).is_err() {
-            return false;
-        }
-        self.saved.protected.remove(&item.key);
-        true
+        set_aside(&mut self.saved, &mut Browser(s), item)
     }
 
     /// Asks the browser not to clear this site's data under storage pressure. Calls `done` with
@@ -192,6 +179,14 @@ impl Store for Browser<'_> {
     fn remove(&mut self, key: &str) -> bool {
         self.0.remove_item(key).is_ok()
     }
+
+    fn keys(&self, prefix: &str) -> Vec<String> {
+        // Collected first, since removing a key renumbers the ones after it.
+        (0..self.0.length().unwrap_or(0))
+            .filter_map(|i| self.0.key(i).ok().flatten())
+            .filter(|key| key.starts_with(prefix))
+            .collect()
+    }
 }
 
 /// This browser's localStorage, or why it cannot be used (blocked, not offered, no window).
@@ -204,17 +199,16 @@ pub(super) fn local_storage() -> Result<web_sys::Storage, String> {
     }
 }
 
-/// The app's stored pairs, as [`read_records`] takes them.
+/// The app's stored pairs, as [`read_records`] takes them. Backup copies are left out: nothing
+/// loads them, and they may be large.
 pub(super) fn stored_pairs(s: &web_sys::Storage) -> Vec<(String, String)> {
-    let mut records = Vec::new();
-    for i in 0..s.length().unwrap_or(0) {
-        if let Ok(Some(key)) = s.key(i) {
-            if key.starts_with(PREFIX) {
-                if let Ok(Some(value)) = s.get_item(&key) {
-                    records.push((key, value));
-                }
-            }
-        }
-    }
-    records
+    Browser(s)
+        .keys(PREFIX)
+        .into_iter()
+        .filter(|key| !key.starts_with(BACKUP_PREFIX))
+        .filter_map(|key| {
+            let value = s.get_item(&key).ok().flatten()?;
+            Some((key, value))
+        })
+        .collect()
 }

@@ -10,7 +10,8 @@ pub(super) const ASSESSMENT_PREFIX: &str = "cto-workbench/v1/assessment/";
 /// Bulky lists of an assessment stored apart from its record: `<prefix><id>/<list>/<reference>`.
 /// Never named by the storage event's handling: a record is taken in whole when it changes.
 pub(super) const PART_PREFIX: &str = "cto-workbench/v1/part/";
-/// Copies of unreadable records; outside the assessment prefix, so they are never loaded or saved.
+/// Copies of unreadable records, and of the parts of those set aside; outside the assessment and
+/// part prefixes, so they are never loaded or saved.
 pub(super) const BACKUP_PREFIX: &str = "cto-workbench/v1/backup/";
 
 pub(super) fn part_key(id: Uuid, name: &str, reference: &str) -> String {

@@ -25,6 +25,8 @@ pub trait Store {
     fn set(&mut self, key: &str, value: &str) -> Result<(), SaveError>;
     /// Whether the key is gone afterwards.
     fn remove(&mut self, key: &str) -> bool;
+    /// Every key that starts with `prefix`.
+    fn keys(&self, prefix: &str) -> Vec<String>;
 }
 
 /// What a save did.

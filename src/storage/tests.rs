@@ -42,6 +42,13 @@ impl Store for BTreeMap<String, String> {
         BTreeMap::remove(self, key);
         true
     }
+    fn keys(&self, prefix: &str) -> Vec<String> {
+        self.range(prefix.to_string()..)
+            .map(|(key, _)| key)
+            .take_while(|key| key.starts_with(prefix))
+            .cloned()
+            .collect()
+    }
 }
 
 /// Saves `w` the way `Storage::save` does.

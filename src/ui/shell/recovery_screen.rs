@@ -1,22 +1,16 @@
 //! The recovery screen: stored data this version cannot read (damaged, the wrong shape, or saved
 //! by a newer version). It is kept as it was, copied under a backup key, and offered as a file.
 
-use leptos::html;
 use leptos::prelude::*;
 
 use crate::ui::common::files;
+use crate::ui::common::modal::Modal;
 use crate::ui::i18n::{t, tf};
 use crate::ui::state::use_app_state;
 
 #[component]
 pub fn RecoveryScreen() -> impl IntoView {
     let state = use_app_state();
-    let heading = NodeRef::<html::H2>::new();
-    Effect::new(move |_| {
-        if let Some(h) = heading.get() {
-            let _ = h.focus();
-        }
-    });
     let download = move |index: usize| {
         let item = state.unreadable.with_untracked(|u| u.get(index).cloned());
         if let Some(item) = item {
@@ -39,66 +33,62 @@ pub fn RecoveryScreen() -> impl IntoView {
     };
     view! {
         <Show when=move || state.recovery_open.get()>
-            <div class="modal-backdrop">
-                <section
-                    class="modal recovery"
-                    role="alertdialog"
-                    aria-modal="true"
-                    aria-labelledby="recovery-title"
-                    data-testid="recovery-screen"
-                >
-                    <h2 id="recovery-title" tabindex="-1" node_ref=heading>
-                        {t("shell2.recovery_screen_title")}
-                    </h2>
-                    <p>{t("shell2.recovery_screen_intro")}</p>
-                    <ul class="recovery-list">
-                        {move || {
-                            state
-                                .unreadable
-                                .get()
-                                .into_iter()
-                                .enumerate()
-                                .map(|(i, u)| {
-                                    let size = u.raw.len();
-                                    let has_backup = u.backup_key.is_some();
-                                    view! {
-                                        <li>
-                                            <p><strong>{t("shell2.recovery_screen_problem")}</strong>{u.error.to_string()}</p>
-                                            <p class="muted small">
-                                                {match &u.backup_key {
-                                                    Some(b) => tf(
-                                                        "shell2.recovery_screen_stored_with_copy",
-                                                        &[("key", &u.key), ("size", &size.to_string()), ("backup", b)],
-                                                    ),
-                                                    None => tf(
-                                                        "shell2.recovery_screen_stored",
-                                                        &[("key", &u.key), ("size", &size.to_string())],
-                                                    ),
-                                                }}
-                                            </p>
-                                            <div class="toolbar">
-                                                <button class="button" on:click=move |_| download(i)>
-                                                    {t("shell2.recovery_screen_download")}
+            // No Escape and the title takes focus: this must be read and answered, not dismissed.
+            <Modal
+                title=t("shell2.recovery_screen_title")
+                alert=true
+                class="recovery"
+                focus_title=true
+                test_id="recovery-screen"
+            >
+                <p>{t("shell2.recovery_screen_intro")}</p>
+                <ul class="recovery-list">
+                    {move || {
+                        state
+                            .unreadable
+                            .get()
+                            .into_iter()
+                            .enumerate()
+                            .map(|(i, u)| {
+                                let size = u.raw.len();
+                                let has_backup = u.backup_key.is_some();
+                                view! {
+                                    <li>
+                                        <p><strong>{t("shell2.recovery_screen_problem")}</strong>{u.error.to_string()}</p>
+                                        <p class="muted small">
+                                            {match &u.backup_key {
+                                                Some(b) => tf(
+                                                    "shell2.recovery_screen_stored_with_copy",
+                                                    &[("key", &u.key), ("size", &size.to_string()), ("backup", b)],
+                                                ),
+                                                None => tf(
+                                                    "shell2.recovery_screen_stored",
+                                                    &[("key", &u.key), ("size", &size.to_string())],
+                                                ),
+                                            }}
+                                        </p>
+                                        <div class="toolbar">
+                                            <button class="button" on:click=move |_| download(i)>
+                                                {t("shell2.recovery_screen_download")}
+                                            </button>
+                                            <Show when=move || has_backup>
+                                                <button class="button quiet" on:click=move |_| state.set_aside(i)>
+                                                    {t("shell2.recovery_screen_set_aside")}
                                                 </button>
-                                                <Show when=move || has_backup>
-                                                    <button class="button quiet" on:click=move |_| state.set_aside(i)>
-                                                        {t("shell2.recovery_screen_set_aside")}
-                                                    </button>
-                                                </Show>
-                                            </div>
-                                        </li>
-                                    }
-                                })
-                                .collect_view()
-                        }}
-                    </ul>
-                    <div class="modal-actions">
-                        <button class="button primary" on:click=move |_| state.recovery_open.set(false)>
-                            {t("shell2.recovery_screen_continue")}
-                        </button>
-                    </div>
-                </section>
-            </div>
+                                            </Show>
+                                        </div>
+                                    </li>
+                                }
+                            })
+                            .collect_view()
+                    }}
+                </ul>
+                <div class="modal-actions">
+                    <button class="button primary" on:click=move |_| state.recovery_open.set(false)>
+                        {t("shell2.recovery_screen_continue")}
+                    </button>
+                </div>
+            </Modal>
         </Show>
     }
 }

@@ -4,6 +4,7 @@ use leptos::prelude::*;
 
 use crate::format::FileKind;
 use crate::ui::common::files;
+use crate::ui::common::modal::Modal;
 use crate::ui::i18n::{t, tf};
 use crate::ui::state::use_app_state;
 
@@ -32,30 +33,28 @@ pub fn TabConflictDialog() -> impl IntoView {
             }
         };
         Some(view! {
-            <div class="modal-backdrop">
-                <div
-                    class="modal"
-                    role="alertdialog"
-                    aria-modal="true"
-                    aria-labelledby="conflict-title"
-                    aria-describedby="conflict-body"
-                    data-testid="tab-conflict"
-                >
-                    <h2 id="conflict-title">{tf("shell2.tab_conflict_title", &[("name", &name)])}</h2>
-                    <p id="conflict-body">{t("shell2.tab_conflict_body")}</p>
-                    <div class="modal-actions">
-                        <button class="button" on:click=move |_| state.settle_conflict(id, false)>
-                            {t("shell2.tab_conflict_use_other")}
-                        </button>
-                        <button class="button" on:click=move |_| state.settle_conflict(id, true)>
-                            {t("shell2.tab_conflict_keep_mine")}
-                        </button>
-                        <button class="button quiet" on:click=download_mine>
-                            {t("shell2.tab_conflict_export_mine")}
-                        </button>
-                    </div>
+            // No Escape: closing would leave the clash unsettled. The title takes focus, so a key
+            // pressed while typing when this appears does not pick a version.
+            <Modal
+                title=tf("shell2.tab_conflict_title", &[("name", &name)])
+                alert=true
+                described_by="conflict-body"
+                focus_title=true
+                test_id="tab-conflict"
+            >
+                <p id="conflict-body">{t("shell2.tab_conflict_body")}</p>
+                <div class="modal-actions">
+                    <button class="button" on:click=move |_| state.settle_conflict(id, false)>
+                        {t("shell2.tab_conflict_use_other")}
+                    </button>
+                    <button class="button" on:click=move |_| state.settle_conflict(id, true)>
+                        {t("shell2.tab_conflict_keep_mine")}
+                    </button>
+                    <button class="button quiet" on:click=download_mine>
+                        {t("shell2.tab_conflict_export_mine")}
+                    </button>
                 </div>
-            </div>
+            </Modal>
         })
     }
 }

@@ -3,16 +3,16 @@
 
 use std::collections::HashMap;
 
-use leptos::html;
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 use leptos_router::NavigateOptions;
 use uuid::Uuid;
 
 use crate::domain::workspace::OnConflict;
-use crate::ui::i18n::{date_time, t, tf};
+use crate::ui::common::modal::Modal;
+use crate::ui::i18n::{t, tf};
 use crate::ui::state::{use_app_state, ImportFlow};
-use crate::ui::workspace::merge_view::MergeView;
+use crate::ui::workspace::merge_view::{name_and_dates, MergeView};
 use crate::ui::workspace::refusal_details::RefusalDetails;
 
 #[component]
@@ -39,45 +39,42 @@ pub fn ImportDialog() -> impl IntoView {
     }
 }
 
-fn focus_on_open(node: NodeRef<html::Button>) {
-    Effect::new(move |_| {
-        if let Some(button) = node.get() {
-            let _ = button.focus();
-        }
-    });
-}
-
 #[component]
 fn ImportFailed(file_name: String, message: String, problems: Vec<String>) -> impl IntoView {
     let state = use_app_state();
-    let close_ref = NodeRef::<html::Button>::new();
-    focus_on_open(close_ref);
-    let close = move || state.import.set(Default::default());
     view! {
-        <div class="modal-backdrop">
-            <div
-                class="modal"
-                role="alertdialog"
-                aria-modal="true"
-                aria-labelledby="import-error-title"
-                aria-describedby="import-error-body"
-                on:keydown=move |ev| {
-                    if ev.key() == "Escape" {
-                        close();
-                    }
-                }
-            >
-                <h2 id="import-error-title">
-                    {tf("shell2.import_dialog_failed_title", &[("file", &file_name)])}
-                </h2>
-                <RefusalDetails id="import-error-body" message problems/>
-                <div class="modal-actions">
-                    <button class="button primary" node_ref=close_ref on:click=move |_| close()>
-                        {t("shell2.import_dialog_close")}
-                    </button>
-                </div>
+        <RefusalDialog
+            title=tf("shell2.import_dialog_failed_title", &[("file", &file_name)])
+            body_id="import-error-body"
+            message
+            problems
+            close_label=t("shell2.import_dialog_close")
+            on_close=move || state.import.set(Default::default())
+        />
+    }
+}
+
+/// Why a file or a link was refused, in an alert dialog whose one button closes it (so does
+/// Escape). Shared with the share-link offer.
+#[component]
+pub(crate) fn RefusalDialog(
+    #[prop(into)] title: String,
+    /// The id of the details, for the dialog's aria-describedby.
+    body_id: &'static str,
+    message: String,
+    problems: Vec<String>,
+    close_label: &'static str,
+    on_close: impl Fn() + Copy + Send + Sync + 'static,
+) -> impl IntoView {
+    view! {
+        <Modal title alert=true described_by=body_id on_close>
+            <RefusalDetails id=body_id message problems/>
+            <div class="modal-actions">
+                <button class="button primary" data-autofocus on:click=move |_| on_close()>
+                    {close_label}
+                </button>
             </div>
-        </div>
+        </Modal>
     }
 }
 
@@ -110,8 +107,6 @@ fn ImportConflicts(file_name: String, conflicts: Vec<Uuid>) -> impl IntoView {
         ImportFlow::Confirm { imported, .. } => imported.assessments.len(),
         _ => 0,
     };
-    let first_ref = NodeRef::<html::Button>::new();
-    focus_on_open(first_ref);
     // Default to keeping both: the choice that can never lose anything.
     let choices = RwSignal::new(
         conflicts
@@ -146,20 +141,10 @@ fn ImportConflicts(file_name: String, conflicts: Vec<Uuid>) -> impl IntoView {
                 };
                 (mine, theirs)
             };
-            let name = theirs
-                .as_ref()
-                .or(mine.as_ref())
-                .map(|a| a.display_name())
-                .unwrap_or_default();
-            let when = |a: Option<&crate::domain::Assessment>| {
-                a.map(|a| date_time(a.updated_at)).unwrap_or_default()
-            };
+            let (name, here, file) = name_and_dates(mine.as_ref(), theirs.as_ref());
             let detail = tf(
                 "shell2.import_dialog_changed_when",
-                &[
-                    ("here", &when(mine.as_ref())),
-                    ("file", &when(theirs.as_ref())),
-                ],
+                &[("here", &here), ("file", &file)],
             );
             let group = format!("conflict-{id}");
             let set = move |choice| choices.update(|c| _ = c.insert(id, choice));
@@ -222,30 +207,17 @@ fn ImportConflicts(file_name: String, conflicts: Vec<Uuid>) -> impl IntoView {
         )
     };
     view! {
-        <div class="modal-backdrop">
-            <div
-                class="modal"
-                role="dialog"
-                aria-modal="true"
-                aria-labelledby="import-conflict-title"
-                on:keydown=move |ev| {
-                    if ev.key() == "Escape" {
-                        cancel();
-                    }
-                }
-            >
-                <h2 id="import-conflict-title">{title}</h2>
-                <p>{intro}</p>
-                {rows}
-                <div class="modal-actions">
-                    <button class="button primary" node_ref=first_ref on:click=confirm>
-                        {t("shell2.import_dialog_import")}
-                    </button>
-                    <button class="button" on:click=move |_| cancel()>
-                        {t("shell2.import_dialog_cancel")}
-                    </button>
-                </div>
+        <Modal title on_close=cancel>
+            <p>{intro}</p>
+            {rows}
+            <div class="modal-actions">
+                <button class="button primary" data-autofocus on:click=confirm>
+                    {t("shell2.import_dialog_import")}
+                </button>
+                <button class="button" on:click=move |_| cancel()>
+                    {t("shell2.import_dialog_cancel")}
+                </button>
             </div>
-        </div>
+        </Modal>
     }
 }

@@ -6,14 +6,15 @@
 
 use std::collections::BTreeMap;
 
-use leptos::html;
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 use leptos_router::NavigateOptions;
 use uuid::Uuid;
 
 use crate::domain::merge::{self, Choice, Section, SectionDiff};
+use crate::domain::Assessment;
 use crate::format::Imported;
+use crate::ui::common::modal::Modal;
 use crate::ui::i18n::{date_time, l, t, tf};
 use crate::ui::state::{use_app_state, ImportFlow};
 
@@ -41,17 +42,25 @@ fn counts_text(d: &SectionDiff) -> String {
     parts.join(t("shell2.merge_view_counts_sep"))
 }
 
+/// For an assessment both here (`mine`) and in a file (`theirs`): the name to show (the file's)
+/// and when each copy last changed. Shared with the import dialog, which lists the same.
+pub(crate) fn name_and_dates(
+    mine: Option<&Assessment>,
+    theirs: Option<&Assessment>,
+) -> (String, String, String) {
+    let when = |a: Option<&Assessment>| a.map(|a| date_time(a.updated_at)).unwrap_or_default();
+    let name = theirs
+        .or(mine)
+        .map(|a| a.display_name())
+        .unwrap_or_default();
+    (name, when(mine), when(theirs))
+}
+
 /// Shown while the import is in `ImportFlow::Merge` for assessment `id`.
 #[component]
 pub fn MergeView(file_name: String, imported: Imported, id: Uuid) -> impl IntoView {
     let state = use_app_state();
     let navigate = use_navigate();
-    let merge_ref = NodeRef::<html::Button>::new();
-    Effect::new(move |_| {
-        if let Some(button) = merge_ref.get() {
-            let _ = button.focus();
-        }
-    });
 
     let mine = state.workspace.with_untracked(|w| w.get(id).cloned());
     let theirs = imported.assessments.into_iter().find(|a| a.id == id);
@@ -59,20 +68,10 @@ pub fn MergeView(file_name: String, imported: Imported, id: Uuid) -> impl IntoVi
         (Some(m), Some(t)) => merge::diff(m, t),
         _ => Vec::new(),
     };
-    let name = theirs
-        .as_ref()
-        .or(mine.as_ref())
-        .map(|a| a.display_name())
-        .unwrap_or_default();
-    let when = |a: Option<&crate::domain::Assessment>| {
-        a.map(|a| date_time(a.updated_at)).unwrap_or_default()
-    };
+    let (name, mine_changed, theirs_changed) = name_and_dates(mine.as_ref(), theirs.as_ref());
     let changed_when = tf(
         "shell2.merge_view_changed_when",
-        &[
-            ("mine", &when(mine.as_ref())),
-            ("theirs", &when(theirs.as_ref())),
-        ],
+        &[("mine", &mine_changed), ("theirs", &theirs_changed)],
     );
 
     // Keeping mine is the default: it is what the user had before opening the file.
@@ -151,38 +150,29 @@ pub fn MergeView(file_name: String, imported: Imported, id: Uuid) -> impl IntoVi
         .collect_view();
 
     view! {
-        <div class="modal-backdrop">
-            <div
-                class="modal modal-wide"
-                role="dialog"
-                aria-modal="true"
-                aria-labelledby="merge-title"
-                aria-describedby="merge-intro"
-                on:keydown=move |ev| {
-                    if ev.key() == "Escape" {
-                        cancel();
-                    }
-                }
-            >
-                <h2 id="merge-title">{tf("shell2.merge_view_title", &[("name", &name)])}</h2>
-                <div id="merge-intro">
-                    <p>{tf("shell2.merge_view_intro", &[("file", &file_name)])}</p>
-                    <p class="muted">{changed_when}</p>
-                </div>
-                <Show when=move || same>
-                    <p>{t("shell2.merge_view_same")}</p>
-                </Show>
-                {sections}
-                <div class="modal-actions">
-                    <button class="button primary" node_ref=merge_ref on:click=apply>
-                        {t("shell2.merge_view_merge")}
-                    </button>
-                    <button class="button" on:click=move |_| cancel()>
-                        {t("shell2.merge_view_cancel")}
-                    </button>
-                </div>
+        <Modal
+            title=tf("shell2.merge_view_title", &[("name", &name)])
+            class="modal-wide"
+            described_by="merge-intro"
+            on_close=cancel
+        >
+            <div id="merge-intro">
+                <p>{tf("shell2.merge_view_intro", &[("file", &file_name)])}</p>
+                <p class="muted">{changed_when}</p>
             </div>
-        </div>
+            <Show when=move || same>
+                <p>{t("shell2.merge_view_same")}</p>
+            </Show>
+            {sections}
+            <div class="modal-actions">
+                <button class="button primary" data-autofocus on:click=apply>
+                    {t("shell2.merge_view_merge")}
+                </button>
+                <button class="button" on:click=move |_| cancel()>
+                    {t("shell2.merge_view_cancel")}
+                </button>
+            </div>
+        </Modal>
     }
 }
 

@@ -13,6 +13,7 @@ use wasm_bindgen::JsCast;
 use crate::format::share::{self, ShareError};
 use crate::format::FileKind;
 use crate::ui::common::files;
+use crate::ui::common::modal::Modal;
 use crate::ui::i18n::{number, t, tf};
 use crate::ui::shell::assessment_frame::use_current;
 use crate::ui::state::use_app_state;
@@ -34,7 +35,6 @@ pub fn ShareButton() -> impl IntoView {
     // Made when the dialog opens, from the assessment as it is at that moment.
     let made = RwSignal::new(None::<Result<String, ShareError>>);
     let copy = RwSignal::new(CopyState::NotYet);
-    let opener = NodeRef::<html::Button>::new();
     let state = use_app_state();
     let show = move |_| {
         // A link must never carry a list that turned out not to read (see `check_all_stored`).
@@ -48,38 +48,20 @@ pub fn ShareButton() -> impl IntoView {
         copy.set(CopyState::NotYet);
         open.set(true);
     };
-    let close = move || {
-        open.set(false);
-        // Back to where the user was, so keyboard users do not lose their place.
-        if let Some(button) = opener.get_untracked() {
-            let _ = button.focus();
-        }
-    };
+    // The modal gives focus back to this button when it closes.
+    let close = move || open.set(false);
     view! {
-        <button class="button" node_ref=opener on:click=show>
+        <button class="button" on:click=show>
             {t("shell2.share_button_open")}
         </button>
         <Show when=move || open.get()>
-            <div class="modal-backdrop">
-                <div
-                    class="modal share-dialog"
-                    role="dialog"
-                    aria-modal="true"
-                    aria-labelledby="share-title"
-                    on:keydown=move |ev| {
-                        if ev.key() == "Escape" {
-                            close();
-                        }
-                    }
-                >
-                    <h2 id="share-title">{t("shell2.share_button_title")}</h2>
-                    {move || match made.get() {
-                        Some(Ok(link)) => view! { <LinkReady link copy close/> }.into_any(),
-                        Some(Err(error)) => view! { <TooLarge error close/> }.into_any(),
-                        None => view! { <NoAssessment close/> }.into_any(),
-                    }}
-                </div>
-            </div>
+            <Modal title=t("shell2.share_button_title") class="share-dialog" on_close=close>
+                {move || match made.get() {
+                    Some(Ok(link)) => view! { <LinkReady link copy close/> }.into_any(),
+                    Some(Err(error)) => view! { <TooLarge error close/> }.into_any(),
+                    None => view! { <NoAssessment close/> }.into_any(),
+                }}
+            </Modal>
         </Show>
     }
 }
@@ -91,12 +73,6 @@ fn LinkReady(
     close: impl Fn() + Copy + 'static,
 ) -> impl IntoView {
     let text_ref = NodeRef::<html::Textarea>::new();
-    let copy_ref = NodeRef::<html::Button>::new();
-    Effect::new(move |_| {
-        if let Some(button) = copy_ref.get() {
-            let _ = button.focus();
-        }
-    });
     let size = tf(
         "shell2.share_button_size",
         &[("n", &number(link.len() as f64, 0))],
@@ -138,7 +114,7 @@ fn LinkReady(
             }}
         </p>
         <div class="modal-actions">
-            <button class="button primary" node_ref=copy_ref on:click=on_copy>
+            <button class="button primary" data-autofocus on:click=on_copy>
                 {t("shell2.share_button_copy")}
             </button>
             <button class="button" on:click=move |_| close()>
@@ -152,12 +128,6 @@ fn LinkReady(
 fn TooLarge(error: ShareError, close: impl Fn() + Copy + 'static) -> impl IntoView {
     let state = use_app_state();
     let current = use_current();
-    let close_ref = NodeRef::<html::Button>::new();
-    Effect::new(move |_| {
-        if let Some(button) = close_ref.get() {
-            let _ = button.focus();
-        }
-    });
     let export = move |_| {
         if let Some(a) = current.assessment.get_untracked() {
             files::export(
@@ -177,7 +147,7 @@ fn TooLarge(error: ShareError, close: impl Fn() + Copy + 'static) -> impl IntoVi
             <button class="button primary" on:click=export>
                 {t("shell2.share_button_export_instead")}
             </button>
-            <button class="button" node_ref=close_ref on:click=move |_| close()>
+            <button class="button" data-autofocus on:click=move |_| close()>
                 {t("shell2.share_button_close")}
             </button>
         </div>

@@ -7,7 +7,6 @@
 //! fragment is removed from the address at once, so a reload does not ask again.
 
 use leptos::ev;
-use leptos::html;
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 use leptos_router::NavigateOptions;
@@ -15,9 +14,10 @@ use wasm_bindgen::JsValue;
 
 use crate::format::share;
 use crate::format::Imported;
+use crate::ui::common::modal::Modal;
 use crate::ui::i18n::{date_time, t};
 use crate::ui::state::use_app_state;
-use crate::ui::workspace::refusal_details::RefusalDetails;
+use crate::ui::workspace::import_dialog::RefusalDialog;
 
 /// What the link at start-up held.
 #[derive(Clone, Debug, PartialEq)]
@@ -88,20 +88,10 @@ fn clear_fragment() {
     }
 }
 
-fn focus_on_open(node: NodeRef<html::Button>) {
-    Effect::new(move |_| {
-        if let Some(button) = node.get() {
-            let _ = button.focus();
-        }
-    });
-}
-
 #[component]
 fn OpenShared(imported: Imported, offer: RwSignal<Offer>) -> impl IntoView {
     let state = use_app_state();
     let navigate = use_navigate();
-    let import_ref = NodeRef::<html::Button>::new();
-    focus_on_open(import_ref);
     let not_now = move || offer.set(Offer::Nothing);
     // A link holds exactly one assessment: `share::decode` refuses anything else.
     let (company, name, changed) = imported
@@ -129,75 +119,44 @@ fn OpenShared(imported: Imported, offer: RwSignal<Offer>) -> impl IntoView {
         }
     };
     view! {
-        <div class="modal-backdrop">
-            <div
-                class="modal"
-                role="dialog"
-                aria-modal="true"
-                aria-labelledby="shared-title"
-                aria-describedby="shared-body"
-                on:keydown=move |ev| {
-                    if ev.key() == "Escape" {
-                        not_now();
-                    }
-                }
-            >
-                <h2 id="shared-title">{t("shell2.shared_link_title")}</h2>
-                <div id="shared-body">
-                    <p>{t("shell2.shared_link_intro")}</p>
-                    <dl class="facts">
-                        <dt>{t("shell2.shared_link_company")}</dt>
-                        <dd>{company}</dd>
-                        <dt>{t("shell2.shared_link_assessment")}</dt>
-                        <dd>{name}</dd>
-                        <dt>{t("shell2.shared_link_last_changed")}</dt>
-                        <dd>{changed}</dd>
-                    </dl>
-                    <p>{t("shell2.shared_link_stays_here")}</p>
-                    <Show when=move || edited>
-                        <p class="error-text">{t("shell2.shared_link_edited")}</p>
-                    </Show>
-                </div>
-                <div class="modal-actions">
-                    <button class="button primary" node_ref=import_ref on:click=import>
-                        {t("shell2.shared_link_import")}
-                    </button>
-                    <button class="button" on:click=move |_| not_now()>
-                        {t("shell2.shared_link_not_now")}
-                    </button>
-                </div>
+        <Modal title=t("shell2.shared_link_title") described_by="shared-body" on_close=not_now>
+            <div id="shared-body">
+                <p>{t("shell2.shared_link_intro")}</p>
+                <dl class="facts">
+                    <dt>{t("shell2.shared_link_company")}</dt>
+                    <dd>{company}</dd>
+                    <dt>{t("shell2.shared_link_assessment")}</dt>
+                    <dd>{name}</dd>
+                    <dt>{t("shell2.shared_link_last_changed")}</dt>
+                    <dd>{changed}</dd>
+                </dl>
+                <p>{t("shell2.shared_link_stays_here")}</p>
+                <Show when=move || edited>
+                    <p class="error-text">{t("shell2.shared_link_edited")}</p>
+                </Show>
             </div>
-        </div>
+            <div class="modal-actions">
+                <button class="button primary" data-autofocus on:click=import>
+                    {t("shell2.shared_link_import")}
+                </button>
+                <button class="button" on:click=move |_| not_now()>
+                    {t("shell2.shared_link_not_now")}
+                </button>
+            </div>
+        </Modal>
     }
 }
 
 #[component]
 fn LinkRefused(message: String, problems: Vec<String>, offer: RwSignal<Offer>) -> impl IntoView {
-    let close_ref = NodeRef::<html::Button>::new();
-    focus_on_open(close_ref);
-    let close = move || offer.set(Offer::Nothing);
     view! {
-        <div class="modal-backdrop">
-            <div
-                class="modal"
-                role="alertdialog"
-                aria-modal="true"
-                aria-labelledby="shared-error-title"
-                aria-describedby="shared-error-body"
-                on:keydown=move |ev| {
-                    if ev.key() == "Escape" {
-                        close();
-                    }
-                }
-            >
-                <h2 id="shared-error-title">{t("shell2.shared_link_refused_title")}</h2>
-                <RefusalDetails id="shared-error-body" message problems/>
-                <div class="modal-actions">
-                    <button class="button primary" node_ref=close_ref on:click=move |_| close()>
-                        {t("shell2.shared_link_close")}
-                    </button>
-                </div>
-            </div>
-        </div>
+        <RefusalDialog
+            title=t("shell2.shared_link_refused_title")
+            body_id="shared-error-body"
+            message
+            problems
+            close_label=t("shell2.shared_link_close")
+            on_close=move || offer.set(Offer::Nothing)
+        />
     }
 }

@@ -193,6 +193,9 @@ pub struct StoredRecord {
     pub revision: u64,
     /// The parts stored apart, as the record names them (list name → reference).
     pub parts: BTreeMap<String, String>,
+    /// Saved by an older build and migrated on reading: its parts are in the older shape too, so
+    /// the next save must write every part again rather than keep those that look unchanged.
+    pub migrated: bool,
 }
 
 /// Decodes one stored assessment, migrating it when it was saved by an older build.
@@ -228,11 +231,13 @@ pub fn decode_stored_record(
         return Ok(record);
     }
     let (whole, parts) = assemble(text, fetch)?;
+    let migrated = migrate::check_header(&whole).is_ok_and(|v| v < SCHEMA_VERSION);
     let (assessment, revision) = decode_migrating(whole)?;
     Ok(StoredRecord {
         assessment,
         revision,
         parts,
+        migrated,
     })
 }
 
@@ -285,6 +290,7 @@ pub(super) fn decode_current(
             assessment,
             revision: stored.revision,
             parts: stored.parts,
+            migrated: false,
         },
         trusted,
     ))
@@ -329,6 +335,7 @@ pub fn decode_stored_later(
         assessment,
         revision: stored.revision,
         parts: stored.parts,
+        migrated: false,
     })
 }
 

@@ -154,7 +154,13 @@ impl Saved {
         self.later.remove(&id);
         self.records.insert(key.to_string(), raw.to_string());
         self.revisions.insert(id, record.revision);
-        self.copies.insert(id, record.assessment.clone());
+        // Without a copy, the next save sees every list as changed and writes it in this build's
+        // shape; parts written by an older build would not read under the record's new version.
+        if record.migrated {
+            self.copies.remove(&id);
+        } else {
+            self.copies.insert(id, record.assessment.clone());
+        }
         self.named.insert(id, record.parts.clone());
     }
 

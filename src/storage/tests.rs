@@ -479,3 +479,57 @@ fn an_edit_deep_inside_a_large_assessment_is_seen_without_re_encoding() {
     assert_eq!(plan.writes.len(), 1);
     assert_eq!(plan.writes[0].key, assessment_key(w.assessments[0].id));
 }
+
+#[test]
+fn a_record_from_the_previous_version_is_saved_again_with_every_part_in_the_new_shape() {
+    let (mut w, mut store, _) = heavy_saved();
+    let id = w.assessments[1].id;
+    // Turn the stored record and its scorecards part back into version 6: no currency, no
+    // costs, no monthly prices, and no must-have flag on indicators.
+    let key = assessment_key(id);
+    let mut record: serde_json::Value =
+        serde_json::from_str(&unpack(&store[&key]).unwrap()).unwrap();
+    record["schema_version"] = 6.into();
+    let a = record["assessment"].as_object_mut().unwrap();
+    a.remove("costs");
+    a["profile"].as_object_mut().unwrap().remove("currency");
+    store.insert(key.clone(), pack(record.to_string()));
+    let cards = part_keys(&store)
+        .into_iter()
+        .find(|k| k.contains("/scorecards/"))
+        .unwrap();
+    let mut part: serde_json::Value =
+        serde_json::from_str(&unpack(&store[&cards]).unwrap()).unwrap();
+    let mut indicators = 0;
+    for card in part.as_array_mut().unwrap() {
+        for c in card["criteria"].as_array_mut().unwrap() {
+            for ind in c["indicators"].as_array_mut().unwrap() {
+                ind.as_object_mut().unwrap().remove("must_have");
+                indicators += 1;
+            }
+        }
+        for cand in card["candidates"].as_array_mut().unwrap() {
+            cand.as_object_mut().unwrap().remove("monthly_price");
+        }
+    }
+    assert!(
+        indicators > 0,
+        "the heavy assessment's scorecards have indicators"
+    );
+    store.insert(cards.clone(), pack(part.to_string()));
+
+    let (loaded, mut saved) = load(&store);
+    assert!(loaded.unreadable.is_empty());
+    // An edit elsewhere: the save must still write the scorecards again, in version 7.
+    rename(&mut w, 1, "Edited after the update");
+    let mut now = loaded.workspace.clone();
+    now.assessments[0] = w.assessments[0].clone();
+    save(&mut saved, &mut store, &now);
+    assert!(
+        !store.contains_key(&cards),
+        "the version-6 part is replaced"
+    );
+    let (again, _) = load(&store);
+    assert!(again.unreadable.is_empty(), "{:?}", again.unreadable);
+    assert_eq!(again.workspace, now);
+}

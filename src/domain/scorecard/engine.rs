@@ -193,7 +193,10 @@ fn gate_failures(criterion: &Criterion, candidate: &Candidate) -> Vec<GateFailur
         reason,
     };
     let mut out = Vec::new();
-    match criterion.must_have.map(|must| (must, score_of(candidate, &criterion.id))) {
+    match criterion
+        .must_have
+        .map(|must| (must, score_of(candidate, &criterion.id)))
+    {
         None => {}
         Some((_, None)) => out.push(fail(trf(
             "domain.engine_gate_not_scored",

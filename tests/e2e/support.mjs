@@ -27,7 +27,8 @@ const LAUNCH_ARGS = [
 
 /** Starts the server and the browser once per test file. */
 export async function startApp() {
-  const server = await startServer(path.join(repoRoot, 'dist'));
+  // E2E_DIST lets a build made elsewhere (trunk build --dist DIR) be tested without touching dist/.
+  const server = await startServer(process.env.E2E_DIST ?? path.join(repoRoot, 'dist'));
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     args: LAUNCH_ARGS,

@@ -26,6 +26,7 @@ pub mod scoring;
 pub mod shared;
 pub mod snapshot;
 pub mod team;
+pub mod verdict;
 pub mod workspace;
 
 pub use model::{Assessment, CompanyProfile, Stage};

@@ -76,7 +76,7 @@ pub fn trf(key: &str, args: &[(&str, &str)]) -> String {
 }
 
 /// Every catalogue group, in both languages. A new group is one line here and two files.
-const GROUPS: [(&str, &str, &str); 13] = [
+const GROUPS: [(&str, &str, &str); 14] = [
     (
         "lead",
         include_str!("../locales/en/lead.json"),
@@ -141,6 +141,11 @@ const GROUPS: [(&str, &str, &str); 13] = [
         "offline",
         include_str!("../locales/en/offline.json"),
         include_str!("../locales/zh/offline.json"),
+    ),
+    (
+        "verdict",
+        include_str!("../locales/en/verdict.json"),
+        include_str!("../locales/zh/verdict.json"),
     ),
 ];
 

@@ -5,6 +5,8 @@ use leptos_router::components::{Redirect, A};
 
 use crate::domain::scoring::fmt1;
 use crate::ui::assessment::area_nav::area_name;
+use crate::ui::assessment::pass_times::PassTimes;
+use crate::ui::assessment::verdict_panel::VerdictPanel;
 use crate::ui::i18n::{date_time, l, t, tf};
 use crate::ui::shell::assessment_frame::use_current;
 
@@ -55,6 +57,7 @@ pub fn OverviewSection() -> impl IntoView {
                 <div><dt>{t("assess.overview_created")}</dt><dd>{field(|a| date_time(a.created_at))}</dd></div>
                 <div><dt>{t("assess.overview_changed")}</dt><dd>{field(|a| date_time(a.updated_at))}</dd></div>
             </dl>
+            <VerdictPanel/>
             <h3>{t("assess.overview_scores")}</h3>
             <p class="headline">
                 {move || results.with(|r| match r.index {
@@ -114,6 +117,7 @@ pub fn OverviewSection() -> impl IntoView {
                     ))}
                 </li>
             </ul>
+            <PassTimes/>
             <h3>{t("assess.overview_next")}</h3>
             <ol class="next-steps">
                 <Show when=move || { let (f, t) = completion.get(); f < t }>

@@ -1,5 +1,6 @@
 //! One question: current level, target, not applicable (with a required reason), confidence,
-//! notes and evidence links. Every change is saved as it is made.
+//! notes and evidence links. Every change is saved as it is made. In the quick pass the card
+//! keeps the level and confidence in view and folds the rest away; the answer is the same.
 
 use leptos::prelude::*;
 
@@ -22,7 +23,14 @@ fn link_refusal(e: &LinkError) -> &'static str {
 }
 
 #[component]
-pub fn QuestionCard(area: &'static Area, question: &'static Question) -> impl IntoView {
+pub fn QuestionCard(
+    area: &'static Area,
+    question: &'static Question,
+    /// The quick pass: the help is open, confidence stays in view and the rest of the answer
+    /// (target, does not apply, notes, evidence) folds away under one summary.
+    #[prop(optional)]
+    quick: bool,
+) -> impl IntoView {
     let state = use_app_state();
     let current = use_current();
     let id = current.id;
@@ -105,146 +113,112 @@ pub fn QuestionCard(area: &'static Area, question: &'static Question) -> impl In
         })
     };
 
-    view! {
-        <article class="question" id=format!("q-{dom}") aria-labelledby=format!("q-{dom}-title")>
-            <header class="question-head">
-                <h3 id=format!("q-{dom}-title")>{question.text.clone()}</h3>
-                <p class="question-status" class:done=move || answer.with(Answer::is_done)>{status}</p>
-            </header>
-            <details class="help">
-                <summary>{t("assess.question_card_why")}</summary>
-                <p>{question.help.clone()}</p>
-            </details>
-            <fieldset class="levels" disabled=move || answer.with(Answer::is_not_applicable)>
-                <legend>{t("assess.question_card_today")}</legend>
-                {question
-                    .levels
-                    .iter()
-                    .enumerate()
-                    .map(|(i, text)| {
-                        let level = i as u8;
-                        let input_id = format!("{dom}-current-{level}");
-                        view! {
-                            <div class="level-option">
-                                <input
-                                    type="radio"
-                                    id=input_id.clone()
-                                    name=format!("{dom}-current")
-                                    prop:checked=move || answer.with(|a| a.current == Some(level))
-                                    on:change=move |_| edit(Box::new(move |a| a.current = Some(level)))
-                                />
-                                <label for=input_id>
-                                    <span class="level-name">{level} " · " {level_name(level)}</span>
-                                    <span class="level-text">{text.clone()}</span>
-                                </label>
-                            </div>
-                        }
-                    })
-                    .collect_view()}
-                <button
-                    type="button"
-                    class="button small quiet"
-                    disabled=move || answer.with(|a| a.current.is_none())
-                    on:click=move |_| edit(Box::new(|a| a.current = None))
+    let target_field = move || {
+        view! {
+            <div class="field">
+                <label for=format!("{dom}-target")>{t("assess.question_card_target")}</label>
+                <select
+                    id=format!("{dom}-target")
+                    on:change=move |ev| {
+                        let v = event_target_value(&ev);
+                        let t = v.parse::<u8>().ok().filter(|t| *t <= 4);
+                        edit(Box::new(move |a| a.target = t));
+                    }
                 >
-                    {t("assess.question_card_clear")}
-                </button>
-            </fieldset>
-            <AnswerReviewPart question/>
-            <div class="question-grid">
-                <div class="field">
-                    <label for=format!("{dom}-target")>{t("assess.question_card_target")}</label>
-                    <select
-                        id=format!("{dom}-target")
-                        on:change=move |ev| {
-                            let v = event_target_value(&ev);
-                            let t = v.parse::<u8>().ok().filter(|t| *t <= 4);
-                            edit(Box::new(move |a| a.target = t));
-                        }
-                    >
-                        <option value="" selected=move || answer.with(|a| a.target.is_none())>
-                            {move || tf(
-                                "assess.question_card_stage_default",
-                                &[
-                                    ("level", &default_target().to_string()),
-                                    ("name", &level_name(default_target())),
-                                ],
-                            )}
-                        </option>
-                        {(0u8..=4)
-                            .map(|l| {
-                                view! {
-                                    <option value=l.to_string() selected=move || target_value() == l.to_string()>
-                                        {format!("{l} {}", level_name(l))}
-                                    </option>
-                                }
-                            })
-                            .collect_view()}
-                    </select>
-                </div>
-                <div class="field">
-                    <label for=format!("{dom}-confidence")>{t("assess.question_card_confidence")}</label>
-                    <select
-                        id=format!("{dom}-confidence")
-                        on:change=move |ev| {
-                            let c = Confidence::from_id(&event_target_value(&ev));
-                            edit(Box::new(move |a| a.confidence = c));
-                        }
-                    >
-                        <option value="" selected=move || answer.with(|a| a.confidence.is_none())>{t("assess.question_card_not_said")}</option>
-                        {Confidence::ALL
-                            .into_iter()
-                            .map(|c| view! {
-                                <option value=c.id() selected=move || answer.with(|a| a.confidence == Some(c))>
-                                    {l(c.label())}
+                    <option value="" selected=move || answer.with(|a| a.target.is_none())>
+                        {move || tf(
+                            "assess.question_card_stage_default",
+                            &[
+                                ("level", &default_target().to_string()),
+                                ("name", &level_name(default_target())),
+                            ],
+                        )}
+                    </option>
+                    {(0u8..=4)
+                        .map(|l| {
+                            view! {
+                                <option value=l.to_string() selected=move || target_value() == l.to_string()>
+                                    {format!("{l} {}", level_name(l))}
                                 </option>
-                            })
-                            .collect_view()}
-                    </select>
-                </div>
-                <div class="field na-field">
-                    <label class="checkbox">
-                        <input
-                            type="checkbox"
-                            prop:checked=move || na_open.get()
-                            on:change=move |ev| {
-                                let on = event_target_checked(&ev);
-                                na_open.set(on);
-                                let reason = na_reason.get_untracked().trim().to_string();
-                                edit(Box::new(move |a| {
-                                    a.not_applicable = (on && !reason.is_empty()).then_some(reason);
-                                }));
                             }
-                        />
-                        {t("assess.question_card_na")}
-                    </label>
-                    <Show when=move || na_open.get()>
-                        <label for=format!("{dom}-na-reason")>{t("assess.question_card_na_reason")}</label>
-                        <input
-                            type="text"
-                            id=format!("{dom}-na-reason")
-                            aria-invalid=move || na_missing.get().to_string()
-                            aria-describedby=format!("{dom}-na-hint")
-                            prop:value=move || na_reason.get()
-                            on:input=move |ev| {
-                                let reason = event_target_value(&ev);
-                                na_reason.set(reason.clone());
-                                let trimmed = reason.trim().to_string();
-                                edit(Box::new(move |a| {
-                                    a.not_applicable = (!trimmed.is_empty()).then_some(trimmed);
-                                }));
-                            }
-                        />
-                        <p class="hint" id=format!("{dom}-na-hint") role=move || na_missing.get().then_some("alert")>
-                            {move || if na_missing.get() {
-                                t("assess.question_card_na_required")
-                            } else {
-                                t("assess.question_card_na_hint")
-                            }}
-                        </p>
-                    </Show>
-                </div>
+                        })
+                        .collect_view()}
+                </select>
             </div>
+        }
+    };
+    let confidence_field = move || {
+        view! {
+            <div class="field">
+                <label for=format!("{dom}-confidence")>{t("assess.question_card_confidence")}</label>
+                <select
+                    id=format!("{dom}-confidence")
+                    on:change=move |ev| {
+                        let c = Confidence::from_id(&event_target_value(&ev));
+                        edit(Box::new(move |a| a.confidence = c));
+                    }
+                >
+                    <option value="" selected=move || answer.with(|a| a.confidence.is_none())>{t("assess.question_card_not_said")}</option>
+                    {Confidence::ALL
+                        .into_iter()
+                        .map(|c| view! {
+                            <option value=c.id() selected=move || answer.with(|a| a.confidence == Some(c))>
+                                {l(c.label())}
+                            </option>
+                        })
+                        .collect_view()}
+                </select>
+            </div>
+        }
+    };
+    let na_field = move || {
+        view! {
+            <div class="field na-field">
+                <label class="checkbox">
+                    <input
+                        type="checkbox"
+                        prop:checked=move || na_open.get()
+                        on:change=move |ev| {
+                            let on = event_target_checked(&ev);
+                            na_open.set(on);
+                            let reason = na_reason.get_untracked().trim().to_string();
+                            edit(Box::new(move |a| {
+                                a.not_applicable = (on && !reason.is_empty()).then_some(reason);
+                            }));
+                        }
+                    />
+                    {t("assess.question_card_na")}
+                </label>
+                <Show when=move || na_open.get()>
+                    <label for=format!("{dom}-na-reason")>{t("assess.question_card_na_reason")}</label>
+                    <input
+                        type="text"
+                        id=format!("{dom}-na-reason")
+                        aria-invalid=move || na_missing.get().to_string()
+                        aria-describedby=format!("{dom}-na-hint")
+                        prop:value=move || na_reason.get()
+                        on:input=move |ev| {
+                            let reason = event_target_value(&ev);
+                            na_reason.set(reason.clone());
+                            let trimmed = reason.trim().to_string();
+                            edit(Box::new(move |a| {
+                                a.not_applicable = (!trimmed.is_empty()).then_some(trimmed);
+                            }));
+                        }
+                    />
+                    <p class="hint" id=format!("{dom}-na-hint") role=move || na_missing.get().then_some("alert")>
+                        {move || if na_missing.get() {
+                            t("assess.question_card_na_required")
+                        } else {
+                            t("assess.question_card_na_hint")
+                        }}
+                    </p>
+                </Show>
+            </div>
+        }
+    };
+    let notes_field = move || {
+        view! {
             <div class="field">
                 <label for=format!("{dom}-notes")>{t("assess.question_card_notes")}</label>
                 <textarea
@@ -257,6 +231,10 @@ pub fn QuestionCard(area: &'static Area, question: &'static Question) -> impl In
                     }
                 ></textarea>
             </div>
+        }
+    };
+    let evidence_field = move || {
+        view! {
             <div class="evidence">
                 <p class="field-title" id=format!("{dom}-evidence-title")>{t("assess.question_card_evidence")}</p>
                 <ul aria-labelledby=format!("{dom}-evidence-title")>
@@ -324,6 +302,77 @@ pub fn QuestionCard(area: &'static Area, question: &'static Question) -> impl In
                     </Show>
                 </form>
             </div>
+        }
+    };
+
+    view! {
+        <article class="question" id=format!("q-{dom}") aria-labelledby=format!("q-{dom}-title")>
+            <header class="question-head">
+                <h3 id=format!("q-{dom}-title")>{question.text.clone()}</h3>
+                {(question.key_question && !quick).then(|| view! {
+                    <p class="key-badge">{t("verdict.key_badge")}</p>
+                })}
+                <p class="question-status" class:done=move || answer.with(Answer::is_done)>{status}</p>
+            </header>
+            <details class="help" open=quick>
+                <summary>{t("assess.question_card_why")}</summary>
+                <p>{question.help.clone()}</p>
+            </details>
+            <fieldset class="levels" disabled=move || answer.with(Answer::is_not_applicable)>
+                <legend>{t("assess.question_card_today")}</legend>
+                {question
+                    .levels
+                    .iter()
+                    .enumerate()
+                    .map(|(i, text)| {
+                        let level = i as u8;
+                        let input_id = format!("{dom}-current-{level}");
+                        view! {
+                            <div class="level-option">
+                                <input
+                                    type="radio"
+                                    id=input_id.clone()
+                                    name=format!("{dom}-current")
+                                    prop:checked=move || answer.with(|a| a.current == Some(level))
+                                    on:change=move |_| edit(Box::new(move |a| a.current = Some(level)))
+                                />
+                                <label for=input_id>
+                                    <span class="level-name">{level} " · " {level_name(level)}</span>
+                                    <span class="level-text">{text.clone()}</span>
+                                </label>
+                            </div>
+                        }
+                    })
+                    .collect_view()}
+                <button
+                    type="button"
+                    class="button small quiet"
+                    disabled=move || answer.with(|a| a.current.is_none())
+                    on:click=move |_| edit(Box::new(|a| a.current = None))
+                >
+                    {t("assess.question_card_clear")}
+                </button>
+            </fieldset>
+            <AnswerReviewPart question/>
+            {if quick {
+                view! {
+                    <div class="question-grid">{confidence_field()}</div>
+                    <details class="question-more">
+                        <summary>{t("verdict.more_fields")}</summary>
+                        <div class="question-grid">{target_field()}{na_field()}</div>
+                        {notes_field()}
+                        {evidence_field()}
+                    </details>
+                }
+                .into_any()
+            } else {
+                view! {
+                    <div class="question-grid">{target_field()}{confidence_field()}{na_field()}</div>
+                    {notes_field()}
+                    {evidence_field()}
+                }
+                .into_any()
+            }}
         </article>
     }
 }

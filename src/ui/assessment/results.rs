@@ -7,6 +7,7 @@ use crate::charts::{gaps, radar};
 use crate::domain::scoring::{fmt1, Results};
 use crate::ui::assessment::area_nav::area_name;
 use crate::ui::assessment::swot_board::SwotBoard;
+use crate::ui::assessment::verdict_panel::VerdictPanel;
 use crate::ui::common::chart_view::ChartView;
 use crate::ui::i18n::{t, tf};
 use crate::ui::shell::assessment_frame::use_current;
@@ -82,6 +83,7 @@ pub fn ResultsSection() -> impl IntoView {
         <section aria-labelledby="results-title">
             <h2 id="results-title">{t("assess.results_title")}</h2>
             <p class="headline" data-testid="maturity-summary">{summary}</p>
+            <VerdictPanel/>
             <details class="formula">
                 <summary>{t("assess.results_formula")}</summary>
                 <ul>

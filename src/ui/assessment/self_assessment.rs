@@ -1,9 +1,13 @@
-//! Assessment section, start page: progress over the 16 areas and what is left to answer.
+//! Assessment section, start page: progress over the 16 areas, the two ways through (the quick
+//! pass of key questions, or all questions) with the time each takes, and what is left to answer.
 
 use leptos::prelude::*;
 use leptos_router::components::A;
 
 use crate::ui::assessment::area_nav::area_name;
+use crate::ui::assessment::pass_times::{
+    basis_hint, full_line, quick_line, use_pass_times, QuickPassLink,
+};
 use crate::ui::i18n::{content, t, tf};
 use crate::ui::shell::assessment_frame::use_current;
 
@@ -20,6 +24,7 @@ pub fn AssessmentSection() -> impl IntoView {
                 .map(|a| (a.area_id.clone(), area_name(&a.area_id, &a.name)))
         })
     });
+    let times = use_pass_times();
     let areas = &content().areas;
     view! {
         <section aria-labelledby="assessment-title">
@@ -38,19 +43,33 @@ pub fn AssessmentSection() -> impl IntoView {
                 value=move || results.with(|r| r.done)
                 aria-label=t("assess.self_assessment_progress_label")
             ></progress>
-            <p>
-                {move || match next_area.get() {
-                    Some((area_id, name)) => view! {
-                        <A href=format!("/a/{id}/assessment/{area_id}")>
-                            {tf("assess.self_assessment_continue", &[("area", &name)])}
-                        </A>
-                    }.into_any(),
-                    None => view! {
-                        <span>{t("assess.self_assessment_all_done")}</span>
-                        <A href=format!("/a/{id}/results")>{t("assess.self_assessment_see_results")}</A>
-                    }.into_any(),
-                }}
-            </p>
+            <div class="pass-choice">
+                <section class="pass-card" aria-labelledby="quick-pass-title">
+                    <h3 id="quick-pass-title">{t("verdict.quick_title")}</h3>
+                    <p>{t("verdict.quick_intro")}</p>
+                    <p class="pass-time" data-testid="quick-pass-time">{move || times.with(|(q, _)| quick_line(q))}</p>
+                    <p><QuickPassLink/></p>
+                </section>
+                <section class="pass-card" aria-labelledby="full-pass-title">
+                    <h3 id="full-pass-title">{t("verdict.all_title")}</h3>
+                    <p>{t("verdict.all_intro")}</p>
+                    <p class="pass-time" data-testid="full-pass-time">{move || times.with(|(_, f)| full_line(f))}</p>
+                    <p>
+                        {move || match next_area.get() {
+                            Some((area_id, name)) => view! {
+                                <A href=format!("/a/{id}/assessment/{area_id}")>
+                                    {tf("assess.self_assessment_continue", &[("area", &name)])}
+                                </A>
+                            }.into_any(),
+                            None => view! {
+                                <span>{t("assess.self_assessment_all_done")}</span>
+                                <A href=format!("/a/{id}/results")>{t("assess.self_assessment_see_results")}</A>
+                            }.into_any(),
+                        }}
+                    </p>
+                </section>
+            </div>
+            <p class="hint">{basis_hint()}</p>
             <table class="data-table">
                 <caption>{t("assess.self_assessment_caption")}</caption>
                 <thead>

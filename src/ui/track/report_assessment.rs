@@ -7,6 +7,7 @@ use leptos::prelude::*;
 
 use crate::domain::scoring::{fmt1, AreaResult, Results};
 use crate::ui::assessment::results::{largest_gaps_chart, today_and_target_radar};
+use crate::ui::assessment::verdict_panel::VerdictPanel;
 use crate::ui::common::chart_view::ChartView;
 use crate::ui::i18n::{date, l, t, tf};
 use crate::ui::plan::initiative_edit::title_of;
@@ -118,6 +119,7 @@ pub fn ReportSummary(today: NaiveDate) -> impl IntoView {
         <section class="report-section" aria-labelledby="report-summary-title">
             <h3 id="report-summary-title">{t("partners.report_assessment_summary")}</h3>
             <p class="headline" data-testid="report-index">{move || results.with(index_sentence)}</p>
+            <VerdictPanel level=4/>
             <p>{move || results.with(answered_sentence)}</p>
             <h4>{t("partners.report_assessment_gaps")}</h4>
             <Show

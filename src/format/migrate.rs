@@ -59,7 +59,9 @@ pub const MIGRATIONS: &[Migration] = &[
 fn v6_to_v7(doc: &mut Value) -> Result<(), FormatError> {
     for_each_assessment(doc, |a| {
         if let Some(Value::Object(profile)) = a.get_mut("profile") {
-            profile.entry("currency").or_insert(Value::String(String::new()));
+            profile
+                .entry("currency")
+                .or_insert(Value::String(String::new()));
         }
         a.entry("costs").or_insert(serde_json::json!({
             "person_week_rate": null, "hire_monthly_salary": null, "hire_recruiting_cost": null,

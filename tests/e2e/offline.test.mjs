@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { startApp, openPage, storedAssessments, waitSaved, repoRoot } from './support.mjs';
+import { startApp, openPage, storedAssessments, waitSaved, repoRoot, distDir } from './support.mjs';
 import { startServer } from './server.mjs';
 import { writeWorker } from '../../tools/sw.mjs';
 
@@ -24,7 +24,7 @@ test('after one visit the app opens, works and keeps work with the network off',
   await s.goto('/');
   const { page, context } = s;
   const cachesOnline = await controlled(page);
-  const sw = await readFile(path.join(repoRoot, 'dist', 'sw.js'), 'utf8');
+  const sw = await readFile(path.join(distDir, 'sw.js'), 'utf8');
   const version = sw.match(/const CACHE = '([^']+)'/)[1];
   assert.deepEqual(cachesOnline, [version], 'one cache, named after this build');
 
@@ -53,7 +53,7 @@ test('a new build is offered with Reload, then serves the new files and drops th
   const dir = await mkdtemp(path.join(os.tmpdir(), 'cto-offline-'));
   const server = await startServer(dir);
   try {
-    await cp(path.join(repoRoot, 'dist'), dir, { recursive: true });
+    await cp(distDir, dir, { recursive: true });
     const first = writeWorker(dir).version;
     const s = await openPage({ ...app, url: server.url });
     const { page } = s;

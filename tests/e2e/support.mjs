@@ -10,6 +10,8 @@ import { startServer } from './server.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const repoRoot = path.resolve(here, '../..');
+/** The build under test: dist/, or E2E_DIST (a build made with trunk build --dist DIR). */
+export const distDir = process.env.E2E_DIST ?? path.join(repoRoot, 'dist');
 const require = createRequire(import.meta.url);
 const axeSource = await readFile(require.resolve('axe-core/axe.min.js'), 'utf8');
 
@@ -27,8 +29,7 @@ const LAUNCH_ARGS = [
 
 /** Starts the server and the browser once per test file. */
 export async function startApp() {
-  // E2E_DIST lets a build made elsewhere (trunk build --dist DIR) be tested without touching dist/.
-  const server = await startServer(process.env.E2E_DIST ?? path.join(repoRoot, 'dist'));
+  const server = await startServer(distDir);
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     args: LAUNCH_ARGS,

@@ -28,9 +28,9 @@ pub fn download_as(file_name: &str, text: &str, mime: &str) -> Result<(), String
     let document = document();
     let anchor = document
         .create_element("a")
-        .map_err(|_| t("shell2.files_no_download_link").to_string())?
+        .map_err(|_| t("shell.files_no_download_link").to_string())?
         .dyn_into::<web_sys::HtmlAnchorElement>()
-        .map_err(|_| t("shell2.files_no_download_link").to_string())?;
+        .map_err(|_| t("shell.files_no_download_link").to_string())?;
     anchor.set_href(&url);
     anchor.set_download(file_name);
     anchor.click();
@@ -106,7 +106,7 @@ pub fn export(state: AppState, kind: FileKind, assessments: &[Assessment], label
         .workspace
         .with_untracked(|w| assessments.iter().all(|a| w.get(a.id).is_some()));
     if !all_read {
-        state.notify(t("shell2.files_export_unreadable").to_string());
+        state.notify(t("shell.files_export_unreadable").to_string());
         return;
     }
     let now = Utc::now();
@@ -116,9 +116,9 @@ pub fn export(state: AppState, kind: FileKind, assessments: &[Assessment], label
         Ok(()) => {
             let ids: Vec<_> = assessments.iter().map(|a| a.id).collect();
             state.exported(&ids);
-            state.notify(tf("shell2.files_exported", &[("name", &name)]));
+            state.notify(tf("shell.files_exported", &[("name", &name)]));
         }
-        Err(why) => state.notify(tf("shell2.files_export_failed", &[("why", &why)])),
+        Err(why) => state.notify(tf("shell.files_export_failed", &[("why", &why)])),
     }
 }
 

@@ -39,8 +39,8 @@ fn show(details: &str) {
     let _ = screen.set_attribute("role", "alert");
     let _ = screen.set_attribute("data-testid", "panic-screen");
     let parts = [
-        element("h1", t("shell2.panic_screen_title")),
-        element("p", t("shell2.panic_screen_body")),
+        element("h1", t("shell.panic_screen_title")),
+        element("p", t("shell.panic_screen_body")),
     ];
     for part in parts.into_iter().flatten() {
         let _ = screen.append_child(&part);
@@ -51,7 +51,7 @@ fn show(details: &str) {
         if let Some(link) = download_link(&document) {
             let _ = actions.append_child(&link);
         }
-        if let Some(reload) = element("a", t("shell2.panic_screen_reload")) {
+        if let Some(reload) = element("a", t("shell.panic_screen_reload")) {
             let here = web_sys::window()
                 .and_then(|w| w.location().href().ok())
                 .unwrap_or_else(|| "/".to_string());
@@ -63,7 +63,7 @@ fn show(details: &str) {
     }
     if let (Some(more), Some(summary), Some(pre)) = (
         element("details", ""),
-        element("summary", t("shell2.panic_screen_details")),
+        element("summary", t("shell.panic_screen_details")),
         element("pre", details),
     ) {
         let _ = more.append_child(&summary);
@@ -89,7 +89,7 @@ fn download_link(document: &web_sys::Document) -> Option<web_sys::Element> {
         "cto-workbench-rescued",
         Utc::now().date_naive(),
     ));
-    link.set_text_content(Some(t("shell2.panic_screen_download")));
+    link.set_text_content(Some(t("shell.panic_screen_download")));
     link.set_class_name("button primary");
     // The page is over: the URL must outlive this function for the link to work.
     std::mem::forget(url);

@@ -23,9 +23,9 @@ pub fn RecoveryScreen() -> impl IntoView {
                 .map(|t| t.into_owned())
                 .unwrap_or_else(|_| item.raw.clone());
             match files::download(&name, &text) {
-                Ok(()) => state.notify(tf("shell2.recovery_screen_downloaded", &[("name", &name)])),
+                Ok(()) => state.notify(tf("shell.recovery_screen_downloaded", &[("name", &name)])),
                 Err(why) => state.notify(tf(
-                    "shell2.recovery_screen_download_failed",
+                    "shell.recovery_screen_download_failed",
                     &[("why", &why)],
                 )),
             }
@@ -35,13 +35,13 @@ pub fn RecoveryScreen() -> impl IntoView {
         <Show when=move || state.recovery_open.get()>
             // No Escape and the title takes focus: this must be read and answered, not dismissed.
             <Modal
-                title=t("shell2.recovery_screen_title")
+                title=t("shell.recovery_screen_title")
                 alert=true
                 class="recovery"
                 focus_title=true
                 test_id="recovery-screen"
             >
-                <p>{t("shell2.recovery_screen_intro")}</p>
+                <p>{t("shell.recovery_screen_intro")}</p>
                 <ul class="recovery-list">
                     {move || {
                         state
@@ -54,26 +54,26 @@ pub fn RecoveryScreen() -> impl IntoView {
                                 let has_backup = u.backup_key.is_some();
                                 view! {
                                     <li>
-                                        <p><strong>{t("shell2.recovery_screen_problem")}</strong>{u.error.to_string()}</p>
+                                        <p><strong>{t("shell.recovery_screen_problem")}</strong>{u.error.to_string()}</p>
                                         <p class="muted small">
                                             {match &u.backup_key {
                                                 Some(b) => tf(
-                                                    "shell2.recovery_screen_stored_with_copy",
+                                                    "shell.recovery_screen_stored_with_copy",
                                                     &[("key", &u.key), ("size", &size.to_string()), ("backup", b)],
                                                 ),
                                                 None => tf(
-                                                    "shell2.recovery_screen_stored",
+                                                    "shell.recovery_screen_stored",
                                                     &[("key", &u.key), ("size", &size.to_string())],
                                                 ),
                                             }}
                                         </p>
                                         <div class="toolbar">
                                             <button class="button" on:click=move |_| download(i)>
-                                                {t("shell2.recovery_screen_download")}
+                                                {t("shell.recovery_screen_download")}
                                             </button>
                                             <Show when=move || has_backup>
                                                 <button class="button quiet" on:click=move |_| state.set_aside(i)>
-                                                    {t("shell2.recovery_screen_set_aside")}
+                                                    {t("shell.recovery_screen_set_aside")}
                                                 </button>
                                             </Show>
                                         </div>
@@ -85,7 +85,7 @@ pub fn RecoveryScreen() -> impl IntoView {
                 </ul>
                 <div class="modal-actions">
                     <button class="button primary" on:click=move |_| state.recovery_open.set(false)>
-                        {t("shell2.recovery_screen_continue")}
+                        {t("shell.recovery_screen_continue")}
                     </button>
                 </div>
             </Modal>

@@ -13,13 +13,13 @@ pub fn StorageBanner() -> impl IntoView {
     let export_all = move |_| files::export_workspace(state);
     let message = move || match state.save_status.get() {
         SaveStatus::NotSaved(why) => Some((
-            t("shell2.storage_banner_not_saved_title"),
-            tf("shell2.storage_banner_not_saved_body", &[("why", &why)]),
+            t("shell.storage_banner_not_saved_title"),
+            tf("shell.storage_banner_not_saved_body", &[("why", &why)]),
             true,
         )),
         SaveStatus::MemoryOnly(why) => Some((
-            t("shell2.storage_banner_memory_only_title"),
-            tf("shell2.storage_banner_memory_only_body", &[("why", &why)]),
+            t("shell.storage_banner_memory_only_title"),
+            tf("shell.storage_banner_memory_only_body", &[("why", &why)]),
             false,
         )),
         SaveStatus::Saved | SaveStatus::Saving => None,
@@ -28,15 +28,15 @@ pub fn StorageBanner() -> impl IntoView {
         message().map(|(title, body, retry)| {
             view! {
                 <div class="banner warning storage-banner" role="alert" data-testid="storage-banner">
-                    <p><strong>{tf("shell2.storage_banner_title", &[("title", title)])}</strong></p>
+                    <p><strong>{tf("shell.storage_banner_title", &[("title", title)])}</strong></p>
                     <p>{body}</p>
                     <div class="toolbar">
                         <button class="button primary" on:click=export_all>
-                            {t("shell2.storage_banner_export_all")}
+                            {t("shell.storage_banner_export_all")}
                         </button>
                         <Show when=move || retry>
                             <button class="button" on:click=move |_| state.save_now()>
-                                {t("shell2.storage_banner_retry")}
+                                {t("shell.storage_banner_retry")}
                             </button>
                         </Show>
                     </div>

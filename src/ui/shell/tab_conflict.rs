@@ -26,7 +26,7 @@ pub fn TabConflictDialog() -> impl IntoView {
                     FileKind::Assessment,
                     std::slice::from_ref(&a),
                     &tf(
-                        "shell2.tab_conflict_file_label",
+                        "shell.tab_conflict_file_label",
                         &[("name", &a.display_name())],
                     ),
                 )
@@ -36,22 +36,22 @@ pub fn TabConflictDialog() -> impl IntoView {
             // No Escape: closing would leave the clash unsettled. The title takes focus, so a key
             // pressed while typing when this appears does not pick a version.
             <Modal
-                title=tf("shell2.tab_conflict_title", &[("name", &name)])
+                title=tf("shell.tab_conflict_title", &[("name", &name)])
                 alert=true
                 described_by="conflict-body"
                 focus_title=true
                 test_id="tab-conflict"
             >
-                <p id="conflict-body">{t("shell2.tab_conflict_body")}</p>
+                <p id="conflict-body">{t("shell.tab_conflict_body")}</p>
                 <div class="modal-actions">
                     <button class="button" on:click=move |_| state.settle_conflict(id, false)>
-                        {t("shell2.tab_conflict_use_other")}
+                        {t("shell.tab_conflict_use_other")}
                     </button>
                     <button class="button" on:click=move |_| state.settle_conflict(id, true)>
-                        {t("shell2.tab_conflict_keep_mine")}
+                        {t("shell.tab_conflict_keep_mine")}
                     </button>
                     <button class="button quiet" on:click=download_mine>
-                        {t("shell2.tab_conflict_export_mine")}
+                        {t("shell.tab_conflict_export_mine")}
                     </button>
                 </div>
             </Modal>

@@ -18,8 +18,8 @@ pub fn DeletedList() -> impl IntoView {
     view! {
         <Show when=move || !items.with(Vec::is_empty)>
             <section class="page deleted-list" aria-labelledby="deleted-title">
-                <h2 id="deleted-title">{t("shell2.deleted_list_title")}</h2>
-                <p class="muted small">{t("shell2.deleted_list_hint")}</p>
+                <h2 id="deleted-title">{t("shell.deleted_list_title")}</h2>
+                <p class="muted small">{t("shell.deleted_list_hint")}</p>
                 <ul>
                     <For each=move || items.get() key=|(id, _)| *id let:item>
                         <li>
@@ -27,10 +27,10 @@ pub fn DeletedList() -> impl IntoView {
                             " "
                             <button
                                 class="button"
-                                aria-label=tf("shell2.deleted_list_restore_label", &[("name", &item.1)])
+                                aria-label=tf("shell.deleted_list_restore_label", &[("name", &item.1)])
                                 on:click=move |_| state.restore_deleted(item.0)
                             >
-                                {t("shell2.deleted_list_restore")}
+                                {t("shell.deleted_list_restore")}
                             </button>
                         </li>
                     </For>

@@ -24,8 +24,8 @@ pub fn ExportStatus(
     view! {
         <p class="muted small export-status" data-testid="export-status">
             {move || match last.get() {
-                Some(at) => tf("shell2.export_reminder_last", &[("when", &date_time(at))]),
-                None => t("shell2.export_reminder_never").to_string(),
+                Some(at) => tf("shell.export_reminder_last", &[("when", &date_time(at))]),
+                None => t("shell.export_reminder_never").to_string(),
             }}
         </p>
         {move || {
@@ -34,20 +34,20 @@ pub fn ExportStatus(
                 .map(|r| {
                     let text = if r.ever_exported {
                         tf(
-                            "shell2.export_reminder_since_export",
+                            "shell.export_reminder_since_export",
                             &[("days", &r.days.to_string())],
                         )
                     } else {
                         tf(
-                            "shell2.export_reminder_never_exported",
+                            "shell.export_reminder_never_exported",
                             &[("days", &r.days.max(REMIND_AFTER_DAYS).to_string())],
                         )
                     };
                     view! {
                         <div class="banner warning export-reminder" role="status">
-                            <p>{tf("shell2.export_reminder_warning", &[("text", &text)])}</p>
+                            <p>{tf("shell.export_reminder_warning", &[("text", &text)])}</p>
                             <button class="button primary" on:click=move |_| on_export()>
-                                {t("shell2.export_reminder_export_now")}
+                                {t("shell.export_reminder_export_now")}
                             </button>
                         </div>
                     }

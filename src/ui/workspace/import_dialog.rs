@@ -44,11 +44,11 @@ fn ImportFailed(file_name: String, message: String, problems: Vec<String>) -> im
     let state = use_app_state();
     view! {
         <RefusalDialog
-            title=tf("shell2.import_dialog_failed_title", &[("file", &file_name)])
+            title=tf("shell.import_dialog_failed_title", &[("file", &file_name)])
             body_id="import-error-body"
             message
             problems
-            close_label=t("shell2.import_dialog_close")
+            close_label=t("shell.import_dialog_close")
             on_close=move || state.import.set(Default::default())
         />
     }
@@ -143,7 +143,7 @@ fn ImportConflicts(file_name: String, conflicts: Vec<Uuid>) -> impl IntoView {
             };
             let (name, here, file) = name_and_dates(mine.as_ref(), theirs.as_ref());
             let detail = tf(
-                "shell2.import_dialog_changed_when",
+                "shell.import_dialog_changed_when",
                 &[("here", &here), ("file", &file)],
             );
             let group = format!("conflict-{id}");
@@ -161,7 +161,7 @@ fn ImportConflicts(file_name: String, conflicts: Vec<Uuid>) -> impl IntoView {
                             }
                             on:change=move |_| set(OnConflict::KeepBoth)
                         />
-                        {t("shell2.import_dialog_keep_both")}
+                        {t("shell.import_dialog_keep_both")}
                     </label>
                     <label>
                         <input
@@ -172,16 +172,16 @@ fn ImportConflicts(file_name: String, conflicts: Vec<Uuid>) -> impl IntoView {
                             }
                             on:change=move |_| set(OnConflict::Replace)
                         />
-                        {t("shell2.import_dialog_replace")}
+                        {t("shell.import_dialog_replace")}
                     </label>
                     <p class="merge-offer">
-                        {t("shell2.import_dialog_merge_offer")}
+                        {t("shell.import_dialog_merge_offer")}
                         <button
                             type="button"
                             class="button"
                             on:click=move |_| compare_and_merge(state, id)
                         >
-                            {t("shell2.import_dialog_compare_and_merge")}
+                            {t("shell.import_dialog_compare_and_merge")}
                         </button>
                     </p>
                 </fieldset>
@@ -190,18 +190,18 @@ fn ImportConflicts(file_name: String, conflicts: Vec<Uuid>) -> impl IntoView {
         .collect_view();
     let (title, intro) = if no_conflicts {
         let key = match remaining {
-            1 => "shell2.import_dialog_rest_intro_one",
-            _ => "shell2.import_dialog_rest_intro",
+            1 => "shell.import_dialog_rest_intro_one",
+            _ => "shell.import_dialog_rest_intro",
         };
         (
-            t("shell2.import_dialog_rest_title"),
+            t("shell.import_dialog_rest_title"),
             tf(key, &[("file", &file_name), ("n", &remaining.to_string())]),
         )
     } else {
         (
-            t("shell2.import_dialog_conflicts_title"),
+            t("shell.import_dialog_conflicts_title"),
             tf(
-                "shell2.import_dialog_conflicts_intro",
+                "shell.import_dialog_conflicts_intro",
                 &[("file", &file_name)],
             ),
         )
@@ -212,10 +212,10 @@ fn ImportConflicts(file_name: String, conflicts: Vec<Uuid>) -> impl IntoView {
             {rows}
             <div class="modal-actions">
                 <button class="button primary" data-autofocus on:click=confirm>
-                    {t("shell2.import_dialog_import")}
+                    {t("shell.import_dialog_import")}
                 </button>
                 <button class="button" on:click=move |_| cancel()>
-                    {t("shell2.import_dialog_cancel")}
+                    {t("shell.import_dialog_cancel")}
                 </button>
             </div>
         </Modal>

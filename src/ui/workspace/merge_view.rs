@@ -23,23 +23,23 @@ fn counts_text(d: &SectionDiff) -> String {
     let mut parts = Vec::new();
     if d.only_mine > 0 {
         parts.push(tf(
-            "shell2.merge_view_only_mine",
+            "shell.merge_view_only_mine",
             &[("n", &d.only_mine.to_string())],
         ));
     }
     if d.only_theirs > 0 {
         parts.push(tf(
-            "shell2.merge_view_only_theirs",
+            "shell.merge_view_only_theirs",
             &[("n", &d.only_theirs.to_string())],
         ));
     }
     if d.changed > 0 {
         parts.push(tf(
-            "shell2.merge_view_changed",
+            "shell.merge_view_changed",
             &[("n", &d.changed.to_string())],
         ));
     }
-    parts.join(t("shell2.merge_view_counts_sep"))
+    parts.join(t("shell.merge_view_counts_sep"))
 }
 
 /// For an assessment both here (`mine`) and in a file (`theirs`): the name to show (the file's)
@@ -70,7 +70,7 @@ pub fn MergeView(file_name: String, imported: Imported, id: Uuid) -> impl IntoVi
     };
     let (name, mine_changed, theirs_changed) = name_and_dates(mine.as_ref(), theirs.as_ref());
     let changed_when = tf(
-        "shell2.merge_view_changed_when",
+        "shell.merge_view_changed_when",
         &[("mine", &mine_changed), ("theirs", &theirs_changed)],
     );
 
@@ -132,7 +132,7 @@ pub fn MergeView(file_name: String, imported: Imported, id: Uuid) -> impl IntoVi
                                 prop:checked=move || is(Choice::KeepMine)
                                 on:change=move |_| set(Choice::KeepMine)
                             />
-                            {t("shell2.merge_view_keep_mine")}
+                            {t("shell.merge_view_keep_mine")}
                         </label>
                         <label>
                             <input
@@ -141,7 +141,7 @@ pub fn MergeView(file_name: String, imported: Imported, id: Uuid) -> impl IntoVi
                                 prop:checked=move || is(Choice::TakeTheirs)
                                 on:change=move |_| set(Choice::TakeTheirs)
                             />
-                            {t("shell2.merge_view_take_theirs")}
+                            {t("shell.merge_view_take_theirs")}
                         </label>
                     </div>
                 </fieldset>
@@ -151,25 +151,25 @@ pub fn MergeView(file_name: String, imported: Imported, id: Uuid) -> impl IntoVi
 
     view! {
         <Modal
-            title=tf("shell2.merge_view_title", &[("name", &name)])
+            title=tf("shell.merge_view_title", &[("name", &name)])
             class="modal-wide"
             described_by="merge-intro"
             on_close=cancel
         >
             <div id="merge-intro">
-                <p>{tf("shell2.merge_view_intro", &[("file", &file_name)])}</p>
+                <p>{tf("shell.merge_view_intro", &[("file", &file_name)])}</p>
                 <p class="muted">{changed_when}</p>
             </div>
             <Show when=move || same>
-                <p>{t("shell2.merge_view_same")}</p>
+                <p>{t("shell.merge_view_same")}</p>
             </Show>
             {sections}
             <div class="modal-actions">
                 <button class="button primary" data-autofocus on:click=apply>
-                    {t("shell2.merge_view_merge")}
+                    {t("shell.merge_view_merge")}
                 </button>
                 <button class="button" on:click=move |_| cancel()>
-                    {t("shell2.merge_view_cancel")}
+                    {t("shell.merge_view_cancel")}
                 </button>
             </div>
         </Modal>

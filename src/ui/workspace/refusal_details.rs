@@ -21,16 +21,16 @@ pub fn RefusalDetails(
     let has_list = !listed.is_empty();
     view! {
         <div id=id>
-            <p class="error-text">{tf("shell2.refusal_details_message", &[("message", &message)])}</p>
+            <p class="error-text">{tf("shell.refusal_details_message", &[("message", &message)])}</p>
             <Show when=move || has_list>
                 <ul class="problem-list">
                     {listed.iter().map(|p| view! { <li><code>{p.clone()}</code></li> }).collect_view()}
                 </ul>
             </Show>
             <Show when=move || { more > 0 }>
-                <p>{tf("shell2.refusal_details_more", &[("n", &more.to_string())])}</p>
+                <p>{tf("shell.refusal_details_more", &[("n", &more.to_string())])}</p>
             </Show>
-            <p>{t("shell2.refusal_details_nothing_changed")}</p>
+            <p>{t("shell.refusal_details_nothing_changed")}</p>
         </div>
     }
 }

@@ -52,10 +52,10 @@ pub fn ShareButton() -> impl IntoView {
     let close = move || open.set(false);
     view! {
         <button class="button" on:click=show>
-            {t("shell2.share_button_open")}
+            {t("shell.share_button_open")}
         </button>
         <Show when=move || open.get()>
-            <Modal title=t("shell2.share_button_title") class="share-dialog" on_close=close>
+            <Modal title=t("shell.share_button_title") class="share-dialog" on_close=close>
                 {move || match made.get() {
                     Some(Ok(link)) => view! { <LinkReady link copy close/> }.into_any(),
                     Some(Err(error)) => view! { <TooLarge error close/> }.into_any(),
@@ -74,7 +74,7 @@ fn LinkReady(
 ) -> impl IntoView {
     let text_ref = NodeRef::<html::Textarea>::new();
     let size = tf(
-        "shell2.share_button_size",
+        "shell.share_button_size",
         &[("n", &number(link.len() as f64, 0))],
     );
     let for_copy = link.clone();
@@ -86,9 +86,9 @@ fn LinkReady(
         copy_to_clipboard(&for_copy, copy);
     };
     view! {
-        <p class="share-privacy">{t("shell2.share_button_privacy")}</p>
+        <p class="share-privacy">{t("shell.share_button_privacy")}</p>
         <div class="field">
-            <label for="share-link">{t("shell2.share_button_link_label")}</label>
+            <label for="share-link">{t("shell.share_button_link_label")}</label>
             <textarea
                 id="share-link"
                 class="share-link"
@@ -109,16 +109,16 @@ fn LinkReady(
         <p class="share-copy-status" role="status" aria-live="polite">
             {move || match copy.get() {
                 CopyState::NotYet => "",
-                CopyState::Copied => t("shell2.share_button_copied"),
-                CopyState::ByHand => t("shell2.share_button_copy_by_hand"),
+                CopyState::Copied => t("shell.share_button_copied"),
+                CopyState::ByHand => t("shell.share_button_copy_by_hand"),
             }}
         </p>
         <div class="modal-actions">
             <button class="button primary" data-autofocus on:click=on_copy>
-                {t("shell2.share_button_copy")}
+                {t("shell.share_button_copy")}
             </button>
             <button class="button" on:click=move |_| close()>
-                {t("shell2.share_button_close")}
+                {t("shell.share_button_close")}
             </button>
         </div>
     }
@@ -141,14 +141,14 @@ fn TooLarge(error: ShareError, close: impl Fn() + Copy + 'static) -> impl IntoVi
     };
     view! {
         <p class="error-text">
-            {tf("shell2.share_button_error", &[("error", &error.to_string())])}
+            {tf("shell.share_button_error", &[("error", &error.to_string())])}
         </p>
         <div class="modal-actions">
             <button class="button primary" on:click=export>
-                {t("shell2.share_button_export_instead")}
+                {t("shell.share_button_export_instead")}
             </button>
             <button class="button" data-autofocus on:click=move |_| close()>
-                {t("shell2.share_button_close")}
+                {t("shell.share_button_close")}
             </button>
         </div>
     }
@@ -157,10 +157,10 @@ fn TooLarge(error: ShareError, close: impl Fn() + Copy + 'static) -> impl IntoVi
 #[component]
 fn NoAssessment(close: impl Fn() + Copy + 'static) -> impl IntoView {
     view! {
-        <p>{t("shell2.share_button_gone")}</p>
+        <p>{t("shell.share_button_gone")}</p>
         <div class="modal-actions">
             <button class="button" on:click=move |_| close()>
-                {t("shell2.share_button_close")}
+                {t("shell.share_button_close")}
             </button>
         </div>
     }

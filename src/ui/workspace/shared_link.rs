@@ -100,7 +100,7 @@ fn OpenShared(imported: Imported, offer: RwSignal<Offer>) -> impl IntoView {
         .map(|a| {
             let company = a.profile.company_name.trim();
             let company = if company.is_empty() {
-                t("shell2.shared_link_no_company").to_string()
+                t("shell.shared_link_no_company").to_string()
             } else {
                 company.to_string()
             };
@@ -114,33 +114,33 @@ fn OpenShared(imported: Imported, offer: RwSignal<Offer>) -> impl IntoView {
             return;
         };
         offer.set(Offer::Nothing);
-        if let Some(id) = state.receive_imported(t("shell2.shared_link_source").into(), imported) {
+        if let Some(id) = state.receive_imported(t("shell.shared_link_source").into(), imported) {
             navigate(&format!("/a/{id}"), NavigateOptions::default());
         }
     };
     view! {
-        <Modal title=t("shell2.shared_link_title") described_by="shared-body" on_close=not_now>
+        <Modal title=t("shell.shared_link_title") described_by="shared-body" on_close=not_now>
             <div id="shared-body">
-                <p>{t("shell2.shared_link_intro")}</p>
+                <p>{t("shell.shared_link_intro")}</p>
                 <dl class="facts">
-                    <dt>{t("shell2.shared_link_company")}</dt>
+                    <dt>{t("shell.shared_link_company")}</dt>
                     <dd>{company}</dd>
-                    <dt>{t("shell2.shared_link_assessment")}</dt>
+                    <dt>{t("shell.shared_link_assessment")}</dt>
                     <dd>{name}</dd>
-                    <dt>{t("shell2.shared_link_last_changed")}</dt>
+                    <dt>{t("shell.shared_link_last_changed")}</dt>
                     <dd>{changed}</dd>
                 </dl>
-                <p>{t("shell2.shared_link_stays_here")}</p>
+                <p>{t("shell.shared_link_stays_here")}</p>
                 <Show when=move || edited>
-                    <p class="error-text">{t("shell2.shared_link_edited")}</p>
+                    <p class="error-text">{t("shell.shared_link_edited")}</p>
                 </Show>
             </div>
             <div class="modal-actions">
                 <button class="button primary" data-autofocus on:click=import>
-                    {t("shell2.shared_link_import")}
+                    {t("shell.shared_link_import")}
                 </button>
                 <button class="button" on:click=move |_| not_now()>
-                    {t("shell2.shared_link_not_now")}
+                    {t("shell.shared_link_not_now")}
                 </button>
             </div>
         </Modal>
@@ -151,11 +151,11 @@ fn OpenShared(imported: Imported, offer: RwSignal<Offer>) -> impl IntoView {
 fn LinkRefused(message: String, problems: Vec<String>, offer: RwSignal<Offer>) -> impl IntoView {
     view! {
         <RefusalDialog
-            title=t("shell2.shared_link_refused_title")
+            title=t("shell.shared_link_refused_title")
             body_id="shared-error-body"
             message
             problems
-            close_label=t("shell2.shared_link_close")
+            close_label=t("shell.shared_link_close")
             on_close=move || offer.set(Offer::Nothing)
         />
     }

@@ -170,7 +170,8 @@ function poison(value, counter = { n: 0 }, key = '') {
     return out;
   }
   if (typeof value !== 'string') return value;
-  const skip = ['format', 'kind', 'app_version', 'content_sha256', 'exported_at'].includes(key)
+  // A currency is a three-letter code from a list, not free text.
+  const skip = ['format', 'kind', 'app_version', 'content_sha256', 'exported_at', 'currency'].includes(key)
     || /^[a-z0-9.-]*$/.test(value) // ids, choices, empty
     || /^\d{4}-(\d{2}-\d{2}|Q[1-4]$)/.test(value); // dates and quarters
   if (skip) return value;

@@ -13,6 +13,7 @@ use super::budget::BudgetCategory;
 
 pub mod deps;
 pub mod schedule;
+pub mod short_plan;
 pub mod suggest;
 
 /// Where an initiative is in its life.

@@ -1,0 +1,245 @@
+//! "Next 90 days": the few steps a founder should take first, drawn from the roadmap she has
+//! accepted and, where that leaves room, from the suggestions the gaps give.
+//!
+//! Rules (the Overview states them in one sentence):
+//! - At most [`STEPS`] steps, ranked by their area's priority (gap × importance, as on Results);
+//!   an initiative linked to several areas takes the highest of them.
+//! - First the open initiatives (planned or in progress) that start within [`HORIZON_DAYS`] days
+//!   of today, or have no start date yet; done and dropped ones never appear.
+//! - Then, for the slots left, suggestions from the gaps: only the first step of each question
+//!   (climbing one level), and none for a question that already has an open initiative.
+//! - Ties keep the roadmap's order, then the suggestions' (framework) order.
+
+use chrono::{Duration, NaiveDate};
+use uuid::Uuid;
+
+use super::suggest::Suggestion;
+use super::{Initiative, InitiativeStatus};
+use crate::domain::scoring::Results;
+use crate::domain::Assessment;
+
+/// How many steps the short plan shows.
+pub const STEPS: usize = 5;
+/// How far ahead the short plan looks, in days.
+pub const HORIZON_DAYS: i64 = 90;
+
+/// Where a step comes from.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Source {
+    /// An initiative already on the roadmap.
+    Accepted(Uuid),
+    /// A suggestion not yet accepted: the index in the list given to [`next_steps`].
+    Suggested(usize),
+}
+
+/// One step of the short plan.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Step {
+    pub source: Source,
+    /// The initiative as it stands (for a suggestion: as it would be added).
+    pub initiative: Initiative,
+    /// The area it improves most, by name; empty when it names no area.
+    pub area_name: String,
+    /// The priority it ranks by; `None` when none of its areas has a gap.
+    pub priority: Option<f64>,
+}
+
+/// The highest priority among the areas an initiative improves.
+fn priority_of(results: &Results, areas: &[String]) -> (Option<f64>, String) {
+    results
+        .areas
+        .iter()
+        .filter(|r| areas.contains(&r.area_id))
+        .filter_map(|r| r.priority.map(|p| (p, r.name.clone())))
+        .fold((None, String::new()), |best, (p, name)| match best.0 {
+            Some(b) if b >= p => best,
+            _ => (Some(p), name),
+        })
+}
+
+fn rank(steps: &mut [Step]) {
+    // Stable: ties keep the order they came in.
+    steps.sort_by(|x, y| {
+        y.priority
+            .unwrap_or(f64::NEG_INFINITY)
+            .total_cmp(&x.priority.unwrap_or(f64::NEG_INFINITY))
+    });
+}
+
+/// The short plan for `today`: see the module's rules. `suggestions` is what
+/// [`super::suggest::suggest`] proposes for the same assessment.
+pub fn next_steps(
+    a: &Assessment,
+    results: &Results,
+    suggestions: &[Suggestion],
+    today: NaiveDate,
+) -> Vec<Step> {
+    let horizon = today + Duration::days(HORIZON_DAYS);
+    let open = |i: &Initiative| {
+        matches!(
+            i.status,
+            InitiativeStatus::Planned | InitiativeStatus::InProgress
+        )
+    };
+    let mut accepted: Vec<Step> = a
+        .initiatives
+        .iter()
+        .filter(|i| open(i))
+        .filter(|i| i.start.is_none_or(|s| s < horizon))
+        .map(|i| {
+            let (priority, area_name) = priority_of(results, &i.areas);
+            Step {
+                source: Source::Accepted(i.id),
+                initiative: i.clone(),
+                area_name,
+                priority,
+            }
+        })
+        .collect();
+    rank(&mut accepted);
+    accepted.truncate(STEPS);
+    let covered: Vec<&str> = a
+        .initiatives
+        .iter()
+        .filter(|i| open(i))
+        .flat_map(|i| i.questions.iter().map(String::as_str))
+        .collect();
+    let mut seen: Vec<&str> = Vec::new();
+    let mut suggested: Vec<Step> = Vec::new();
+    for (index, s) in suggestions.iter().enumerate() {
+        let Some(question) = s.initiative.questions.first().map(String::as_str) else {
+            continue;
+        };
+        if covered.contains(&question) || seen.contains(&question) {
+            continue;
+        }
+        seen.push(question);
+        suggested.push(Step {
+            source: Source::Suggested(index),
+            initiative: s.initiative.clone(),
+            area_name: s.area_name.clone(),
+            priority: Some(s.priority),
+        });
+    }
+    rank(&mut suggested);
+    let room = STEPS - accepted.len();
+    accepted.extend(suggested.into_iter().take(room));
+    accepted
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::content::Content;
+    use crate::domain::roadmap::suggest::suggest;
+    use crate::domain::scoring::compute;
+    use chrono::Utc;
+
+    fn content() -> &'static Content {
+        crate::content::get()
+    }
+
+    fn today() -> NaiveDate {
+        NaiveDate::from_ymd_opt(2027, 1, 10).unwrap()
+    }
+
+    /// A seed company with every key area answered low, so there are gaps everywhere.
+    fn assessment() -> Assessment {
+        let mut a = Assessment::new(Uuid::from_u128(1), "A", Utc::now());
+        a.profile.stage = crate::domain::Stage::SeriesA;
+        for area in &content().areas {
+            for q in &area.questions {
+                a.answers.insert(
+                    q.id.clone(),
+                    crate::domain::answers::Answer {
+                        current: Some(0),
+                        ..Default::default()
+                    },
+                );
+            }
+        }
+        a
+    }
+
+    fn ids() -> impl FnMut() -> Uuid {
+        let mut n = 1000u128;
+        move || {
+            n += 1;
+            Uuid::from_u128(n)
+        }
+    }
+
+    #[test]
+    fn with_nothing_accepted_it_offers_the_first_step_of_five_questions_by_priority() {
+        let a = assessment();
+        let results = compute(content(), &a);
+        let suggestions = suggest(content(), &a, &results, ids());
+        let steps = next_steps(&a, &results, &suggestions, today());
+        assert_eq!(steps.len(), STEPS);
+        assert!(steps
+            .iter()
+            .all(|s| matches!(s.source, Source::Suggested(_))));
+        // One step per question, each the first level to climb.
+        let mut questions: Vec<&String> =
+            steps.iter().map(|s| &s.initiative.questions[0]).collect();
+        questions.dedup();
+        assert_eq!(questions.len(), STEPS);
+        for s in &steps {
+            let Source::Suggested(i) = s.source else {
+                unreachable!()
+            };
+            assert_eq!(suggestions[i].from_level, 0);
+        }
+        // Highest priority first, and no skipped suggestion ranks above the last one shown.
+        let p: Vec<f64> = steps.iter().map(|s| s.priority.unwrap()).collect();
+        assert!(p.windows(2).all(|w| w[0] >= w[1]), "{p:?}");
+        let top = results
+            .areas
+            .iter()
+            .filter_map(|r| r.priority)
+            .fold(f64::MIN, f64::max);
+        assert_eq!(p[0], top);
+    }
+
+    #[test]
+    fn accepted_work_in_the_next_90_days_comes_first_and_done_or_later_work_does_not() {
+        let mut a = assessment();
+        let results = compute(content(), &a);
+        let suggestions = suggest(content(), &a, &results, ids());
+        let mut soon = suggestions[3].initiative.clone();
+        soon.start = Some(today() + Duration::days(30));
+        let mut later = suggestions[4].initiative.clone();
+        later.start = Some(today() + Duration::days(HORIZON_DAYS));
+        let mut done = suggestions[5].initiative.clone();
+        done.status = InitiativeStatus::Done;
+        let mut undated = suggestions[6].initiative.clone();
+        undated.start = None;
+        a.initiatives = vec![soon.clone(), later, done, undated.clone()].into();
+        let steps = next_steps(&a, &results, &suggestions, today());
+        assert_eq!(steps.len(), STEPS);
+        let accepted: Vec<Uuid> = steps
+            .iter()
+            .filter_map(|s| match s.source {
+                Source::Accepted(id) => Some(id),
+                Source::Suggested(_) => None,
+            })
+            .collect();
+        assert_eq!(accepted.len(), 2);
+        assert!(accepted.contains(&soon.id) && accepted.contains(&undated.id));
+        assert!(matches!(steps[0].source, Source::Accepted(_)));
+        assert!(matches!(steps[1].source, Source::Accepted(_)));
+        // Questions with open work are not suggested again.
+        for s in &steps[2..] {
+            assert_ne!(s.initiative.questions, soon.questions);
+            assert_ne!(s.initiative.questions, undated.questions);
+        }
+    }
+
+    #[test]
+    fn with_no_gaps_and_no_roadmap_there_is_nothing_to_do() {
+        let a = Assessment::new(Uuid::from_u128(2), "Empty", Utc::now());
+        let results = compute(content(), &a);
+        let suggestions = suggest(content(), &a, &results, ids());
+        assert!(next_steps(&a, &results, &suggestions, today()).is_empty());
+    }
+}

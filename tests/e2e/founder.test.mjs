@@ -98,7 +98,8 @@ test('a seed founder does the quick pass only and gets a plain verdict marked as
     await card.getByRole('radio', { name: new RegExp(`^${LEVELS[i]} · `) }).check();
     if (UNSURE.has(i)) await card.getByLabel('Confidence').selectOption('low');
     if (SURE.has(i)) await card.getByLabel('Confidence').selectOption('high');
-    await page.getByTestId('quick-progress').filter({ hasText: `Key question answered. ${i + 1} of 16` }).waitFor();
+    await page.getByTestId('quick-progress').filter({ hasText: `${i + 1} of 16 key questions answered` }).waitFor();
+    await card.locator('.question-status').filter({ hasText: `Answered: ${LEVELS[i]}` }).waitFor();
 
     if (i === 4) {
       // Switch to all questions and back: the answer is the same answer.
@@ -167,8 +168,8 @@ test('a seed founder does the quick pass only and gets a plain verdict marked as
   assert.equal(await overview.getByTestId('verdict-text').innerText(), text);
   const left = content.flatMap((a) => a.questions).filter((q) => !q.key_question)
     .reduce((sum, q) => sum + answerSeconds(q), 0);
-  const times = await page.getByTestId('pass-times').innerText();
-  assert.match(times, /Quick pass: all 16 key questions answered\./);
+  assert.match(await page.getByTestId('quick-pass-time').innerText(), /^Quick pass: all 16 key questions answered\./);
+  const times = await page.getByTestId('full-pass-time').innerText();
   assert.ok(times.includes(
     `Full assessment: about ${aboutMinutes(left)} min left (${total - 16} of ${total} questions not yet answered).`,
   ), times);

@@ -8,7 +8,7 @@ use leptos_router::hooks::{use_params_map, use_query_map};
 
 use crate::content::Area;
 use crate::domain::answers::AreaSettings;
-use crate::domain::quick_pass::{about_minutes, key_answered, Pass};
+use crate::domain::quick_pass::{about_minutes, Pass};
 use crate::ui::assessment::area_nav::AreaNav;
 use crate::ui::assessment::pass_times::{full_line, use_pass_times};
 use crate::ui::assessment::question_card::QuestionCard;
@@ -31,7 +31,7 @@ pub fn AreaSection() -> impl IntoView {
     let current = use_current();
     let id = current.id;
     view! {
-        <div class="area-layout">
+        <div class="area-layout" class:quick=move || pass.get() == Pass::Quick>
             <AreaNav id results=current.results pass/>
             {move || match area.get() {
                 Some(i) => view! { <AreaQuestions index=i pass=pass.get()/> }.into_any(),
@@ -79,11 +79,6 @@ fn AreaQuestions(index: usize, pass: Pass) -> impl IntoView {
     // Links between areas keep the pass the founder is in.
     let area_href = move |area_id: &str| format!("/a/{id}/assessment/{area_id}{}", pass.query());
     let pass_times = use_pass_times();
-    let key_done = Memo::new(move |_| {
-        current
-            .assessment
-            .with(|a| a.as_ref().is_some_and(|a| key_answered(area, &a.answers)))
-    });
     let progress = move || {
         result.with(|r| {
             r.as_ref().map(|r| {
@@ -106,23 +101,19 @@ fn AreaQuestions(index: usize, pass: Pass) -> impl IntoView {
     };
     let quick_progress = move || {
         pass_times.with(|(q, _)| {
-            let this = if key_done.get() {
-                t("verdict.key_answered")
+            let keys = q.questions.to_string();
+            if q.left() == 0 {
+                tf("verdict.quick_progress_done", &[("keys", &keys)])
             } else {
-                t("verdict.key_unanswered")
-            };
-            let args = [
-                ("done", q.done.to_string()),
-                ("keys", q.questions.to_string()),
-                ("minutes", about_minutes(q.left_seconds).to_string()),
-            ];
-            let args: Vec<(&str, &str)> = args.iter().map(|(k, v)| (*k, v.as_str())).collect();
-            let overall = if q.left() == 0 {
-                tf("verdict.quick_progress_done", &args)
-            } else {
-                tf("verdict.quick_progress", &args)
-            };
-            format!("{this} {overall}")
+                tf(
+                    "verdict.quick_progress",
+                    &[
+                        ("done", &q.done.to_string()),
+                        ("keys", &keys),
+                        ("minutes", &about_minutes(q.left_seconds).to_string()),
+                    ],
+                )
+            }
         })
     };
     let importance_field = move || {

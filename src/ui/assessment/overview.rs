@@ -116,8 +116,8 @@ pub fn OverviewSection() -> impl IntoView {
                         ],
                     ))}
                 </li>
+                <PassTimes/>
             </ul>
-            <PassTimes/>
             <h3>{t("assess.overview_next")}</h3>
             <ol class="next-steps">
                 <Show when=move || { let (f, t) = completion.get(); f < t }>

@@ -136,24 +136,23 @@ pub fn QuickPassLink() -> impl IntoView {
     }
 }
 
-/// The two passes with their times for the open assessment, as the Overview shows them.
+/// The two passes with their times for the open assessment, as items of the Overview's progress
+/// list, and how the times are estimated.
 #[component]
 pub fn PassTimes() -> impl IntoView {
     let id = use_current().id;
     let both = use_pass_times();
     view! {
-        <ul class="pass-times" data-testid="pass-times">
-            <li>
-                <span>{move || both.with(|(q, _)| quick_line(q))}</span>
-                " "
-                <QuickPassLink/>
-            </li>
-            <li>
-                <span>{move || both.with(|(_, f)| full_line(f))}</span>
-                " "
-                <A href=format!("/a/{id}/assessment")>{t("verdict.continue_all")}</A>
-            </li>
-        </ul>
-        <p class="hint">{basis_hint()}</p>
+        <li data-testid="quick-pass-time">
+            {move || both.with(|(q, _)| quick_line(q))}
+            " "
+            <QuickPassLink/>
+        </li>
+        <li data-testid="full-pass-time">
+            {move || both.with(|(_, f)| full_line(f))}
+            " "
+            <A href=format!("/a/{id}/assessment")>{t("verdict.continue_all")}</A>
+        </li>
+        <li class="hint">{basis_hint()}</li>
     }
 }

@@ -356,7 +356,7 @@ pub fn QuestionCard(
             <AnswerReviewPart question/>
             {if quick {
                 view! {
-                    <div class="question-grid">{confidence_field()}</div>
+                    <div class="question-grid confidence-only">{confidence_field()}</div>
                     <details class="question-more">
                         <summary>{t("verdict.more_fields")}</summary>
                         <div class="question-grid">{target_field()}{na_field()}</div>

@@ -57,7 +57,7 @@ pub fn AssessmentSection() -> impl IntoView {
                     <p>
                         {move || match next_area.get() {
                             Some((area_id, name)) => view! {
-                                <A href=format!("/a/{id}/assessment/{area_id}")>
+                                <A href=format!("/a/{id}/assessment/{area_id}") attr:class="button">
                                     {tf("assess.self_assessment_continue", &[("area", &name)])}
                                 </A>
                             }.into_any(),

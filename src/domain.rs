@@ -17,6 +17,7 @@ pub mod kpi;
 pub mod links;
 pub mod merge;
 pub mod model;
+pub mod money;
 pub mod quick_pass;
 pub mod review;
 pub mod risk;

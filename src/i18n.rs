@@ -76,7 +76,7 @@ pub fn trf(key: &str, args: &[(&str, &str)]) -> String {
 }
 
 /// Every catalogue group, in both languages. A new group is one line here and two files.
-const GROUPS: [(&str, &str, &str); 14] = [
+const GROUPS: [(&str, &str, &str); 15] = [
     (
         "lead",
         include_str!("../locales/en/lead.json"),
@@ -146,6 +146,11 @@ const GROUPS: [(&str, &str, &str); 14] = [
         "verdict",
         include_str!("../locales/en/verdict.json"),
         include_str!("../locales/zh/verdict.json"),
+    ),
+    (
+        "money",
+        include_str!("../locales/en/money.json"),
+        include_str!("../locales/zh/money.json"),
     ),
 ];
 

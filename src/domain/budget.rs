@@ -195,4 +195,7 @@ impl Budget {
 // Logic lives below the data types so the types read as the file format they are.
 pub mod plan;
 
-pub use plan::{default_range, plan, undated_initiatives, QuarterPlan, Source};
+pub use plan::{
+    default_range, initiative_cost, initiative_totals, plan, undated_initiatives, InitiativeCost,
+    QuarterPlan, Source,
+};

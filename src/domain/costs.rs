@@ -50,3 +50,65 @@ impl Costs {
         }
     }
 }
+
+/// Where the cost of a person-week comes from.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum RateBasis {
+    /// Derived from this many people on the Team with a monthly cost.
+    Team { people: usize },
+    /// The rate the founder set in [`Costs::person_week_rate`].
+    Set,
+}
+
+/// The cost of one person-week of roadmap work and where it comes from.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Rate {
+    pub per_week: f64,
+    pub basis: RateBasis,
+}
+
+impl Rate {
+    /// True when the rate comes from the Team's people, whose pay is already in the budget as
+    /// payroll: their work on the roadmap is then not new spend.
+    pub fn paid_by_payroll(self) -> bool {
+        matches!(self.basis, RateBasis::Team { .. })
+    }
+}
+
+/// The cost of one person-week of roadmap work:
+///
+/// - from the Team's people who have a monthly cost, when their shares of time add up to more
+///   than nothing: `rate = Σ monthly_cost / Σ (52/12 × roadmap_share)`, both sums over those
+///   people (52/12 weeks a month, the share as a fraction), so what the company pays them each
+///   month is spread over the person-weeks they give the roadmap in that month;
+/// - else the rate the founder set ([`Costs::person_week_rate`]);
+/// - else `None`, and the UI asks for a rate.
+///
+/// Costs or rates that are not finite or below zero count as not given.
+pub fn person_week_rate(a: &crate::domain::Assessment) -> Option<Rate> {
+    use crate::domain::team::WEEKS_PER_MONTH;
+    let paid: Vec<_> = a
+        .team
+        .people
+        .iter()
+        .filter_map(|p| {
+            let cost = p.monthly_cost.filter(|c| c.is_finite() && *c >= 0.0)?;
+            Some((cost, f64::from(p.roadmap_share.min(100)) / 100.0))
+        })
+        .collect();
+    let cost: f64 = paid.iter().map(|(c, _)| c).sum();
+    let weeks: f64 = paid.iter().map(|(_, s)| WEEKS_PER_MONTH * s).sum();
+    if weeks > 0.0 && cost.is_finite() {
+        return Some(Rate {
+            per_week: cost / weeks,
+            basis: RateBasis::Team { people: paid.len() },
+        });
+    }
+    a.costs
+        .person_week_rate
+        .filter(|r| r.is_finite() && *r >= 0.0)
+        .map(|per_week| Rate {
+            per_week,
+            basis: RateBasis::Set,
+        })
+}

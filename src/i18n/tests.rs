@@ -188,7 +188,6 @@ fn every_label_the_model_gives_has_a_chinese_text() {
     labels.extend(roadmap::Horizon::ALL.map(|x| x.label()));
     labels.extend(merge::Section::ALL.map(|x| x.label()));
     labels.extend(kpi::trend::Status::ALL.map(|x| x.label()));
-    labels.extend(budget::plan::Source::ALL.map(|x| x.label()));
     labels.extend(context::Quadrant::ALL.map(|x| x.label()));
     labels.extend(context::Degree::ALL.map(|x| x.label()));
     labels.extend(context::Category::ALL.map(|x| x.label()));

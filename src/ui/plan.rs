@@ -5,6 +5,7 @@ pub(crate) mod budget_table;
 pub(crate) mod capacity_table;
 pub(crate) mod goal_list;
 pub(crate) mod goals;
+pub(crate) mod initiative_cost;
 pub(crate) mod initiative_edit;
 pub(crate) mod initiative_form;
 pub(crate) mod kpi;

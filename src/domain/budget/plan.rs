@@ -37,30 +37,51 @@ pub const MAX_RANGE_QUARTERS: usize = 12;
 /// Planned spend above the budget by less than this (half a cent) is rounding, not "over".
 pub const OVER_TOLERANCE: f64 = 0.005;
 
-/// Where a planned amount comes from.
+/// Where a planned amount comes from. The first three are the plan's new spend, the others the
+/// running costs the company pays anyway ([`Source::is_new_spend`]).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Source {
+    /// Initiatives' one-off and monthly costs.
     Initiatives,
+    /// Initiatives' effort valued at the person-week rate, when no existing payroll pays it.
+    InitiativeWork,
+    /// Planned hires, contractors and training (the Team plan's changes).
+    TeamChanges,
+    /// Today's people on the Team: the existing payroll.
     Team,
     Inventory,
     RunningCosts,
 }
 
 impl Source {
-    pub const ALL: [Source; 4] = [
+    pub const ALL: [Source; 6] = [
         Source::Initiatives,
+        Source::InitiativeWork,
+        Source::TeamChanges,
         Source::Team,
         Source::Inventory,
         Source::RunningCosts,
     ];
 
-    pub fn label(self) -> &'static str {
+    /// The catalogue key of its name.
+    pub fn key(self) -> &'static str {
         match self {
-            Source::Initiatives => "Initiatives",
-            Source::Team => "Team",
-            Source::Inventory => "Technology inventory",
-            Source::RunningCosts => "Running costs",
+            Source::Initiatives => "money.source_initiatives",
+            Source::InitiativeWork => "money.source_initiative_work",
+            Source::TeamChanges => "money.source_team_changes",
+            Source::Team => "money.source_payroll",
+            Source::Inventory => "money.source_inventory",
+            Source::RunningCosts => "money.source_running_costs",
         }
+    }
+
+    /// True for the plan's new spend (initiatives and team changes), false for what the company
+    /// already pays (payroll, inventory, running costs).
+    pub fn is_new_spend(self) -> bool {
+        matches!(
+            self,
+            Source::Initiatives | Source::InitiativeWork | Source::TeamChanges
+        )
     }
 
     /// Position in [`Source::ALL`], for per-source arrays.
@@ -79,7 +100,7 @@ pub struct QuarterPlan {
     pub budget: [Option<f64>; 4],
     /// Planned spend by [`Source::index`], then [`BudgetCategory::index`]; each category's
     /// sources add up to its `planned` amount.
-    pub sources: [[f64; 4]; 4],
+    pub sources: [[f64; 4]; 6],
 }
 
 impl QuarterPlan {
@@ -89,7 +110,7 @@ impl QuarterPlan {
             quarter,
             planned: [0.0; 4],
             budget: [None; 4],
-            sources: [[0.0; 4]; 4],
+            sources: [[0.0; 4]; 6],
         }
     }
 
@@ -132,6 +153,15 @@ impl QuarterPlan {
             .into_iter()
             .map(|(_, v)| v)
             .reduce(|sum, v| sum + v)
+    }
+
+    /// The plan's new spend in all categories (see [`Source::is_new_spend`]).
+    pub fn new_spend(&self) -> f64 {
+        Source::ALL
+            .into_iter()
+            .filter(|s| s.is_new_spend())
+            .map(|s| self.source_total(s))
+            .sum()
     }
 
     /// Planned spend from `source` in all categories.
@@ -242,7 +272,8 @@ impl Plans {
         source: Source,
         category: BudgetCategory,
         monthly: f64,
-    ) {
+    ) -> f64 {
+        let mut added = 0.0;
         let from = from.max(self.start);
         let until = until.map_or(self.end, |u| u.min(self.end));
         let mut day = from;
@@ -256,11 +287,150 @@ impl Plans {
             let seg_end = next_month.min(until);
             let days = (seg_end - day).num_days() as f64;
             if let Some(p) = self.at(Quarter::of(day)) {
-                p.add(source, category, monthly * (days / in_month));
+                let v = monthly * (days / in_month);
+                p.add(source, category, v);
+                added += v;
+            }
+            day = seg_end;
+        }
+        added
+    }
+
+    /// Adds `total` spread evenly by day over `[from, until)`, split at quarter edges.
+    fn evenly(
+        &mut self,
+        from: NaiveDate,
+        until: NaiveDate,
+        source: Source,
+        category: BudgetCategory,
+        total: f64,
+    ) {
+        let all_days = (until - from).num_days();
+        if all_days <= 0 {
+            return;
+        }
+        let mut day = from;
+        // One step per quarter: at most MAX_PLAN_QUARTERS steps inside the plan.
+        while day < until {
+            let q = Quarter::of(day);
+            let seg_end = q.next().first_day().min(until);
+            let days = (seg_end - day).num_days() as f64;
+            if let Some(p) = self.at(q) {
+                p.add(source, category, total * days / all_days as f64);
+            }
+            if seg_end <= day {
+                break;
             }
             day = seg_end;
         }
     }
+}
+
+/// What one initiative costs, by the rules in the module documentation plus its effort valued
+/// at the person-week rate. Computed only by [`initiative_cost`]; every page shows this.
+#[derive(Clone, Debug, PartialEq)]
+pub struct InitiativeCost {
+    /// Effort × rate; `None` when no rate is known (no Team costs and no rate set).
+    pub work: Option<f64>,
+    /// The one-off cost (0 when none).
+    pub one_off: f64,
+    /// The monthly cost over the initiative's dates, pro rata by day; `None` when it has a
+    /// monthly cost but no dates to count it over.
+    pub running: Option<f64>,
+    /// Per quarter from its start: (quarter, effort valued at the rate, one-off and monthly
+    /// costs). Empty when undated.
+    pub quarters: Vec<(Quarter, f64, f64)>,
+}
+
+impl InitiativeCost {
+    /// The parts that are known, added up.
+    pub fn total(&self) -> f64 {
+        self.work.unwrap_or(0.0) + self.one_off + self.running.unwrap_or(0.0)
+    }
+
+    /// True when every part is known (a rate, and dates when there is a monthly cost).
+    pub fn is_complete(&self) -> bool {
+        self.work.is_some() && self.running.is_some()
+    }
+}
+
+/// One initiative's cost: effort_weeks × `rate` (spread evenly by day over its dates) + the
+/// one-off cost (in its start quarter) + the monthly cost pro rata by day from its start up to
+/// its end, exactly as [`plan`] counts them. Negative or non-finite figures count as nothing.
+pub fn initiative_cost(i: &Initiative, rate: Option<f64>) -> InitiativeCost {
+    let rate = rate.filter(|r| r.is_finite() && *r >= 0.0);
+    let effort = if i.effort_weeks.is_finite() && i.effort_weeks > 0.0 {
+        i.effort_weeks
+    } else {
+        0.0
+    };
+    let work = rate.map(|r| effort * r);
+    let one_off = amount(i.one_off_cost).unwrap_or(0.0);
+    let monthly = amount(i.monthly_cost).unwrap_or(0.0);
+    let (Some(start), Some(end)) = (i.start, i.end()) else {
+        return InitiativeCost {
+            work,
+            one_off,
+            running: (monthly == 0.0).then_some(0.0),
+            quarters: Vec::new(),
+        };
+    };
+    let first = Quarter::of(start);
+    let last = Quarter::of(end.pred_opt().unwrap_or(end));
+    let count = usize::try_from(last.since(first) + 1).unwrap_or(1);
+    let mut plans = Plans::new(first, count.clamp(1, MAX_PLAN_QUARTERS));
+    let category = i.cost_category;
+    if let Some(w) = work {
+        plans.evenly(start, end, Source::InitiativeWork, category, w);
+    }
+    plans.once(start, Source::Initiatives, category, one_off);
+    let running = plans.monthly(start, Some(end), Source::Initiatives, category, monthly);
+    InitiativeCost {
+        work,
+        one_off,
+        running: Some(running),
+        quarters: plans
+            .quarters
+            .iter()
+            .map(|p| {
+                (
+                    p.quarter,
+                    p.source_total(Source::InitiativeWork),
+                    p.source_total(Source::Initiatives),
+                )
+            })
+            .collect(),
+    }
+}
+
+/// The cost of the initiatives that are not dropped, added up per quarter (effort valued at the
+/// rate included), over every quarter from the first dated one's start to the last one's end,
+/// with the quarters in between that hold nothing. Undated initiatives are not counted.
+pub fn initiative_totals(a: &Assessment) -> Vec<(Quarter, f64)> {
+    let rate = crate::domain::costs::person_week_rate(a).map(|r| r.per_week);
+    let mut by_quarter: std::collections::BTreeMap<Quarter, f64> = Default::default();
+    for i in a
+        .initiatives
+        .iter()
+        .filter(|i| i.status != InitiativeStatus::Dropped)
+    {
+        for (q, work, other) in initiative_cost(i, rate).quarters {
+            *by_quarter.entry(q).or_default() += work + other;
+        }
+    }
+    let (Some(first), Some(last)) = (
+        by_quarter.keys().next().copied(),
+        by_quarter.keys().last().copied(),
+    ) else {
+        return Vec::new();
+    };
+    let count = usize::try_from(last.since(first) + 1).unwrap_or(0);
+    (0..count.min(MAX_PLAN_QUARTERS))
+        .map(|n| {
+            let q = first.plus(n as i64);
+            (q, by_quarter.get(&q).copied().unwrap_or(0.0))
+        })
+        .collect()
 }
 
 /// Planned spend and budget for `count` quarters from `first` (at most [`MAX_PLAN_QUARTERS`]),
@@ -268,18 +438,20 @@ impl Plans {
 pub fn plan(a: &Assessment, first: Quarter, count: usize) -> Vec<QuarterPlan> {
     let mut plans = Plans::new(first, count.min(MAX_PLAN_QUARTERS));
 
+    // The effort is new spend only when no existing payroll pays for it: when the rate is one
+    // the founder set, not derived from the Team's people (see [`crate::domain::costs`]).
+    let rate = crate::domain::costs::person_week_rate(a);
+    let work_rate = rate.filter(|r| !r.paid_by_payroll()).map(|r| r.per_week);
     for i in a
         .initiatives
         .iter()
         .filter(|i| i.status != InitiativeStatus::Dropped)
     {
-        let Some(start) = i.start else { continue };
-        if let Some(v) = amount(i.one_off_cost) {
-            plans.once(start, Source::Initiatives, i.cost_category, v);
-        }
-        if let Some(v) = amount(i.monthly_cost) {
-            // An end beyond the calendar runs to the end of the plan.
-            plans.monthly(start, i.end(), Source::Initiatives, i.cost_category, v);
+        for (q, work, other) in initiative_cost(i, work_rate).quarters {
+            if let Some(p) = plans.at(q) {
+                p.add(Source::InitiativeWork, i.cost_category, work);
+                p.add(Source::Initiatives, i.cost_category, other);
+            }
         }
     }
 
@@ -291,10 +463,10 @@ pub fn plan(a: &Assessment, first: Quarter, count: usize) -> Vec<QuarterPlan> {
     }
     for c in &a.team.changes {
         if let Some(v) = amount(c.monthly_cost) {
-            plans.monthly(c.date, None, Source::Team, people, v);
+            plans.monthly(c.date, None, Source::TeamChanges, people, v);
         }
         if let Some(v) = amount(c.one_off_cost) {
-            plans.once(c.date, Source::Team, people, v);
+            plans.once(c.date, Source::TeamChanges, people, v);
         }
     }
 
@@ -366,7 +538,7 @@ mod tests {
     use super::*;
     use crate::domain::budget::RunningCost;
     use crate::domain::context::{InventoryItem, Lifecycle};
-    use crate::domain::team::{ChangeKind, Person, TeamChange};
+    use crate::domain::team::{ChangeKind, Person, TeamChange, WEEKS_PER_MONTH};
 
     const PEOPLE: usize = 0;
     const TOOLS: usize = 1;
@@ -824,5 +996,127 @@ mod tests {
         let mut past = assessment();
         past.team.changes.push(change("2020-01-01", None, None));
         assert_eq!(default_range(&past, today), (quarter("2026-Q2"), 4));
+    }
+
+    fn paid_person(cost: f64, share: u8) -> crate::domain::team::Person {
+        crate::domain::team::Person {
+            id: Uuid::new_v4(),
+            name: "P".into(),
+            role: "Engineer".into(),
+            monthly_cost: Some(cost),
+            roadmap_share: share,
+            skills: BTreeMap::new(),
+        }
+    }
+
+    #[test]
+    fn rate_from_people_with_part_time_shares_else_the_rate_set_else_none() {
+        use crate::domain::costs::{person_week_rate, RateBasis};
+        let mut a = assessment();
+        assert_eq!(
+            person_week_rate(&a),
+            None,
+            "no people, no rate set: no rate"
+        );
+        a.costs.person_week_rate = Some(2000.0);
+        let set = person_week_rate(&a).unwrap();
+        assert_eq!(set.basis, RateBasis::Set);
+        assert_close(set.per_week, 2000.0);
+        // 8,000 a month at 50 % and 4,000 at 100 %, and one person with no cost (not counted):
+        // 12,000 / (52/12 × 1.5) = 12,000 / 6.5.
+        a.team.people.push(paid_person(8000.0, 50));
+        a.team.people.push(paid_person(4000.0, 100));
+        let mut unpaid = paid_person(0.0, 100);
+        unpaid.monthly_cost = None;
+        a.team.people.push(unpaid);
+        let team = person_week_rate(&a).unwrap();
+        assert_eq!(team.basis, RateBasis::Team { people: 2 });
+        assert!(team.paid_by_payroll());
+        assert_close(team.per_week, 12000.0 / 6.5);
+        // People with a cost but no time for the roadmap give no rate: the set one applies.
+        a.team.people = vec![paid_person(5000.0, 0)];
+        assert_eq!(person_week_rate(&a).unwrap().basis, RateBasis::Set);
+        a.costs.person_week_rate = None;
+        assert_eq!(person_week_rate(&a), None);
+    }
+
+    /// An initiative's cost: effort × rate spread by day, one-off in its start quarter, monthly
+    /// cost day by day across the quarter edge; the total is the sum of its quarters.
+    #[test]
+    fn initiative_cost_across_a_quarter_edge() {
+        // 15 March + 4 weeks: work on 28 days, 17 in March (Q1) and 11 in April (Q2).
+        let mut i = initiative(Some("2026-03-15"), 4);
+        i.effort_weeks = 6.0;
+        i.one_off_cost = Some(1000.0);
+        i.monthly_cost = Some(3100.0);
+        let c = initiative_cost(&i, Some(2000.0));
+        assert_close(c.work.unwrap(), 12000.0);
+        assert_close(c.one_off, 1000.0);
+        let running = 17.0 / 31.0 * 3100.0 + 11.0 / 30.0 * 3100.0;
+        assert_close(c.running.unwrap(), running);
+        assert_eq!(c.quarters.len(), 2);
+        assert_eq!(c.quarters[0].0, quarter("2026-Q1"));
+        assert_close(c.quarters[0].1, 12000.0 * 17.0 / 28.0);
+        assert_close(c.quarters[0].2, 1000.0 + 1700.0);
+        assert_close(c.quarters[1].1, 12000.0 * 11.0 / 28.0);
+        assert_close(c.quarters[1].2, 11.0 / 30.0 * 3100.0);
+        assert_close(c.total(), 12000.0 + 1000.0 + running);
+        let by_quarter: f64 = c.quarters.iter().map(|q| q.1 + q.2).sum();
+        assert_close(by_quarter, c.total());
+        assert!(c.is_complete());
+
+        // No rate: the work is unknown, the rest still counts.
+        let no_rate = initiative_cost(&i, None);
+        assert_eq!(no_rate.work, None);
+        assert_close(no_rate.total(), 1000.0 + running);
+        // Undated: the monthly cost cannot be counted.
+        let undated = initiative_cost(&initiative(None, 4), Some(100.0));
+        assert_close(undated.work.unwrap(), 0.0);
+        let mut undated_monthly = initiative(None, 4);
+        undated_monthly.monthly_cost = Some(50.0);
+        assert_eq!(initiative_cost(&undated_monthly, Some(1.0)).running, None);
+    }
+
+    /// The plan's new spend counts initiatives' work only when no existing payroll pays it,
+    /// and the per-quarter initiative totals are the sums of the initiatives' own costs.
+    #[test]
+    fn work_is_new_spend_only_when_the_rate_is_set_not_paid_by_payroll() {
+        let mut a = assessment();
+        let mut i = initiative(Some("2026-03-15"), 4);
+        i.effort_weeks = 6.0;
+        i.one_off_cost = Some(1000.0);
+        a.initiatives.push(i.clone());
+        a.costs.person_week_rate = Some(2000.0);
+        let plans = plan(&a, quarter("2026-Q1"), 2);
+        assert_close(
+            plans[0].source_total(Source::InitiativeWork),
+            12000.0 * 17.0 / 28.0,
+        );
+        assert_close(
+            plans[0].new_spend() + plans[1].new_spend(),
+            12000.0 + 1000.0,
+        );
+        let totals = initiative_totals(&a);
+        assert_eq!(totals.len(), 2);
+        assert_close(totals[0].1, 12000.0 * 17.0 / 28.0 + 1000.0);
+        assert_close(totals[1].1, 12000.0 * 11.0 / 28.0);
+
+        // With a paid team the work is in payroll already: not added again.
+        a.team.people.push(paid_person(13000.0, 100));
+        let plans = plan(&a, quarter("2026-Q1"), 2);
+        assert_close(plans[0].source_total(Source::InitiativeWork), 0.0);
+        assert_close(plans[0].new_spend(), 1000.0);
+        assert_close(plans[0].source_total(Source::Team), 13000.0 * 3.0);
+        // ... but the initiative's own cost still values its work, at the team's rate.
+        let rate = 13000.0 / WEEKS_PER_MONTH;
+        let totals = initiative_totals(&a);
+        assert_close(totals[0].1 + totals[1].1, 6.0 * rate + 1000.0);
+        // Planned hires are new spend; today's people are not.
+        a.team
+            .changes
+            .push(change("2026-01-01", Some(500.0), Some(200.0)));
+        let plans = plan(&a, quarter("2026-Q1"), 1);
+        assert_close(plans[0].source_total(Source::TeamChanges), 1700.0);
+        assert_close(plans[0].new_spend(), 1000.0 + 1700.0);
     }
 }

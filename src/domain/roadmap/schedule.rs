@@ -348,6 +348,25 @@ pub fn schedule(
     }
 }
 
+impl Schedule {
+    /// The first sentence shown after scheduling, chosen with the overloaded list in view so the
+    /// two never contradict: "nothing needed to move" only when everything also fits.
+    pub fn headline(&self) -> String {
+        let moved = self.moves.len().to_string();
+        let over = self.overloaded.len().to_string();
+        match (self.moves.len(), self.overloaded.len()) {
+            (0, 0) => trf("money.schedule_nothing_moved", &[]),
+            (0, _) => trf("money.schedule_none_fit", &[("over", &over)]),
+            (1, 0) => trf("money.schedule_moved_one", &[]),
+            (_, 0) => trf("money.schedule_moved", &[("moved", &moved)]),
+            _ => trf(
+                "money.schedule_moved_some_dont_fit",
+                &[("moved", &moved), ("over", &over)],
+            ),
+        }
+    }
+}
+
 /// Gives each moved initiative its new start.
 pub fn apply(items: &mut [Initiative], schedule: &Schedule) {
     let to: HashMap<Uuid, NaiveDate> = schedule.moves.iter().map(|m| (m.id, m.to)).collect();
@@ -450,6 +469,43 @@ mod tests {
 
     fn mv(s: &Schedule, n: u128) -> &Move {
         s.moves.iter().find(|m| m.id == id(n)).unwrap()
+    }
+
+    /// The contradiction: with no capacity every initiative is overloaded and none
+    /// moves; the headline must then say they do not fit, never "nothing needed to move".
+    #[test]
+    fn schedule_messages_never_contradict_each_other() {
+        let mut items: Vec<Initiative> = (1..=10).map(|n| item(n, "Work", 2, 3.0, &[])).collect();
+        for i in &mut items {
+            i.start = Some(today());
+        }
+        let none_fit = schedule(&items, today(), flat(0.0), &Scope::All);
+        assert!(none_fit.moves.is_empty());
+        assert_eq!(none_fit.overloaded.len(), 10);
+        let headline = none_fit.headline();
+        assert!(!headline.contains("nothing needed"), "{headline}");
+        assert!(headline.contains("10 initiatives do not fit"), "{headline}");
+
+        let fits = schedule(&items[..1], today(), flat(5.0), &Scope::All);
+        assert!(fits.moves.is_empty() && fits.overloaded.is_empty());
+        assert!(fits.headline().contains("nothing needed to move"));
+
+        let mut undated = items[..2].to_vec();
+        undated[0].start = None;
+        let moved = schedule(&undated, today(), flat(0.0), &Scope::All);
+        assert_eq!(moved.moves.len(), 1);
+        assert_eq!(moved.overloaded.len(), 2);
+        let headline = moved.headline();
+        assert!(
+            headline.contains("moved 1") && headline.contains("2 still do not fit"),
+            "{headline}"
+        );
+
+        // Every combination: "nothing needed to move" appears exactly when all fit and none moved.
+        for s in [&none_fit, &fits, &moved] {
+            let calm = s.headline().contains("nothing needed to move");
+            assert_eq!(calm, s.moves.is_empty() && s.overloaded.is_empty());
+        }
     }
 
     #[test]

@@ -6,6 +6,7 @@ use chrono::{Datelike, Months, NaiveDate};
 
 use super::{Team, TeamChange, WEEKS_PER_MONTH};
 use crate::domain::roadmap::Initiative;
+use crate::domain::Assessment;
 
 /// A person's share of time for roadmap work as a fraction (0 to 1); a share above 100 % in a
 /// hand-edited file counts as 100 %.
@@ -34,7 +35,45 @@ pub fn weekly_capacity(team: &Team, week_start: NaiveDate) -> f64 {
         .filter(|c| c.date <= week_start)
         .map(|c| change_weeks(c) / WEEKS_PER_MONTH)
         .sum();
-    (people + changes).max(0.0)
+    not_negative(people + changes)
+}
+
+/// Zero or more, and never "-0" (an empty sum of floats is -0.0, which prints as "-0.0").
+fn not_negative(v: f64) -> f64 {
+    if v > 0.0 {
+        v
+    } else {
+        0.0
+    }
+}
+
+/// Share of time each person the Profile's team size stands for gives the roadmap: the share a
+/// person added on the Team page starts with (100 %).
+pub const SEEDED_SHARE: u8 = 100;
+
+/// How many people the Profile's team size stands for in capacity: the team size while the
+/// Team lists no one, else `None` (the people entered replace it).
+pub fn seeded_people(a: &Assessment) -> Option<u32> {
+    a.team
+        .people
+        .is_empty()
+        .then_some(a.profile.team_size)
+        .flatten()
+        .filter(|n| *n > 0)
+}
+
+/// [`weekly_capacity`] of the assessment's team, with the Profile's team size standing in for
+/// the people until some are entered ([`seeded_people`], each at [`SEEDED_SHARE`]).
+pub fn assessment_weekly_capacity(a: &Assessment, week_start: NaiveDate) -> f64 {
+    let seeded = f64::from(seeded_people(a).unwrap_or(0)) * share(SEEDED_SHARE);
+    not_negative(weekly_capacity(&a.team, week_start) + seeded)
+}
+
+/// [`monthly_capacity`] of the assessment's team, with the Profile's team size standing in for
+/// the people until some are entered, as in [`assessment_weekly_capacity`].
+pub fn assessment_monthly_capacity(a: &Assessment, month_start: NaiveDate) -> f64 {
+    let seeded = f64::from(seeded_people(a).unwrap_or(0)) * share(SEEDED_SHARE) * WEEKS_PER_MONTH;
+    not_negative(monthly_capacity(&a.team, month_start) + seeded)
 }
 
 /// The first day of the month holding `day`, the first day of the next month, and the number of
@@ -67,7 +106,7 @@ pub fn monthly_capacity(team: &Team, month_start: NaiveDate) -> f64 {
             change_weeks(c) * (next - from).num_days() as f64 / days as f64
         })
         .sum();
-    (people + changes).max(0.0)
+    not_negative(people + changes)
 }
 
 /// Person-weeks the roadmap asks for in the calendar month holding `month_start`: each open,
@@ -221,5 +260,51 @@ mod tests {
             doing,
         ];
         assert!(close(monthly_demand(&work, d(2026, 5, 1)), 3.0));
+    }
+
+    #[test]
+    fn capacity_is_never_negative_nor_minus_zero() {
+        let mut team = Team::default();
+        let d = NaiveDate::from_ymd_opt(2026, 3, 2).unwrap();
+        assert!(weekly_capacity(&team, d).is_sign_positive());
+        assert!(monthly_capacity(&team, d).is_sign_positive());
+        assert_eq!(format!("{:.1}", monthly_capacity(&team, d)), "0.0");
+        let mut cut = TeamChange {
+            id: Uuid::from_u128(9),
+            kind: ChangeKind::Contractor,
+            title: "Leaves".into(),
+            date: d,
+            person: None,
+            capacity_weeks: -8.0,
+            monthly_cost: None,
+            one_off_cost: None,
+            skills: BTreeMap::new(),
+        };
+        team.changes.push(cut.clone());
+        assert_eq!(weekly_capacity(&team, d), 0.0);
+        assert!(monthly_capacity(&team, d).is_sign_positive());
+        cut.capacity_weeks = f64::NAN;
+        team.changes = vec![cut];
+        assert!(weekly_capacity(&team, d).is_sign_positive());
+    }
+
+    #[test]
+    fn the_profile_team_size_seeds_capacity_until_people_are_entered() {
+        use chrono::{TimeZone, Utc};
+        let mut a = Assessment::new(
+            Uuid::from_u128(1),
+            "T",
+            Utc.with_ymd_and_hms(2026, 1, 1, 0, 0, 0).unwrap(),
+        );
+        let d = NaiveDate::from_ymd_opt(2026, 3, 2).unwrap();
+        assert_eq!(seeded_people(&a), None);
+        assert_eq!(assessment_weekly_capacity(&a, d), 0.0);
+        a.profile.team_size = Some(3);
+        assert_eq!(seeded_people(&a), Some(3));
+        assert_eq!(assessment_weekly_capacity(&a, d), 3.0);
+        assert!((assessment_monthly_capacity(&a, d) - 3.0 * WEEKS_PER_MONTH).abs() < 1e-9);
+        a.team.people.push(person(50));
+        assert_eq!(seeded_people(&a), None);
+        assert_eq!(assessment_weekly_capacity(&a, d), 0.5);
     }
 }

@@ -8,7 +8,7 @@ use crate::domain::context::{
     monthly_cost_by_category, Category, InventoryItem, Lifecycle, MAX_MONTHLY_COST,
 };
 use crate::ui::common::list_edit::ListEdit;
-use crate::ui::common::numbers::{format_amount, parse_number};
+use crate::ui::common::numbers::{format_amount, money_input, parse_money_text};
 use crate::ui::i18n::{l, t, tf};
 use crate::ui::shell::assessment_frame::use_current;
 
@@ -16,13 +16,10 @@ fn list() -> ListEdit<InventoryItem> {
     ListEdit::new(|a| &a.inventory, |a| &mut a.inventory)
 }
 
-/// Reads a cost box: blank is "unknown"; otherwise an amount from 0.
+/// Reads a cost box as people type money ("$4,200", "4.2k"): blank is "unknown"; otherwise an
+/// amount from 0, or "⚠ Not saved" with the reason.
 pub fn parse_cost(text: &str) -> Result<Option<f64>, String> {
-    match parse_number(text) {
-        Ok(Some(v)) if (0.0..=MAX_MONTHLY_COST).contains(&v) => Ok(Some(v)),
-        Ok(None) => Ok(None),
-        _ => Err(t("team.inventory_list_cost_refused").to_string()),
-    }
+    parse_money_text(text, MAX_MONTHLY_COST)
 }
 
 #[component]
@@ -85,11 +82,7 @@ fn InventoryRow(item: Uuid) -> impl IntoView {
     let category = edit.field(item, |s| s.category);
     let lifecycle = edit.field(item, |s| s.lifecycle);
     let cost = edit.field(item, |s| s.monthly_cost);
-    let cost_text = RwSignal::new(
-        cost.get_untracked()
-            .map(|v| v.to_string())
-            .unwrap_or_default(),
-    );
+    let cost_text = RwSignal::new(cost.get_untracked().map(money_input).unwrap_or_default());
     let cost_error = RwSignal::new(None::<String>);
     let f = |field: &str| format!("inventory-{item}-{field}");
     view! {
@@ -128,7 +121,7 @@ fn InventoryRow(item: Uuid) -> impl IntoView {
                             Err(e) => cost_error.set(Some(e)),
                         }
                     }/>
-                <p class="hint" id=f("cost-hint")>{move || cost_error.get().unwrap_or_else(|| t("team.inventory_list_cost_hint").into())}</p>
+                <p class="hint" class:error-text=move || cost_error.with(Option::is_some) id=f("cost-hint")>{move || cost_error.get().unwrap_or_else(|| t("team.inventory_list_cost_hint").into())}</p>
             </div>
             <div class="field">
                 <label for=f("lifecycle")>{t("team.inventory_list_status")}</label>
@@ -155,6 +148,9 @@ mod tests {
         assert_eq!(parse_cost(""), Ok(None));
         assert_eq!(parse_cost("1,200.50"), Ok(Some(1200.5)));
         assert_eq!(parse_cost(" 300 "), Ok(Some(300.0)));
+        assert_eq!(parse_cost("$4,200"), Ok(Some(4200.0)));
+        assert_eq!(parse_cost("4.2k"), Ok(Some(4200.0)));
+        assert!(parse_cost("4,2,00").is_err());
         assert!(parse_cost("-1").is_err());
         assert!(parse_cost("abc").is_err());
         assert!(parse_cost("NaN").is_err());

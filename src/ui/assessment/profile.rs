@@ -9,6 +9,7 @@ use crate::ui::assessment::inventory_list::InventoryList;
 use crate::ui::assessment::stakeholder_list::StakeholderList;
 use crate::ui::common::text_field::TextField;
 use crate::ui::i18n::{l, t, tf};
+use crate::ui::plan::initiative_cost::MoneySettings;
 use crate::ui::shell::assessment_frame::use_current;
 use crate::ui::state::use_app_state;
 
@@ -108,6 +109,7 @@ pub fn ProfileSection() -> impl IntoView {
                         })}
                     </p>
                 </div>
+                <MoneySettings/>
                 <TextField
                     id="business-model"
                     label=t("assess.profile_business_model")

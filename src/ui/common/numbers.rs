@@ -1,7 +1,9 @@
 //! Numbers typed by users: read leniently (thousands separators), refused with a reason, and
-//! written back with separators.
+//! written back with separators. Money goes through [`crate::domain::money`] ([`parse_money_text`],
+//! [`money`]), so every amount box reads "$4,200", "4.2k" or "4 200" alike.
 
-use crate::ui::i18n::t;
+use crate::domain::money::{self, parse_money};
+use crate::ui::i18n::{lang, t, tf};
 
 /// Reads a number box: blank is `None`; a comma may separate thousands.
 pub fn parse_number(text: &str) -> Result<Option<f64>, String> {
@@ -17,6 +19,27 @@ pub fn parse_number(text: &str) -> Result<Option<f64>, String> {
         Ok(v) if v.is_finite() && v.abs() <= 1.0e9 => Ok(Some(v)),
         _ => Err(t("plan.numbers_not_a_number").to_string()),
     }
+}
+
+/// Reads a money box: blank is `None`; refused texts give "⚠ Not saved: <reason>". Amounts
+/// above `max` are refused as too large.
+pub fn parse_money_text(text: &str, max: f64) -> Result<Option<f64>, String> {
+    let reason = |key: &str| tf("money.not_saved", &[("reason", t(key))]);
+    match parse_money(text) {
+        Ok(Some(v)) if v > max => Err(reason(money::MoneyError::TooLarge.key())),
+        Ok(v) => Ok(v),
+        Err(e) => Err(reason(e.key())),
+    }
+}
+
+/// An amount in the assessment's `currency`, in the language in use: "€4,200".
+pub fn money(v: f64, currency: &str) -> String {
+    money::format_money(lang(), v, currency)
+}
+
+/// An amount written back into a box: separators, no currency ("4,200.50"); the parser reads it.
+pub fn money_input(v: f64) -> String {
+    money::format_amount(lang(), v)
 }
 
 /// A number as typed back into a box or read in a sentence: "4", not "4.0".

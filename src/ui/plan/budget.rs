@@ -12,9 +12,11 @@ use leptos_router::components::A;
 use crate::charts::budget as chart;
 use crate::domain::budget::plan::MIN_RANGE_QUARTERS;
 use crate::domain::budget::{default_range, plan, undated_initiatives, Quarter};
+use crate::domain::costs::person_week_rate;
 use crate::ui::common::chart_view::ChartView;
 use crate::ui::i18n::{t, tf};
 use crate::ui::plan::budget_table::BudgetTable;
+use crate::ui::plan::initiative_cost::rate_sentence;
 use crate::ui::plan::running_cost_list::RunningCostList;
 use crate::ui::shell::assessment_frame::use_current;
 
@@ -107,6 +109,29 @@ pub fn BudgetSection() -> impl IntoView {
                 .unwrap_or_default()
         })
     });
+    let basis = Memo::new(move |_| {
+        current.assessment.with(|a| {
+            a.as_ref()
+                .map(|a| {
+                    let rate = person_week_rate(a);
+                    let rule = match rate {
+                        Some(r) if r.paid_by_payroll() => t("money.work_paid_by_payroll"),
+                        Some(_) => t("money.work_is_new_spend"),
+                        None => t("money.work_no_rate"),
+                    };
+                    let currency = if a.profile.currency.is_empty() {
+                        t("money.currency_unset").to_string()
+                    } else {
+                        tf("money.currency_in", &[("currency", &a.profile.currency)])
+                    };
+                    format!(
+                        "{rule} {} {currency}",
+                        rate_sentence(rate, &a.profile.currency)
+                    )
+                })
+                .unwrap_or_default()
+        })
+    });
     let undated_text = t("plan.budget_undated");
     let (undated_before, undated_after) = undated_text
         .split_once("{link}")
@@ -116,6 +141,7 @@ pub fn BudgetSection() -> impl IntoView {
         <section aria-labelledby="budget-section-title">
             <h2 id="budget-section-title">{t("plan.budget_title")}</h2>
             <p>{t("plan.budget_intro")}</p>
+            <p data-testid="budget-split">{t("money.budget_split")}" "{move || basis.get()}</p>
 
             <section class="subsection" aria-labelledby="budget-quarters-title">
                 <h3 id="budget-quarters-title">{t("plan.budget_per_quarter")}</h3>

@@ -5,7 +5,7 @@
 use leptos::prelude::*;
 
 use crate::ui::assessment::inventory_list::parse_cost;
-use crate::ui::common::numbers::format_amount;
+use crate::ui::common::numbers::{format_amount, money_input};
 use crate::ui::i18n::{l, t, tf};
 
 /// Planned spend is pro rata by day, so cents are noise at this scale: whole units read better.
@@ -38,18 +38,39 @@ pub fn over_text(p: &QuarterPlan) -> Option<String> {
     ))
 }
 
-/// Where a quarter's planned spend comes from, e.g. "Team 30,000 · Running costs 1,500".
+/// Where a quarter's planned spend comes from, running costs apart from the plan's new spend,
+/// e.g. "Running costs 31,500: Existing payroll 30,000 · Running costs 1,500".
 pub fn sources_text(p: &QuarterPlan) -> String {
-    let parts: Vec<String> = Source::ALL
-        .into_iter()
-        .map(|s| (s, p.source_total(s)))
-        .filter(|(_, v)| *v >= 0.005)
-        .map(|(s, v)| format!("{} {}", l(s.label()), whole(v)))
-        .collect();
-    if parts.is_empty() {
+    let group = |new: bool, key: &str| {
+        let sources: Vec<(Source, f64)> = Source::ALL
+            .into_iter()
+            .filter(|s| s.is_new_spend() == new)
+            .map(|s| (s, p.source_total(s)))
+            .filter(|(_, v)| *v >= 0.005)
+            .collect();
+        (!sources.is_empty()).then(|| {
+            let total: f64 = sources.iter().map(|(_, v)| v).sum();
+            let parts: Vec<String> = sources
+                .iter()
+                .map(|(s, v)| format!("{} {}", t(s.key()), whole(*v)))
+                .collect();
+            tf(
+                key,
+                &[("total", &whole(total)), ("parts", &parts.join(" · "))],
+            )
+        })
+    };
+    let groups: Vec<String> = [
+        group(false, "money.sources_running"),
+        group(true, "money.sources_new"),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    if groups.is_empty() {
         t("plan.budget_table_nothing_planned").to_string()
     } else {
-        parts.join(" · ")
+        groups.join(t("money.sources_separator"))
     }
 }
 
@@ -149,7 +170,7 @@ fn BudgetCell(quarter: Quarter, category: BudgetCategory, row: Memo<QuarterPlan>
     let over = move || row.with(|p| p.over(category));
     let text = RwSignal::new(
         row.with_untracked(|p| p.budget[i])
-            .map(|v| v.to_string())
+            .map(money_input)
             .unwrap_or_default(),
     );
     let error = RwSignal::new(None::<String>);
@@ -224,7 +245,15 @@ mod tests {
     fn sources_text_lists_what_contributes() {
         assert_eq!(
             sources_text(&quarter_plan()),
-            "Team 1,500 · Technology inventory 200 · Running costs 3,000"
+            "Running costs 4,700: existing payroll 1,500 · technology inventory 200 · running costs 3,000"
+        );
+        let mut p = quarter_plan();
+        p.sources[Source::TeamChanges.index()][0] = 800.0;
+        p.sources[Source::Initiatives.index()][1] = 200.0;
+        assert_eq!(
+            sources_text(&p),
+            "Running costs 4,700: existing payroll 1,500 · technology inventory 200 · running costs 3,000; \
+             new spend 1,000: initiatives' one-off and monthly costs 200 · planned hires, contractors and training 800"
         );
         assert_eq!(
             sources_text(&QuarterPlan::new(Quarter { year: 2026, q: 1 })),

@@ -4,7 +4,7 @@
 use chrono::{Datelike, Local, Months, NaiveDate};
 use leptos::prelude::*;
 
-use crate::domain::team::capacity::{monthly_capacity, monthly_demand};
+use crate::domain::team::capacity::{assessment_monthly_capacity, monthly_demand, seeded_people};
 use crate::ui::i18n::{month, t, tf};
 use crate::ui::shell::assessment_frame::use_current;
 
@@ -28,6 +28,8 @@ pub fn next_months(today: NaiveDate) -> Vec<NaiveDate> {
 
 /// Person-weeks written with one decimal (the same digits in every language the app speaks).
 pub fn weeks_text(v: f64) -> String {
+    // Anything that rounds to zero is written "0.0", never "-0.0".
+    let v = if (v * 10.0).round() == 0.0 { 0.0 } else { v };
     format!("{v:.1}")
 }
 
@@ -73,13 +75,18 @@ pub fn CapacityTable() -> impl IntoView {
                         .into_iter()
                         .map(|month| MonthLoad {
                             month,
-                            capacity: monthly_capacity(&a.team, month),
+                            capacity: assessment_monthly_capacity(a, month),
                             demand: monthly_demand(&a.initiatives, month),
                         })
                         .collect::<Vec<_>>()
                 })
                 .unwrap_or_default()
         })
+    });
+    let seeded = Memo::new(move |_| {
+        current
+            .assessment
+            .with(|a| a.as_ref().and_then(seeded_people))
     });
     let over = Memo::new(move |_| {
         rows.with(|r| r.iter().filter(|m| is_over(m.capacity, m.demand)).count())
@@ -88,6 +95,9 @@ pub fn CapacityTable() -> impl IntoView {
         <section class="subsection" aria-labelledby="capacity-title">
             <h3 id="capacity-title">{t("team.capacity_table_title")}</h3>
             <p class="muted">{t("team.capacity_table_intro")}</p>
+            {move || seeded.get().map(|n| view! {
+                <p class="note" data-testid="capacity-seeded">{tf("money.capacity_seeded", &[("count", &n.to_string())])}</p>
+            })}
             <p>
                 {move || match over.get() {
                     0 => t("team.capacity_table_all_fit").to_string(),
@@ -150,5 +160,8 @@ mod tests {
         assert!(is_over(4.3, 4.36));
         assert!(!is_over(4.3, 4.33));
         assert_eq!(load_verdict(4.3, 0.0), "Nothing planned");
+        assert_eq!(weeks_text(-0.0), "0.0");
+        assert_eq!(weeks_text(-0.04), "0.0");
+        assert_eq!(weeks_text(0.0), "0.0");
     }
 }

@@ -11,7 +11,7 @@ use crate::domain::roadmap::{
     deps, Initiative, InitiativeStatus, MAX_DURATION_WEEKS, MAX_EFFORT_WEEKS,
 };
 use crate::ui::assessment::inventory_list::parse_cost;
-use crate::ui::common::numbers::{parse_number, trim_number};
+use crate::ui::common::numbers::{money_input, parse_number, trim_number};
 use crate::ui::common::parsed_field::ParsedField;
 use crate::ui::common::text_field::TextField;
 use crate::ui::i18n::{content, l, t, tf};
@@ -136,10 +136,10 @@ pub fn InitiativeForm(iid: Uuid) -> impl IntoView {
             <ParsedField id=f("effort") label=t("plan.initiative_form_effort") initial=initial_of(|i| Some(i.effort_weeks)).map(trim_number).unwrap_or_default()
                 parse=parse_effort hint=t("plan.initiative_form_effort_hint")
                 on_ok=move |v| edit.update(iid, |i| i.effort_weeks = v.unwrap_or(0.0))/>
-            <ParsedField id=f("one-off") label=t("plan.initiative_form_one_off") initial=initial_of(|i| i.one_off_cost).map(trim_number).unwrap_or_default()
+            <ParsedField id=f("one-off") label=t("plan.initiative_form_one_off") initial=initial_of(|i| i.one_off_cost).map(money_input).unwrap_or_default()
                 parse=parse_cost hint=t("plan.initiative_form_one_off_hint")
                 on_ok=move |v| edit.update(iid, |i| i.one_off_cost = v)/>
-            <ParsedField id=f("monthly") label=t("plan.initiative_form_monthly") initial=initial_of(|i| i.monthly_cost).map(trim_number).unwrap_or_default()
+            <ParsedField id=f("monthly") label=t("plan.initiative_form_monthly") initial=initial_of(|i| i.monthly_cost).map(money_input).unwrap_or_default()
                 parse=parse_cost hint=t("plan.initiative_form_monthly_hint")
                 on_ok=move |v| edit.update(iid, |i| i.monthly_cost = v)/>
             <div class="field">

@@ -9,7 +9,7 @@ use uuid::Uuid;
 use crate::domain::team::Person;
 use crate::ui::assessment::inventory_list::parse_cost;
 use crate::ui::common::list_edit::{Keyed, ListEdit};
-use crate::ui::common::numbers::parse_number;
+use crate::ui::common::numbers::{money_input, parse_number};
 use crate::ui::common::parsed_field::ParsedField;
 use crate::ui::i18n::{t, tf};
 use crate::ui::plan::skills_editor::SkillsEditor;
@@ -93,7 +93,7 @@ fn PersonRow(pid: Uuid) -> impl IntoView {
                     on:input=move |ev| { let v = event_target_value(&ev); edit.update(pid, |p| p.role = v) }/>
             </div>
             <ParsedField id=f("cost") label=t("team.people_list_monthly_cost")
-                initial=cost.map(|v| v.to_string()).unwrap_or_default()
+                initial=cost.map(money_input).unwrap_or_default()
                 parse=parse_cost
                 on_ok=move |v| edit.update(pid, |p| p.monthly_cost = v)
                 hint=t("team.people_list_cost_hint")/>

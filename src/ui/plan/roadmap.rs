@@ -9,6 +9,7 @@ use uuid::Uuid;
 use crate::i18n::fill;
 use crate::ui::common::confirm_dialog::ConfirmDialog;
 use crate::ui::i18n::{t, tf};
+use crate::ui::plan::initiative_cost::InitiativeCostPanel;
 use crate::ui::plan::initiative_edit::{initiatives, title_of};
 use crate::ui::plan::initiative_form::InitiativeForm;
 use crate::ui::plan::roadmap_suggestions::RoadmapSuggestions;
@@ -105,6 +106,7 @@ fn InitiativeBody(iid: Uuid) -> impl IntoView {
             <p class="eyebrow"><A href=format!("/a/{id}/roadmap")>{t("plan.roadmap_eyebrow")}</A></p>
             <h2 id="initiative-page-title">{move || title.get()}</h2>
             <InitiativeForm iid/>
+            <InitiativeCostPanel iid/>
             <Show when=move || !mitigates.with(Vec::is_empty)>
                 <p>{move || {
                     // One sentence, so each language places the list and the link itself.

@@ -10,7 +10,7 @@ use uuid::Uuid;
 
 use crate::domain::roadmap::schedule::{self, Scope};
 use crate::domain::roadmap::suggest::{self, Suggestion};
-use crate::domain::team::capacity::weekly_capacity;
+use crate::domain::team::capacity::assessment_weekly_capacity;
 use crate::domain::Assessment;
 use crate::ui::common::numbers::trim_number;
 use crate::ui::i18n::{content, t, tf};
@@ -18,7 +18,7 @@ use crate::ui::shell::assessment_frame::use_current;
 use crate::ui::state::use_app_state;
 
 /// Adds the chosen suggestions to the roadmap and dates them after what is already planned.
-fn accept(a: &mut Assessment, chosen: Vec<Suggestion>) {
+pub(crate) fn accept(a: &mut Assessment, chosen: Vec<Suggestion>) {
     let today = Local::now().date_naive();
     let ids: BTreeSet<Uuid> = chosen.iter().map(|s| s.initiative.id).collect();
     let known: BTreeSet<Uuid> = a.initiatives.iter().map(|i| i.id).collect();
@@ -32,7 +32,7 @@ fn accept(a: &mut Assessment, chosen: Vec<Suggestion>) {
     let plan = schedule::schedule(
         &a.initiatives,
         today,
-        |d| weekly_capacity(&a.team, d),
+        |d| assessment_weekly_capacity(a, d),
         &Scope::Only(ids),
     );
     schedule::apply(&mut a.initiatives, &plan);

@@ -13,8 +13,9 @@ use crate::charts::timeline::{self, Bar, Group, Timeline};
 use crate::domain::roadmap::{deps, grouped, GroupBy, Horizon, InitiativeStatus, NO_AREA};
 use crate::domain::Assessment;
 use crate::ui::common::chart_view::ChartView;
-use crate::ui::common::numbers::{format_amount, trim_number};
+use crate::ui::common::numbers::trim_number;
 use crate::ui::i18n::{content, l, t, tf};
+use crate::ui::plan::initiative_cost::{cost_cell, cost_of, QuarterCostTable};
 use crate::ui::plan::initiative_edit::{show_date, title_of};
 use crate::ui::shell::assessment_frame::use_current;
 
@@ -155,7 +156,7 @@ pub fn RoadmapTimeline() -> impl IntoView {
                                 "plan.roadmap_timeline_effort",
                                 &[("effort", &trim_number(i.effort_weeks))],
                             ),
-                            cost: cost_text(i.one_off_cost, i.monthly_cost),
+                            cost: cost_cell(&cost_of(a, i), &a.profile.currency),
                             waits_for: i
                                 .depends_on
                                 .iter()
@@ -261,7 +262,7 @@ pub fn RoadmapTimeline() -> impl IntoView {
                                     <td>{l(r.status.label())}</td>
                                     <td>{r.dates}</td>
                                     <td>{r.effort}</td>
-                                    <td>{r.cost}</td>
+                                    <td data-testid="initiative-cost-cell">{r.cost}</td>
                                     <td>{if r.waits_for.is_empty() { "—".to_string() } else { r.waits_for.join("; ") }}</td>
                                 </tr>
                             }).collect_view()}
@@ -269,24 +270,7 @@ pub fn RoadmapTimeline() -> impl IntoView {
                     }).collect_view()}
                 </table>
             </div>
+            <QuarterCostTable/>
         </Show>
-    }
-}
-
-fn cost_text(one_off: Option<f64>, monthly: Option<f64>) -> String {
-    match (one_off, monthly) {
-        (None, None) => "—".to_string(),
-        (Some(o), None) => tf(
-            "plan.roadmap_timeline_cost_once",
-            &[("amount", &format_amount(o))],
-        ),
-        (None, Some(m)) => tf(
-            "plan.roadmap_timeline_cost_monthly",
-            &[("amount", &format_amount(m))],
-        ),
-        (Some(o), Some(m)) => tf(
-            "plan.roadmap_timeline_cost_both",
-            &[("once", &format_amount(o)), ("monthly", &format_amount(m))],
-        ),
     }
 }

@@ -8,7 +8,7 @@ use uuid::Uuid;
 
 use crate::domain::roadmap::schedule::{self, Scope};
 use crate::domain::roadmap::{deps, Initiative};
-use crate::domain::team::capacity::weekly_capacity;
+use crate::domain::team::capacity::assessment_weekly_capacity;
 use crate::ui::i18n::{t, tf};
 use crate::ui::plan::initiative_edit::{initiatives, title_of};
 use crate::ui::shell::assessment_frame::use_current;
@@ -17,8 +17,11 @@ use crate::ui::state::use_app_state;
 /// What the last "Schedule" did, and how to take it back.
 #[derive(Clone, Debug, PartialEq)]
 struct Scheduled {
+    headline: String,
     lines: Vec<String>,
     overloaded: Vec<String>,
+    /// True when the team has no capacity at all today (no people and no team size).
+    no_capacity: bool,
     /// Each moved initiative's start before the move.
     previous: Vec<(Uuid, Option<NaiveDate>)>,
 }
@@ -46,7 +49,7 @@ pub fn RoadmapToolbar(suggesting: RwSignal<bool>) -> impl IntoView {
         let plan = schedule::schedule(
             &a.initiatives,
             today,
-            |d| weekly_capacity(&a.team, d),
+            |d| assessment_weekly_capacity(&a, d),
             &Scope::All,
         );
         if let Some(cycle) = &plan.unplaced_cycle {
@@ -68,8 +71,12 @@ pub fn RoadmapToolbar(suggesting: RwSignal<bool>) -> impl IntoView {
             .map(title_of)
             .collect();
         let previous = plan.moves.iter().map(|m| (m.id, m.from)).collect();
+        let headline = plan.headline();
+        let no_capacity = assessment_weekly_capacity(&a, today) <= 0.0;
         state.edit(id, |a| schedule::apply(&mut a.initiatives, &plan));
         outcome.set(Some(Ok(Scheduled {
+            headline,
+            no_capacity,
             lines,
             overloaded,
             previous,
@@ -102,19 +109,15 @@ pub fn RoadmapToolbar(suggesting: RwSignal<bool>) -> impl IntoView {
                 let moved = done.lines.len();
                 view! {
                     <div class="panel" role="status" data-testid="schedule-result">
-                        <p>
-                            <strong>{if moved == 0 {
-                                t("plan.roadmap_toolbar_nothing_moved").to_string()
-                            } else if moved == 1 {
-                                t("plan.roadmap_toolbar_moved_one").to_string()
-                            } else {
-                                tf("plan.roadmap_toolbar_moved_many", &[("count", &moved.to_string())])
-                            }}</strong>
-                        </p>
+                        <p><strong>{done.headline}</strong></p>
                         <ul>{done.lines.into_iter().map(|l| view! { <li>{l}</li> }).collect_view()}</ul>
                         {(!done.overloaded.is_empty()).then(|| view! {
                             <p class="warning-text">
-                                {tf("plan.roadmap_toolbar_overloaded", &[("list", &done.overloaded.join(", "))])}
+                                {if done.no_capacity {
+                                    tf("money.schedule_no_capacity", &[("list", &done.overloaded.join(", "))])
+                                } else {
+                                    tf("plan.roadmap_toolbar_overloaded", &[("list", &done.overloaded.join(", "))])
+                                }}
                             </p>
                         })}
                         {(moved > 0).then(|| view! {

@@ -10,7 +10,7 @@ use uuid::Uuid;
 use crate::domain::budget::{BudgetCategory, RunningCost};
 use crate::ui::assessment::inventory_list::parse_cost;
 use crate::ui::common::list_edit::{Keyed, ListEdit};
-use crate::ui::common::numbers::format_amount;
+use crate::ui::common::numbers::{format_amount, money_input};
 use crate::ui::i18n::{l, t, tf};
 use crate::ui::shell::assessment_frame::use_current;
 
@@ -106,7 +106,7 @@ fn RunningCostRow(item: Uuid) -> impl IntoView {
     let start = edit.field(item, |r| r.start);
     let end = edit.field(item, |r| r.end);
 
-    let monthly_text = RwSignal::new(monthly.get_untracked().to_string());
+    let monthly_text = RwSignal::new(money_input(monthly.get_untracked()));
     let monthly_error = RwSignal::new(None::<String>);
     let start_text = RwSignal::new(start.get_untracked().format("%Y-%m-%d").to_string());
     let end_text = RwSignal::new(

@@ -10,7 +10,7 @@ use uuid::Uuid;
 use crate::domain::team::{ChangeKind, TeamChange};
 use crate::ui::assessment::inventory_list::parse_cost;
 use crate::ui::common::list_edit::{Keyed, ListEdit};
-use crate::ui::common::numbers::parse_number;
+use crate::ui::common::numbers::{money_input, parse_number};
 use crate::ui::common::parsed_field::ParsedField;
 use crate::ui::i18n::{l, t, tf};
 use crate::ui::plan::skills_editor::SkillsEditor;
@@ -115,7 +115,7 @@ fn ChangeRow(cid: Uuid) -> impl IntoView {
         }
     });
     let f = move |field: &str| format!("change-{cid}-{field}");
-    let amount = |v: Option<f64>| v.map(|v| v.to_string()).unwrap_or_default();
+    let amount = |v: Option<f64>| v.map(money_input).unwrap_or_default();
     view! {
         <article class="row-card">
             <div class="field">

@@ -76,7 +76,7 @@ pub fn trf(key: &str, args: &[(&str, &str)]) -> String {
 }
 
 /// Every catalogue group, in both languages. A new group is one line here and two files.
-const GROUPS: [(&str, &str, &str); 15] = [
+const GROUPS: [(&str, &str, &str); 16] = [
     (
         "lead",
         include_str!("../locales/en/lead.json"),
@@ -151,6 +151,11 @@ const GROUPS: [(&str, &str, &str); 15] = [
         "money",
         include_str!("../locales/en/money.json"),
         include_str!("../locales/zh/money.json"),
+    ),
+    (
+        "next",
+        include_str!("../locales/en/next.json"),
+        include_str!("../locales/zh/next.json"),
     ),
 ];
 

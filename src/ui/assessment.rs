@@ -4,6 +4,7 @@ pub(crate) mod area;
 pub(crate) mod area_nav;
 pub(crate) mod decision_list;
 pub(crate) mod inventory_list;
+pub(crate) mod next_steps;
 pub(crate) mod overview;
 pub(crate) mod pass_times;
 pub(crate) mod profile;

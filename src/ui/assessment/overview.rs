@@ -5,6 +5,7 @@ use leptos_router::components::{Redirect, A};
 
 use crate::domain::scoring::fmt1;
 use crate::ui::assessment::area_nav::area_name;
+use crate::ui::assessment::next_steps::NextSteps;
 use crate::ui::assessment::pass_times::PassTimes;
 use crate::ui::assessment::verdict_panel::VerdictPanel;
 use crate::ui::i18n::{date_time, l, t, tf};
@@ -58,6 +59,7 @@ pub fn OverviewSection() -> impl IntoView {
                 <div><dt>{t("assess.overview_changed")}</dt><dd>{field(|a| date_time(a.updated_at))}</dd></div>
             </dl>
             <VerdictPanel/>
+            <NextSteps/>
             <h3>{t("assess.overview_scores")}</h3>
             <p class="headline">
                 {move || results.with(|r| match r.index {

@@ -121,15 +121,15 @@ pub fn pass_time(content: &Content, answers: &BTreeMap<String, Answer>, pass: Pa
     t
 }
 
-/// Minutes as the screen says them after "about": under 10 minutes the nearest whole minute (at
-/// least 1 while anything is left), from 10 minutes on the nearest 5, since an estimate is not
-/// better than that. Nothing left is 0.
+/// Minutes as the screen says them after "about": under 20 minutes the nearest whole minute (at
+/// least 1 while anything is left), so a pass of 17 minutes is never promised as 15; from 20
+/// minutes on the nearest 5, since an estimate is not better than that. Nothing left is 0.
 pub fn about_minutes(seconds: f64) -> u32 {
     if seconds.is_nan() || seconds <= 0.0 {
         return 0;
     }
     let minutes = seconds / 60.0;
-    if minutes < 9.5 {
+    if minutes < 19.5 {
         minutes.round().max(1.0) as u32
     } else {
         ((minutes / 5.0).round() * 5.0) as u32
@@ -175,9 +175,11 @@ mod tests {
         assert_eq!(about_minutes(20.0), 1);
         assert_eq!(about_minutes(8.4 * 60.0), 8);
         assert_eq!(about_minutes(9.6 * 60.0), 10);
-        assert_eq!(about_minutes(12.4 * 60.0), 10);
-        assert_eq!(about_minutes(12.5 * 60.0), 15);
-        assert_eq!(about_minutes(16.9 * 60.0), 15);
+        assert_eq!(about_minutes(12.4 * 60.0), 12);
+        assert_eq!(about_minutes(12.5 * 60.0), 13);
+        assert_eq!(about_minutes(16.9 * 60.0), 17);
+        assert_eq!(about_minutes(19.6 * 60.0), 20);
+        assert_eq!(about_minutes(22.4 * 60.0), 20);
         assert_eq!(about_minutes(80.2 * 60.0), 80);
     }
 
@@ -229,13 +231,13 @@ mod tests {
     }
 
     #[test]
-    fn the_real_quick_pass_is_16_questions_of_about_15_minutes() {
+    fn the_real_quick_pass_is_16_questions_of_about_17_minutes() {
         let content = crate::content::get();
         let quick = pass_time(content, &BTreeMap::new(), Pass::Quick);
         let full = pass_time(content, &BTreeMap::new(), Pass::Full);
         assert_eq!(quick.questions, 16);
         assert_eq!(full.questions, content.question_count());
-        assert_eq!(about_minutes(quick.total_seconds), 15);
+        assert_eq!(about_minutes(quick.total_seconds), 17);
         assert!(full.total_seconds > 4.0 * quick.total_seconds);
     }
 

@@ -1,5 +1,5 @@
 //! How long each pass takes, as the welcome screen, the Overview and the Assessment pages say it:
-//! "Quick pass: 16 key questions, about 15 min", "Full assessment: about 70 min left". The
+//! "Quick pass: 16 key questions, about 17 min", "Full assessment: about 70 min left". The
 //! figures come from [`crate::domain::quick_pass`], always on the English text so both languages
 //! show the same times; this file only words them and links to where each pass goes on.
 
@@ -24,7 +24,7 @@ fn minutes(seconds: f64) -> String {
     about_minutes(seconds).to_string()
 }
 
-/// "Quick pass: 16 key questions, about 15 min." or how much of it is left.
+/// "Quick pass: 16 key questions, about 17 min." or how much of it is left.
 pub fn quick_line(q: &PassTime) -> String {
     let keys = q.questions.to_string();
     if q.done == 0 {

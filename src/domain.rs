@@ -26,6 +26,7 @@ pub mod scorecard;
 pub mod scoring;
 pub mod shared;
 pub mod snapshot;
+pub mod sourcing;
 pub mod team;
 pub mod verdict;
 pub mod workspace;

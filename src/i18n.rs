@@ -76,7 +76,7 @@ pub fn trf(key: &str, args: &[(&str, &str)]) -> String {
 }
 
 /// Every catalogue group, in both languages. A new group is one line here and two files.
-const GROUPS: [(&str, &str, &str); 16] = [
+const GROUPS: [(&str, &str, &str); 17] = [
     (
         "lead",
         include_str!("../locales/en/lead.json"),
@@ -156,6 +156,11 @@ const GROUPS: [(&str, &str, &str); 16] = [
         "next",
         include_str!("../locales/en/next.json"),
         include_str!("../locales/zh/next.json"),
+    ),
+    (
+        "sourcing",
+        include_str!("../locales/en/sourcing.json"),
+        include_str!("../locales/zh/sourcing.json"),
     ),
 ];
 

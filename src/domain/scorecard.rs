@@ -10,6 +10,7 @@ use uuid::Uuid;
 
 pub mod culture;
 pub mod engine;
+pub mod price;
 
 /// Scores run 0 to 5.
 pub const MAX_SCORE: u8 = 5;

@@ -8,3 +8,4 @@ pub(crate) mod partner_reviews;
 pub(crate) mod scorecard;
 pub(crate) mod scorecard_results;
 pub(crate) mod scorecards;
+pub(crate) mod sourcing;

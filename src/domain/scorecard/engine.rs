@@ -320,8 +320,10 @@ fn evaluate_with(card: &Scorecard, weights: &[f64]) -> Outcome {
     }
 }
 
-/// Totals, gates and ranking of every candidate.
+/// Totals, gates and ranking of every candidate, with price scores derived from the prices
+/// (see [`super::price`]).
 pub fn evaluate(card: &Scorecard) -> Outcome {
+    let card = &*super::price::with_derived(card);
     evaluate_with(card, &weights_of(card))
 }
 
@@ -462,6 +464,7 @@ fn other_leader(
 /// For each criterion, in criteria order, the range of its weight over which the current winner
 /// stays the winner; empty when there is no single winner.
 pub fn sensitivity(card: &Scorecard) -> Vec<WeightRange> {
+    let card = &*super::price::with_derived(card);
     let weights = weights_of(card);
     let outcome = evaluate_with(card, &weights);
     let Some(winner_id) = outcome.winner else {

@@ -4,8 +4,11 @@
 use leptos::prelude::*;
 use uuid::Uuid;
 
-use crate::domain::scorecard::Candidate;
+use crate::domain::costs::MAX_COST_FIGURE;
+use crate::domain::scorecard::{price, Candidate};
 use crate::ui::choose::card_edit::use_card;
+use crate::ui::choose::sourcing::use_currency;
+use crate::ui::common::numbers::{parse_number, trim_number};
 use crate::ui::i18n::{t, tf};
 
 #[component]
@@ -51,6 +54,20 @@ fn CandidateRow(cid: Uuid) -> impl IntoView {
             .map(|x| x.notes.clone())
             .unwrap_or_default()
     });
+    let currency = use_currency();
+    // The price as typed, kept while it cannot be read (never blanked); read with the number
+    // parser until the money parser (domain::money) lands.
+    let price_text = RwSignal::new(
+        card.card
+            .with_untracked(|c| {
+                c.as_ref()
+                    .and_then(|c| c.candidate(cid))
+                    .and_then(|x| x.monthly_price)
+            })
+            .map(trim_number)
+            .unwrap_or_default(),
+    );
+    let price_error = RwSignal::new(None::<String>);
     let confirming = RwSignal::new(false);
     let set = move |f: Box<dyn FnOnce(&mut Candidate)>| {
         card.update(|c| {
@@ -70,6 +87,27 @@ fn CandidateRow(cid: Uuid) -> impl IntoView {
                 <label for=format!("cand-{cid}-notes")>{t("partners.candidate_list_notes")}</label>
                 <input type="text" id=format!("cand-{cid}-notes") prop:value=move || notes.get()
                     on:input=move |ev| { let v = event_target_value(&ev); set(Box::new(move |x| x.notes = v)) }/>
+            </div>
+            <div class="field">
+                <label for=format!("cand-{cid}-price")>
+                    {move || tf("sourcing.candidate_price", &[("currency", &currency.get())])}
+                </label>
+                <input type="text" inputmode="decimal" class="narrow-input" id=format!("cand-{cid}-price")
+                    aria-invalid=move || price_error.with(Option::is_some).to_string()
+                    prop:value=move || price_text.get()
+                    on:input=move |ev| {
+                        let v = event_target_value(&ev);
+                        price_text.set(v.clone());
+                        match parse_number(&v) {
+                            Ok(p) if p.is_none_or(|p| (0.0..=MAX_COST_FIGURE).contains(&p)) => {
+                                price_error.set(None);
+                                card.update(move |c| price::set_price(c, cid, p));
+                            }
+                            Ok(_) => price_error.set(Some(t("sourcing.price_negative").to_string())),
+                            Err(e) => price_error.set(Some(e)),
+                        }
+                    }/>
+                {move || price_error.get().map(|e| view! { <p class="hint error-text" role="alert">{e}</p> })}
             </div>
             <Show
                 when=move || confirming.get()

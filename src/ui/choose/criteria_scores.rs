@@ -5,12 +5,13 @@ use leptos::prelude::*;
 use uuid::Uuid;
 
 use crate::content::templates::{self, Template};
+use crate::domain::scorecard::price::{self, PRICE_CRITERION};
 use crate::domain::scorecard::{
     Criterion, Direction, Indicator, ScorecardKind, MAX_SCORE, MAX_WEIGHT,
 };
 use crate::i18n::Lang;
 use crate::ui::choose::card_edit::{use_card, CardEdit};
-use crate::ui::common::numbers::parse_number;
+use crate::ui::common::numbers::{format_amount, parse_number};
 use crate::ui::i18n::{t, template, tf};
 
 /// A criterion as the user reads it: texts still equal to the template's English words come in
@@ -154,7 +155,24 @@ fn CriterionBlock(crit: String) -> impl IntoView {
                 .and_then(|k| template(k).criterion(&crit).map(|c| c.help.as_str()))
         }
     };
-    let is_custom = crit.starts_with("custom-");
+    let is_price = crit == PRICE_CRITERION;
+    // The user's own criteria and the price criterion (added by a first price) can go.
+    let is_custom = crit.starts_with("custom-") || is_price;
+    let indicator_ids = card.derive({
+        let crit = crit.clone();
+        move |c| {
+            c.criterion(&crit)
+                .map(|x| {
+                    x.indicators
+                        .iter()
+                        .map(|i| i.id.clone())
+                        .collect::<Vec<_>>()
+                })
+                .unwrap_or_default()
+        }
+    });
+    let crit_g = crit.clone();
+    let dom_g = dom.clone();
     let name = move || criterion.with(|c| c.as_ref().map(|c| c.name.clone()).unwrap_or_default());
     let crit_w = crit.clone();
     let crit_m = crit.clone();
@@ -223,15 +241,108 @@ fn CriterionBlock(crit: String) -> impl IntoView {
                     }).collect_view()))}
                 </ol>
             </details>
+            {move || (!indicator_ids.with(Vec::is_empty)).then(|| {
+                let (crit, dom) = (crit_g.clone(), dom_g.clone());
+                view! {
+                    <fieldset class="indicator-gates">
+                        <legend>{t("sourcing.indicator_gates_legend")}</legend>
+                        <For each=move || indicator_ids.get() key=|id| id.clone() let:ind_id>
+                            <IndicatorGate crit=crit.clone() ind_id dom=dom.clone()/>
+                        </For>
+                    </fieldset>
+                }
+            })}
             <Show when=move || candidates.with(Vec::is_empty)>
                 <p class="empty">{t("partners.criteria_scores_no_candidates")}</p>
             </Show>
-            <div class="score-grid">
-                <For each=move || candidates.get() key=|(id, name)| (*id, name.clone()) let:cand>
-                    <ScoreCell crit=c3.clone() cid=cand.0 cname=cand.1 indicators=criterion.with_untracked(|c| c.as_ref().map(|c| c.indicators.clone()).unwrap_or_default())/>
-                </For>
-            </div>
+            {if is_price {
+                view! { <PriceScores/> }.into_any()
+            } else {
+                view! {
+                    <div class="score-grid">
+                        <For each=move || candidates.get() key=|(id, name)| (*id, name.clone()) let:cand>
+                            <ScoreCell crit=c3.clone() cid=cand.0 cname=cand.1 indicators=criterion.with_untracked(|c| c.as_ref().map(|c| c.indicators.clone()).unwrap_or_default())/>
+                        </For>
+                    </div>
+                }.into_any()
+            }}
         </article>
+    }
+}
+
+/// The "must-have" box of one indicator: a gate only when ticked.
+#[component]
+fn IndicatorGate(crit: String, ind_id: String, dom: String) -> impl IntoView {
+    let card = use_card();
+    let (c1, i1) = (crit.clone(), ind_id.clone());
+    let indicator = card.derive(move |c| {
+        c.criterion(&c1)
+            .map(|x| shown_criterion(c.kind, x))
+            .and_then(|x| x.indicators.into_iter().find(|i| i.id == i1))
+            .map(|i| (indicator_label(&i), i.must_have))
+            .unwrap_or_default()
+    });
+    let input_id = format!("gate-{dom}-{ind_id}");
+    view! {
+        <label class="check" for=input_id.clone()>
+            <input type="checkbox" id=input_id.clone() prop:checked=move || indicator.with(|i| i.1)
+                on:change=move |ev| {
+                    let on = event_target_checked(&ev);
+                    let ind_id = ind_id.clone();
+                    set_criterion(card, crit.clone(), move |x| {
+                        if let Some(i) = x.indicators.iter_mut().find(|i| i.id == ind_id) {
+                            i.must_have = on;
+                        }
+                    });
+                }/>
+            " " {move || tf("sourcing.indicator_gate", &[("indicator", &indicator.with(|i| i.0.clone()))])}
+        </label>
+    }
+}
+
+/// The price criterion's scores: derived from the candidates' monthly prices, never typed, with
+/// the formula and each candidate's numbers in it.
+#[component]
+fn PriceScores() -> impl IntoView {
+    let card = use_card();
+    let rows = card.derive(|c| {
+        let scores = price::price_scores(&c.candidates);
+        c.candidates
+            .iter()
+            .map(|x| {
+                (
+                    x.id,
+                    x.name.clone(),
+                    x.monthly_price,
+                    scores.get(&x.id).copied().flatten(),
+                )
+            })
+            .collect::<Vec<_>>()
+    });
+    let cheapest = card.derive(|c| price::cheapest(&c.candidates));
+    view! {
+        <p class="hint" data-testid="price-formula">
+            {move || match cheapest.get() {
+                Some(low) => tf("sourcing.price_formula", &[("cheapest", &format_amount(low))]),
+                None => t("sourcing.price_formula_no_prices").to_string(),
+            }}
+        </p>
+        <ul class="price-scores">
+            {move || rows.get().into_iter().map(|(_, name, p, score)| {
+                let text = match (p, score, cheapest.get()) {
+                    (Some(p), Some(s), Some(low)) => tf("sourcing.price_score", &[
+                        ("name", &name),
+                        ("price", &format_amount(p)),
+                        ("cheapest", &format_amount(low)),
+                        ("raw", &crate::domain::scorecard::engine::format_number(
+                            if p > 0.0 { f64::from(MAX_SCORE) * low / p } else { f64::from(MAX_SCORE) }, 2)),
+                        ("score", &s.to_string()),
+                    ]),
+                    _ => tf("sourcing.price_unscored", &[("name", &name)]),
+                };
+                view! { <li>{text}</li> }
+            }).collect_view()}
+        </ul>
     }
 }
 

@@ -22,7 +22,10 @@ pub fn section_of(kind: ScorecardKind) -> &'static str {
 
 #[component]
 pub fn PartnersSection() -> impl IntoView {
-    view! { <ScorecardList kind=ScorecardKind::Partner/> }
+    view! {
+        <ScorecardList kind=ScorecardKind::Partner/>
+        <crate::ui::choose::sourcing::SourcingOptions/>
+    }
 }
 
 #[component]

@@ -23,7 +23,9 @@ async function file() {
   const areas = await Promise.all((await readdir(dir)).filter((f) => f.endsWith('.json')).sort()
     .map(async (f) => JSON.parse(await readFile(path.join(dir, f), 'utf8'))));
   for (const area of areas.slice(0, 4)) {
-    for (const q of area.questions) a.answers[q.id] = { current: 0 };
+    for (const q of area.questions) {
+      a.answers[q.id] = { current: 0, target: null, not_applicable: null, confidence: null, notes: '', evidence: [] };
+    }
   }
   // 9,000 a month at 60 % and 6,000 a month at 40 %: rate = 15,000 / (52/12 × 1.0).
   a.team.people = [
@@ -46,7 +48,8 @@ test('the overview lists the next five steps with effort, cost and owner, and ad
   const { page } = s;
   await page.getByRole('button', { name: 'New assessment' }).first().waitFor();
   await page.locator('#import-file').setInputFiles({ name: 'plan.cto.json', mimeType: 'application/json', buffer: Buffer.from(await file()) });
-  await page.getByRole('link', { name: /Short plan/ }).first().click();
+  await page.getByText('Imported 1 assessment from plan.cto.json.').waitFor();
+  // A file of one assessment opens it.
   await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Overview', exact: true }).click();
 
   const section = page.locator('section[aria-labelledby="next-steps-title"]');

@@ -360,6 +360,101 @@ pub(crate) fn i32_of(v: f64) -> i32 {
     }
 }
 
+/// The drawing area every chart draws on.
+pub(crate) type Area<'a> = DrawingArea<SVGBackend<'a>, Shift>;
+
+/// Secondary text under a chart (what was left out, what a mark means).
+pub(crate) const NOTE_PX: f64 = 11.0;
+/// The distance between two lines of notes.
+pub(crate) const NOTE_LINE_H: f64 = 16.0;
+
+/// Draws `notes` in italics, one a line, left-aligned at `left`, the last one on `bottom`.
+pub(crate) fn draw_notes(
+    root: &Area<'_>,
+    notes: &[String],
+    left: f64,
+    bottom: f64,
+) -> Result<(), ChartError> {
+    let style = font(NOTE_PX, FontStyle::Italic, MUTED, HPos::Left, VPos::Bottom);
+    for (k, text) in notes.iter().enumerate() {
+        let y = bottom - (notes.len() - 1 - k) as f64 * NOTE_LINE_H;
+        root.draw(&Text::new(
+            text.clone(),
+            (i32_of(left), i32_of(y)),
+            style.clone(),
+        ))?;
+    }
+    Ok(())
+}
+
+/// A note saying how many of `total` items a chart shows, from the catalogue text `key`
+/// (which holds `{shown}` and `{total}`).
+pub(crate) fn shown_note(key: &str, shown: usize, total: usize) -> String {
+    crate::i18n::fill(
+        word(key),
+        &[("shown", &shown.to_string()), ("total", &total.to_string())],
+    )
+}
+
+/// A tick mark under an axis at `x`, from `bottom` 4 pixels down, with `label` (if any) under
+/// it in `style`.
+pub(crate) fn draw_tick(
+    root: &Area<'_>,
+    x: i32,
+    bottom: i32,
+    label: Option<String>,
+    style: &TextStyle<'static>,
+) -> Result<(), ChartError> {
+    root.draw(&PathElement::new(
+        vec![(x, bottom), (x, bottom + 4)],
+        GRID_STRONG.stroke_width(1),
+    ))?;
+    if let Some(label) = label {
+        root.draw(&Text::new(label, (x, bottom + 7), style.clone()))?;
+    }
+    Ok(())
+}
+
+/// `text` wrapped into at most `max_lines` lines of `max_chars` columns (see [`wrap_label`]),
+/// or "?" when nothing is left of it: a row's label is never blank.
+pub(crate) fn label_lines(text: &str, max_chars: usize, max_lines: usize) -> Vec<String> {
+    let mut lines = wrap_label(text, max_chars, max_lines);
+    if lines.is_empty() {
+        lines.push("?".to_string());
+    }
+    lines
+}
+
+/// Draws `lines` `line_h` apart at `x`, the block centred on `centre`; `style` sets the
+/// anchors (e.g. right and centre for a row label).
+pub(crate) fn draw_lines(
+    root: &Area<'_>,
+    lines: Vec<String>,
+    (x, centre): (f64, f64),
+    line_h: f64,
+    style: &TextStyle<'static>,
+) -> Result<(), ChartError> {
+    let first = centre - (lines.len() as f64 - 1.0) * line_h / 2.0;
+    for (k, line) in lines.into_iter().enumerate() {
+        let y = first + k as f64 * line_h;
+        root.draw(&Text::new(line, (i32_of(x), i32_of(y)), style.clone()))?;
+    }
+    Ok(())
+}
+
+/// The month number of a date, counted from January of year 0, so month steps are plain
+/// integer arithmetic.
+pub(crate) fn month_index(date: NaiveDate) -> i64 {
+    i64::from(date.year()) * 12 + i64::from(date.month0())
+}
+
+/// The first day of month `index` (see [`month_index`]); `None` outside chrono's range.
+pub(crate) fn month_start(index: i64) -> Option<NaiveDate> {
+    let year = i32::try_from(index.div_euclid(12)).ok()?;
+    let month = u32::try_from(index.rem_euclid(12)).ok()? + 1;
+    NaiveDate::from_ymd_opt(year, month, 1)
+}
+
 /// A month's short name in the chart language: "May", "5月".
 pub(crate) fn month_name(date: NaiveDate) -> &'static str {
     // One literal key per month, so the catalogue check sees every key the charts ask for.

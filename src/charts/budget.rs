@@ -7,14 +7,13 @@
 //! are not numbers or below zero count as zero). The page's table has the same figures in
 //! words, so nothing here is the only way to read a value.
 
-use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
 
 use super::trend::Legend;
 use super::{
-    approx_text_width, i32_of, language, message_svg, short_scale, text_style, word, ChartError,
-    CURRENT, GRID, GRID_STRONG, INK, MUTED, OTHERS,
+    approx_text_width, i32_of, language, message_svg, short_scale, text_style, word, Area,
+    ChartError, CURRENT, GRID, GRID_STRONG, INK, MUTED, OTHERS,
 };
 use crate::domain::budget::{BudgetCategory, QuarterPlan};
 
@@ -237,8 +236,6 @@ fn quarter_label(q: u8) -> String {
         &[("quarter", &q.to_string())],
     )
 }
-
-type Area<'a> = DrawingArea<SVGBackend<'a>, Shift>;
 
 /// A legend swatch: a block of the category's colour, or a stretch of the budget line.
 fn draw_swatch(root: &Area<'_>, index: usize, x: f64, y: f64) -> Result<(), ChartError> {

@@ -3,13 +3,12 @@
 //! Owns the layout and styling of that chart only. It draws the bars in the order given (the
 //! caller ranks them, largest priority first) and returns SVG text.
 
-use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
 
 use super::{
-    approx_text_width, i32_of, message_svg, text_style, word, wrap_label, ChartError, GAP, GRID,
-    GRID_STRONG, INK, MUTED, TRACK,
+    approx_text_width, draw_lines, i32_of, label_lines, message_svg, text_style, word, wrap_label,
+    Area, ChartError, GAP, GRID, GRID_STRONG, INK, MUTED, TRACK,
 };
 
 /// Shown instead of bars when there are none, in the chart language.
@@ -177,8 +176,6 @@ impl Layout {
     }
 }
 
-type Area<'a> = DrawingArea<SVGBackend<'a>, Shift>;
-
 /// Faint level lines behind the bars and the 0-4 scale under them.
 fn draw_scale(root: &Area<'_>, layout: &Layout) -> Result<(), ChartError> {
     let tick = text_style(TICK_PX, MUTED, HPos::Center, VPos::Top);
@@ -217,20 +214,9 @@ fn draw_row(
     let half = (layout.row_h * 0.3).clamp(5.0, 14.0);
     let (top, bottom) = (i32_of(centre - half), i32_of(centre + half));
 
-    let mut lines = wrap_label(&bar.label, layout.label_chars, layout.label_lines);
-    if lines.is_empty() {
-        lines.push("?".to_string());
-    }
+    let lines = label_lines(&bar.label, layout.label_chars, layout.label_lines);
     let label = text_style(LABEL_PX, INK, HPos::Right, VPos::Center);
-    let first = centre - (lines.len() as f64 - 1.0) * LINE_H / 2.0;
-    for (k, line) in lines.into_iter().enumerate() {
-        let y = first + k as f64 * LINE_H;
-        root.draw(&Text::new(
-            line,
-            (i32_of(layout.label_right), i32_of(y)),
-            label.clone(),
-        ))?;
-    }
+    draw_lines(root, lines, (layout.label_right, centre), LINE_H, &label)?;
 
     let track = [
         (i32_of(layout.x_of(0.0)), top),

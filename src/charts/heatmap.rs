@@ -4,13 +4,13 @@
 //! Owns the layout and styling of that chart only. It takes counts, never risks, so no risk
 //! title reaches the SVG; the page's table next to the chart names the risks.
 
-use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
 use plotters::style::{FontStyle, FontTransform};
 
 use super::{
-    approx_text_width, font, i32_of, language, text_style, word, wrap_label, ChartError, INK, MUTED,
+    approx_text_width, font, i32_of, language, text_style, word, wrap_label, Area, ChartError, INK,
+    MUTED,
 };
 use crate::domain::risk::{band, Band};
 
@@ -224,8 +224,6 @@ impl Layout {
         (self.cell_w.min(self.cell_h) * 0.4).clamp(12.0, 28.0)
     }
 }
-
-type Area<'a> = DrawingArea<SVGBackend<'a>, Shift>;
 
 fn draw_cells(root: &Area<'_>, layout: &Layout, cells: &[[usize; 5]; 5]) -> Result<(), ChartError> {
     let count_style = font(

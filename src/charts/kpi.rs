@@ -13,7 +13,6 @@
 //! Dates are mapped to pixels here (days since the common era), as in the trend chart.
 
 use chrono::{Datelike, NaiveDate};
-use plotters::coord::Shift;
 use plotters::element::DashedPathElement;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
@@ -21,9 +20,9 @@ use plotters::style::FontStyle;
 
 use super::trend::{Legend, Marker, PALETTE};
 use super::{
-    approx_text_width, clean_label, day_month, font, full_date, i32_of, message_svg, month_year,
-    short_scale, text_style, truncate_columns, word, ChartError, CURRENT, GRID_STRONG, INK, MUTED,
-    TARGET,
+    approx_text_width, clean_label, day_month, draw_notes, draw_tick, font, full_date, i32_of,
+    message_svg, month_index, month_start, month_year, short_scale, text_style, truncate_columns,
+    word, Area, ChartError, CURRENT, GRID_STRONG, INK, MUTED, NOTE_LINE_H, NOTE_PX, TARGET,
 };
 
 /// Shown instead of a chart when there is no usable measurement, in the chart language.
@@ -92,7 +91,6 @@ const TITLE_PX: f64 = 15.0;
 const TITLE_ROW_H: f64 = 24.0;
 const TICK_PX: f64 = 11.0;
 const LABEL_PX: f64 = 11.0;
-const NOTE_PX: f64 = 11.0;
 const SMALL_PX: f64 = 10.0;
 const MARGIN: f64 = 8.0;
 const SMALL_MARGIN: f64 = 4.0;
@@ -100,7 +98,6 @@ const SMALL_MARGIN: f64 = 4.0;
 const X_LABELS_H: f64 = 22.0;
 /// Extra room for the second line (the year under day ticks).
 const YEAR_LINE_H: f64 = 13.0;
-const NOTE_LINE_H: f64 = 16.0;
 const MARKER_R: f64 = 4.0;
 const LEGEND_SWATCH_W: f64 = 24.0;
 
@@ -122,8 +119,6 @@ const BAND_FILLS: [RGBColor; 4] = [
 const GRID_LINE: RGBAColor = RGBAColor(0x0F, 0x17, 0x2A, 0.09);
 /// Behind labels drawn over the data.
 const LABEL_BACKING: RGBAColor = RGBAColor(0xFF, 0xFF, 0xFF, 0.85);
-
-type Area<'a> = DrawingArea<SVGBackend<'a>, Shift>;
 
 /// Draws the full KPI chart as an SVG document of `width` x `height` pixels.
 ///
@@ -232,12 +227,8 @@ pub fn render(plot: &KpiPlot, width: u32, height: u32) -> Result<String, ChartEr
         }
         if !data.note.is_empty() {
             let chars = ((w - 2.0 * MARGIN) / (0.6 * NOTE_PX)) as usize;
-            let style = font(NOTE_PX, FontStyle::Italic, MUTED, HPos::Left, VPos::Bottom);
-            root.draw(&Text::new(
-                truncate_columns(&data.note, chars),
-                (i32_of(MARGIN), i32_of(h - MARGIN)),
-                style,
-            ))?;
+            let note = truncate_columns(&data.note, chars);
+            draw_notes(&root, &[note], MARGIN, h - MARGIN)?;
         }
         root.present()?;
     }
@@ -694,17 +685,6 @@ const DATE_STEPS: [DateStep; 24] = [
     Months(1_200_000),
 ];
 
-/// The month number of a date, counted from January of year 0.
-fn month_index(date: NaiveDate) -> i64 {
-    i64::from(date.year()) * 12 + i64::from(date.month0())
-}
-
-fn month_start(index: i64) -> Option<NaiveDate> {
-    let year = i32::try_from(index.div_euclid(12)).ok()?;
-    let month = u32::try_from(index.rem_euclid(12)).ok()? + 1;
-    NaiveDate::from_ymd_opt(year, month, 1)
-}
-
 /// The date of day number `day` (see [`days`]), if chrono can represent it.
 fn date_of(day: f64) -> Option<NaiveDate> {
     if !day.is_finite() || day.abs() > f64::from(i32::MAX) {
@@ -1133,15 +1113,8 @@ fn draw_date_axis(root: &Area<'_>, frame: &Frame, axis: &DateAxis) -> Result<(),
     let mut year = None;
     for date in &axis.ticks {
         let x = i32_of(frame.x_of(days(*date)));
-        root.draw(&PathElement::new(
-            vec![(x, bottom), (x, bottom + 4)],
-            GRID_STRONG.stroke_width(1),
-        ))?;
-        root.draw(&Text::new(
-            date_label(*date, axis.step),
-            (x, bottom + 7),
-            style.clone(),
-        ))?;
+        let label = date_label(*date, axis.step);
+        draw_tick(root, x, bottom, Some(label), &style)?;
         if matches!(axis.step, Days(_)) && year != Some(date.year()) {
             year = Some(date.year());
             root.draw(&Text::new(

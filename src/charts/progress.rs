@@ -7,15 +7,13 @@
 //! marks of the trend chart, so an area is told apart by shape as well as colour.
 
 use chrono::{DateTime, Local, NaiveDate, Utc};
-use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
-use plotters::style::FontStyle;
 
 use super::trend::{legend_label, series_style, Legend, Marker};
 use super::{
-    approx_text_width, font, full_date, i32_of, message_svg, text_style, word, ChartError, GRID,
-    GRID_STRONG, INK, MUTED,
+    approx_text_width, draw_notes, draw_tick, full_date, i32_of, message_svg, shown_note,
+    text_style, word, Area, ChartError, GRID, GRID_STRONG, INK, MUTED,
 };
 use crate::domain::snapshot::progress::{Moment, SeriesPoint};
 
@@ -46,7 +44,6 @@ const SCALE_MAX: f64 = 4.0;
 const MAX_POINTS: usize = 60;
 
 const TICK_PX: f64 = 11.0;
-const NOTE_PX: f64 = 11.0;
 const MARGIN: f64 = 8.0;
 /// Room under the plot for the date labels.
 const X_LABELS_H: f64 = 22.0;
@@ -95,15 +92,8 @@ pub fn render(
     if lines.iter().all(|l| l.values.iter().all(Option::is_none)) {
         return message_svg(width, height, no_scores());
     }
-    let note = (series.len() > MAX_POINTS).then(|| {
-        crate::i18n::fill(
-            word("charts.progress_note"),
-            &[
-                ("shown", &MAX_POINTS.to_string()),
-                ("total", &series.len().to_string()),
-            ],
-        )
-    });
+    let note = (series.len() > MAX_POINTS)
+        .then(|| shown_note("charts.progress_note", MAX_POINTS, series.len()));
     let labels: Vec<String> = lines.iter().map(|l| l.label.clone()).collect();
     let legend = Legend::layout(&labels, LEGEND_SWATCH_W, f64::from(width) - 2.0 * MARGIN);
     let x_labels: Vec<String> = shown.iter().map(x_label).collect();
@@ -124,13 +114,7 @@ pub fn render(
             &labels,
             MARGIN,
             MARGIN,
-            |i| {
-                if lines[i].bold {
-                    FontStyle::Bold
-                } else {
-                    FontStyle::Normal
-                }
-            },
+            |i| lines[i].bold,
             |root, i, x, y| {
                 let line = &lines[i];
                 root.draw(&PathElement::new(
@@ -157,14 +141,7 @@ pub fn render(
         for line in lines.iter().filter(|l| l.bold) {
             draw_line(&root, &layout, line)?;
         }
-        if let Some(text) = note {
-            let style = font(NOTE_PX, FontStyle::Italic, MUTED, HPos::Left, VPos::Bottom);
-            root.draw(&Text::new(
-                text,
-                (i32_of(MARGIN), i32_of(f64::from(height) - MARGIN)),
-                style,
-            ))?;
-        }
+        draw_notes(&root, note.as_slice(), MARGIN, f64::from(height) - MARGIN)?;
         root.present()?;
     }
     Ok(buf)
@@ -290,8 +267,6 @@ impl Layout {
     }
 }
 
-type Area<'a> = DrawingArea<SVGBackend<'a>, Shift>;
-
 /// A grid line and label at each level, 0 to 4.
 fn draw_level_axis(root: &Area<'_>, layout: &Layout) -> Result<(), ChartError> {
     let style = text_style(TICK_PX, MUTED, HPos::Right, VPos::Center);
@@ -317,13 +292,8 @@ fn draw_point_axis(root: &Area<'_>, layout: &Layout, labels: &[String]) -> Resul
     let bottom = i32_of(layout.bottom);
     for (i, label) in labels.iter().enumerate() {
         let x = i32_of(layout.x_of(i));
-        root.draw(&PathElement::new(
-            vec![(x, bottom), (x, bottom + 4)],
-            GRID_STRONG.stroke_width(1),
-        ))?;
-        if layout.labelled(i) {
-            root.draw(&Text::new(label.clone(), (x, bottom + 7), style.clone()))?;
-        }
+        let label = layout.labelled(i).then(|| label.clone());
+        draw_tick(root, x, bottom, label, &style)?;
     }
     Ok(())
 }

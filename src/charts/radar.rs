@@ -7,7 +7,6 @@
 
 use std::f64::consts::PI;
 
-use plotters::coord::Shift;
 use plotters::element::DashedPathElement;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
@@ -15,7 +14,7 @@ use plotters::style::FontStyle;
 
 use super::{
     approx_text_width, clean_label, font, i32_of, message_svg, text_style, truncate_columns, word,
-    wrap_label, ChartError, CURRENT, GRID, GRID_STRONG, INK, MUTED, OTHERS, TARGET,
+    wrap_label, Area, ChartError, CURRENT, GRID, GRID_STRONG, INK, MUTED, OTHERS, TARGET,
 };
 
 /// Shown instead of a chart when there is nothing to draw, in the chart language.
@@ -380,8 +379,6 @@ fn left_share(h: HPos) -> f64 {
         HPos::Right => 1.0,
     }
 }
-
-type Area<'a> = DrawingArea<SVGBackend<'a>, Shift>;
 
 /// The levels that get a ring: every step up to `max`, plus `max` itself.
 fn ring_levels(max: f64) -> Vec<f64> {

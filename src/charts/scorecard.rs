@@ -6,15 +6,13 @@
 //! and starred in the legend, a candidate that fails a must-have has hatched bars and a note in
 //! the legend, and a missing score is a hollow marker with "–", never a zero-length bar.
 
-use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
-use plotters::style::FontStyle;
 
 use super::trend::{legend_label, series_style, Legend, Marker};
 use super::{
-    approx_text_width, font, i32_of, message_svg, text_style, word, wrap_label, ChartError, GRID,
-    GRID_STRONG, INK, MUTED,
+    approx_text_width, draw_lines, draw_notes, i32_of, label_lines, message_svg, shown_note,
+    text_style, word, wrap_label, Area, ChartError, GRID, GRID_STRONG, INK, MUTED, NOTE_LINE_H,
 };
 
 /// Shown instead of a chart when there are no criteria, no candidates or no scores, in the
@@ -62,9 +60,7 @@ const EMPTY_HEIGHT: u32 = 120;
 const LABEL_PX: f64 = 12.0;
 const VALUE_PX: f64 = 10.0;
 const TICK_PX: f64 = 10.0;
-const NOTE_PX: f64 = 11.0;
 const LINE_H: f64 = 14.0;
-const NOTE_LINE_H: f64 = 16.0;
 const MARGIN: f64 = 8.0;
 /// Space above and below the bars inside a criterion's band.
 const GROUP_PAD: f64 = 6.0;
@@ -127,21 +123,17 @@ pub fn render(
 
     let mut notes = Vec::new();
     if candidates.len() > MAX_CANDIDATES {
-        notes.push(crate::i18n::fill(
-            word("charts.scorecard_candidates_note"),
-            &[
-                ("shown", &MAX_CANDIDATES.to_string()),
-                ("total", &candidates.len().to_string()),
-            ],
+        notes.push(shown_note(
+            "charts.scorecard_candidates_note",
+            MAX_CANDIDATES,
+            candidates.len(),
         ));
     }
     if criteria.len() > MAX_CRITERIA {
-        notes.push(crate::i18n::fill(
-            word("charts.scorecard_criteria_note"),
-            &[
-                ("shown", &MAX_CRITERIA.to_string()),
-                ("total", &criteria.len().to_string()),
-            ],
+        notes.push(shown_note(
+            "charts.scorecard_criteria_note",
+            MAX_CRITERIA,
+            criteria.len(),
         ));
     }
     let labels: Vec<String> = shown.iter().map(candidate_label).collect();
@@ -166,13 +158,7 @@ pub fn render(
             &labels,
             MARGIN,
             MARGIN,
-            |index| {
-                if shown[index].highlight {
-                    FontStyle::Bold
-                } else {
-                    FontStyle::Normal
-                }
-            },
+            |index| shown[index].highlight,
             |root, index, x, y| {
                 let look = &looks[index];
                 let half = (layout.thickness / 2.0).min(5.0);
@@ -192,15 +178,7 @@ pub fn render(
                 draw_score(&root, &layout, i, j, look, scores[j][i])?;
             }
         }
-        let note = font(NOTE_PX, FontStyle::Italic, MUTED, HPos::Left, VPos::Bottom);
-        for (k, text) in notes.iter().enumerate() {
-            let y = f64::from(height) - MARGIN - (notes.len() - 1 - k) as f64 * NOTE_LINE_H;
-            root.draw(&Text::new(
-                text.clone(),
-                (i32_of(MARGIN), i32_of(y)),
-                note.clone(),
-            ))?;
-        }
+        draw_notes(&root, &notes, MARGIN, f64::from(height) - MARGIN)?;
         root.present()?;
     }
     Ok(buf)
@@ -379,8 +357,6 @@ impl Layout {
     }
 }
 
-type Area<'a> = DrawingArea<SVGBackend<'a>, Shift>;
-
 /// Alternate band backgrounds, a faint line at every point and the scale above and below.
 fn draw_bands_and_scale(root: &Area<'_>, layout: &Layout) -> Result<(), ChartError> {
     let bands = ((layout.bottom - layout.top) / layout.group_h).round() as usize;
@@ -430,22 +406,10 @@ fn draw_label(
     i: usize,
     criterion: &str,
 ) -> Result<(), ChartError> {
-    let mut lines = wrap_label(criterion, layout.label_chars, layout.label_lines);
-    if lines.is_empty() {
-        lines.push("?".to_string());
-    }
+    let lines = label_lines(criterion, layout.label_chars, layout.label_lines);
     let style = text_style(LABEL_PX, INK, HPos::Right, VPos::Center);
     let centre = layout.group_top(i) + layout.group_h / 2.0;
-    let first = centre - (lines.len() as f64 - 1.0) * LINE_H / 2.0;
-    for (k, line) in lines.into_iter().enumerate() {
-        let y = first + k as f64 * LINE_H;
-        root.draw(&Text::new(
-            line,
-            (i32_of(layout.label_right), i32_of(y)),
-            style.clone(),
-        ))?;
-    }
-    Ok(())
+    draw_lines(root, lines, (layout.label_right, centre), LINE_H, &style)
 }
 
 /// One candidate's bar in one criterion's band: bar, end marker and value, or a hollow

@@ -10,15 +10,14 @@
 //! the dates.
 
 use chrono::{Datelike, NaiveDate};
-use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
 use plotters::style::FontStyle;
 
 use super::{
-    approx_text_width, clean_label, columns, font, i32_of, language, message_svg, month_name,
-    month_year, quarter_year, text_style, truncate_columns, word, ChartError, CURRENT, GRID,
-    GRID_STRONG, INK, MUTED, OTHERS, TRACK,
+    approx_text_width, clean_label, columns, font, i32_of, language, message_svg, month_index,
+    month_name, month_start, month_year, quarter_year, text_style, truncate_columns, word, Area,
+    ChartError, CURRENT, GRID, GRID_STRONG, INK, MUTED, OTHERS, TRACK,
 };
 use crate::domain::roadmap::InitiativeStatus;
 
@@ -230,18 +229,6 @@ fn date_of(day: f64) -> NaiveDate {
     NaiveDate::from_num_days_from_ce_opt(day.clamp(lo, hi) as i32).unwrap_or(NaiveDate::MIN)
 }
 
-/// Months counted from year 0, so month steps are plain integer arithmetic.
-fn month_index(date: NaiveDate) -> i64 {
-    i64::from(date.year()) * 12 + i64::from(date.month0())
-}
-
-/// The first day of a month index; `None` outside chrono's range.
-fn month_start(index: i64) -> Option<NaiveDate> {
-    let year = i32::try_from(index.div_euclid(12)).ok()?;
-    let month = u32::try_from(index.rem_euclid(12)).ok()? + 1;
-    NaiveDate::from_ymd_opt(year, month, 1)
-}
-
 /// Cuts `text` until its estimated width at `px` is at most `max_w`.
 fn fit(text: &str, px: f64, max_w: f64) -> String {
     let mut n = columns(text);
@@ -391,8 +378,6 @@ fn tick_label(date: NaiveDate, step: i64, first: bool) -> String {
 fn untitled() -> &'static str {
     word("charts.timeline_untitled")
 }
-
-type Area<'a> = DrawingArea<SVGBackend<'a>, Shift>;
 
 /// What a legend entry shows beside its words.
 #[derive(Clone, Copy)]

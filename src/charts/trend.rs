@@ -9,14 +9,14 @@
 //! and their features are not needed.
 
 use chrono::{Datelike, NaiveDate};
-use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
 use plotters::style::FontStyle;
 
 use super::{
-    approx_text_width, clean_label, font, i32_of, message_svg, month_year, text_style,
-    truncate_columns, word, ChartError, CURRENT, GRID, GRID_STRONG, INK, MUTED, OTHERS,
+    approx_text_width, clean_label, draw_notes, draw_tick, font, i32_of, message_svg, month_index,
+    month_start, month_year, shown_note, text_style, truncate_columns, word, Area, ChartError,
+    CURRENT, GRID, GRID_STRONG, INK, MUTED, NOTE_LINE_H, OTHERS,
 };
 
 /// Shown instead of a chart when no series has a usable point, in the chart language.
@@ -56,7 +56,6 @@ const TICK_STEPS: [i64; 19] = [
 ];
 
 const TICK_PX: f64 = 11.0;
-const NOTE_PX: f64 = 11.0;
 const MARGIN: f64 = 8.0;
 /// Room under the plot for the date labels.
 const X_LABELS_H: f64 = 22.0;
@@ -110,12 +109,10 @@ pub fn render(
 
     let mut notes = Vec::new();
     if series.len() > MAX_SERIES {
-        notes.push(crate::i18n::fill(
-            word("charts.trend_series_note"),
-            &[
-                ("shown", &MAX_SERIES.to_string()),
-                ("total", &series.len().to_string()),
-            ],
+        notes.push(shown_note(
+            "charts.trend_series_note",
+            MAX_SERIES,
+            series.len(),
         ));
     }
     if shown.iter().any(|s| usable(s).count() > MAX_POINTS) {
@@ -157,21 +154,12 @@ pub fn render(
         for (index, pts) in points.iter().enumerate() {
             draw_series(&root, &layout, index, pts)?;
         }
-        let note = font(NOTE_PX, FontStyle::Italic, MUTED, HPos::Left, VPos::Bottom);
-        for (k, text) in notes.iter().enumerate() {
-            let y = f64::from(height) - MARGIN - (notes.len() - 1 - k) as f64 * NOTE_LINE_H;
-            root.draw(&Text::new(
-                text.clone(),
-                (i32_of(MARGIN), i32_of(y)),
-                note.clone(),
-            ))?;
-        }
+        draw_notes(&root, &notes, MARGIN, f64::from(height) - MARGIN)?;
         root.present()?;
     }
     Ok(buf)
 }
 
-const NOTE_LINE_H: f64 = 16.0;
 const LEGEND_SWATCH_W: f64 = 22.0;
 
 /// The points of a series that can be drawn: NaN values dropped, the rest clamped.
@@ -198,18 +186,6 @@ pub(crate) fn legend_label(name: &str) -> String {
     } else {
         label
     }
-}
-
-/// The month number of a date, counted from January of year 0.
-fn month_index(date: NaiveDate) -> i64 {
-    i64::from(date.year()) * 12 + i64::from(date.month0())
-}
-
-/// The first day of month `index` (see [`month_index`]), if chrono can represent it.
-fn month_start(index: i64) -> Option<NaiveDate> {
-    let year = i32::try_from(index.div_euclid(12)).ok()?;
-    let month = u32::try_from(index.rem_euclid(12)).ok()? + 1;
-    NaiveDate::from_ymd_opt(year, month, 1)
 }
 
 fn days(date: NaiveDate) -> f64 {
@@ -346,8 +322,6 @@ impl Layout {
     }
 }
 
-type Area<'a> = DrawingArea<SVGBackend<'a>, Shift>;
-
 /// Five horizontal grid lines from 0 to `y_max`, labelled on the left.
 fn draw_value_axis(root: &Area<'_>, layout: &Layout) -> Result<(), ChartError> {
     let style = text_style(TICK_PX, MUTED, HPos::Right, VPos::Center);
@@ -374,15 +348,13 @@ fn draw_date_axis(root: &Area<'_>, layout: &Layout) -> Result<(), ChartError> {
     let bottom = i32_of(layout.bottom);
     for date in &layout.ticks {
         let x = i32_of(layout.x_of(*date));
-        root.draw(&PathElement::new(
-            vec![(x, bottom), (x, bottom + 4)],
-            GRID_STRONG.stroke_width(1),
-        ))?;
-        root.draw(&Text::new(
-            tick_label(*date, layout.step),
-            (x, bottom + 7),
-            style.clone(),
-        ))?;
+        draw_tick(
+            root,
+            x,
+            bottom,
+            Some(tick_label(*date, layout.step)),
+            &style,
+        )?;
     }
     Ok(())
 }
@@ -625,28 +597,33 @@ impl Legend {
     where
         F: FnMut(&Area<'_>, usize, f64, f64) -> Result<(), ChartError>,
     {
-        self.draw_styled(root, labels, left, top, |_| FontStyle::Normal, &mut swatch)
+        self.draw_styled(root, labels, left, top, |_| false, &mut swatch)
     }
 
-    /// Like [`Legend::draw`], with a font style per item (e.g. bold for a winner).
-    pub(crate) fn draw_styled<F, S>(
+    /// Like [`Legend::draw`], with the labels of the items `bold` picks in bold (e.g. a winner).
+    pub(crate) fn draw_styled<F, B>(
         &self,
         root: &Area<'_>,
         labels: &[String],
         left: f64,
         top: f64,
-        style_of: S,
+        bold: B,
         mut swatch: F,
     ) -> Result<(), ChartError>
     where
         F: FnMut(&Area<'_>, usize, f64, f64) -> Result<(), ChartError>,
-        S: Fn(usize) -> FontStyle,
+        B: Fn(usize) -> bool,
     {
         for (index, (&(row, offset), label)) in self.items.iter().zip(labels).enumerate() {
             let x = left + offset;
             let y = top + row as f64 * LEGEND_ROW_H + LEGEND_ROW_H / 2.0;
             swatch(root, index, x, y)?;
-            let style = font(LEGEND_PX, style_of(index), INK, HPos::Left, VPos::Center);
+            let weight = if bold(index) {
+                FontStyle::Bold
+            } else {
+                FontStyle::Normal
+            };
+            let style = font(LEGEND_PX, weight, INK, HPos::Left, VPos::Center);
             root.draw(&Text::new(
                 label.clone(),
                 (i32_of(x + self.swatch_w + SWATCH_GAP), i32_of(y)),

@@ -8,6 +8,7 @@ pub(crate) mod report;
 pub(crate) mod report_actions;
 pub(crate) mod report_assessment;
 pub(crate) mod report_plan;
+pub(crate) mod report_table;
 pub(crate) mod report_tracking;
 pub(crate) mod snapshot_compare;
 pub(crate) mod snapshot_list;

@@ -20,6 +20,7 @@ use crate::ui::plan::budget_table::over_text;
 use crate::ui::plan::initiative_edit::title_of;
 use crate::ui::plan::roadmap_timeline::timeline_of;
 use crate::ui::shell::assessment_frame::use_current;
+use crate::ui::track::report_table::{of_assessment, Column, ReportPart, ReportRow, ReportTable};
 
 /// Initiatives in the "next initiatives" table.
 const NEXT_INITIATIVES: usize = 10;
@@ -88,50 +89,40 @@ pub fn category_text(p: &QuarterPlan, c: BudgetCategory) -> String {
 #[component]
 pub fn ReportRoadmap(today: NaiveDate) -> impl IntoView {
     let current = use_current();
-    let summary = Memo::new(move |_| {
-        current.assessment.with(|a| {
-            let Some(a) = a.as_ref() else {
-                return String::new();
-            };
-            let n = |s: InitiativeStatus| a.initiatives.iter().filter(|i| i.status == s).count();
-            tf(
-                "partners.report_plan_summary",
-                &[
-                    ("total", &a.initiatives.len().to_string()),
-                    ("in_progress", &n(InitiativeStatus::InProgress).to_string()),
-                    ("planned", &n(InitiativeStatus::Planned).to_string()),
-                    ("done", &n(InitiativeStatus::Done).to_string()),
-                    ("dropped", &n(InitiativeStatus::Dropped).to_string()),
-                ],
-            )
-        })
+    let summary = of_assessment(move |a| {
+        let n = |s: InitiativeStatus| a.initiatives.iter().filter(|i| i.status == s).count();
+        tf(
+            "partners.report_plan_summary",
+            &[
+                ("total", &a.initiatives.len().to_string()),
+                ("in_progress", &n(InitiativeStatus::InProgress).to_string()),
+                ("planned", &n(InitiativeStatus::Planned).to_string()),
+                ("done", &n(InitiativeStatus::Done).to_string()),
+                ("dropped", &n(InitiativeStatus::Dropped).to_string()),
+            ],
+        )
     });
-    let warnings = Memo::new(move |_| {
-        current.assessment.with(|a| {
-            let Some(a) = a.as_ref() else {
-                return Vec::new();
+    let warnings = of_assessment(move |a| {
+        let mut out = Vec::new();
+        let conflicts = deps::conflicts(&a.initiatives).len();
+        if conflicts > 0 {
+            let key = if conflicts == 1 {
+                "partners.report_plan_conflict_one"
+            } else {
+                "partners.report_plan_conflicts"
             };
-            let mut out = Vec::new();
-            let conflicts = deps::conflicts(&a.initiatives).len();
-            if conflicts > 0 {
-                let key = if conflicts == 1 {
-                    "partners.report_plan_conflict_one"
-                } else {
-                    "partners.report_plan_conflicts"
-                };
-                out.push(tf(key, &[("count", &conflicts.to_string())]));
-            }
-            let late = past_due(&a.initiatives, today);
-            if late > 0 {
-                let key = if late == 1 {
-                    "partners.report_plan_late_one"
-                } else {
-                    "partners.report_plan_late"
-                };
-                out.push(tf(key, &[("count", &late.to_string())]));
-            }
-            out
-        })
+            out.push(tf(key, &[("count", &conflicts.to_string())]));
+        }
+        let late = past_due(&a.initiatives, today);
+        if late > 0 {
+            let key = if late == 1 {
+                "partners.report_plan_late_one"
+            } else {
+                "partners.report_plan_late"
+            };
+            out.push(tf(key, &[("count", &late.to_string())]));
+        }
+        out
     });
     let chart = Memo::new(move |_| {
         current.assessment.with(|a| {
@@ -148,151 +139,121 @@ pub fn ReportRoadmap(today: NaiveDate) -> impl IntoView {
         })
     });
     let svg = Signal::derive(move || chart.with(|t| timeline::render(t, TIMELINE_WIDTH)));
-    let rows = Memo::new(move |_| {
-        current.assessment.with(|a| {
-            a.as_ref()
-                .map(|a| {
-                    next_initiatives(&a.initiatives, today, NEXT_INITIATIVES)
-                        .into_iter()
-                        .map(|i| {
-                            let when = match (i.start, last_day(i)) {
-                                (Some(s), Some(e)) => tf(
-                                    "partners.report_plan_when",
-                                    &[("start", &date(s)), ("end", &date(e))],
-                                ),
-                                _ => t("partners.report_plan_not_dated").to_string(),
-                            };
-                            let owner = match i.owner.trim() {
-                                "" => "–".to_string(),
-                                o => o.to_string(),
-                            };
-                            (
-                                i.id,
-                                title_of(i),
-                                i.milestone,
-                                l(i.status.label()),
-                                when,
-                                owner,
-                                tf(
-                                    "partners.report_plan_effort_weeks",
-                                    &[("weeks", &trim_number(i.effort_weeks))],
-                                ),
-                            )
-                        })
-                        .collect::<Vec<_>>()
-                })
-                .unwrap_or_default()
-        })
+    let rows = of_assessment(move |a| {
+        next_initiatives(&a.initiatives, today, NEXT_INITIATIVES)
+            .into_iter()
+            .map(|i| {
+                let when = match (i.start, last_day(i)) {
+                    (Some(s), Some(e)) => tf(
+                        "partners.report_plan_when",
+                        &[("start", &date(s)), ("end", &date(e))],
+                    ),
+                    _ => t("partners.report_plan_not_dated").to_string(),
+                };
+                let owner = match i.owner.trim() {
+                    "" => "–".to_string(),
+                    o => o.to_string(),
+                };
+                let milestone = if i.milestone {
+                    t("partners.report_plan_milestone")
+                } else {
+                    ""
+                };
+                ReportRow {
+                    key: i.id.to_string(),
+                    cells: vec![
+                        format!("{}{milestone}", title_of(i)),
+                        l(i.status.label()).to_string(),
+                        when,
+                        owner,
+                        tf(
+                            "partners.report_plan_effort_weeks",
+                            &[("weeks", &trim_number(i.effort_weeks))],
+                        ),
+                    ],
+                }
+            })
+            .collect::<Vec<_>>()
     });
     view! {
-        <section class="report-section" aria-labelledby="report-roadmap-title">
-            <h3 id="report-roadmap-title">{t("partners.report_plan_roadmap")}</h3>
+        <ReportPart heading_id="report-roadmap-title" title=t("partners.report_plan_roadmap")>
             <p>{move || summary.get()}</p>
             {move || warnings.get().into_iter().map(|w| view! { <p class="warning-text">{w}</p> }).collect_view()}
             <div class="timeline-scroll">
                 <ChartView svg label=t("partners.report_plan_timeline")/>
             </div>
-            <Show
-                when=move || !rows.with(Vec::is_empty)
-                fallback=|| view! { <p>{t("partners.report_plan_no_initiative")}</p> }
-            >
-                <table class="data-table">
-                    <caption>{tf("partners.report_plan_next_table", &[("count", &NEXT_INITIATIVES.to_string())])}</caption>
-                    <thead>
-                        <tr>
-                            <th scope="col">{t("partners.report_plan_initiative")}</th>
-                            <th scope="col">{t("partners.report_plan_status")}</th>
-                            <th scope="col">{t("partners.report_plan_when_col")}</th>
-                            <th scope="col">{t("partners.report_plan_owner")}</th>
-                            <th scope="col">{t("partners.report_plan_effort")}</th>
-                        </tr>
-                    </thead>
-                    <tbody>
-                        <For each=move || rows.get() key=|r| r.clone() let:r>
-                            <tr>
-                                <th scope="row">{r.1}{r.2.then(|| t("partners.report_plan_milestone"))}</th>
-                                <td>{r.3}</td>
-                                <td>{r.4}</td>
-                                <td>{r.5}</td>
-                                <td>{r.6}</td>
-                            </tr>
-                        </For>
-                    </tbody>
-                </table>
-            </Show>
-        </section>
+            <ReportTable
+                caption=tf("partners.report_plan_next_table", &[("count", &NEXT_INITIATIVES.to_string())])
+                columns=vec![
+                    Column::heading(t("partners.report_plan_initiative")),
+                    Column::plain(t("partners.report_plan_status")),
+                    Column::plain(t("partners.report_plan_when_col")),
+                    Column::plain(t("partners.report_plan_owner")),
+                    Column::plain(t("partners.report_plan_effort")),
+                ]
+                rows
+                empty=t("partners.report_plan_no_initiative")
+            />
+        </ReportPart>
     }
 }
 
 #[component]
 pub fn ReportBudget(today: NaiveDate) -> impl IntoView {
-    let current = use_current();
-    let plans = Memo::new(move |_| {
-        current.assessment.with(|a| {
-            a.as_ref()
-                .map(|a| {
-                    let (first, _) = default_range(a, today);
-                    plan(a, first, BUDGET_QUARTERS)
+    let plans = of_assessment(move |a| {
+        let (first, _) = default_range(a, today);
+        plan(a, first, BUDGET_QUARTERS)
+    });
+    let rows = Memo::new(move |_| {
+        plans.with(|ps| {
+            ps.iter()
+                .map(|p| {
+                    let total = match p.budget_total() {
+                        Some(b) => tf(
+                            "partners.report_plan_of_budget",
+                            &[
+                                ("planned", &format_amount(p.planned_total().round())),
+                                ("budget", &format_amount(b.round())),
+                            ],
+                        ),
+                        None => tf(
+                            "partners.report_plan_no_budget",
+                            &[("planned", &format_amount(p.planned_total().round()))],
+                        ),
+                    };
+                    let status = match over_text(p) {
+                        Some(text) => format!("⚠ {text}"),
+                        None if p.budget_total().is_some() => {
+                            t("partners.report_plan_within").to_string()
+                        }
+                        None => t("partners.report_plan_nothing_to_compare").to_string(),
+                    };
+                    let mut cells = vec![p.quarter.to_string()];
+                    cells.extend(BudgetCategory::ALL.map(|c| category_text(p, c)));
+                    cells.extend([total, status]);
+                    ReportRow {
+                        key: p.quarter.to_string(),
+                        cells,
+                    }
                 })
-                .unwrap_or_default()
+                .collect::<Vec<_>>()
         })
     });
-    let undated = Memo::new(move |_| {
-        current
-            .assessment
-            .with(|a| a.as_ref().map_or(0, |a| undated_initiatives(a).len()))
-    });
+    let mut columns = vec![Column::heading(t("partners.report_plan_quarter"))];
+    columns.extend(BudgetCategory::ALL.map(|c| Column::plain(l(c.label()))));
+    columns.extend([
+        Column::plain(t("partners.report_plan_total")),
+        Column::plain(t("partners.report_plan_over")),
+    ]);
+    let undated = of_assessment(|a| undated_initiatives(a).len());
     view! {
-        <section class="report-section" aria-labelledby="report-budget-title">
-            <h3 id="report-budget-title">{t("partners.report_plan_budget")}</h3>
+        <ReportPart heading_id="report-budget-title" title=t("partners.report_plan_budget")>
             <p class="muted">{t("partners.report_plan_budget_intro")}</p>
-            <table class="data-table">
-                <caption>{tf("partners.report_plan_budget_table", &[("count", &BUDGET_QUARTERS.to_string())])}</caption>
-                <thead>
-                    <tr>
-                        <th scope="col">{t("partners.report_plan_quarter")}</th>
-                        {BudgetCategory::ALL
-                            .into_iter()
-                            .map(|c| view! { <th scope="col">{l(c.label())}</th> })
-                            .collect_view()}
-                        <th scope="col">{t("partners.report_plan_total")}</th>
-                        <th scope="col">{t("partners.report_plan_over")}</th>
-                    </tr>
-                </thead>
-                <tbody>
-                    {move || plans.with(|ps| ps.iter().map(|p| {
-                        let total = match p.budget_total() {
-                            Some(b) => tf(
-                                "partners.report_plan_of_budget",
-                                &[
-                                    ("planned", &format_amount(p.planned_total().round())),
-                                    ("budget", &format_amount(b.round())),
-                                ],
-                            ),
-                            None => tf(
-                                "partners.report_plan_no_budget",
-                                &[("planned", &format_amount(p.planned_total().round()))],
-                            ),
-                        };
-                        let status = match over_text(p) {
-                            Some(text) => format!("⚠ {text}"),
-                            None if p.budget_total().is_some() => t("partners.report_plan_within").to_string(),
-                            None => t("partners.report_plan_nothing_to_compare").to_string(),
-                        };
-                        view! {
-                            <tr>
-                                <th scope="row">{p.quarter.to_string()}</th>
-                                {BudgetCategory::ALL
-                                    .into_iter()
-                                    .map(|c| view! { <td>{category_text(p, c)}</td> })
-                                    .collect_view()}
-                                <td>{total}</td>
-                                <td>{status}</td>
-                            </tr>
-                        }
-                    }).collect_view())}
-                </tbody>
-            </table>
+            <ReportTable
+                caption=tf("partners.report_plan_budget_table", &[("count", &BUDGET_QUARTERS.to_string())])
+                columns
+                rows
+            />
             <Show when=move || { undated.get() > 0 }>
                 <p class="warning-text">
                     {move || match undated.get() {
@@ -301,7 +262,7 @@ pub fn ReportBudget(today: NaiveDate) -> impl IntoView {
                     }}
                 </p>
             </Show>
-        </section>
+        </ReportPart>
     }
 }
 

@@ -17,7 +17,7 @@ use crate::ui::common::numbers::trim_number;
 use crate::ui::i18n::{content, date, l, t, tf};
 use crate::ui::plan::kpi_dashboard::status_text;
 use crate::ui::plan::risk_register::{display_title, overdue_text, score_text};
-use crate::ui::shell::assessment_frame::use_current;
+use crate::ui::track::report_table::{of_assessment, Column, ReportPart, ReportRow, ReportTable};
 
 /// Risks in the report's table.
 const TOP_RISKS: usize = 5;
@@ -83,143 +83,94 @@ pub fn has_review(r: &Review) -> bool {
 
 #[component]
 pub fn ReportKpis(today: NaiveDate) -> impl IntoView {
-    let current = use_current();
-    let rows = Memo::new(move |_| {
-        current.assessment.with(|a| {
-            a.as_ref()
-                .map(|a| {
-                    a.kpis
-                        .iter()
-                        .map(|k| {
-                            let p = trend::project(k, today);
-                            (
-                                k.id,
-                                k.name.clone(),
-                                status_text(&p.status),
-                                latest_text(k),
-                                target_text(k),
-                                p.reason,
-                            )
-                        })
-                        .collect::<Vec<_>>()
-                })
-                .unwrap_or_default()
-        })
+    let rows = of_assessment(move |a| {
+        a.kpis
+            .iter()
+            .map(|k| {
+                let p = trend::project(k, today);
+                ReportRow {
+                    key: k.id.to_string(),
+                    cells: vec![
+                        k.name.clone(),
+                        status_text(&p.status),
+                        latest_text(k),
+                        target_text(k),
+                        p.reason,
+                    ],
+                }
+            })
+            .collect::<Vec<_>>()
     });
     view! {
-        <section class="report-section" aria-labelledby="report-kpis-title">
-            <h3 id="report-kpis-title">{t("partners.report_tracking_kpis")}</h3>
+        <ReportPart heading_id="report-kpis-title" title=t("partners.report_tracking_kpis")>
             <p class="muted">{t("partners.report_tracking_kpis_intro")}</p>
-            <Show
-                when=move || !rows.with(Vec::is_empty)
-                fallback=|| view! { <p>{t("partners.report_tracking_no_kpis")}</p> }
-            >
-                <table class="data-table">
-                    <caption>{t("partners.report_tracking_kpis_table")}</caption>
-                    <thead>
-                        <tr>
-                            <th scope="col">{t("partners.report_tracking_kpi")}</th>
-                            <th scope="col">{t("partners.report_tracking_status")}</th>
-                            <th scope="col">{t("partners.report_tracking_latest_col")}</th>
-                            <th scope="col">{t("partners.report_tracking_target")}</th>
-                            <th scope="col">{t("partners.report_tracking_why")}</th>
-                        </tr>
-                    </thead>
-                    <tbody>
-                        <For each=move || rows.get() key=|r| r.clone() let:r>
-                            <tr>
-                                <th scope="row">{r.1}</th>
-                                <td>{r.2}</td>
-                                <td>{r.3}</td>
-                                <td>{r.4}</td>
-                                <td class="small">{r.5}</td>
-                            </tr>
-                        </For>
-                    </tbody>
-                </table>
-            </Show>
-        </section>
+            <ReportTable
+                caption=t("partners.report_tracking_kpis_table")
+                columns=vec![
+                    Column::heading(t("partners.report_tracking_kpi")),
+                    Column::plain(t("partners.report_tracking_status")),
+                    Column::plain(t("partners.report_tracking_latest_col")),
+                    Column::plain(t("partners.report_tracking_target")),
+                    Column::small(t("partners.report_tracking_why")),
+                ]
+                rows
+                empty=t("partners.report_tracking_no_kpis")
+            />
+        </ReportPart>
     }
 }
 
 #[component]
 pub fn ReportRisks(today: NaiveDate) -> impl IntoView {
-    let current = use_current();
-    let sentence = Memo::new(move |_| {
-        current.assessment.with(|a| {
-            a.as_ref()
-                .map(|a| summary(&a.risks, today).sentence())
-                .unwrap_or_default()
-        })
-    });
-    let rows = Memo::new(move |_| {
-        current.assessment.with(|a| {
-            a.as_ref()
-                .map(|a| {
-                    ranked(&a.risks)
-                        .into_iter()
-                        .filter(|r| r.is_active())
-                        .take(TOP_RISKS)
-                        .map(|r| {
-                            let review = match (r.review_overdue(today), r.next_review) {
-                                (Some(days), _) => overdue_text(days),
-                                (None, Some(d)) => date(d),
-                                (None, None) => {
-                                    t("partners.report_tracking_no_review_date").to_string()
-                                }
-                            };
-                            let or_dash = |s: &str| match s.trim() {
-                                "" => "–".to_string(),
-                                text => text.to_string(),
-                            };
-                            (
-                                r.id,
-                                display_title(&r.title),
-                                score_text(r.score()),
-                                l(r.status.label()),
-                                or_dash(&r.owner),
-                                or_dash(&r.mitigation),
-                                review,
-                            )
-                        })
-                        .collect::<Vec<_>>()
-                })
-                .unwrap_or_default()
-        })
+    let sentence = of_assessment(move |a| summary(&a.risks, today).sentence());
+    let rows = of_assessment(move |a| {
+        ranked(&a.risks)
+            .into_iter()
+            .filter(|r| r.is_active())
+            .take(TOP_RISKS)
+            .map(|r| {
+                let review = match (r.review_overdue(today), r.next_review) {
+                    (Some(days), _) => overdue_text(days),
+                    (None, Some(d)) => date(d),
+                    (None, None) => t("partners.report_tracking_no_review_date").to_string(),
+                };
+                let or_dash = |s: &str| match s.trim() {
+                    "" => "–".to_string(),
+                    text => text.to_string(),
+                };
+                ReportRow {
+                    key: r.id.to_string(),
+                    cells: vec![
+                        display_title(&r.title),
+                        score_text(r.score()),
+                        l(r.status.label()).to_string(),
+                        or_dash(&r.owner),
+                        or_dash(&r.mitigation),
+                        review,
+                    ],
+                }
+            })
+            .collect::<Vec<_>>()
     });
     view! {
-        <section class="report-section" aria-labelledby="report-risks-title">
-            <h3 id="report-risks-title">{t("partners.report_tracking_risks")}</h3>
+        <ReportPart heading_id="report-risks-title" title=t("partners.report_tracking_risks")>
             <p class="headline">{move || sentence.get()}</p>
             <p class="muted">{t("partners.report_tracking_risks_intro")}</p>
             <Show when=move || !rows.with(Vec::is_empty)>
-                <table class="data-table">
-                    <caption>{tf("partners.report_tracking_risks_table", &[("count", &TOP_RISKS.to_string())])}</caption>
-                    <thead>
-                        <tr>
-                            <th scope="col">{t("partners.report_tracking_risk")}</th>
-                            <th scope="col">{t("partners.report_tracking_score")}</th>
-                            <th scope="col">{t("partners.report_tracking_status")}</th>
-                            <th scope="col">{t("partners.report_tracking_owner")}</th>
-                            <th scope="col">{t("partners.report_tracking_mitigation")}</th>
-                            <th scope="col">{t("partners.report_tracking_next_review")}</th>
-                        </tr>
-                    </thead>
-                    <tbody>
-                        <For each=move || rows.get() key=|r| r.clone() let:r>
-                            <tr>
-                                <th scope="row">{r.1}</th>
-                                <td>{r.2}</td>
-                                <td>{r.3}</td>
-                                <td>{r.4}</td>
-                                <td class="small">{r.5}</td>
-                                <td>{r.6}</td>
-                            </tr>
-                        </For>
-                    </tbody>
-                </table>
+                <ReportTable
+                    caption=tf("partners.report_tracking_risks_table", &[("count", &TOP_RISKS.to_string())])
+                    columns=vec![
+                        Column::heading(t("partners.report_tracking_risk")),
+                        Column::plain(t("partners.report_tracking_score")),
+                        Column::plain(t("partners.report_tracking_status")),
+                        Column::plain(t("partners.report_tracking_owner")),
+                        Column::small(t("partners.report_tracking_mitigation")),
+                        Column::plain(t("partners.report_tracking_next_review")),
+                    ]
+                    rows
+                />
             </Show>
-        </section>
+        </ReportPart>
     }
 }
 
@@ -230,71 +181,63 @@ struct PartnerCard {
     id: Uuid,
     name: String,
     explanation: String,
-    /// (rank, candidate, total, must-haves), in the engine's order.
-    rows: Vec<(String, String, String, String)>,
+    /// A row per candidate (rank, name, total, must-haves), in the engine's order.
+    rows: Vec<ReportRow>,
 }
 
 #[component]
 pub fn ReportPartners() -> impl IntoView {
-    let current = use_current();
-    let cards = Memo::new(move |_| {
-        current.assessment.with(|a| {
-            a.as_ref()
-                .map(|a| {
-                    a.scorecards
-                        .iter()
-                        .filter(|c| c.kind == ScorecardKind::Partner)
-                        .map(|c| {
-                            let outcome = engine::evaluate(c);
-                            let ranges = engine::sensitivity(c);
-                            let rows = outcome
-                                .results
+    let cards = of_assessment(move |a| {
+        a.scorecards
+            .iter()
+            .filter(|c| c.kind == ScorecardKind::Partner)
+            .map(|c| {
+                let outcome = engine::evaluate(c);
+                let ranges = engine::sensitivity(c);
+                let rows = outcome
+                    .results
+                    .iter()
+                    .map(|r| {
+                        let name = c
+                            .candidate(r.candidate)
+                            .map(|x| x.name.clone())
+                            .unwrap_or_default();
+                        let gates = if r.gate_failures.is_empty() {
+                            t("partners.report_tracking_all_passed").to_string()
+                        } else {
+                            let reasons = r
+                                .gate_failures
                                 .iter()
-                                .map(|r| {
-                                    let name = c
-                                        .candidate(r.candidate)
-                                        .map(|x| x.name.clone())
-                                        .unwrap_or_default();
-                                    let gates = if r.gate_failures.is_empty() {
-                                        t("partners.report_tracking_all_passed").to_string()
-                                    } else {
-                                        let reasons = r
-                                            .gate_failures
-                                            .iter()
-                                            .map(|g| g.reason.clone())
-                                            .collect::<Vec<_>>()
-                                            .join(t("partners.report_tracking_reason_separator"));
-                                        tf(
-                                            "partners.report_tracking_fails",
-                                            &[("reasons", &reasons)],
-                                        )
-                                    };
-                                    (
-                                        r.rank.map_or_else(|| "–".to_string(), |k| k.to_string()),
-                                        name,
-                                        r.total.map_or_else(
-                                            || t("partners.report_tracking_no_scores").to_string(),
-                                            |total| format!("{total:.1}"),
-                                        ),
-                                        gates,
-                                    )
-                                })
-                                .collect();
-                            PartnerCard {
-                                id: c.id,
-                                name: c.name.clone(),
-                                explanation: engine::explain(c, &outcome, &ranges),
-                                rows,
-                            }
-                        })
-                        .collect::<Vec<_>>()
-                })
-                .unwrap_or_default()
-        })
+                                .map(|g| g.reason.clone())
+                                .collect::<Vec<_>>()
+                                .join(t("partners.report_tracking_reason_separator"));
+                            tf("partners.report_tracking_fails", &[("reasons", &reasons)])
+                        };
+                        ReportRow {
+                            key: r.candidate.to_string(),
+                            cells: vec![
+                                r.rank.map_or_else(|| "–".to_string(), |k| k.to_string()),
+                                name,
+                                r.total.map_or_else(
+                                    || t("partners.report_tracking_no_scores").to_string(),
+                                    |total| format!("{total:.1}"),
+                                ),
+                                gates,
+                            ],
+                        }
+                    })
+                    .collect();
+                PartnerCard {
+                    id: c.id,
+                    name: c.name.clone(),
+                    explanation: engine::explain(c, &outcome, &ranges),
+                    rows,
+                }
+            })
+            .collect::<Vec<_>>()
     });
     view! {
-        <section class="report-section" aria-labelledby="report-partners-title">
-            <h3 id="report-partners-title">{t("partners.report_tracking_partners")}</h3>
+        <ReportPart heading_id="report-partners-title" title=t("partners.report_tracking_partners")>
             <Show
                 when=move || !cards.with(Vec::is_empty)
                 fallback=|| view! { <p>{t("partners.report_tracking_no_partners")}</p> }
@@ -302,41 +245,25 @@ pub fn ReportPartners() -> impl IntoView {
                 <For each=move || cards.get() key=|c| c.clone() let:card>
                     <h4>{card.name}</h4>
                     <p>{card.explanation}</p>
-                    <table class="data-table">
-                        <caption>{t("partners.report_tracking_ranking")}</caption>
-                        <thead>
-                            <tr>
-                                <th scope="col">{t("partners.report_tracking_rank")}</th>
-                                <th scope="col">{t("partners.report_tracking_candidate")}</th>
-                                <th scope="col">{t("partners.report_tracking_total")}</th>
-                                <th scope="col">{t("partners.report_tracking_must_haves")}</th>
-                            </tr>
-                        </thead>
-                        <tbody>
-                            {card.rows.into_iter().map(|(rank, name, total, gates)| view! {
-                                <tr>
-                                    <td>{rank}</td>
-                                    <th scope="row">{name}</th>
-                                    <td>{total}</td>
-                                    <td>{gates}</td>
-                                </tr>
-                            }).collect_view()}
-                        </tbody>
-                    </table>
+                    <ReportTable
+                        caption=t("partners.report_tracking_ranking")
+                        columns=vec![
+                            Column::plain(t("partners.report_tracking_rank")),
+                            Column::heading(t("partners.report_tracking_candidate")),
+                            Column::plain(t("partners.report_tracking_total")),
+                            Column::plain(t("partners.report_tracking_must_haves")),
+                        ]
+                        rows=card.rows
+                    />
                 </For>
             </Show>
-        </section>
+        </ReportPart>
     }
 }
 
 #[component]
 pub fn ReportReview() -> impl IntoView {
-    let current = use_current();
-    let review = Memo::new(move |_| {
-        current
-            .assessment
-            .with(|a| a.as_ref().map(|a| a.review.clone()).unwrap_or_default())
-    });
+    let review = of_assessment(|a| a.review.clone());
     let reviewed = Memo::new(move |_| review.with(has_review));
     let headline = Memo::new(move |_| {
         review.with(|r| {
@@ -375,22 +302,23 @@ pub fn ReportReview() -> impl IntoView {
                 .iter()
                 .map(|area| {
                     let entry = r.areas.get(&area.id);
-                    (
-                        area.id.clone(),
-                        area.name.clone(),
-                        area_status_text(entry.map(|x| x.status).unwrap_or_default()),
-                        entry
-                            .map(|x| x.comment.trim().to_string())
-                            .filter(|c| !c.is_empty())
-                            .unwrap_or_else(|| "–".to_string()),
-                    )
+                    ReportRow {
+                        key: area.id.clone(),
+                        cells: vec![
+                            area.name.clone(),
+                            area_status_text(entry.map(|x| x.status).unwrap_or_default()),
+                            entry
+                                .map(|x| x.comment.trim().to_string())
+                                .filter(|c| !c.is_empty())
+                                .unwrap_or_else(|| "–".to_string()),
+                        ],
+                    }
                 })
                 .collect::<Vec<_>>()
         })
     });
     view! {
-        <section class="report-section" aria-labelledby="report-review-title">
-            <h3 id="report-review-title">{t("partners.report_tracking_review")}</h3>
+        <ReportPart heading_id="report-review-title" title=t("partners.report_tracking_review")>
             <Show
                 when=move || reviewed.get()
                 fallback=|| view! {
@@ -398,27 +326,17 @@ pub fn ReportReview() -> impl IntoView {
                 }
             >
                 <p class="headline">{move || headline.get()}</p>
-                <table class="data-table">
-                    <caption>{t("partners.report_tracking_review_table")}</caption>
-                    <thead>
-                        <tr>
-                            <th scope="col">{t("partners.report_tracking_area")}</th>
-                            <th scope="col">{t("partners.report_tracking_status")}</th>
-                            <th scope="col">{t("partners.report_tracking_comment")}</th>
-                        </tr>
-                    </thead>
-                    <tbody>
-                        <For each=move || rows.get() key=|r| r.clone() let:r>
-                            <tr>
-                                <th scope="row">{r.1}</th>
-                                <td>{r.2}</td>
-                                <td class="small">{r.3}</td>
-                            </tr>
-                        </For>
-                    </tbody>
-                </table>
+                <ReportTable
+                    caption=t("partners.report_tracking_review_table")
+                    columns=vec![
+                        Column::heading(t("partners.report_tracking_area")),
+                        Column::plain(t("partners.report_tracking_status")),
+                        Column::small(t("partners.report_tracking_comment")),
+                    ]
+                    rows
+                />
             </Show>
-        </section>
+        </ReportPart>
     }
 }
 

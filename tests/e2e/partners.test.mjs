@@ -35,8 +35,9 @@ test('partner quotes score the price criterion; must-haves name their rule; hire
 
   // Two monthly quotes: the first price adds the derived price criterion.
   const prices = page.getByLabel(/^Monthly price/);
-  await prices.nth(0).fill('12,000');
-  await prices.nth(1).fill('8000');
+  // Money as people type it: a currency sign, thousands, a k suffix.
+  await prices.nth(0).fill('$12,000');
+  await prices.nth(1).fill('8k');
   const price = criterion(page, 'Monthly price');
   await price.waitFor();
   const formula = price.getByTestId('price-formula');
@@ -90,7 +91,7 @@ test('partner quotes score the price criterion; must-haves name their rule; hire
   const ramp = 2;
   const dayRate = 500;
   await page.getByLabel('Person-weeks a month needed').fill(String(need));
-  await page.getByLabel('Monthly salary of one engineer').fill('7,000');
+  await page.getByLabel('Monthly salary of one engineer').fill('$7,000');
   await page.getByLabel('Recruiting cost per engineer').fill('5000');
   await page.getByLabel('Months to hire').fill(String(monthsToHire));
   await page.getByLabel('Months to ramp up').fill(String(ramp));
@@ -127,7 +128,7 @@ test('partner quotes score the price criterion; must-haves name their rule; hire
   await waitSaved(page);
   await page.reload();
   await page.getByRole('heading', { level: 3, name: 'Hire, partner or freelance' }).waitFor();
-  assert.equal(await page.getByLabel('Monthly salary of one engineer').inputValue(), '7000');
+  assert.equal(await page.getByLabel('Monthly salary of one engineer').inputValue(), '7,000');
   assert.equal(await page.getByLabel('Person-weeks a month needed').inputValue(), '');
   await s.close?.();
 });

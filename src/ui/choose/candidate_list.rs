@@ -8,7 +8,7 @@ use crate::domain::costs::MAX_COST_FIGURE;
 use crate::domain::scorecard::{price, Candidate};
 use crate::ui::choose::card_edit::use_card;
 use crate::ui::choose::sourcing::use_currency;
-use crate::ui::common::numbers::{parse_number, trim_number};
+use crate::ui::common::numbers::{money_input, parse_money_text};
 use crate::ui::i18n::{t, tf};
 
 #[component]
@@ -55,8 +55,8 @@ fn CandidateRow(cid: Uuid) -> impl IntoView {
             .unwrap_or_default()
     });
     let currency = use_currency();
-    // The price as typed, kept while it cannot be read (never blanked); read with the number
-    // parser until the money parser (domain::money) lands.
+    // The price as typed, kept while it cannot be read (never blanked); read as people type
+    // money ("$4,200", "4.2k").
     let price_text = RwSignal::new(
         card.card
             .with_untracked(|c| {
@@ -64,7 +64,7 @@ fn CandidateRow(cid: Uuid) -> impl IntoView {
                     .and_then(|c| c.candidate(cid))
                     .and_then(|x| x.monthly_price)
             })
-            .map(trim_number)
+            .map(money_input)
             .unwrap_or_default(),
     );
     let price_error = RwSignal::new(None::<String>);
@@ -98,12 +98,11 @@ fn CandidateRow(cid: Uuid) -> impl IntoView {
                     on:input=move |ev| {
                         let v = event_target_value(&ev);
                         price_text.set(v.clone());
-                        match parse_number(&v) {
-                            Ok(p) if p.is_none_or(|p| (0.0..=MAX_COST_FIGURE).contains(&p)) => {
+                        match parse_money_text(&v, MAX_COST_FIGURE) {
+                            Ok(p) => {
                                 price_error.set(None);
                                 card.update(move |c| price::set_price(c, cid, p));
                             }
-                            Ok(_) => price_error.set(Some(t("sourcing.price_negative").to_string())),
                             Err(e) => price_error.set(Some(e)),
                         }
                     }/>

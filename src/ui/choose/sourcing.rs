@@ -3,37 +3,28 @@
 //! own assumptions editable in place. Every figure comes from `domain::sourcing`; this component
 //! only reads the page's inputs and shows the results.
 //!
-//! Amounts are read with `ui::common::numbers::parse_number` ("4,200", "4 200"); the money parser
-//! in `domain::money` ("$4,200", "4.2k") should replace it once it has landed.
+//! Amounts are read as people type money ("$4,200", "4 200", "4.2k") and written with the
+//! assessment's currency, through `ui::common::numbers`.
 
 use chrono::Local;
 use leptos::prelude::*;
 
 use crate::domain::costs::Costs;
 use crate::domain::sourcing::{self, Comparison, OptionCost, QuoteSource};
-use crate::ui::common::numbers::{format_amount, parse_number, trim_number};
+use crate::ui::common::numbers::{money, money_input, parse_money_text, parse_number, trim_number};
 use crate::ui::i18n::{t, tf};
 use crate::ui::plan::capacity_table::next_months;
 use crate::ui::shell::assessment_frame::use_current;
 use crate::ui::state::use_app_state;
 
-/// An amount with the assessment's currency ("12,000 EUR"), or alone when none is set.
-fn money(v: f64, currency: &str) -> String {
-    let amount = format_amount(v);
-    if currency.trim().is_empty() {
-        amount
-    } else {
-        format!("{amount} {}", currency.trim())
-    }
-}
-
-/// A typed figure: `Ok(None)` when blank (the default or plan figure applies).
+/// A typed figure that is not money (person-weeks, months): `Ok(None)` when blank (the default
+/// or plan figure applies).
 fn read_figure(text: &str, max: f64) -> Result<Option<f64>, String> {
     match parse_number(text)? {
         Some(v) if (0.0..=max).contains(&v) => Ok(Some(v)),
         Some(_) => Err(tf(
             "sourcing.figure_out_of_range",
-            &[("max", &format_amount(max))],
+            &[("max", &trim_number(max))],
         )),
         None => Ok(None),
     }
@@ -74,14 +65,14 @@ pub fn SourcingOptions() -> impl IntoView {
     let quote_text = RwSignal::new(String::new());
     let need_error = Memo::new(move |_| read_figure(&need_text.get(), 10_000.0).err());
     let quote_error = Memo::new(move |_| {
-        read_figure(&quote_text.get(), crate::domain::costs::MAX_COST_FIGURE).err()
+        parse_money_text(&quote_text.get(), crate::domain::costs::MAX_COST_FIGURE).err()
     });
     let comparison = Memo::new(move |_| {
         let need = read_figure(&need_text.get(), 10_000.0)
             .ok()
             .flatten()
             .unwrap_or_else(|| plan.get().0);
-        let typed = read_figure(&quote_text.get(), crate::domain::costs::MAX_COST_FIGURE)
+        let typed = parse_money_text(&quote_text.get(), crate::domain::costs::MAX_COST_FIGURE)
             .ok()
             .flatten();
         let quote = match typed {
@@ -138,7 +129,7 @@ pub fn SourcingOptions() -> impl IntoView {
             <div class="field">
                 <label for="sourcing-quote">{move || tf("sourcing.quote_label", &[("currency", &currency.get())])}</label>
                 <input type="text" inputmode="decimal" id="sourcing-quote" class="narrow-input"
-                    placeholder=move || best_quote.get().map(|(q, _)| trim_number(q)).unwrap_or_default()
+                    placeholder=move || best_quote.get().map(|(q, _)| money_input(q)).unwrap_or_default()
                     aria-invalid=move || quote_error.with(Option::is_some).to_string()
                     prop:value=move || quote_text.get()
                     on:input=move |ev| quote_text.set(event_target_value(&ev))/>
@@ -321,11 +312,13 @@ fn AssumptionField(index: usize) -> impl IntoView {
             .assessment
             .with(|a| a.as_ref().and_then(|a| get(&a.costs)))
     };
-    let text = RwSignal::new(stored().map(trim_number).unwrap_or_default());
+    let is_money = f.money;
+    let shown = if is_money { money_input } else { trim_number };
+    let text = RwSignal::new(stored().map(shown).unwrap_or_default());
     let error = RwSignal::new(None::<String>);
     let dom = format!("cost-{}", f.id.replace('_', "-"));
     let default = if f.money {
-        format_amount(f.default)
+        money_input(f.default)
     } else {
         sourcing::months_text(f.default)
     };
@@ -339,7 +332,8 @@ fn AssumptionField(index: usize) -> impl IntoView {
                 on:input=move |ev| {
                     let v = event_target_value(&ev);
                     text.set(v.clone());
-                    match read_figure(&v, max) {
+                    let read = if is_money { parse_money_text(&v, max) } else { read_figure(&v, max) };
+                    match read {
                         Ok(n) => {
                             error.set(None);
                             state.edit(id, |a| set(&mut a.costs, n));

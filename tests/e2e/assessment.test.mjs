@@ -150,7 +150,7 @@ test('export and import keep answers, SWOT, stakeholders and inventory', async (
   const item = page.locator('#inventory-title').locator('..').locator('.row-card').first();
   await item.getByLabel('Item', { exact: true }).fill('Cloud hosting');
   await item.getByLabel('Monthly cost').fill('1,2x0');
-  await item.getByText('Not saved: enter an amount').waitFor();
+  await item.getByText(/Not saved: it is not a number \(for example 4200, \$4,200, 4.2k or 1.5m\)/).waitFor();
   await item.getByLabel('Monthly cost').fill('1,200');
   await page.getByRole('row', { name: /^Total/ }).filter({ hasText: '1,200' }).waitFor();
   await page.getByRole('button', { name: 'Add decision record' }).click();

@@ -108,7 +108,7 @@ pub fn NextSteps() -> impl IntoView {
                 fallback=|| view! { <p class="empty">{t("next.none")}</p> }
             >
                 <p class="muted">{tf("next.rule", &[("steps", &short_plan::STEPS.to_string()), ("days", &short_plan::HORIZON_DAYS.to_string())])}</p>
-                <table class="table">
+                <table class="data-table">
                     <thead>
                         <tr>
                             <th scope="col">{t("next.step")}</th>

@@ -76,7 +76,7 @@ pub fn trf(key: &str, args: &[(&str, &str)]) -> String {
 }
 
 /// Every catalogue group, in both languages. A new group is one line here and two files.
-const GROUPS: [(&str, &str, &str); 17] = [
+const GROUPS: [(&str, &str, &str); 18] = [
     (
         "lead",
         include_str!("../locales/en/lead.json"),
@@ -151,6 +151,11 @@ const GROUPS: [(&str, &str, &str); 17] = [
         "money",
         include_str!("../locales/en/money.json"),
         include_str!("../locales/zh/money.json"),
+    ),
+    (
+        "share",
+        include_str!("../locales/en/share.json"),
+        include_str!("../locales/zh/share.json"),
     ),
     (
         "next",

@@ -15,6 +15,8 @@ use super::{export_compact, import, FileKind, FormatError, Imported, Problem};
 use crate::domain::Assessment;
 use crate::i18n::{tr, trf};
 
+pub mod redact;
+
 /// What comes after `#` in a share link, before the data.
 pub const FRAGMENT_KEY: &str = "share=";
 
@@ -23,6 +25,11 @@ pub const FRAGMENT_KEY: &str = "share=";
 /// characters, many mail clients wrap or truncate much earlier); a link that arrives cut is
 /// useless, so above this we tell the user to send the file instead.
 pub const MAX_LINK_CHARS: usize = 60_000;
+
+/// Links longer than this, in characters, are called long in the share dialog, which then
+/// suggests the file: some chat apps, mail programs and older browsers cut or refuse links
+/// somewhere above 8,000 characters (2,048 for the oldest), and a cut link is useless.
+pub const LONG_LINK_CHARS: usize = 8_000;
 
 /// Most bytes a link may unpack to. No real assessment comes near it (a file of the largest
 /// allowed assessment is a few MB); the cap stops a hostile link built to inflate into gigabytes

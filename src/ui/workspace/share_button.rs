@@ -1,7 +1,8 @@
-//! "Share as link": packs the current assessment into a link and shows it in a small dialog
-//! with a copy button, its length and a privacy note.
+//! "Share as link": says what the link would contain about people and money, offers to leave
+//! them out (ticked whenever there is anything to leave out), packs the assessment into a link
+//! and shows it with a copy button, its length and a privacy note; a long link suggests the file.
 //!
-//! The encoding belongs to `format::share`; this file only shows the result and talks to the
+//! The encoding and what "leave out" removes belong to `format::share`; this file only shows the result and talks to the
 //! clipboard. Nothing is sent anywhere: the link is built in the browser.
 
 use chrono::Utc;
@@ -10,6 +11,8 @@ use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
+use crate::domain::Assessment;
+use crate::format::share::redact::{redacted, Contents};
 use crate::format::share::{self, ShareError};
 use crate::format::FileKind;
 use crate::ui::common::files;
@@ -32,33 +35,85 @@ enum CopyState {
 pub fn ShareButton() -> impl IntoView {
     let current = use_current();
     let open = RwSignal::new(false);
-    // Made when the dialog opens, from the assessment as it is at that moment.
-    let made = RwSignal::new(None::<Result<String, ShareError>>);
+    // The assessment as it was when the dialog opened; the link is made from it.
+    let taken = RwSignal::new(None::<Assessment>);
+    let contents = RwSignal::new(Contents::default());
+    let leave_out = RwSignal::new(false);
     let copy = RwSignal::new(CopyState::NotYet);
     let state = use_app_state();
+    // What goes into the link: the whole assessment, or the copy without people and money.
+    let shared = Memo::new(move |_| {
+        let leave_out = leave_out.get();
+        taken.with(|a| {
+            a.as_ref()
+                .map(|a| if leave_out { redacted(a) } else { a.clone() })
+        })
+    });
+    let made = Memo::new(move |_| {
+        let origin = window().location().origin().unwrap_or_default();
+        shared.with(|a| {
+            a.as_ref()
+                .map(|a| share::encode(a, Utc::now()).map(|data| share::link(&origin, &data)))
+        })
+    });
     let show = move |_| {
         // A link must never carry a list that turned out not to read (see `check_all_stored`).
         state.check_all_stored();
-        let origin = window().location().origin().unwrap_or_default();
-        let link = current.assessment.with_untracked(|a| {
-            a.as_ref()
-                .map(|a| share::encode(a, Utc::now()).map(|data| share::link(&origin, &data)))
-        });
-        made.set(link);
+        let a = current.assessment.get_untracked();
+        let counted = a.as_ref().map(Contents::of).unwrap_or_default();
+        contents.set(counted);
+        // Leaving out is the default whenever there is anything to leave out.
+        leave_out.set(counted.is_sensitive());
+        taken.set(a);
         copy.set(CopyState::NotYet);
         open.set(true);
     };
     // The modal gives focus back to this button when it closes.
     let close = move || open.set(false);
+    let export = move || {
+        if let Some(a) = shared.get_untracked() {
+            files::export(
+                state,
+                FileKind::Assessment,
+                std::slice::from_ref(&a),
+                &a.display_name(),
+            );
+        }
+        close();
+    };
     view! {
         <button class="button" on:click=show>
             {t("shell.share_button_open")}
         </button>
         <Show when=move || open.get()>
             <Modal title=t("shell.share_button_title") class="share-dialog" on_close=close>
+                <Show when=move || taken.with(Option::is_some)>
+                    <p class="share-contents" data-testid="share-contents">
+                        {move || contents.get().summary()}
+                    </p>
+                    <Show when=move || contents.get().is_sensitive()>
+                        <div class="field">
+                            <label class="checkbox">
+                                <input
+                                    type="checkbox"
+                                    aria-describedby="share-leave-out-hint"
+                                    prop:checked=move || leave_out.get()
+                                    on:change=move |ev| {
+                                        leave_out.set(event_target_checked(&ev));
+                                        copy.set(CopyState::NotYet);
+                                    }
+                                />
+                                {t("share.leave_out")}
+                            </label>
+                            <p id="share-leave-out-hint" class="hint">
+                                {t("share.leave_out_hint")}
+                            </p>
+                        </div>
+                    </Show>
+                </Show>
                 {move || match made.get() {
-                    Some(Ok(link)) => view! { <LinkReady link copy close/> }.into_any(),
-                    Some(Err(error)) => view! { <TooLarge error close/> }.into_any(),
+                    Some(Ok(link)) => view! { <LinkReady link copy close export/> }.into_any(),
+                    Some(Err(error)) => view! { <TooLarge error close export/> }.into_any(),
                     None => view! { <NoAssessment close/> }.into_any(),
                 }}
             </Modal>
@@ -71,12 +126,26 @@ fn LinkReady(
     link: String,
     copy: RwSignal<CopyState>,
     close: impl Fn() + Copy + 'static,
+    export: impl Fn() + Copy + 'static,
 ) -> impl IntoView {
     let text_ref = NodeRef::<html::Textarea>::new();
-    let size = tf(
-        "shell.share_button_size",
-        &[("n", &number(link.len() as f64, 0))],
-    );
+    let size = tf("share.length", &[("n", &number(link.len() as f64, 0))]);
+    let long = (link.len() > share::LONG_LINK_CHARS).then(|| {
+        view! {
+            <div class="share-long" data-testid="share-long">
+                <p class="error-text">
+                    {tf(
+                        "share.long",
+                        &[("max", &number(share::LONG_LINK_CHARS as f64, 0))],
+                    )}
+                </p>
+                <p class="hint">{t("share.export_hint")}</p>
+                <button class="button" on:click=move |_| export()>
+                    {t("share.export")}
+                </button>
+            </div>
+        }
+    });
     let for_copy = link.clone();
     let on_copy = move |_| {
         // Selected first, so the text is ready for Ctrl+C whatever the clipboard does.
@@ -104,8 +173,9 @@ fn LinkReady(
                     }
                 }
             ></textarea>
-            <p id="share-size" class="hint">{size}</p>
+            <p id="share-size" class="hint" data-testid="share-size">{size}</p>
         </div>
+        {long}
         <p class="share-copy-status" role="status" aria-live="polite">
             {move || match copy.get() {
                 CopyState::NotYet => "",
@@ -125,26 +195,17 @@ fn LinkReady(
 }
 
 #[component]
-fn TooLarge(error: ShareError, close: impl Fn() + Copy + 'static) -> impl IntoView {
-    let state = use_app_state();
-    let current = use_current();
-    let export = move |_| {
-        if let Some(a) = current.assessment.get_untracked() {
-            files::export(
-                state,
-                FileKind::Assessment,
-                std::slice::from_ref(&a),
-                &a.display_name(),
-            );
-        }
-        close();
-    };
+fn TooLarge(
+    error: ShareError,
+    close: impl Fn() + Copy + 'static,
+    export: impl Fn() + Copy + 'static,
+) -> impl IntoView {
     view! {
         <p class="error-text">
             {tf("shell.share_button_error", &[("error", &error.to_string())])}
         </p>
         <div class="modal-actions">
-            <button class="button primary" on:click=export>
+            <button class="button primary" on:click=move |_| export()>
                 {t("shell.share_button_export_instead")}
             </button>
             <button class="button" data-autofocus on:click=move |_| close()>

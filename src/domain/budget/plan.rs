@@ -780,7 +780,12 @@ mod tests {
         assert_close(plans[0].planned[PEOPLE], q2);
         let q3 = 3.0 * 6000.0 + 3.0 * 3100.0 + 3.0 * 1000.0;
         assert_close(plans[1].planned[PEOPLE], q3);
-        assert_close(plans[1].source_total(Source::Team), q3);
+        // Today's people are the existing payroll; the hire and the contractor are new spend.
+        assert_close(plans[1].source_total(Source::Team), 3.0 * 6000.0);
+        assert_close(
+            plans[1].source_total(Source::TeamChanges),
+            3.0 * 3100.0 + 3.0 * 1000.0,
+        );
         assert_close(plans[1].planned[TOOLS], 0.0);
     }
 

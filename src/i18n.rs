@@ -76,7 +76,7 @@ pub fn trf(key: &str, args: &[(&str, &str)]) -> String {
 }
 
 /// Every catalogue group, in both languages. A new group is one line here and two files.
-const GROUPS: [(&str, &str, &str); 18] = [
+const GROUPS: [(&str, &str, &str); 24] = [
     (
         "lead",
         include_str!("../locales/en/lead.json"),
@@ -166,6 +166,36 @@ const GROUPS: [(&str, &str, &str); 18] = [
         "sourcing",
         include_str!("../locales/en/sourcing.json"),
         include_str!("../locales/zh/sourcing.json"),
+    ),
+    (
+        "guide",
+        include_str!("../locales/en/guide.json"),
+        include_str!("../locales/zh/guide.json"),
+    ),
+    (
+        "reviewers",
+        include_str!("../locales/en/reviewers.json"),
+        include_str!("../locales/zh/reviewers.json"),
+    ),
+    (
+        "portfolio",
+        include_str!("../locales/en/portfolio.json"),
+        include_str!("../locales/zh/portfolio.json"),
+    ),
+    (
+        "import",
+        include_str!("../locales/en/import.json"),
+        include_str!("../locales/zh/import.json"),
+    ),
+    (
+        "report",
+        include_str!("../locales/en/report.json"),
+        include_str!("../locales/zh/report.json"),
+    ),
+    (
+        "folder",
+        include_str!("../locales/en/folder.json"),
+        include_str!("../locales/zh/folder.json"),
     ),
 ];
 

@@ -12,6 +12,7 @@ pub mod context;
 pub mod costs;
 pub mod csv_export;
 pub mod demo;
+pub mod guide;
 pub mod history;
 pub mod kpi;
 pub mod links;

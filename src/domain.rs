@@ -12,6 +12,7 @@ pub mod context;
 pub mod costs;
 pub mod csv_export;
 pub mod demo;
+pub mod folder_sync;
 pub mod guide;
 pub mod history;
 pub mod kpi;

@@ -21,6 +21,7 @@ pub mod merge;
 pub mod model;
 pub mod money;
 pub mod quick_pass;
+pub mod report;
 pub mod review;
 pub mod risk;
 pub mod roadmap;

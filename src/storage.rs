@@ -50,6 +50,7 @@ mod pack;
 mod plan;
 mod prefs;
 mod records;
+mod reviewer;
 mod tabs;
 #[cfg(test)]
 mod tests;
@@ -62,4 +63,5 @@ pub use pack::{pack, unpack};
 pub use plan::{apply, SavePlan, SaveReport, Saved, Store, Write};
 pub use prefs::{read_pref, write_pref};
 pub use records::{read_records, Loaded, Unreadable};
+pub use reviewer::{load_reviewer, save_reviewer_name};
 pub use tabs::External;

@@ -435,10 +435,11 @@ fn v6_fixture_keeps_the_review_snapshots_and_its_fingerprint() {
     let imported = import(&text).unwrap();
     assert_eq!(imported.integrity, Integrity::Intact);
     let demo = &imported.assessments[0];
-    assert_eq!(demo.review.reviewer, "Priya Nair, fractional CTO");
-    assert_eq!(demo.review.answers.len(), 5);
+    assert_eq!(demo.reviews.len(), 1);
+    assert_eq!(demo.reviews[0].reviewer, "Priya Nair, fractional CTO");
+    assert_eq!(demo.reviews[0].answers.len(), 5);
     assert_eq!(
-        demo.review.areas.get("strategy").map(|r| r.status),
+        demo.reviews[0].areas.get("strategy").map(|r| r.status),
         Some(AreaStatus::Challenged)
     );
     assert_eq!(demo.snapshots.len(), 3);
@@ -447,7 +448,7 @@ fn v6_fixture_keeps_the_review_snapshots_and_its_fingerprint() {
         .windows(2)
         .all(|w| w[0].taken_at < w[1].taken_at));
     let second = &imported.assessments[1];
-    assert!(second.snapshots.is_empty() && second.review.answers.is_empty());
+    assert!(second.snapshots.is_empty() && second.reviews.is_empty());
     // One hand edit in the file: still imported, but no longer intact.
     let edited = text.replacen("Priya Nair", "Priya Naír", 1);
     assert_eq!(import(&edited).unwrap().integrity, Integrity::Edited);
@@ -496,4 +497,60 @@ fn v7_fixture_keeps_money_and_indicator_gates() {
     let second = &imported.assessments[1];
     assert_eq!(second.profile.currency, "");
     assert_eq!(second.costs.person_week_rate, None);
+}
+
+#[test]
+fn v7_fixture_migrates_its_review_to_one_reviewer_with_a_derived_id() {
+    let text = read(&fixture_path(7));
+    let first = import(&text).unwrap();
+    assert_eq!(first.migrated_from, Some(7));
+    let demo = &first.assessments[0];
+    assert_eq!(demo.reviews.len(), 1);
+    let r = &demo.reviews[0];
+    assert_eq!(r.reviewer, "Priya Nair, fractional CTO");
+    assert_eq!(r.answers.len(), 5);
+    assert_eq!(r.updated_at, None);
+    assert!(!r.reviewer_id.is_nil());
+    // Derived from the assessment, not random: a second migration of the same file agrees, so the
+    // founder's stored copy and the consultant's returned file name the same reviewer.
+    let again = import(&text).unwrap();
+    assert_eq!(again.assessments[0].reviews[0].reviewer_id, r.reviewer_id);
+    // The empty v7 review of the second assessment leaves no reviewer behind.
+    assert!(first.assessments[1].reviews.is_empty());
+    assert!(demo.report.summary.is_empty() && demo.report.recommendations.is_empty());
+    // Another assessment's review gets another id.
+    let mut other: Value = serde_json::from_str(&text).unwrap();
+    other["assessments"][0]["id"] = Value::from("6c756d65-6e00-4000-8000-0000000000ff");
+    let other = import(&other.to_string()).unwrap();
+    assert_ne!(other.assessments[0].reviews[0].reviewer_id, r.reviewer_id);
+}
+
+#[test]
+fn v8_fixture_keeps_two_reviewers_private_notes_and_the_report_texts() {
+    use cto_workbench::domain::review::{reviewed_levels, AreaStatus};
+    use cto_workbench::format::Integrity;
+    let imported = import(&read(&fixture_path(8))).unwrap();
+    assert_eq!(imported.integrity, Integrity::Intact);
+    let demo = &imported.assessments[0];
+    let names: Vec<&str> = demo.reviews.iter().map(|r| r.reviewer.as_str()).collect();
+    assert_eq!(
+        names,
+        ["Priya Nair, fractional CTO", "Li Wei, security adviser"]
+    );
+    let li = &demo.reviews[1];
+    assert_eq!(
+        li.answers["security.access-control"].private_note,
+        "Ask Tomás for the audit log export before the board meeting."
+    );
+    assert_eq!(li.areas["security"].status, AreaStatus::Agreed);
+    assert_eq!(li.private_notes(), 2);
+    // Li's review is the more recent, so the reviewed level of the strategy question is hers.
+    assert_eq!(demo.reviews[0].answers["strategy.written-strategy"].level, Some(1));
+    assert_eq!(reviewed_levels(demo, None)["strategy.written-strategy"], 2);
+    assert_eq!(
+        reviewed_levels(demo, Some(demo.reviews[0].reviewer_id))["strategy.written-strategy"],
+        1
+    );
+    assert!(demo.report.summary.starts_with("Harbourline's technology"));
+    assert!(demo.report.recommendations.contains("\n2. Finish access control."));
 }

@@ -173,7 +173,8 @@ fn count(rows: &[QuestionRow]) -> Counts {
     c
 }
 
-/// The assessment as its reviewer sees it: the reviewer's level replaces the founder's current
+/// The assessment as its reviewers see it: the reviewed level (the most recent review's, see
+/// [`crate::domain::review::reviewed_levels`]) replaces the founder's current
 /// level wherever the reviewer gave one; everything else (targets, notes, the rest of the file)
 /// stays the founder's. Comparing `a` with `reviewer_view(a)` is "founder vs reviewer".
 ///
@@ -182,20 +183,20 @@ fn count(rows: &[QuestionRow]) -> Counts {
 /// Reviews of question ids without an answer get a fresh answer holding only the level.
 pub fn reviewer_view(a: &Assessment) -> Assessment {
     let mut view = a.clone();
-    for (question_id, review) in &a.review.answers {
-        if let Some(level) = review.level {
-            let answer = view.answers.entry(question_id.clone()).or_default();
-            answer.current = Some(level);
-            answer.not_applicable = None;
-        }
+    for (question_id, level) in crate::domain::review::reviewed_levels(a, None) {
+        let answer = view.answers.entry(question_id).or_default();
+        answer.current = Some(level);
+        answer.not_applicable = None;
     }
     view
 }
 
-/// Whether the reviewer gave at least one level, i.e. whether [`reviewer_view`] differs from `a`
+/// Whether any reviewer gave at least one level, i.e. whether [`reviewer_view`] differs from `a`
 /// in any level.
 pub fn has_reviewer_levels(a: &Assessment) -> bool {
-    a.review.answers.values().any(|r| r.level.is_some())
+    a.reviews
+        .iter()
+        .any(|r| r.answers.values().any(|x| x.level.is_some()))
 }
 
 /// The assessment of a file to compare with: the one with the same id (the same company's file
@@ -370,11 +371,14 @@ mod tests {
         let review = |level: Option<u8>| AnswerReview {
             level,
             comment: "c".into(),
+            ..Default::default()
         };
-        a.review.answers.insert("a.q0".into(), review(Some(1)));
-        a.review.answers.insert("a.q1".into(), review(None));
-        a.review.answers.insert("a.q2".into(), review(Some(4)));
-        a.review.answers.insert("b.q0".into(), review(Some(2)));
+        a.reviews.push(Default::default());
+        let r = &mut a.reviews[0];
+        r.answers.insert("a.q0".into(), review(Some(1)));
+        r.answers.insert("a.q1".into(), review(None));
+        r.answers.insert("a.q2".into(), review(Some(4)));
+        r.answers.insert("b.q0".into(), review(Some(2)));
         assert!(has_reviewer_levels(&a));
 
         let v = reviewer_view(&a);
@@ -406,11 +410,13 @@ mod tests {
     fn comments_alone_are_not_reviewer_levels() {
         let mut a = assessment();
         assert!(!has_reviewer_levels(&a));
-        a.review.answers.insert(
+        a.reviews.push(Default::default());
+        a.reviews[0].answers.insert(
             "a.q0".into(),
             AnswerReview {
                 level: None,
                 comment: "why?".into(),
+                ..Default::default()
             },
         );
         assert!(!has_reviewer_levels(&a));

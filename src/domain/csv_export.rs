@@ -103,7 +103,7 @@ fn date_cell(d: NaiveDate) -> String {
 }
 
 /// A table: the header, then the rows; every record ends with CRLF.
-fn table(header: &[&str], rows: impl IntoIterator<Item = Vec<String>>) -> String {
+pub(crate) fn table(header: &[&str], rows: impl IntoIterator<Item = Vec<String>>) -> String {
     let mut out = String::new();
     push_record(
         &mut out,
@@ -127,7 +127,11 @@ fn push_record(out: &mut String, cells: Vec<String>) {
 /// "target" is the target the scores use: the founder's where set, otherwise the default for
 /// the company's stage. Evidence links are joined by a space (links never contain one).
 pub fn answers(content: &Content, a: &Assessment) -> String {
-    let review_of = |question_id: &str| a.review.answers.get(question_id);
+    let levels = crate::domain::review::reviewed_levels(a, None);
+    let review_of = |question_id: &str| ReviewCells {
+        level: levels.get(question_id).copied(),
+        comment: reviewer_comments(a, question_id),
+    };
     let known = content.areas.iter().flat_map(|area| {
         area.questions.iter().map(move |q| {
             let answer = a.answers.get(&q.id);
@@ -152,7 +156,7 @@ fn answer_row(
     question: &str,
     answer: Option<&Answer>,
     target: Option<f64>,
-    review: Option<&crate::domain::review::AnswerReview>,
+    review: ReviewCells,
 ) -> Vec<String> {
     let level = |v: Option<u8>| opt_number(v.map(f64::from));
     vec![
@@ -174,9 +178,34 @@ fn answer_row(
         ),
         text_cell(answer.map(|x| x.notes.as_str()).unwrap_or_default()),
         text_cell(&answer.map(|x| x.evidence.join(" ")).unwrap_or_default()),
-        level(review.and_then(|r| r.level)),
-        text_cell(review.map(|r| r.comment.as_str()).unwrap_or_default()),
+        level(review.level),
+        text_cell(&review.comment),
     ]
+}
+
+/// The review columns of one answer row.
+struct ReviewCells {
+    /// The reviewed level by the rule of [`crate::domain::review::reviewed_levels`].
+    level: Option<u8>,
+    comment: String,
+}
+
+/// Every reviewer's comment on a question, one a line, each after its reviewer's name when there
+/// are several reviews; private notes never leave through a CSV.
+fn reviewer_comments(a: &Assessment, question_id: &str) -> String {
+    let named = a.reviews.len() > 1;
+    a.reviews
+        .iter()
+        .filter_map(|r| {
+            let comment = r.answers.get(question_id)?.comment.trim();
+            match (comment.is_empty(), named) {
+                (true, _) => None,
+                (false, true) => Some(format!("{}: {comment}", r.reviewer.trim())),
+                (false, false) => Some(comment.to_string()),
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 /// One row per measurement, plus a row for the baseline (first) and the target (last) of each
@@ -406,11 +435,13 @@ mod tests {
                 ..Answer::default()
             },
         );
-        a.review.answers.insert(
+        a.reviews.push(Default::default());
+        a.reviews[0].answers.insert(
             q.id.clone(),
             AnswerReview {
                 level: Some(2),
                 comment: "Seen the \"audit\"".into(),
+                private_note: "Ask for the audit report".into(),
             },
         );
         let records = parse(&answers(content, &a));

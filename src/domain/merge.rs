@@ -18,6 +18,7 @@ use uuid::Uuid;
 use crate::i18n::{tr, trf, Lang};
 
 use super::model::Assessment;
+use super::review::Review;
 use super::team::ROLES;
 
 /// Most detail lines listed per section; the rest are summed up in one last line.
@@ -185,7 +186,8 @@ pub fn merge_report(
         team,
         costs,
         risks,
-        review,
+        reviews,
+        report,
         snapshots,
     } = theirs.clone();
     out.updated_at = mine.updated_at.max(updated_at);
@@ -212,9 +214,16 @@ pub fn merge_report(
         Budget => budget,
         Team => team,
         Risks => risks,
-        Review => review,
         Snapshots => snapshots,
     );
+    if take(Section::Review) {
+        take_reviews(&mut out.reviews, reviews);
+    }
+    // The report's texts have no section of their own yet: the file's fill an empty one here,
+    // and texts written here are never overwritten.
+    if out.report.is_empty() {
+        out.report = report;
+    }
     // The cost assumptions price the budget's plan, so they go with it.
     if take(Section::Budget) {
         out.costs = costs;
@@ -305,7 +314,7 @@ fn section_equal(section: Section, a: &Assessment, b: &Assessment) -> bool {
         Section::Budget => a.budget == b.budget && a.costs == b.costs,
         Section::Team => a.team == b.team,
         Section::Risks => a.risks == b.risks,
-        Section::Review => a.review == b.review,
+        Section::Review => a.reviews == b.reviews,
         Section::Snapshots => a.snapshots == b.snapshots,
     }
 }
@@ -511,36 +520,58 @@ fn entries(section: Section, a: &Assessment) -> Vec<Entry> {
             .iter()
             .map(|r| entry("risk", r.id, quoted(&r.title), r))
             .collect(),
-        Section::Review => {
-            let r = &a.review;
-            let reviewer = (!r.reviewer.trim().is_empty()).then(|| Entry {
-                key: "reviewer".into(),
-                label: tr("domain.merge_label_reviewer").into(),
-                value: Value::String(r.reviewer.clone()),
-            });
-            let answers = r
-                .answers
-                .iter()
-                .filter(|(_, ar)| !ar.is_empty())
-                .map(|(q, ar)| {
-                    let label = trf("domain.merge_label_answer_review", &[("question", q)]);
-                    entry("answer-review", q, label, ar)
-                });
-            let areas = r
-                .areas
-                .iter()
-                .filter(|(_, ar)| **ar != Default::default())
-                .map(|(id, ar)| {
-                    let label = trf("domain.merge_label_area_review", &[("area", id)]);
-                    entry("area-review", id, label, ar)
-                });
-            reviewer.into_iter().chain(answers).chain(areas).collect()
-        }
+        Section::Review => a.reviews.iter().flat_map(review_entries).collect(),
         Section::Snapshots => a
             .snapshots
             .iter()
             .map(|s| entry("snapshot", s.id, quoted(&s.name), s))
             .collect(),
+    }
+}
+
+/// One reviewer's review as entries keyed by the reviewer's id, so reviews are matched by
+/// reviewer (never by name or position) and each line says whose it is.
+fn review_entries(r: &Review) -> Vec<Entry> {
+    let rid = r.reviewer_id;
+    let by = |item: String| {
+        trf(
+            "reviewers.merge_by",
+            &[("reviewer", &r.byline()), ("item", &item)],
+        )
+    };
+    let name = Entry {
+        key: format!("reviewer:{rid}"),
+        label: by(tr("domain.merge_label_reviewer").to_string()),
+        value: Value::String(r.reviewer.trim().to_string()),
+    };
+    let answers = r
+        .answers
+        .iter()
+        .filter(|(_, ar)| !ar.is_empty())
+        .map(|(q, ar)| {
+            let label = trf("domain.merge_label_answer_review", &[("question", q)]);
+            entry("answer-review", format!("{rid}/{q}"), by(label), ar)
+        });
+    let areas = r
+        .areas
+        .iter()
+        .filter(|(_, ar)| !ar.is_empty())
+        .map(|(id, ar)| {
+            let label = trf("domain.merge_label_area_review", &[("area", id)]);
+            entry("area-review", format!("{rid}/{id}"), by(label), ar)
+        });
+    std::iter::once(name).chain(answers).chain(areas).collect()
+}
+
+/// Taking the file's reviews: each of its reviewers' reviews replaces the same reviewer's here
+/// (matched by id) or is added; a reviewer the file does not have stays, since a file that lacks a
+/// review has not deleted it.
+fn take_reviews(mine: &mut Vec<Review>, theirs: Vec<Review>) {
+    for r in theirs {
+        match mine.iter_mut().find(|m| m.reviewer_id == r.reviewer_id) {
+            Some(m) => *m = r,
+            None => mine.push(r),
+        }
     }
 }
 
@@ -900,10 +931,14 @@ mod tests {
     #[test]
     fn untouched_sections_are_not_listed() {
         let mut mine = demo();
-        mine.review.reviewer.clear();
+        mine.reviews.clear();
         let mut theirs = mine.clone();
         theirs.profile.company_name = "Harbourline Ltd".into();
-        theirs.review.reviewer = "Jane Doe".into();
+        theirs.reviews.push(Review {
+            reviewer_id: id(77),
+            reviewer: "Jane Doe".into(),
+            ..Review::default()
+        });
         theirs.risks.remove(0);
         let sections: Vec<Section> = diff(&mine, &theirs).iter().map(|d| d.section).collect();
         assert_eq!(
@@ -923,7 +958,10 @@ mod tests {
         assert_eq!(find(&diffs, Section::Risks).only_mine, 1);
         let review = find(&diffs, Section::Review);
         assert_eq!((review.only_theirs, review.changed), (1, 0));
-        assert_eq!(review.details, vec!["Only in theirs: reviewer"]);
+        assert_eq!(
+            review.details,
+            vec!["Only in theirs: Reviewer (Jane Doe): reviewer"]
+        );
     }
 
     #[test]
@@ -959,7 +997,7 @@ mod tests {
         theirs.updated_at = at("2026-07-01T00:00:00Z");
         theirs.name = "Their name".into();
         theirs.stakeholders.clear();
-        theirs.review.reviewer = "Jane Doe".into();
+        theirs.reviews[0].reviewer = "Jane Doe".into();
         theirs.answers.clear();
 
         let choices = BTreeMap::from([
@@ -971,7 +1009,7 @@ mod tests {
         assert_eq!(merged.dropped_links, 0);
         let m = &merged.assessment;
         assert!(m.stakeholders.is_empty());
-        assert_eq!(m.review.reviewer, "Jane Doe");
+        assert_eq!(m.reviews[0].reviewer, "Jane Doe");
         assert_eq!(m.name, mine.name);
         assert_eq!(m.answers, mine.answers);
         assert_eq!(m.id, mine.id);
@@ -993,7 +1031,7 @@ mod tests {
         theirs.team.people.pop();
         theirs.budget.quarters.clear();
         theirs.swot.threats.clear();
-        theirs.review.reviewer = "Jane".into();
+        theirs.reviews[0].reviewer = "Jane".into();
         theirs.updated_at = at("2026-04-01T00:00:00Z");
 
         let all_theirs = merge(&mine, &theirs, &all(Choice::TakeTheirs));
@@ -1088,7 +1126,11 @@ mod tests {
         ci.start = Some(date(2026, 3, 17));
         ci.milestone = true;
         theirs.initiatives = vec![ci, Initiative::new(id(13), "新举措")].into();
-        theirs.review.reviewer = "王顾问".into();
+        theirs.reviews.push(Review {
+            reviewer_id: id(77),
+            reviewer: "王顾问".into(),
+            ..Review::default()
+        });
         theirs.name = "乙公司".into();
 
         crate::i18n::set_current(crate::i18n::Lang::Zh);

@@ -11,6 +11,7 @@ use super::budget::Budget;
 use super::context::{DecisionRecord, InventoryItem, Stakeholder, Swot};
 use super::costs::Costs;
 use super::kpi::{Goal, Kpi};
+use super::report::ReportText;
 use super::review::Review;
 use super::risk::Risk;
 use super::roadmap::Initiative;
@@ -118,8 +119,11 @@ pub struct Assessment {
     pub costs: Costs,
     /// The risk register.
     pub risks: Shared<Vec<Risk>>,
-    /// A consultant's review: comments and levels per answer, a status per area.
-    pub review: Review,
+    /// Consultants' reviews, one per reviewer: levels, comments and private notes per answer, a
+    /// status per area, each credited to its reviewer.
+    pub reviews: Vec<Review>,
+    /// The board report's own words: an executive summary and recommendations.
+    pub report: ReportText,
     /// The self-assessment frozen on dates, oldest first.
     pub snapshots: Shared<Vec<Snapshot>>,
 }
@@ -146,7 +150,8 @@ impl Assessment {
             team: Team::default(),
             costs: Costs::default(),
             risks: Shared::default(),
-            review: Review::default(),
+            reviews: Vec::new(),
+            report: ReportText::default(),
             snapshots: Shared::default(),
         }
     }

@@ -52,7 +52,66 @@ pub const MIGRATIONS: &[Migration] = &[
                   must-have exactly where its criterion was one",
         run: v6_to_v7,
     },
+    Migration {
+        from: 7,
+        summary: "keeps reviews per reviewer (the one review becomes its first reviewer, with an \
+                  id derived from the assessment's) and adds the board report's summary and \
+                  recommendations, both empty",
+        run: v7_to_v8,
+    },
 ];
+
+/// Version 8 keeps one review per reviewer and adds the report's texts. A non-empty version-7
+/// review becomes one reviewer named as before; an empty one (no name, no entry) is dropped.
+fn v7_to_v8(doc: &mut Value) -> Result<(), FormatError> {
+    for_each_assessment(doc, |a| {
+        let reviews = match a.remove("review") {
+            Some(Value::Object(mut old)) => {
+                let says_something = |key: &str| match old.get(key) {
+                    Some(Value::String(s)) => !s.trim().is_empty(),
+                    Some(Value::Object(m)) => !m.is_empty(),
+                    Some(Value::Null) | None => false,
+                    Some(_) => true,
+                };
+                if ["reviewer", "answers", "areas"]
+                    .into_iter()
+                    .any(says_something)
+                {
+                    let id = a.get("id").and_then(Value::as_str).unwrap_or_default();
+                    old.insert(
+                        "reviewer_id".into(),
+                        Value::String(migrated_reviewer_id(id).to_string()),
+                    );
+                    old.insert("updated_at".into(), Value::Null);
+                    vec![Value::Object(old)]
+                } else {
+                    Vec::new()
+                }
+            }
+            // Not an object: kept as it was under the new name, for validation to report with
+            // its path rather than silently dropped.
+            Some(other) => vec![other],
+            None => Vec::new(),
+        };
+        a.insert("reviews".into(), Value::Array(reviews));
+        a.entry("report")
+            .or_insert(serde_json::json!({ "summary": "", "recommendations": "" }));
+    });
+    Ok(())
+}
+
+/// The id a version-7 review's reviewer gets: derived from the assessment's id alone, so the
+/// founder's stored copy and the consultant's returned file, both migrated, name the same
+/// reviewer and merge as one. A version 8 UUID (custom) from the first 16 bytes of SHA-256.
+pub(crate) fn migrated_reviewer_id(assessment_id: &str) -> uuid::Uuid {
+    use sha2::{Digest, Sha256};
+    let digest = Sha256::digest(format!("cto-workbench v7 review of {assessment_id}").as_bytes());
+    let mut bytes = [0u8; 16];
+    bytes.copy_from_slice(&digest[..16]);
+    bytes[6] = (bytes[6] & 0x0f) | 0x80;
+    bytes[8] = (bytes[8] & 0x3f) | 0x80;
+    uuid::Uuid::from_bytes(bytes)
+}
 
 /// Version 7 added money and explicit indicator gates. Before it, every indicator of a
 /// must-have criterion was a gate, so those are marked must-have to keep each decision as it was.

@@ -643,7 +643,8 @@ fn version_1_files_are_migrated_with_an_empty_assessment() {
         "budget",
         "team",
         "risks",
-        "review",
+        "reviews",
+        "report",
         "snapshots",
     ] {
         v["assessments"][0].as_object_mut().unwrap().remove(key);
@@ -845,7 +846,7 @@ fn version_5_files_gain_an_empty_review_and_no_snapshots() {
         serde_json::from_str(&export(FileKind::Workspace, &[sample()], at(1_800_000_100))).unwrap();
     v["schema_version"] = 5.into();
     v.as_object_mut().unwrap().remove("content_sha256");
-    for key in ["review", "snapshots"] {
+    for key in ["reviews", "snapshots"] {
         v["assessments"][0].as_object_mut().unwrap().remove(key);
     }
     let imported = import(&v.to_string()).unwrap();
@@ -940,9 +941,13 @@ fn content_hash_is_stable_across_key_order_and_spacing() {
 fn review_and_snapshot_values_are_checked() {
     let text = file_with(|v| {
         let a = &mut v["assessments"][0];
-        a["review"]["answers"]["strategy.written-strategy"] =
-            serde_json::json!({ "level": 9, "comment": "Too high" });
-        a["review"]["areas"]["Bad Area"] = serde_json::json!({ "status": "agreed", "comment": "" });
+        let review = serde_json::json!({
+            "reviewer_id": "00000000-0000-4000-8000-000000000401", "reviewer": "Jane",
+            "updated_at": null,
+            "answers": { "strategy.written-strategy": { "level": 9, "comment": "Too high" } },
+            "areas": { "Bad Area": { "status": "agreed", "comment": "" } }
+        });
+        a["reviews"] = serde_json::json!([review.clone(), review]);
         let snap = serde_json::json!({
             "id": "00000000-0000-4000-8000-000000000301", "name": "Q1",
             "taken_at": "2026-01-01T00:00:00Z", "stage": "seed",
@@ -954,8 +959,9 @@ fn review_and_snapshot_values_are_checked() {
     });
     let problems = problems_of(&text);
     for expected in [
-        "assessments[0].review.answers.strategy.written-strategy.level: 9 is out of range",
-        "assessments[0].review.areas[\"Bad Area\"]: is not a valid id",
+        "assessments[0].reviews[0].answers.strategy.written-strategy.level: 9 is out of range",
+        "assessments[0].reviews[1].areas[\"Bad Area\"]: is not a valid id",
+        "assessments[0].reviews[1].reviewer_id: the same id as assessments[0].reviews[0]",
         "assessments[0].snapshots[1].id: the same id as assessments[0].snapshots[0]",
         "assessments[0].snapshots[0].answers.strategy.written-strategy.current: 5 is out of range",
         "assessments[0].snapshots[0].areas.strategy.importance: 4 is out of range (1 to 3)",
@@ -966,8 +972,11 @@ fn review_and_snapshot_values_are_checked() {
         );
     }
     let text = file_with(|v| {
-        v["assessments"][0]["review"]["areas"]["strategy"] =
-            serde_json::json!({ "status": "disputed", "comment": "" });
+        v["assessments"][0]["reviews"] = serde_json::json!([{
+            "reviewer_id": "00000000-0000-4000-8000-000000000401", "reviewer": "",
+            "updated_at": null, "answers": {},
+            "areas": { "strategy": { "status": "disputed", "comment": "" } }
+        }]);
     });
     assert!(
         problems_of(&text)[0].contains("unknown value \"disputed\""),

@@ -46,8 +46,11 @@ pub(super) fn add_history(content: &Content, a: &mut Assessment, now: DateTime<U
             s
         })
         .collect();
-    a.review = review(content);
+    a.reviews = vec![review(content)];
 }
+
+/// The demo reviewer's id, fixed so demo files from any day merge as the same reviewer.
+pub const DEMO_REVIEWER: Uuid = Uuid::from_u128(0x7072_6979_6100_4000_8000_6e61_6972_0001);
 
 fn demo_id(n: u128) -> Uuid {
     Uuid::from_u128(0x6c75_6d65_6e00_4000_8000_6869_7374_0000 + n)
@@ -105,6 +108,7 @@ const AREA_REVIEWS: [(&str, AreaStatus, &str); 5] = [
 
 fn review(content: &Content) -> Review {
     let mut review = Review {
+        reviewer_id: DEMO_REVIEWER,
         reviewer: "Priya Nair, fractional CTO".to_string(),
         ..Review::default()
     };
@@ -115,6 +119,7 @@ fn review(content: &Content) -> Review {
                 AnswerReview {
                     level,
                     comment: comment.to_string(),
+                    private_note: String::new(),
                 },
             );
         }
@@ -125,6 +130,7 @@ fn review(content: &Content) -> Review {
             AreaReview {
                 status,
                 comment: comment.to_string(),
+                private_note: String::new(),
             },
         );
     }
@@ -155,13 +161,11 @@ mod tests {
             .snapshots
             .windows(2)
             .all(|w| w[0].taken_at < w[1].taken_at));
-        assert_eq!(a.review.answers.len(), 5);
-        assert!(a
-            .review
-            .answers
-            .keys()
-            .all(|q| content.question(q).is_some()));
-        assert_eq!(a.review.areas.len(), 5);
-        assert!(a.review.areas.keys().all(|id| content.area(id).is_some()));
+        assert_eq!(a.reviews.len(), 1);
+        let review = &a.reviews[0];
+        assert_eq!(review.answers.len(), 5);
+        assert!(review.answers.keys().all(|q| content.question(q).is_some()));
+        assert_eq!(review.areas.len(), 5);
+        assert!(review.areas.keys().all(|id| content.area(id).is_some()));
     }
 }

@@ -297,7 +297,7 @@ fn light(content: &Content, rng: &mut Rng, today: NaiveDate, n: usize) -> Assess
             a.goals.clear();
             a.scorecards.clear();
             a.snapshots.clear();
-            a.review = Default::default();
+            a.reviews.clear();
             a.stakeholders.clear();
             a.inventory.clear();
             a.decisions.clear();

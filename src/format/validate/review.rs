@@ -1,7 +1,10 @@
-//! Checks for schema v6's review and snapshots: levels in range, keys that look like ids,
-//! texts within limits, one id per snapshot.
+//! Checks for the reviews (schema v8: one per reviewer, one id each), the report's texts and
+//! the snapshots: levels in range, keys that look like ids, texts within limits, one id per
+//! snapshot.
 
-use super::{answer_map, id_key, level, text, unique_ids};
+use std::collections::HashMap;
+
+use super::{answer_map, id_key, level, same_id_as, text, unique_ids};
 use crate::domain::model::Assessment;
 use crate::format::Problem;
 
@@ -11,29 +14,58 @@ pub(super) fn review_and_snapshots(
     trusted_snapshots: bool,
     problems: &mut Vec<Problem>,
 ) {
-    let r = &a.review;
-    text(problems, || format!("{at}.review.reviewer"), &r.reviewer);
-    for (key, review) in &r.answers {
-        id_key(problems, || format!("{at}.review.answers[\"{key}\"]"), key);
-        level(
-            problems,
-            || format!("{at}.review.answers.{key}.level"),
-            review.level,
-        );
-        text(
-            problems,
-            || format!("{at}.review.answers.{key}.comment"),
-            &review.comment,
-        );
+    let mut seen: HashMap<&uuid::Uuid, usize> = HashMap::new();
+    for (i, r) in a.reviews.iter().enumerate() {
+        let here = format!("{at}.reviews[{i}]");
+        if let Some(first) = seen.insert(&r.reviewer_id, i) {
+            problems.push(Problem::new(
+                format!("{here}.reviewer_id"),
+                same_id_as(&format!("{at}.reviews[{first}]")),
+            ));
+        }
+        text(problems, || format!("{here}.reviewer"), &r.reviewer);
+        for (key, review) in &r.answers {
+            id_key(problems, || format!("{here}.answers[\"{key}\"]"), key);
+            level(
+                problems,
+                || format!("{here}.answers.{key}.level"),
+                review.level,
+            );
+            text(
+                problems,
+                || format!("{here}.answers.{key}.comment"),
+                &review.comment,
+            );
+            text(
+                problems,
+                || format!("{here}.answers.{key}.private_note"),
+                &review.private_note,
+            );
+        }
+        for (key, review) in &r.areas {
+            id_key(problems, || format!("{here}.areas[\"{key}\"]"), key);
+            text(
+                problems,
+                || format!("{here}.areas.{key}.comment"),
+                &review.comment,
+            );
+            text(
+                problems,
+                || format!("{here}.areas.{key}.private_note"),
+                &review.private_note,
+            );
+        }
     }
-    for (key, review) in &r.areas {
-        id_key(problems, || format!("{at}.review.areas[\"{key}\"]"), key);
-        text(
-            problems,
-            || format!("{at}.review.areas.{key}.comment"),
-            &review.comment,
-        );
-    }
+    text(
+        problems,
+        || format!("{at}.report.summary"),
+        &a.report.summary,
+    );
+    text(
+        problems,
+        || format!("{at}.report.recommendations"),
+        &a.report.recommendations,
+    );
     if trusted_snapshots {
         return;
     }

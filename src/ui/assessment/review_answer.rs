@@ -1,5 +1,7 @@
-//! The review part of one question card: in reviewer mode, the reviewer's level and comment for
-//! the answer; otherwise, what the reviewer said, read-only and clearly marked as theirs.
+//! The review part of one question card: in reviewer mode, this browser's reviewer's level,
+//! comment and private note for the answer, below what other reviewers said; otherwise what every
+//! reviewer said, read-only, each credited by name, with where they part from the founder and from
+//! each other.
 //!
 //! Edits go through `review::set_answer_review`, which drops an entry once it is empty.
 
@@ -8,7 +10,7 @@ use leptos::prelude::*;
 use crate::content::{Question, LEVELS};
 use crate::domain::model::MAX_TEXT_CHARS;
 use crate::domain::review::{self, set_answer_review, AnswerReview};
-use crate::ui::assessment::review_toggle::use_review_mode;
+use crate::ui::assessment::review_toggle::{use_identity, use_review_mode};
 use crate::ui::i18n::{content, t, tf};
 use crate::ui::shell::assessment_frame::use_current;
 use crate::ui::state::use_app_state;
@@ -39,15 +41,30 @@ pub fn AnswerReviewPart(question: &'static Question) -> impl IntoView {
     let id = current.id;
     let qid = question.id.as_str();
     let dom: &'static str = &question.dom_id;
-    let review = Memo::new(move |_| {
-        current
-            .assessment
-            .with(|a| a.as_ref().and_then(|a| a.review.answers.get(qid).cloned()))
+    let who = use_identity().0;
+    // Every reviewer's entry for this answer: (reviewer id, byline, entry), in the file's order.
+    let all = Memo::new(move |_| {
+        current.assessment.with(|a| {
+            a.as_ref()
+                .map(|a| {
+                    a.reviews
+                        .iter()
+                        .filter_map(|r| {
+                            Some((r.reviewer_id, r.byline(), r.answers.get(qid)?.clone()))
+                        })
+                        .collect::<Vec<_>>()
+                })
+                .unwrap_or_default()
+        })
     });
-    let byline = Memo::new(move |_| {
-        current
-            .assessment
-            .with(|a| a.as_ref().map(|a| a.review.byline()).unwrap_or_default())
+    // This browser's reviewer's own entry, the one reviewer mode edits.
+    let review = Memo::new(move |_| {
+        let me = who.with(|w| w.id);
+        all.with(|all| {
+            all.iter()
+                .find(|(rid, _, _)| *rid == me)
+                .map(|(_, _, r)| r.clone())
+        })
     });
     let founder = Memo::new(move |_| {
         current
@@ -59,7 +76,10 @@ pub fn AnswerReviewPart(question: &'static Question) -> impl IntoView {
             })
     });
     let edit = move |f: Box<dyn FnOnce(&mut AnswerReview)>| {
-        state.edit(id, move |a| set_answer_review(&mut a.review, qid, f));
+        let me = who.get_untracked();
+        state.edit(id, move |a| {
+            set_answer_review(a, &me, chrono::Utc::now(), qid, f)
+        });
     };
     let level_name = move |l: u8| {
         content()
@@ -70,22 +90,9 @@ pub fn AnswerReviewPart(question: &'static Question) -> impl IntoView {
     };
     let level_of = move || review.with(|r| r.as_ref().and_then(|r| r.level));
 
-    let note = move || {
-        review.with(|r| {
-            r.as_ref().map(|r| {
-                let level = r.level.map(level_text);
-                let comment = r.comment.trim();
-                match (level, comment.is_empty()) {
-                    (Some(level), true) => level,
-                    (Some(level), false) => format!("{level} — {comment}"),
-                    (None, _) => comment.to_string(),
-                }
-            })
-        })
-    };
     // Said in words, not colour: a founder scanning the page should see where views part.
-    let difference = move || {
-        let reviewer = level_of()?;
+    let difference = move |reviewer: Option<u8>| {
+        let reviewer = reviewer?;
         Some(match founder.get() {
             Founder::Level(l) if l == reviewer => return None,
             Founder::Level(l) => tf(
@@ -96,16 +103,52 @@ pub fn AnswerReviewPart(question: &'static Question) -> impl IntoView {
             Founder::NotApplicable => t("assess.review_answer_differs_na").to_string(),
         })
     };
+    // Reviewers who gave different levels to this answer are told apart in words too.
+    let reviewers_differ = move || {
+        all.with(|all| {
+            let mut levels = all.iter().filter_map(|(_, _, r)| r.level);
+            let first = levels.next()?;
+            levels
+                .any(|l| l != first)
+                .then(|| t("reviewers.answer_reviewers_differ").to_string())
+        })
+    };
+    // What others said is shown in both modes; in reviewer mode the reviewer's own entry is the
+    // form below instead.
+    let notes = move |skip_mine: bool| {
+        let me = who.with(|w| w.id);
+        all.get()
+            .into_iter()
+            .filter(move |(rid, _, _)| !(skip_mine && *rid == me))
+            .filter(|(_, _, r)| r.level.is_some() || !r.comment.trim().is_empty())
+            .map(move |(rid, byline, r)| {
+                let level = r.level.map(level_text);
+                let comment = r.comment.trim().to_string();
+                let text = match (level, comment.is_empty()) {
+                    (Some(level), true) => level,
+                    (Some(level), false) => format!("{level} — {comment}"),
+                    (None, _) => comment,
+                };
+                let differs = difference(r.level);
+                view! {
+                    <li class="review-note" data-reviewer=rid.to_string()>
+                        <p>
+                            <strong>{byline_lead(&byline)}</strong>
+                            <span class="review-text">{text}</span>
+                        </p>
+                        {differs.map(|d| view! { <p class="review-differs">{d}</p> })}
+                    </li>
+                }
+            })
+            .collect_view()
+    };
 
     let read_only = move || {
         view! {
-            <Show when=move || review.with(Option::is_some)>
-                <div class="review-note" id=format!("{dom}-review")>
-                    <p>
-                        <strong>{move || byline_lead(&byline.get())}</strong>
-                        <span class="review-text">{note}</span>
-                    </p>
-                    {move || difference().map(|d| view! { <p class="review-differs">{d}</p> })}
+            <Show when=move || all.with(|a| a.iter().any(|(_, _, r)| r.level.is_some() || !r.comment.trim().is_empty()))>
+                <div class="review-notes" id=format!("{dom}-review")>
+                    <ul class="plain-list">{move || notes(false)}</ul>
+                    {move || reviewers_differ().map(|d| view! { <p class="review-differs reviewers-differ">{d}</p> })}
                 </div>
             </Show>
         }
@@ -113,6 +156,7 @@ pub fn AnswerReviewPart(question: &'static Question) -> impl IntoView {
 
     view! {
         <Show when=move || mode.get() fallback=read_only>
+            <ul class="plain-list review-others">{move || notes(true)}</ul>
             <fieldset class="review-edit">
                 <legend>{t("assess.review_answer_legend")}</legend>
                 <div class="question-grid">
@@ -155,8 +199,26 @@ pub fn AnswerReviewPart(question: &'static Question) -> impl IntoView {
                             }
                         ></textarea>
                     </div>
+                    <div class="field">
+                        <label for=format!("{dom}-review-private")>{t("reviewers.private_note")}</label>
+                        <textarea
+                            id=format!("{dom}-review-private")
+                            class="private-note"
+                            rows="2"
+                            maxlength=MAX_TEXT_CHARS.to_string()
+                            aria-describedby=format!("{dom}-review-private-hint")
+                            prop:value=move || {
+                                review.with(|r| r.as_ref().map(|r| r.private_note.clone()).unwrap_or_default())
+                            }
+                            on:input=move |ev| {
+                                let note = event_target_value(&ev);
+                                edit(Box::new(move |r| r.private_note = note));
+                            }
+                        ></textarea>
+                        <p class="hint" id=format!("{dom}-review-private-hint")>{t("reviewers.private_note_hint")}</p>
+                    </div>
                 </div>
-                {move || difference().map(|d| view! { <p class="review-differs">{d}</p> })}
+                {move || difference(level_of()).map(|d| view! { <p class="review-differs">{d}</p> })}
             </fieldset>
         </Show>
     }

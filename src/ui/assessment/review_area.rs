@@ -1,6 +1,6 @@
-//! The review of one area on its page: in reviewer mode, the review status (not reviewed, agreed,
-//! challenged) and a comment; otherwise, what the reviewer said, read-only, when they said
-//! anything.
+//! The review of one area on its page: in reviewer mode, this browser's reviewer's status (not
+//! reviewed, agreed, challenged), comment and private note, below what other reviewers said;
+//! otherwise what every reviewer said, read-only and credited, when anyone said anything.
 //!
 //! Edits go through `review::set_area_review`, which drops an entry once it says nothing.
 
@@ -10,7 +10,7 @@ use crate::content::Area;
 use crate::domain::model::MAX_TEXT_CHARS;
 use crate::domain::review::{set_area_review, AreaReview, AreaStatus};
 use crate::ui::assessment::review_answer::byline_lead;
-use crate::ui::assessment::review_toggle::use_review_mode;
+use crate::ui::assessment::review_toggle::{use_identity, use_review_mode};
 use crate::ui::i18n::{l, t};
 use crate::ui::shell::assessment_frame::use_current;
 use crate::ui::state::use_app_state;
@@ -31,41 +31,78 @@ pub fn AreaReviewPart(area: &'static Area) -> impl IntoView {
     let mode = use_review_mode().0;
     let id = current.id;
     let area_id = area.id.as_str();
-    let review = Memo::new(move |_| {
+    let who = use_identity().0;
+    // Every reviewer's entry for this area that the founder may see: (id, byline, entry).
+    let all = Memo::new(move |_| {
         current.assessment.with(|a| {
             a.as_ref()
-                .and_then(|a| a.review.areas.get(area_id).cloned())
+                .map(|a| {
+                    a.reviews
+                        .iter()
+                        .filter_map(|r| {
+                            Some((r.reviewer_id, r.byline(), r.areas.get(area_id)?.clone()))
+                        })
+                        .collect::<Vec<_>>()
+                })
+                .unwrap_or_default()
         })
     });
-    let byline = Memo::new(move |_| {
-        current
-            .assessment
-            .with(|a| a.as_ref().map(|a| a.review.byline()).unwrap_or_default())
+    let review = Memo::new(move |_| {
+        let me = who.with(|w| w.id);
+        all.with(|all| {
+            all.iter()
+                .find(|(rid, _, _)| *rid == me)
+                .map(|(_, _, r)| r.clone())
+        })
     });
     let status = move || review.with(|r| r.as_ref().map(|r| r.status).unwrap_or_default());
     let edit = move |f: Box<dyn FnOnce(&mut AreaReview)>| {
-        state.edit(id, move |a| set_area_review(&mut a.review, area_id, f));
+        let me = who.get_untracked();
+        state.edit(id, move |a| {
+            set_area_review(a, &me, chrono::Utc::now(), area_id, f)
+        });
     };
-    let note = move || {
-        review.with(|r| {
-            r.as_ref()
-                .map(|r| match r.comment.trim() {
+    let said = |r: &AreaReview| r.status != AreaStatus::NotReviewed || !r.comment.trim().is_empty();
+    let notes = move |skip_mine: bool| {
+        let me = who.with(|w| w.id);
+        all.get()
+            .into_iter()
+            .filter(move |(rid, _, r)| !(skip_mine && *rid == me) && said(r))
+            .map(|(rid, byline, r)| {
+                let text = match r.comment.trim() {
                     "" => status_text(r.status),
                     comment => format!("{} — {comment}", status_text(r.status)),
-                })
-                .unwrap_or_default()
+                };
+                view! {
+                    <li data-reviewer=rid.to_string()>
+                        <strong>{byline_lead(&byline)}</strong>
+                        <span class="review-text">{text}</span>
+                    </li>
+                }
+            })
+            .collect_view()
+    };
+    // Reviewers who gave this area different statuses are told apart in words.
+    let statuses_differ = move || {
+        all.with(|all| {
+            let mut given = all
+                .iter()
+                .map(|(_, _, r)| r.status)
+                .filter(|s| *s != AreaStatus::NotReviewed);
+            let first = given.next()?;
+            given
+                .any(|s| s != first)
+                .then(|| t("reviewers.area_reviewers_differ").to_string())
         })
     };
 
     let read_only = move || {
         view! {
-            <Show when=move || review.with(Option::is_some)>
+            <Show when=move || all.with(|a| a.iter().any(|(_, _, r)| said(r)))>
                 <section class="area-review review-note" aria-labelledby="area-review-title">
                     <h3 id="area-review-title">{t("assess.review_area_title")}</h3>
-                    <p>
-                        <strong>{move || byline_lead(&byline.get())}</strong>
-                        <span class="review-text">{note}</span>
-                    </p>
+                    <ul class="plain-list">{move || notes(false)}</ul>
+                    {move || statuses_differ().map(|d| view! { <p class="review-differs">{d}</p> })}
                 </section>
             </Show>
         }
@@ -78,6 +115,7 @@ pub fn AreaReviewPart(area: &'static Area) -> impl IntoView {
                 <p class="hint">
                     {t("assess.review_area_hint")}
                 </p>
+                <ul class="plain-list review-others">{move || notes(true)}</ul>
                 <div class="question-grid">
                     <div class="field">
                         <label for="area-review-status">{t("assess.review_area_status")}</label>
@@ -110,6 +148,24 @@ pub fn AreaReviewPart(area: &'static Area) -> impl IntoView {
                                 edit(Box::new(move |r| r.comment = comment));
                             }
                         ></textarea>
+                    </div>
+                    <div class="field">
+                        <label for="area-review-private">{t("reviewers.private_note")}</label>
+                        <textarea
+                            id="area-review-private"
+                            class="private-note"
+                            rows="2"
+                            maxlength=MAX_TEXT_CHARS.to_string()
+                            aria-describedby="area-review-private-hint"
+                            prop:value=move || {
+                                review.with(|r| r.as_ref().map(|r| r.private_note.clone()).unwrap_or_default())
+                            }
+                            on:input=move |ev| {
+                                let note = event_target_value(&ev);
+                                edit(Box::new(move |r| r.private_note = note));
+                            }
+                        ></textarea>
+                        <p class="hint" id="area-review-private-hint">{t("reviewers.private_note_hint")}</p>
                     </div>
                 </div>
             </section>

@@ -1,26 +1,34 @@
-//! The "Reviewer mode" switch in the assessment header, and the reviewer's name box beside it.
+//! The "Reviewer mode" switch in the assessment header, and the name the reviewer reviews under.
 //!
-//! Owns [`ReviewMode`], the switch shared by every component that shows review fields. The switch
-//! belongs to this page, never to the file: it is kept in memory only (src/storage.rs is the one
-//! owner of browser storage), so a reload turns it off. It is never in the workspace or an export. The reviewer's name, by contrast, is
-//! part of the review and saved with the assessment.
+//! Owns [`ReviewMode`], the switch shared by every component that shows review fields, and
+//! [`Identity`], who reviews in this browser. The switch belongs to this page, never to the file:
+//! it is kept in memory only, so a reload turns it off. The identity (a stable id and a name) is a
+//! preference of this browser (src/storage/reviewer.rs); each review edited here is credited to it.
 
 use leptos::prelude::*;
 
 use crate::domain::model::MAX_TEXT_CHARS;
+use crate::domain::review::{self, Reviewer};
+use crate::storage::{load_reviewer, save_reviewer_name};
 use crate::ui::i18n::t;
 use crate::ui::shell::assessment_frame::use_current;
 use crate::ui::state::use_app_state;
 
-/// Whether review fields are editable (on) or only shown read-only (off).
+/// Whether review fields are editable (on) and the founder's answers read-only, or review fields
+/// only shown (off).
 #[derive(Clone, Copy)]
 pub struct ReviewMode(pub RwSignal<bool>);
 
-/// Creates the switch (off) and provides it below the caller.
-/// Called once at the top of `App`.
+/// Who reviews in this browser.
+#[derive(Clone, Copy)]
+pub struct Identity(pub RwSignal<Reviewer>);
+
+/// Creates the switch (off) and the identity (from this browser's preferences) and provides both
+/// below the caller. Called once at the top of `App`.
 pub fn provide_review_mode() -> ReviewMode {
     let mode = ReviewMode(RwSignal::new(false));
     provide_context(mode);
+    provide_context(Identity(RwSignal::new(load_reviewer())));
     mode
 }
 
@@ -30,19 +38,21 @@ pub fn use_review_mode() -> ReviewMode {
     use_context::<ReviewMode>().unwrap_or_else(provide_review_mode)
 }
 
+/// Who reviews in this browser (see [`provide_review_mode`]).
+pub fn use_identity() -> Identity {
+    use_context::<Identity>().unwrap_or_else(|| {
+        provide_review_mode();
+        use_context::<Identity>().unwrap_or_else(|| Identity(RwSignal::new(load_reviewer())))
+    })
+}
+
 #[component]
 pub fn ReviewToggle() -> impl IntoView {
     let state = use_app_state();
     let current = use_current();
     let id = current.id;
     let mode = use_review_mode().0;
-    let reviewer = Memo::new(move |_| {
-        current.assessment.with(|a| {
-            a.as_ref()
-                .map(|a| a.review.reviewer.clone())
-                .unwrap_or_default()
-        })
-    });
+    let who = use_identity().0;
     view! {
         <div class="review-toggle">
             <label class="checkbox" title=t("lead.reviewer_title")>
@@ -69,10 +79,19 @@ pub fn ReviewToggle() -> impl IntoView {
                         id="reviewer-name"
                         placeholder=t("lead.reviewer_placeholder")
                         maxlength=MAX_TEXT_CHARS.to_string()
-                        prop:value=move || reviewer.get()
+                        prop:value=move || who.with(|w| w.name.clone())
                         on:input=move |ev| {
                             let name = event_target_value(&ev);
-                            state.edit(id, move |a| a.review.reviewer = name);
+                            save_reviewer_name(&name);
+                            who.update(|w| w.name = name.clone());
+                            let reviewer_id = who.with_untracked(|w| w.id);
+                            // Only this reviewer's own review is renamed; others keep their credits.
+                            let has_own = current.assessment.with_untracked(|a| {
+                                a.as_ref().is_some_and(|a| review::review_by(a, reviewer_id).is_some())
+                            });
+                            if has_own {
+                                state.edit(id, move |a| _ = review::rename(a, reviewer_id, &name));
+                            }
                         }
                     />
                 </div>

@@ -67,12 +67,7 @@ pub fn CompareSection() -> impl IntoView {
         }
         current.assessment.with(|a| {
             a.as_ref().map(|a| {
-                let rated = a
-                    .review
-                    .answers
-                    .values()
-                    .filter(|r| r.level.is_some())
-                    .count();
+                let rated = crate::domain::review::reviewed_levels(a, None).len();
                 tf("assess.compare_rated", &[("rated", &rated.to_string())])
             })
         })

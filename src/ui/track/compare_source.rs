@@ -86,9 +86,16 @@ pub fn default_kind(a: &Assessment, has_others: bool) -> SourceKind {
     }
 }
 
-/// The name of the reviewer's side: "Reviewer (Jane Doe)" when the review names them.
+/// The name of the reviewers' side: "Reviewer (Jane Doe)" for one named reviewer, the names
+/// joined for several (their latest levels are compared, see `review::reviewed_levels`).
 pub fn reviewer_label(a: &Assessment) -> String {
-    a.review.byline()
+    let names: Vec<&str> = crate::domain::review::latest_first(a)
+        .into_iter()
+        .filter(|r| !r.is_empty())
+        .map(|r| r.reviewer.trim())
+        .filter(|n| !n.is_empty())
+        .collect();
+    crate::domain::review::byline(&names.join(", "))
 }
 
 /// The other assessments of the workspace, as (id, name shown in the list).
@@ -369,10 +376,12 @@ mod tests {
         let mut a = assessment(1, "A");
         assert_eq!(default_kind(&a, false), SourceKind::File);
         assert_eq!(default_kind(&a, true), SourceKind::Workspace);
-        a.review.answers.entry("q".into()).or_default().level = Some(2);
+        let mut r = crate::domain::review::Review::default();
+        r.answers.entry("q".into()).or_default().level = Some(2);
+        a.reviews.push(r);
         assert_eq!(default_kind(&a, true), SourceKind::Reviewer);
         assert_eq!(reviewer_label(&a), "Reviewer");
-        a.review.reviewer = " Jane Doe ".into();
+        a.reviews[0].reviewer = " Jane Doe ".into();
         assert_eq!(reviewer_label(&a), "Reviewer (Jane Doe)");
     }
 

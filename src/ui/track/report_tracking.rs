@@ -72,10 +72,13 @@ pub fn area_status_text(status: AreaStatus) -> String {
     format!("{mark} {}", l(status.label()))
 }
 
-/// True when a reviewer has written anything: a name, an answer review or an area review.
+/// True when a reviewer has written anything the founder sees: a name, a level or comment, or an
+/// area review (private notes are the reviewer's own and never reported).
 pub fn has_review(r: &Review) -> bool {
     !r.reviewer.trim().is_empty()
-        || r.answers.values().any(|x| !x.is_empty())
+        || r.answers
+            .values()
+            .any(|x| x.level.is_some() || !x.comment.trim().is_empty())
         || r.areas
             .values()
             .any(|x| x.status != AreaStatus::NotReviewed || !x.comment.trim().is_empty())
@@ -263,80 +266,90 @@ pub fn ReportPartners() -> impl IntoView {
 
 #[component]
 pub fn ReportReview() -> impl IntoView {
-    let review = of_assessment(|a| a.review.clone());
-    let reviewed = Memo::new(move |_| review.with(has_review));
-    let headline = Memo::new(move |_| {
-        review.with(|r| {
-            let who = match r.reviewer.trim() {
-                "" => t("partners.report_tracking_reviewed_anonymous").to_string(),
-                name => tf("partners.report_tracking_reviewed_by", &[("name", name)]),
-            };
-            let answers = r.answers.values().filter(|x| !x.is_empty()).count();
-            let count = |s: AreaStatus| r.areas.values().filter(|x| x.status == s).count();
-            let agreed = count(AreaStatus::Agreed);
-            // English counts take a plural; each combination is a whole sentence to translate.
-            let key = match (answers == 1, agreed == 1) {
-                (true, true) => "partners.report_tracking_review_counts_one_one",
-                (true, false) => "partners.report_tracking_review_counts_one_many",
-                (false, true) => "partners.report_tracking_review_counts_many_one",
-                (false, false) => "partners.report_tracking_review_counts_many_many",
-            };
-            let counts = tf(
-                key,
-                &[
-                    ("answers", &answers.to_string()),
-                    ("agreed", &agreed.to_string()),
-                    ("challenged", &count(AreaStatus::Challenged).to_string()),
-                ],
-            );
-            tf(
-                "partners.report_tracking_review_headline",
-                &[("who", &who), ("counts", &counts)],
-            )
-        })
-    });
-    let rows = Memo::new(move |_| {
-        review.with(|r| {
-            content()
-                .areas
-                .iter()
-                .map(|area| {
-                    let entry = r.areas.get(&area.id);
-                    ReportRow {
-                        key: area.id.clone(),
-                        cells: vec![
-                            area.name.clone(),
-                            area_status_text(entry.map(|x| x.status).unwrap_or_default()),
-                            entry
-                                .map(|x| x.comment.trim().to_string())
-                                .filter(|c| !c.is_empty())
-                                .unwrap_or_else(|| "–".to_string()),
-                        ],
-                    }
-                })
-                .collect::<Vec<_>>()
-        })
+    let reviews = of_assessment(|a| {
+        a.reviews
+            .iter()
+            .filter(|r| has_review(r))
+            .cloned()
+            .collect::<Vec<Review>>()
     });
     view! {
         <ReportPart heading_id="report-review-title" title=t("partners.report_tracking_review")>
             <Show
-                when=move || reviewed.get()
+                when=move || reviews.with(|r| !r.is_empty())
                 fallback=|| view! {
                     <p>{t("partners.report_tracking_no_review")}</p>
                 }
             >
-                <p class="headline">{move || headline.get()}</p>
-                <ReportTable
-                    caption=t("partners.report_tracking_review_table")
-                    columns=vec![
-                        Column::heading(t("partners.report_tracking_area")),
-                        Column::plain(t("partners.report_tracking_status")),
-                        Column::small(t("partners.report_tracking_comment")),
-                    ]
-                    rows
-                />
+                {move || reviews.get().into_iter().map(|r| view! { <ReviewerPart review=r/> }).collect_view()}
             </Show>
         </ReportPart>
+    }
+}
+
+/// One reviewer's part of the report: who, what they said in counts, and a status per area.
+#[component]
+fn ReviewerPart(review: Review) -> impl IntoView {
+    let r = &review;
+    let who = match r.reviewer.trim() {
+        "" => t("partners.report_tracking_reviewed_anonymous").to_string(),
+        name => tf("partners.report_tracking_reviewed_by", &[("name", name)]),
+    };
+    let answers = r
+        .answers
+        .values()
+        .filter(|x| x.level.is_some() || !x.comment.trim().is_empty())
+        .count();
+    let count = |s: AreaStatus| r.areas.values().filter(|x| x.status == s).count();
+    let agreed = count(AreaStatus::Agreed);
+    // English counts take a plural; each combination is a whole sentence to translate.
+    let key = match (answers == 1, agreed == 1) {
+        (true, true) => "partners.report_tracking_review_counts_one_one",
+        (true, false) => "partners.report_tracking_review_counts_one_many",
+        (false, true) => "partners.report_tracking_review_counts_many_one",
+        (false, false) => "partners.report_tracking_review_counts_many_many",
+    };
+    let counts = tf(
+        key,
+        &[
+            ("answers", &answers.to_string()),
+            ("agreed", &agreed.to_string()),
+            ("challenged", &count(AreaStatus::Challenged).to_string()),
+        ],
+    );
+    let headline = tf(
+        "partners.report_tracking_review_headline",
+        &[("who", &who), ("counts", &counts)],
+    );
+    let rows: Vec<ReportRow> = content()
+        .areas
+        .iter()
+        .map(|area| {
+            let entry = r.areas.get(&area.id);
+            ReportRow {
+                key: area.id.clone(),
+                cells: vec![
+                    area.name.clone(),
+                    area_status_text(entry.map(|x| x.status).unwrap_or_default()),
+                    entry
+                        .map(|x| x.comment.trim().to_string())
+                        .filter(|c| !c.is_empty())
+                        .unwrap_or_else(|| "–".to_string()),
+                ],
+            }
+        })
+        .collect();
+    view! {
+        <p class="headline">{headline}</p>
+        <ReportTable
+            caption=t("partners.report_tracking_review_table")
+            columns=vec![
+                Column::heading(t("partners.report_tracking_area")),
+                Column::plain(t("partners.report_tracking_status")),
+                Column::small(t("partners.report_tracking_comment")),
+            ]
+            rows=Signal::stored(rows)
+        />
     }
 }
 
@@ -389,7 +402,7 @@ mod tests {
             "b".into(),
             AreaReview {
                 status: AreaStatus::Challenged,
-                comment: String::new(),
+                ..AreaReview::default()
             },
         );
         assert!(has_review(&r));

@@ -306,15 +306,7 @@ fn header(value: &Value) -> Result<u32, FormatError> {
 /// A download name such as `harbourline-logistics-2026-11-23.cto.json`: readable, safe on every
 /// file system, and recognisable as ours.
 pub fn file_name(label: &str, date: chrono::NaiveDate) -> String {
-    let mut slug = String::new();
-    for c in label.chars().flat_map(char::to_lowercase) {
-        if c.is_alphanumeric() {
-            slug.push(c);
-        } else if !slug.ends_with('-') && !slug.is_empty() {
-            slug.push('-');
-        }
-    }
-    let slug: String = slug.trim_end_matches('-').chars().take(60).collect();
+    let slug = crate::domain::folder_sync::slug(label, 60);
     let slug = if slug.is_empty() {
         "assessment".to_string()
     } else {

@@ -45,6 +45,7 @@
 mod backup;
 mod browser;
 mod faults;
+pub mod folder;
 mod keys;
 mod pack;
 mod plan;

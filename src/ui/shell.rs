@@ -4,6 +4,7 @@ pub mod app;
 pub(crate) mod app_header;
 pub(crate) mod assessment_frame;
 pub(crate) mod autosave;
+pub(crate) mod folder_sync;
 pub(crate) mod language_switch;
 pub(crate) mod not_found;
 pub(crate) mod notice_bar;

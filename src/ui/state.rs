@@ -493,14 +493,7 @@ impl AppState {
     /// about conflicts, else imports. `source` names where they came from in messages.
     /// Returns the id to open when exactly one assessment was imported.
     pub fn receive_imported(&self, source: String, imported: Imported) -> Option<Uuid> {
-        let conflicts: Vec<Uuid> = self.workspace.with_untracked(|w| {
-            imported
-                .assessments
-                .iter()
-                .filter(|a| w.contains(a.id))
-                .map(|a| a.id)
-                .collect()
-        });
+        let conflicts = self.already_here(&imported);
         if conflicts.is_empty() {
             self.finish_import(&source, imported, |_| OnConflict::KeepBoth)
         } else {
@@ -511,6 +504,30 @@ impl AppState {
             });
             None
         }
+    }
+
+    /// Opens the import dialog for assessments that passed every check, asking even when none
+    /// of them is here yet: for changes found in the workspace folder, which the user did not
+    /// pick and must see before anything is added.
+    pub fn ask_import(&self, source: String, imported: Imported) {
+        let conflicts = self.already_here(&imported);
+        self.import.set(ImportFlow::Confirm {
+            file_name: source,
+            imported,
+            conflicts,
+        });
+    }
+
+    /// The ids of the imported assessments that are already here.
+    fn already_here(&self, imported: &Imported) -> Vec<Uuid> {
+        self.workspace.with_untracked(|w| {
+            imported
+                .assessments
+                .iter()
+                .filter(|a| w.contains(a.id))
+                .map(|a| a.id)
+                .collect()
+        })
     }
 
     pub fn refuse_file(&self, file_name: String, error: &FormatError) {

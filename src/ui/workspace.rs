@@ -4,6 +4,7 @@ pub(crate) mod assessment_row;
 pub(crate) mod deleted_list;
 pub(crate) mod drop_zone;
 pub(crate) mod export_reminder;
+pub(crate) mod folder_panel;
 pub(crate) mod import_button;
 pub(crate) mod import_dialog;
 pub(crate) mod list_page;

@@ -41,6 +41,7 @@ pub fn App() -> impl IntoView {
     crate::ui::assessment::review_toggle::provide_review_mode();
     let state = AppState::provide();
     super::autosave::install(state);
+    super::folder_sync::install(state);
     super::theme_switch::provide();
     super::offline::register();
     view! {

@@ -11,6 +11,7 @@ use crate::ui::i18n::{t, tf};
 use crate::ui::state::use_app_state;
 use crate::ui::workspace::assessment_row::AssessmentRow;
 use crate::ui::workspace::deleted_list::DeletedList;
+use crate::ui::workspace::folder_panel::FolderPanel;
 use crate::ui::workspace::welcome::Welcome;
 
 #[component]
@@ -37,6 +38,7 @@ pub fn WorkspacePage() -> impl IntoView {
         <Show when=move || is_empty.get() fallback=|| view! { <AssessmentList/> }>
             <Welcome/>
         </Show>
+        <FolderPanel/>
         <DeletedList/>
     }
 }

@@ -45,6 +45,8 @@
 mod backup;
 mod browser;
 mod faults;
+/// The workspace folder the user may pick: the File System Access API and IndexedDB (where the
+/// folder is remembered), never localStorage.
 pub mod folder;
 mod keys;
 mod pack;

@@ -242,11 +242,65 @@ fn import_checked(text: &str) -> Result<Unverified, FormatError> {
         .then(|| value.get("assessments").map(|a| a.to_string().into_bytes()))
         .flatten();
     migrate::run(&mut value, from)?;
-    let envelope: Envelope = errors::deserialize(value)?;
-    validate::envelope(envelope.kind, &envelope.assessments)?;
+    let envelope = read_envelope(&mut value).map_err(|mut problems| {
+        for p in &mut problems {
+            p.path = validate::shape::with_titles(&p.path, &value);
+        }
+        FormatError::Invalid(problems)
+    })?;
     let mut unverified = imported(envelope, from);
     unverified.original = original;
     Ok(unverified)
+}
+
+/// Reads and checks the envelope and each assessment, naming every problem at once (up to
+/// [`validate::shape::MAX_PROBLEMS`] found while reading, then every check's). Each assessment
+/// is read on its own, so going on past a problem re-reads one assessment, not the file.
+fn read_envelope(value: &mut Value) -> Result<Envelope, Vec<Problem>> {
+    use validate::shape;
+    let mut budget = shape::VALUE_BUDGET;
+    let mut parts = match value.get_mut("assessments") {
+        Some(Value::Array(list)) => std::mem::take(list),
+        _ => Vec::new(),
+    };
+    let head = shape::read::<Envelope>(value, "", &mut budget, 0);
+    let mut problems = head.problems;
+    let mut repaired = head.repaired;
+    let mut assessments = Vec::with_capacity(parts.len());
+    for (i, part) in parts.iter_mut().enumerate() {
+        let read = shape::read::<Assessment>(
+            part,
+            &format!("assessments[{i}]"),
+            &mut budget,
+            problems.len(),
+        );
+        problems.extend(read.problems);
+        repaired.extend(read.repaired);
+        assessments.extend(read.value);
+    }
+    let complete = assessments.len() == parts.len();
+    // Put the list back (with any stand-ins) so titles can be read from it.
+    if let Some(Value::Array(list)) = value.get_mut("assessments") {
+        *list = parts;
+    }
+    if let (Some(mut envelope), true) = (head.value, complete) {
+        envelope.assessments = assessments;
+        let checked = validate::envelope(envelope.kind, &envelope.assessments);
+        if problems.is_empty() {
+            return checked
+                .map(|()| envelope)
+                .map_err(|e| e.problems().to_vec());
+        }
+        // Problems at a stand-in would only repeat what reading already said.
+        let checked = checked.err().map(|e| e.problems().to_vec());
+        problems.extend(
+            checked
+                .into_iter()
+                .flatten()
+                .filter(|p| !repaired.iter().any(|r| shape::is_under(&p.path, r))),
+        );
+    }
+    Err(problems)
 }
 
 /// What an import of a valid file gives, once its envelope is read and checked.

@@ -255,7 +255,7 @@ fn invalid_cases() -> Vec<(&'static str, Expected)> {
         (
             "out-of-range.json",
             Problems(&[
-                "assessments[0].profile.team_size: 2500000 is out of range (0 to 1000000)",
+                "assessments[0].profile.team_size: 2500000 is out of range; expected a whole number from 0 to 1000000",
                 "assessments[1].updated_at: is earlier than created_at",
             ]),
         ),

@@ -339,7 +339,7 @@ pub(super) fn deserialize<T: DeserializeOwned>(value: Value) -> Result<T, Format
     })
 }
 
-fn strip_position(message: &str) -> String {
+pub(in crate::format) fn strip_position(message: &str) -> String {
     match message.rfind(" at line ") {
         Some(i) => message[..i].to_string(),
         None => message.to_string(),
@@ -347,7 +347,7 @@ fn strip_position(message: &str) -> String {
 }
 
 /// Rewrites serde's wording into plain sentences and puts missing fields into the path.
-fn humanize(path: &str, raw: &str) -> (String, String) {
+pub(in crate::format) fn humanize(path: &str, raw: &str) -> (String, String) {
     let raw = strip_position(raw);
     let path = if path == "." {
         String::new()
@@ -437,7 +437,7 @@ fn humanize(path: &str, raw: &str) -> (String, String) {
     (path, raw)
 }
 
-fn between<'a>(text: &'a str, start: &str, end: &str) -> Option<&'a str> {
+pub(in crate::format) fn between<'a>(text: &'a str, start: &str, end: &str) -> Option<&'a str> {
     let from = text.find(start)? + start.len();
     let len = text[from..].find(end)?;
     Some(&text[from..from + len])
@@ -491,6 +491,12 @@ fn plain_type(expected: &str) -> String {
         "a sequence" => tr("format.errors_type_list").to_string(),
         "a boolean" => tr("format.errors_type_boolean").to_string(),
         "UUID parsing failed" => tr("format.errors_type_id").to_string(),
+        "f64" | "f32" => tr("import.type_number").to_string(),
+        "a formatted date string" => trf("import.type_date", &[("example", "2027-03-31")]),
+        e if e.contains("date and time") => trf(
+            "import.type_date_time",
+            &[("example", "2027-03-31T09:00:00Z")],
+        ),
         other => other.replace('`', "\""),
     }
 }

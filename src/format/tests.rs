@@ -696,8 +696,8 @@ fn hostile_or_out_of_range_answers_are_refused_with_paths() {
         "assessments[0].answers.security.audits.not_applicable: needs a reason",
         "assessments[0].answers.security.audits.evidence[0]: only links starting with",
         "assessments[0].answers[\"Bad Key\"]: is not a valid id",
-        "assessments[0].areas.security.importance: 5 is out of range (1 to 3)",
-        "assessments[0].inventory[0].monthly_cost: -5 is out of range",
+        "assessments[0].areas.security.importance: 5 is out of range; expected a whole number from 1 to 3",
+        "assessments[0].inventory[0] (\"x\").monthly_cost: -5 is out of range; expected a number",
     ] {
         assert!(
             problems.iter().any(|p| p.starts_with(expected)),
@@ -750,10 +750,10 @@ fn kpi_values_and_links_are_checked() {
     });
     let problems = problems_of(&text);
     for expected in [
-        "assessments[0].kpis[0].target.value:",
-        "assessments[0].kpis[0].preset: is not a valid id",
-        "assessments[0].kpis[0].measurements[1].id: the same id as",
-        "assessments[0].goals[0].key_results[0].kpi: no KPI with this id",
+        "assessments[0].kpis[0] (\"Lead time\").target.value:",
+        "assessments[0].kpis[0] (\"Lead time\").preset: is not a valid id",
+        "assessments[0].kpis[0] (\"Lead time\").measurements[1].id: the same id as",
+        "assessments[0].goals[0] (\"Ship faster\").key_results[0] (\"x\").kpi: no KPI with this id",
     ] {
         assert!(
             problems.iter().any(|p| p.starts_with(expected)),
@@ -814,18 +814,18 @@ fn plan_references_ranges_and_cycles_are_checked() {
     });
     let problems = problems_of(&text);
     for expected in [
-        "assessments[0].initiatives[2].duration_weeks: 0 is out of range",
-        "assessments[0].initiatives[2].depends_on[0]: an initiative cannot depend on itself",
-        "assessments[0].initiatives[2].depends_on[1]: no initiative with this id",
-        "assessments[0].initiatives[2].skills[\"Rust\"]: 5 is out of range",
+        "assessments[0].initiatives[2] (\"Gamma\").duration_weeks: 0 is out of range; expected a whole number from 1 to",
+        "assessments[0].initiatives[2] (\"Gamma\").depends_on[0]: an initiative cannot depend on itself",
+        "assessments[0].initiatives[2] (\"Gamma\").depends_on[1]: no initiative with this id",
+        "assessments[0].initiatives[2] (\"Gamma\").skills[\"Rust\"]: 5 is out of range",
         "assessments[0].initiatives: the dependencies form a cycle, so no order can satisfy them: “Alpha” → “Beta” → “Alpha”",
         "assessments[0].budget.quarters[1].quarter: 2026-Q1 is listed twice",
         "assessments[0].budget.quarters[1].people: -1 is out of range",
         "assessments[0].team.responsibilities[\"marketing\"]: unknown role",
         "assessments[0].team.responsibilities[\"marketing\"].responsible[1]: is listed twice",
-        "assessments[0].risks[0].likelihood: 6 is out of range (1 to 5)",
-        "assessments[0].risks[0].impact: 0 is out of range (1 to 5)",
-        "assessments[0].risks[0].initiatives[0]: no initiative with this id",
+        "assessments[0].risks[0] (\"Outage\").likelihood: 6 is out of range; expected a whole number from 1 to 5",
+        "assessments[0].risks[0] (\"Outage\").impact: 0 is out of range; expected a whole number from 1 to 5",
+        "assessments[0].risks[0] (\"Outage\").initiatives[0]: no initiative with this id",
     ] {
         assert!(
             problems.iter().any(|p| p.starts_with(expected)),
@@ -962,9 +962,9 @@ fn review_and_snapshot_values_are_checked() {
         "assessments[0].reviews[0].answers.strategy.written-strategy.level: 9 is out of range",
         "assessments[0].reviews[1].areas[\"Bad Area\"]: is not a valid id",
         "assessments[0].reviews[1].reviewer_id: the same id as assessments[0].reviews[0]",
-        "assessments[0].snapshots[1].id: the same id as assessments[0].snapshots[0]",
-        "assessments[0].snapshots[0].answers.strategy.written-strategy.current: 5 is out of range",
-        "assessments[0].snapshots[0].areas.strategy.importance: 4 is out of range (1 to 3)",
+        "assessments[0].snapshots[1] (\"Q1\").id: the same id as assessments[0].snapshots[0]",
+        "assessments[0].snapshots[0] (\"Q1\").answers.strategy.written-strategy.current: 5 is out of range",
+        "assessments[0].snapshots[0] (\"Q1\").areas.strategy.importance: 4 is out of range; expected a whole number from 1 to 3",
     ] {
         assert!(
             problems.iter().any(|p| p.starts_with(expected)),

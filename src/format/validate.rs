@@ -9,6 +9,7 @@ use std::collections::{HashMap, HashSet};
 pub(crate) mod limits;
 mod plan;
 mod review;
+pub(super) mod shape;
 
 use super::{FileKind, FormatError, Problem};
 use crate::domain::answers::{check_link, MAX_EVIDENCE, MAX_LEVEL};
@@ -98,7 +99,7 @@ fn assessment(at: &str, a: &Assessment, trusted: Trusted, problems: &mut Vec<Pro
     }
     if let Some(size) = p.team_size {
         if size > MAX_TEAM_SIZE {
-            problems.push(out_of_range(
+            problems.push(out_of_range_whole(
                 format!("{at}.profile.team_size"),
                 size,
                 0,
@@ -262,8 +263,29 @@ fn number(
     }
 }
 
-/// "`value` is out of range (`min` to `max`)", each number written as Rust writes it.
+/// "`value` is out of range; expected a number from `min` to `max`", each number written as
+/// Rust writes it.
 fn out_of_range(
+    path: String,
+    value: impl std::fmt::Display,
+    min: impl std::fmt::Display,
+    max: impl std::fmt::Display,
+) -> Problem {
+    range_problem("import.validate_number_range", path, value, min, max)
+}
+
+/// [`out_of_range`] for a field that takes whole numbers only.
+fn out_of_range_whole(
+    path: String,
+    value: impl std::fmt::Display,
+    min: impl std::fmt::Display,
+    max: impl std::fmt::Display,
+) -> Problem {
+    range_problem("import.validate_whole_number_range", path, value, min, max)
+}
+
+fn range_problem(
+    key: &str,
     path: String,
     value: impl std::fmt::Display,
     min: impl std::fmt::Display,
@@ -272,7 +294,7 @@ fn out_of_range(
     Problem::new(
         path,
         trf(
-            "format.validate_out_of_range",
+            key,
             &[
                 ("value", &value.to_string()),
                 ("min", &min.to_string()),
@@ -289,7 +311,12 @@ fn small(
     range: std::ops::RangeInclusive<u8>,
 ) {
     if !range.contains(&value) {
-        problems.push(out_of_range(path(), value, range.start(), range.end()));
+        problems.push(out_of_range_whole(
+            path(),
+            value,
+            range.start(),
+            range.end(),
+        ));
     }
 }
 
@@ -501,13 +528,7 @@ fn id_key(problems: &mut Vec<Problem>, path: impl FnOnce() -> String, key: &str)
 fn level(problems: &mut Vec<Problem>, path: impl FnOnce() -> String, value: Option<u8>) {
     if let Some(v) = value {
         if v > MAX_LEVEL {
-            problems.push(Problem::new(
-                path(),
-                trf(
-                    "format.validate_level_out_of_range",
-                    &[("value", &v.to_string()), ("max", &MAX_LEVEL.to_string())],
-                ),
-            ));
+            problems.push(out_of_range_whole(path(), v, 0, MAX_LEVEL));
         }
     }
 }
@@ -560,7 +581,7 @@ fn answer_map(
     for (key, settings) in areas {
         id_key(problems, || format!("{at}.areas[\"{key}\"]"), key);
         if !(1..=3).contains(&settings.importance) {
-            problems.push(out_of_range(
+            problems.push(out_of_range_whole(
                 format!("{at}.areas.{key}.importance"),
                 settings.importance,
                 1,

@@ -6,7 +6,7 @@ use std::collections::{BTreeMap, HashSet};
 
 use uuid::Uuid;
 
-use super::{id_key, number, out_of_range, small, text, unique_ids, Trusted};
+use super::{id_key, number, out_of_range_whole, small, text, unique_ids, Trusted};
 use crate::domain::budget::Budget;
 use crate::domain::context::MAX_MONTHLY_COST;
 use crate::domain::model::Assessment;
@@ -88,7 +88,7 @@ fn initiatives(at: &str, a: &Assessment, problems: &mut Vec<Problem>) {
             }
         }
         if !(1..=MAX_DURATION_WEEKS).contains(&item.duration_weeks) {
-            problems.push(out_of_range(
+            problems.push(out_of_range_whole(
                 format!("{here}.duration_weeks"),
                 item.duration_weeks,
                 1,

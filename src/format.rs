@@ -5,6 +5,7 @@
 //! writes the JSON shape. Never touches the browser.
 
 mod canonical;
+pub mod client;
 mod errors;
 mod fast;
 mod migrate;

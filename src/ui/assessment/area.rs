@@ -13,6 +13,7 @@ use crate::ui::assessment::area_nav::AreaNav;
 use crate::ui::assessment::pass_times::{full_line, use_pass_times};
 use crate::ui::assessment::question_card::QuestionCard;
 use crate::ui::assessment::review_area::AreaReviewPart;
+use crate::ui::assessment::review_toggle::use_review_mode;
 use crate::ui::i18n::{content, t, tf};
 use crate::ui::shell::assessment_frame::use_current;
 use crate::ui::state::use_app_state;
@@ -63,7 +64,12 @@ fn AreaQuestions(index: usize, pass: Pass) -> impl IntoView {
     let result = Memo::new(move |_| current.results.with(|r| r.areas.get(index).cloned()));
     let importance =
         Memo::new(move |_| result.with(|r| r.as_ref().map(|r| r.importance).unwrap_or(2)));
+    // The area's importance is the founder's answer too: read-only in reviewer mode.
+    let reviewing = use_review_mode().0;
     let set_importance = move |value: u8| {
+        if reviewing.get_untracked() {
+            return;
+        }
         let area_id = area.id.clone();
         state.edit(id, move |a| {
             if value == AreaSettings::default().importance {
@@ -118,7 +124,7 @@ fn AreaQuestions(index: usize, pass: Pass) -> impl IntoView {
     };
     let importance_field = move || {
         view! {
-            <fieldset class="importance">
+            <fieldset class="importance" disabled=move || reviewing.get()>
                 <legend>{t("assess.area_importance_question")}</legend>
                 {IMPORTANCE
                     .into_iter()

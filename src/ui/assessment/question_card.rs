@@ -8,6 +8,7 @@ use crate::content::{Area, Question};
 use crate::domain::answers::{check_link, Answer, Confidence, LinkError};
 use crate::domain::links;
 use crate::ui::assessment::review_answer::AnswerReviewPart;
+use crate::ui::assessment::review_toggle::use_review_mode;
 use crate::ui::i18n::{content, l, t, tf};
 use crate::ui::shell::assessment_frame::use_current;
 use crate::ui::state::use_app_state;
@@ -47,7 +48,13 @@ pub fn QuestionCard(
             .assessment
             .with(|a| a.as_ref().map(|a| a.profile.stage).unwrap_or_default())
     });
+    // In reviewer mode the founder's answer is shown, never changed: the fields are disabled and
+    // any edit that still arrives (a keyboard shortcut, a stale event) is dropped here.
+    let reviewing = use_review_mode().0;
     let edit = move |f: Box<dyn FnOnce(&mut Answer)>| {
+        if reviewing.get_untracked() {
+            return;
+        }
         state.edit(id, |a| {
             let entry = a.answers.entry(qid.to_string()).or_default();
             f(entry);
@@ -318,8 +325,15 @@ pub fn QuestionCard(
                 <summary>{t("assess.question_card_why")}</summary>
                 <p>{question.help.clone()}</p>
             </details>
-            <fieldset class="levels" disabled=move || answer.with(Answer::is_not_applicable)>
+            <fieldset
+                class="levels"
+                class:read-only=move || reviewing.get()
+                disabled=move || reviewing.get() || answer.with(Answer::is_not_applicable)
+            >
                 <legend>{t("assess.question_card_today")}</legend>
+                <Show when=move || reviewing.get()>
+                    <p class="hint read-only-note">{t("reviewers.founder_read_only")}</p>
+                </Show>
                 {question
                     .levels
                     .iter()
@@ -354,6 +368,7 @@ pub fn QuestionCard(
                 </button>
             </fieldset>
             <AnswerReviewPart question/>
+            <fieldset class="founder-fields" disabled=move || reviewing.get()>
             {if quick {
                 view! {
                     <div class="question-grid confidence-only">{confidence_field()}</div>
@@ -373,6 +388,7 @@ pub fn QuestionCard(
                 }
                 .into_any()
             }}
+            </fieldset>
         </article>
     }
 }

@@ -1,4 +1,5 @@
-//! The "Reviewer mode" switch in the assessment header, and the name the reviewer reviews under.
+//! Reviewer mode: the switch (in a "Reviewing for a client?" disclosure under the assessment's
+//! title), the banner naming who reviews, and "Export for the client".
 //!
 //! Owns [`ReviewMode`], the switch shared by every component that shows review fields, and
 //! [`Identity`], who reviews in this browser. The switch belongs to this page, never to the file:
@@ -9,8 +10,11 @@ use leptos::prelude::*;
 
 use crate::domain::model::MAX_TEXT_CHARS;
 use crate::domain::review::{self, Reviewer};
+use crate::format::client::without_private_notes;
+use crate::format::FileKind;
 use crate::storage::{load_reviewer, save_reviewer_name};
-use crate::ui::i18n::t;
+use crate::ui::common::files;
+use crate::ui::i18n::{t, tf};
 use crate::ui::shell::assessment_frame::use_current;
 use crate::ui::state::use_app_state;
 
@@ -46,6 +50,22 @@ pub fn use_identity() -> Identity {
     })
 }
 
+/// Marks the page as in reviewer mode (`data-reviewing` on the root element), so the style gives
+/// the assessment a distinct frame; removed again when the mode is off or the page is left.
+fn mark_page(on: bool) {
+    let Some(root) = document().document_element() else {
+        return;
+    };
+    let _ = if on {
+        root.set_attribute("data-reviewing", "")
+    } else {
+        root.remove_attribute("data-reviewing")
+    };
+}
+
+/// Reviewer mode, out of a founder's way until asked for: a "Reviewing for a client?"
+/// disclosure holding the switch, open at once when the assessment already holds a review; with
+/// the mode on, a banner naming who reviews, the name box and the page's distinct frame.
 #[component]
 pub fn ReviewToggle() -> impl IntoView {
     let state = use_app_state();
@@ -53,25 +73,21 @@ pub fn ReviewToggle() -> impl IntoView {
     let id = current.id;
     let mode = use_review_mode().0;
     let who = use_identity().0;
+    let has_review = current
+        .assessment
+        .with_untracked(|a| a.as_ref().is_some_and(|a| !a.reviews.is_empty()));
+    Effect::new(move |_| mark_page(mode.get()));
+    on_cleanup(|| mark_page(false));
+    let banner = move || {
+        who.with(|w| match w.name.trim() {
+            "" => t("reviewers.banner_unnamed").to_string(),
+            name => tf("reviewers.banner", &[("name", name)]),
+        })
+    };
     view! {
-        <div class="review-toggle">
-            <label class="checkbox" title=t("lead.reviewer_title")>
-                <input
-                    type="checkbox"
-                    id="reviewer-mode"
-                    aria-describedby="reviewer-mode-hint"
-                    prop:checked=move || mode.get()
-                    on:change=move |ev| {
-                        let on = event_target_checked(&ev);
-                        mode.set(on);
-                    }
-                />
-                " "{t("lead.reviewer_mode")}
-            </label>
-            <p class="visually-hidden" id="reviewer-mode-hint">
-                {t("lead.reviewer_hint")}
-            </p>
-            <Show when=move || mode.get()>
+        <Show when=move || mode.get()>
+            <div class="review-banner" role="status" data-testid="review-banner">
+                <p><strong>{banner}</strong></p>
                 <div class="field reviewer-name">
                     <label for="reviewer-name">{t("lead.reviewer")}</label>
                     <input
@@ -95,10 +111,75 @@ pub fn ReviewToggle() -> impl IntoView {
                         }
                     />
                 </div>
-                <p class="hint review-mode-hint">
-                    {t("lead.reviewer_saved")}
-                </p>
-            </Show>
-        </div>
+                <p class="hint review-mode-hint">{t("reviewers.banner_hint")}</p>
+            </div>
+        </Show>
+        <details class="review-toggle" open=has_review>
+            <summary>{t("reviewers.disclosure")}</summary>
+            <p class="hint" id="reviewer-mode-hint">{t("lead.reviewer_hint")}</p>
+            <label class="checkbox" title=t("lead.reviewer_title")>
+                <input
+                    type="checkbox"
+                    id="reviewer-mode"
+                    aria-describedby="reviewer-mode-hint"
+                    prop:checked=move || mode.get()
+                    on:change=move |ev| {
+                        let on = event_target_checked(&ev);
+                        mode.set(on);
+                    }
+                />
+                " "{t("lead.reviewer_mode")}
+            </label>
+        </details>
+    }
+}
+
+/// "Export for the client", next to the normal export: the assessment without the reviewer's
+/// private notes (see `format::client`), shown in reviewer mode or while the assessment holds a
+/// private note. Says how many notes were left out.
+#[component]
+pub fn ClientExport() -> impl IntoView {
+    let state = use_app_state();
+    let current = use_current();
+    let mode = use_review_mode().0;
+    let notes = Memo::new(move |_| {
+        current.assessment.with(|a| {
+            a.as_ref()
+                .map(|a| {
+                    a.reviews
+                        .iter()
+                        .map(review::Review::private_notes)
+                        .sum::<usize>()
+                })
+                .unwrap_or(0)
+        })
+    });
+    let export = move |_| {
+        let Some(a) = current.assessment.get_untracked() else {
+            return;
+        };
+        let (copy, removed) = without_private_notes(std::slice::from_ref(&a));
+        let label = tf("reviewers.client_file", &[("name", &a.display_name())]);
+        files::export(state, FileKind::Assessment, &copy, &label);
+        let said = match removed {
+            0 => t("reviewers.client_exported_none").to_string(),
+            1 => t("reviewers.client_exported_one").to_string(),
+            n => tf(
+                "reviewers.client_exported_many",
+                &[("count", &n.to_string())],
+            ),
+        };
+        state.notify(said);
+    };
+    view! {
+        <Show when=move || mode.get() || (notes.get() > 0)>
+            <button
+                class="button"
+                title=t("reviewers.client_export_title")
+                on:click=export
+            >
+                {t("reviewers.client_export")}
+            </button>
+        </Show>
     }
 }

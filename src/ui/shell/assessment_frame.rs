@@ -9,7 +9,7 @@ use uuid::Uuid;
 use crate::domain::scoring::{self, Results};
 use crate::domain::Assessment;
 use crate::format::FileKind;
-use crate::ui::assessment::review_toggle::ReviewToggle;
+use crate::ui::assessment::review_toggle::{ClientExport, ReviewToggle};
 use crate::ui::common::files;
 use crate::ui::i18n::{t, tf};
 use crate::ui::shell::undo_buttons::UndoButtons;
@@ -104,12 +104,13 @@ fn AssessmentShell(id: Uuid) -> impl IntoView {
                 </div>
                 <div class="head-actions">
                     <UndoButtons id/>
-                    <ReviewToggle/>
                     <ShareButton/>
                     <button class="button" on:click=move |_| export()>{t("lead.export_assessment")}</button>
+                    <ClientExport/>
                 </div>
             </div>
             <ExportStatus id on_export=export/>
+            <ReviewToggle/>
             <nav class="section-nav" aria-label=t("lead.sections")>
                 <ul>
                     {SECTIONS

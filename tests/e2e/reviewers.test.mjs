@@ -1,0 +1,197 @@
+// Several reviewers (#20 items 2 and 3): two reviewers review one file in turn, each in a fresh
+// browser, and the founder sees both, credited by name, with their disagreement marked; renaming
+// one reviewer keeps the other's credits; reviewer mode cannot change the founder's answer; and
+// "Export for the client" leaves the reviewer's private notes out of the file.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import {
+  startApp, openPage, storedAssessments, axeViolations, waitSaved, newAssessment,
+} from './support.mjs';
+
+let app;
+before(async () => { app = await startApp(); });
+after(async () => { await app?.close(); });
+
+const section = (page, name) =>
+  page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name, exact: true }).click();
+
+/** Clicks `button` and returns the downloaded file's name and text. */
+async function download(page, button) {
+  const [file] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: button, exact: true }).click(),
+  ]);
+  return { name: file.suggestedFilename(), text: await readFile(await file.path(), 'utf8') };
+}
+
+async function importText(page, file) {
+  await page.locator('#import-file').setInputFiles({
+    name: file.name, mimeType: 'application/json', buffer: Buffer.from(file.text),
+  });
+}
+
+/** Opens the area "Business goals" from the section navigation (a reload would end reviewer mode). */
+async function openBusinessGoals(page) {
+  await section(page, 'Assessment');
+  await page.getByRole('link', { name: /Business goals/ }).first().click();
+  await page.getByRole('heading', { level: 2, name: 'Business goals' }).waitFor();
+}
+
+/** Turns reviewer mode on from the "Reviewing for a client?" disclosure and names the reviewer. */
+async function startReviewing(page, name) {
+  const toggle = page.getByLabel('Reviewer mode');
+  if (!(await toggle.isVisible())) await page.getByText('Reviewing for a client?').click();
+  await toggle.check();
+  await page.getByTestId('review-banner').waitFor();
+  if (name !== undefined) await page.getByLabel('Reviewer', { exact: true }).fill(name);
+}
+
+/** One reviewer's visit: import the file, review the first question of Business goals, export. */
+async function review(file, name, level, comment) {
+  const s = await openPage(app);
+  await s.goto('/');
+  const { page } = s;
+  await importText(page, file);
+  await page.getByRole('heading', { level: 1, name: 'Two Reviews Co' }).waitFor();
+  await waitSaved(page);
+  await openBusinessGoals(page);
+  await startReviewing(page, name);
+  const first = page.locator('article.question').first();
+  await first.getByLabel("Reviewer's level").selectOption(String(level));
+  await first.getByLabel("Reviewer's comment").fill(comment);
+  await waitSaved(page);
+  return s;
+}
+
+test('two reviewers review one file in turn; the founder sees both, credited, and where they disagree', async () => {
+  const founder = await openPage(app);
+  await founder.goto('/');
+  const fp = founder.page;
+  const id = await newAssessment(fp, 'Two Reviews Co', 'seed');
+  await openBusinessGoals(fp);
+  // Reviewer mode stays out of the founder's way: the switch is folded away until asked for.
+  assert.equal(await fp.getByLabel('Reviewer mode').isVisible(), false);
+  assert.equal(await fp.getByRole('button', { name: 'Export for the client' }).count(), 0);
+  await fp.locator('article.question').first().getByRole('radio', { name: /^3 · / }).check();
+  await waitSaved(fp);
+  const sent = await download(fp, 'Export this assessment');
+
+  const a = await review(sent, 'Priya Nair', 1, 'A: the goals are not written down.');
+  const fromA = await download(a.page, 'Export this assessment');
+
+  // Reviewer B, in a fresh browser: A's review is already in the file, so the disclosure is open.
+  const b = await openPage(app);
+  await b.goto('/');
+  await importText(b.page, fromA);
+  await b.page.getByRole('heading', { level: 1, name: 'Two Reviews Co' }).waitFor();
+  await waitSaved(b.page);
+  assert.equal(await b.page.getByLabel('Reviewer mode').isVisible(), true, 'open when a review exists');
+  await openBusinessGoals(b.page);
+  await startReviewing(b.page, 'Li Wei');
+  const bFirst = b.page.locator('article.question').first();
+  // A's words are shown to B, credited to A.
+  await bFirst.getByText('Reviewer (Priya Nair):').waitFor();
+  await bFirst.getByLabel("Reviewer's level").selectOption('2');
+  await bFirst.getByLabel("Reviewer's comment").fill('B: partly written, in the pitch deck.');
+  await waitSaved(b.page);
+  // B renames himself: his credits follow, A's stay hers.
+  await b.page.getByLabel('Reviewer', { exact: true }).fill('Li Wei, security adviser');
+  await waitSaved(b.page);
+  const byB = (await storedAssessments(b.page))[0];
+  assert.deepEqual(byB.reviews.map((r) => r.reviewer), ['Priya Nair', 'Li Wei, security adviser']);
+  const qid = Object.keys(byB.reviews[0].answers)[0];
+  assert.equal(byB.reviews[0].answers[qid].comment, 'A: the goals are not written down.');
+  assert.equal(byB.reviews[1].answers[qid].comment, 'B: partly written, in the pitch deck.');
+  assert.notEqual(byB.reviews[0].reviewer_id, byB.reviews[1].reviewer_id);
+  assert.deepEqual(await axeViolations(b.page), []);
+  const fromB = await download(b.page, 'Export this assessment');
+
+  // The founder takes the reviews in: matched by reviewer, both kept.
+  await fp.goto(`${app.url}/`);
+  await importText(fp, fromB);
+  await fp.getByRole('button', { name: 'Compare and merge' }).first().click();
+  await fp.getByRole('button', { name: 'Merge', exact: true }).waitFor();
+  await fp.getByRole('group', { name: 'Consultant review' }).getByLabel('Take theirs').check();
+  await fp.getByRole('button', { name: 'Merge', exact: true }).click();
+  await fp.getByText(/^Merged/).waitFor();
+  await waitSaved(fp);
+  const merged = (await storedAssessments(fp)).find((x) => x.id === id);
+  assert.deepEqual(merged.reviews.map((r) => r.reviewer), ['Priya Nair', 'Li Wei, security adviser']);
+  assert.equal(merged.answers[qid].current, 3, 'the founder keeps her own level');
+
+  await fp.goto(`${app.url}/a/${id}/assessment/business-goals`);
+  const card = fp.locator('article.question').first();
+  await card.getByText('A: the goals are not written down.').waitFor();
+  const notes = await card.locator('.review-notes').innerText();
+  assert.match(notes, /Reviewer \(Priya Nair\):\s*level 1 \(\w+\) — A: the goals are not written down\./);
+  assert.match(notes, /Reviewer \(Li Wei, security adviser\):\s*level 2 \(\w+\) — B: partly written/);
+  assert.match(notes, /Reviewers gave this answer different levels\./);
+  // The overview credits each reviewer and marks the disagreement in words.
+  await section(fp, 'Overview');
+  const summary = fp.locator('.review-summary');
+  await summary.getByText('Reviewed by Priya Nair.').waitFor();
+  await summary.getByText('Reviewed by Li Wei, security adviser.').waitFor();
+  const line = await summary.locator('.review-differences li').first().innerText();
+  assert.match(line, /you: level 3[\s\S]*Reviewer \(Priya Nair\): level 1[\s\S]*Reviewer \(Li Wei, security adviser\): level 2[\s\S]*Reviewers disagree/);
+  assert.deepEqual(await axeViolations(fp), []);
+  for (const s of [founder, a, b]) {
+    assert.deepEqual(s.problems, []);
+    assert.deepEqual(s.offOrigin, []);
+    await s.close();
+  }
+});
+
+test('reviewer mode cannot change the founder\'s answer; "Export for the client" leaves private notes out', async () => {
+  const s = await openPage(app);
+  await s.goto('/');
+  const { page } = s;
+  await newAssessment(page, 'Read Only Co', 'seed');
+  await openBusinessGoals(page);
+  const first = page.locator('article.question').first();
+  await first.getByRole('radio', { name: /^3 · / }).check();
+  await first.getByLabel('Notes').fill('Founder note');
+  await waitSaved(page);
+  const before = (await storedAssessments(page))[0];
+  const qid = Object.keys(before.answers)[0];
+
+  await startReviewing(page, 'Priya Nair');
+  // Visible at a glance: the banner names who reviews, and the section gets its own frame.
+  assert.match(await page.getByTestId('review-banner').innerText(), /you are reviewing as Priya Nair/);
+  assert.equal(await page.evaluate(() => document.documentElement.hasAttribute('data-reviewing')), true);
+  // The founder's level cards and fields are shown but cannot be used.
+  assert.equal(await first.getByRole('radio', { name: /^1 · / }).isDisabled(), true);
+  assert.equal(await first.getByLabel('Notes').isDisabled(), true);
+  assert.equal(await first.getByLabel('Notes').inputValue(), 'Founder note');
+  await first.locator('.level-option label').nth(1).click({ force: true });
+  await first.getByLabel('Notes').press('x').catch(() => {});
+  // Only the review fields change.
+  await first.getByLabel("Reviewer's level").selectOption('1');
+  await first.getByLabel('Private note (stays with you)').fill('PRIVATE: ask about the fee');
+  await first.getByLabel("Reviewer's comment").fill('Level 1 until the goals are written.');
+  await waitSaved(page);
+  const after = (await storedAssessments(page))[0];
+  assert.deepEqual(after.answers, before.answers, 'the founder\'s answer is unchanged');
+  assert.equal(after.reviews[0].answers[qid].level, 1);
+  assert.equal(after.reviews[0].answers[qid].private_note, 'PRIVATE: ask about the fee');
+  assert.deepEqual(await axeViolations(page), []);
+
+  // The reviewer's own backup keeps the note; the client's copy leaves it out and says so.
+  const backup = await download(page, 'Export this assessment');
+  assert.match(backup.text, /PRIVATE: ask about the fee/);
+  const client = await download(page, 'Export for the client');
+  assert.match(client.name, /for-the-client/);
+  assert.doesNotMatch(client.text, /PRIVATE|private_note/);
+  const sentReview = JSON.parse(client.text).assessments[0].reviews[0];
+  assert.equal(sentReview.answers[qid].comment, 'Level 1 until the goals are written.');
+  assert.equal(sentReview.answers[qid].level, 1);
+  await page.getByText('Exported for the client: 1 private note left out. The normal export keeps it as your own backup.').waitFor();
+
+  // Off again: the frame goes and the founder can answer.
+  await page.getByLabel('Reviewer mode').uncheck();
+  assert.equal(await page.evaluate(() => document.documentElement.hasAttribute('data-reviewing')), false);
+  assert.equal(await first.getByRole('radio', { name: /^1 · / }).isDisabled(), false);
+  assert.deepEqual(s.problems, []);
+  assert.deepEqual(s.offOrigin, []);
+  await s.close();
+});

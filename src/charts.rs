@@ -103,6 +103,11 @@ pub(crate) const TRACK: RGBColor = RGBColor(0xF1, 0xF5, 0xF9);
 /// Longest user label kept, in characters, before wrapping or truncation.
 pub(crate) const MAX_LABEL_CHARS: usize = 80;
 
+/// The smallest text a chart draws, in CSS pixels. Charts are shown at their drawn width (never
+/// scaled down; a narrow screen scrolls inside the chart's box), so this is also the smallest
+/// text on screen.
+pub(crate) const MIN_TEXT_PX: f64 = 11.0;
+
 /// A text style of `px` CSS pixels.
 ///
 /// plotters' SVG backend writes `font-size` as the requested size divided by 1.24, so the size

@@ -52,7 +52,7 @@ const MAX_HEIGHT: u32 = 1200;
 const LARGEST_VALUE: f64 = 1.0e12;
 
 const MARGIN: f64 = 8.0;
-const TICK_PX: f64 = 10.0;
+const TICK_PX: f64 = 11.0;
 const QUARTER_PX: f64 = 11.0;
 const OVER_PX: f64 = 11.0;
 /// Room above the plot for an "⚠ over" label over the tallest bar.

@@ -40,7 +40,7 @@ const MAX_ROW: u32 = 120;
 
 const LABEL_PX: f64 = 12.0;
 const VALUE_PX: f64 = 11.0;
-const TICK_PX: f64 = 10.0;
+const TICK_PX: f64 = 11.0;
 const LINE_H: f64 = 14.0;
 const MARGIN: f64 = 8.0;
 const TOP: f64 = 8.0;

@@ -91,7 +91,7 @@ const TITLE_PX: f64 = 15.0;
 const TITLE_ROW_H: f64 = 24.0;
 const TICK_PX: f64 = 11.0;
 const LABEL_PX: f64 = 11.0;
-const SMALL_PX: f64 = 10.0;
+const SMALL_PX: f64 = 11.0;
 const MARGIN: f64 = 8.0;
 const SMALL_MARGIN: f64 = 4.0;
 /// Room under the plot for one line of date labels.

@@ -61,18 +61,12 @@ const LARGEST_MAX: f64 = 1000.0;
 const MAX_RINGS: usize = 10;
 
 /// Label styles tried in turn until the labels fit: (size in pixels, shortened to the first
-/// word). Only small canvases get past the first.
-const LABEL_STYLES: [(f64, bool); 6] = [
-    (12.0, false),
-    (11.0, false),
-    (10.0, false),
-    (11.0, true),
-    (10.0, true),
-    (9.0, true),
-];
+/// word). Only small canvases get past the first. Never below [`crate::charts::MIN_TEXT_PX`]:
+/// chart text stays readable at any width (#19).
+const LABEL_STYLES: [(f64, bool); 4] = [(12.0, false), (11.0, false), (12.0, true), (11.0, true)];
 /// Line height as a multiple of the label size.
 const LINE_SPACING: f64 = 1.25;
-const LEVEL_PX: f64 = 10.0;
+const LEVEL_PX: f64 = 11.0;
 const LEGEND_PX: f64 = 12.0;
 const LEGEND_ROW_H: f64 = 20.0;
 const MARGIN: f64 = 8.0;
@@ -547,7 +541,13 @@ fn draw_labels(root: &Area<'_>, layout: &Layout) -> Result<(), ChartError> {
         for (k, line) in label.lines.iter().enumerate() {
             let note = label.noted && k + 1 == label.lines.len();
             let style = if note {
-                font(px - 1.0, FontStyle::Italic, MUTED, label.h, VPos::Center)
+                font(
+                    (px - 1.0).max(crate::charts::MIN_TEXT_PX),
+                    FontStyle::Italic,
+                    MUTED,
+                    label.h,
+                    VPos::Center,
+                )
             } else {
                 text_style(px, INK, label.h, VPos::Center)
             };

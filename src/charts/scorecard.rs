@@ -58,8 +58,8 @@ const MAX_CRITERIA: usize = 40;
 const EMPTY_HEIGHT: u32 = 120;
 
 const LABEL_PX: f64 = 12.0;
-const VALUE_PX: f64 = 10.0;
-const TICK_PX: f64 = 10.0;
+const VALUE_PX: f64 = 11.0;
+const TICK_PX: f64 = 11.0;
 const LINE_H: f64 = 14.0;
 const MARGIN: f64 = 8.0;
 /// Space above and below the bars inside a criterion's band.

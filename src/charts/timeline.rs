@@ -102,8 +102,8 @@ const BOTTOM: f64 = 10.0;
 
 const LABEL_PX: f64 = 12.0;
 const HEADER_PX: f64 = 12.0;
-const TICK_PX: f64 = 10.0;
-const LEGEND_PX: f64 = 10.0;
+const TICK_PX: f64 = 11.0;
+const LEGEND_PX: f64 = 11.0;
 const MARK_PX: f64 = 14.0;
 /// Bar labels sit this far right of group headers.
 const INDENT: f64 = 10.0;

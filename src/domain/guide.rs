@@ -149,10 +149,10 @@ mod tests {
     use crate::domain::roadmap::Initiative;
     use crate::domain::scorecard::price::set_price;
     use crate::domain::scorecard::{Candidate, Scorecard, ScorecardKind};
-    use std::collections::BTreeMap;
     use crate::domain::scoring::compute;
     use crate::domain::team::Person;
     use chrono::{TimeZone, Utc};
+    use std::collections::BTreeMap;
     use uuid::Uuid;
 
     fn blank() -> Assessment {
@@ -258,7 +258,8 @@ mod tests {
     fn short_plan_needs_an_initiative_on_the_roadmap() {
         let mut a = blank();
         assert!(!done(Step::ShortPlan, &a));
-        a.initiatives.push(Initiative::new(Uuid::from_u128(7), "Backups"));
+        a.initiatives
+            .push(Initiative::new(Uuid::from_u128(7), "Backups"));
         assert!(done(Step::ShortPlan, &a));
     }
 
@@ -298,7 +299,10 @@ mod tests {
         };
         set_price(&mut card, firm, Some(12_000.0));
         a.scorecards.push(card.clone());
-        assert!(!done(Step::Partner, &a), "a tool's price is no partner quote");
+        assert!(
+            !done(Step::Partner, &a),
+            "a tool's price is no partner quote"
+        );
         card.kind = ScorecardKind::Partner;
         set_price(&mut card, firm, None);
         a.scorecards.push(card.clone());
@@ -322,6 +326,10 @@ mod tests {
         facts.exported = true;
         assert!(is_done(Step::Export, &a, &facts));
         let p = path(&a, &facts);
-        assert_eq!(next_open(&p), Some(Step::Profile), "the first open step leads");
+        assert_eq!(
+            next_open(&p),
+            Some(Step::Profile),
+            "the first open step leads"
+        );
     }
 }

@@ -9,6 +9,7 @@ use crate::domain::context::{
 };
 use crate::ui::common::list_edit::ListEdit;
 use crate::ui::common::numbers::{format_amount, money_input, parse_money_text};
+use crate::ui::common::parsed_field::ParsedField;
 use crate::ui::i18n::{l, t, tf};
 use crate::ui::shell::assessment_frame::use_current;
 
@@ -82,8 +83,6 @@ fn InventoryRow(item: Uuid) -> impl IntoView {
     let category = edit.field(item, |s| s.category);
     let lifecycle = edit.field(item, |s| s.lifecycle);
     let cost = edit.field(item, |s| s.monthly_cost);
-    let cost_text = RwSignal::new(cost.get_untracked().map(money_input).unwrap_or_default());
-    let cost_error = RwSignal::new(None::<String>);
     let f = |field: &str| format!("inventory-{item}-{field}");
     view! {
         <div class="row-card">
@@ -107,22 +106,10 @@ fn InventoryRow(item: Uuid) -> impl IntoView {
                 <input type="text" id=f("owner") prop:value=move || owner.get()
                     on:input=move |ev| { let v = event_target_value(&ev); edit.update(item, |s| s.owner = v) }/>
             </div>
-            <div class="field">
-                <label for=f("cost")>{t("team.inventory_list_monthly_cost")}</label>
-                <input type="text" inputmode="decimal" id=f("cost")
-                    aria-invalid=move || cost_error.with(Option::is_some).to_string()
-                    aria-describedby=f("cost-hint")
-                    prop:value=move || cost_text.get()
-                    on:input=move |ev| {
-                        let v = event_target_value(&ev);
-                        cost_text.set(v.clone());
-                        match parse_cost(&v) {
-                            Ok(c) => { cost_error.set(None); edit.update(item, |s| s.monthly_cost = c) }
-                            Err(e) => cost_error.set(Some(e)),
-                        }
-                    }/>
-                <p class="hint" class:error-text=move || cost_error.with(Option::is_some) id=f("cost-hint")>{move || cost_error.get().unwrap_or_else(|| t("team.inventory_list_cost_hint").into())}</p>
-            </div>
+            <ParsedField id=f("cost") label=t("team.inventory_list_monthly_cost")
+                initial=cost.get_untracked().map(money_input).unwrap_or_default()
+                parse=parse_cost hint=t("team.inventory_list_cost_hint") draft_of=crate::ui::shell::assessment_frame::use_current().id
+                on_ok=move |c| edit.update(item, |s| s.monthly_cost = c)/>
             <div class="field">
                 <label for=f("lifecycle")>{t("team.inventory_list_status")}</label>
                 <select id=f("lifecycle") on:change=move |ev| {

@@ -1,4 +1,5 @@
-//! Overview section: where the assessment stands (profile, answers, scores) and what to do next.
+//! Overview section: where the assessment stands (profile, answers, scores) and what to do next
+//! (the guided path of `common::next_step`).
 
 use leptos::prelude::*;
 use leptos_router::components::{Redirect, A};
@@ -8,6 +9,7 @@ use crate::ui::assessment::area_nav::area_name;
 use crate::ui::assessment::next_steps::NextSteps;
 use crate::ui::assessment::pass_times::PassTimes;
 use crate::ui::assessment::verdict_panel::VerdictPanel;
+use crate::ui::common::next_step::GuidePath;
 use crate::ui::i18n::{date_time, l, t, tf};
 use crate::ui::shell::assessment_frame::use_current;
 
@@ -33,17 +35,6 @@ pub fn OverviewSection() -> impl IntoView {
     let field = move |f: fn(&crate::domain::Assessment) -> String| {
         move || a.with(|a| a.as_ref().map(f).unwrap_or_default())
     };
-    let next_area = Memo::new(move |_| {
-        results.with(|r| {
-            r.areas.iter().find(|x| x.done < x.questions).map(|x| {
-                (
-                    x.area_id.clone(),
-                    area_name(&x.area_id, &x.name),
-                    x.questions - x.done,
-                )
-            })
-        })
-    });
     view! {
         <section aria-labelledby="overview-title">
             <h2 id="overview-title">{t("assess.overview_title")}</h2>
@@ -58,6 +49,7 @@ pub fn OverviewSection() -> impl IntoView {
                 <div><dt>{t("assess.overview_created")}</dt><dd>{field(|a| date_time(a.created_at))}</dd></div>
                 <div><dt>{t("assess.overview_changed")}</dt><dd>{field(|a| date_time(a.updated_at))}</dd></div>
             </dl>
+            <GuidePath/>
             <VerdictPanel/>
             <NextSteps/>
             <h3>{t("assess.overview_scores")}</h3>
@@ -120,30 +112,6 @@ pub fn OverviewSection() -> impl IntoView {
                 </li>
                 <PassTimes/>
             </ul>
-            <h3>{t("assess.overview_next")}</h3>
-            <ol class="next-steps">
-                <Show when=move || { let (f, t) = completion.get(); f < t }>
-                    <li>
-                        <A href=format!("/a/{id}/profile")>{t("assess.overview_next_profile")}</A>
-                        {t("assess.overview_next_profile_why")}
-                    </li>
-                </Show>
-                {move || next_area.get().map(|(area_id, name, left)| view! {
-                    <li>
-                        <A href=format!("/a/{id}/assessment/{area_id}")>
-                            {tf("assess.overview_next_area", &[("area", &name)])}
-                        </A>
-                        {tf("assess.overview_next_area_left", &[("left", &left.to_string())])}
-                    </li>
-                })}
-                <Show when=move || results.with(|r| r.index.is_some())>
-                    <li>
-                        <A href=format!("/a/{id}/results")>{t("assess.overview_next_results")}</A>
-                        {t("assess.overview_next_results_why")}
-                    </li>
-                </Show>
-                <li>{t("assess.overview_next_export")}</li>
-            </ol>
         </section>
     }
 }

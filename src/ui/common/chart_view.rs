@@ -22,8 +22,9 @@ pub fn ChartView(
     view! {
         <figure class="chart">
             {move || match svg.get() {
-                // Only plotters' SVG output goes into inner_html: it escapes every label.
-                Ok(markup) => view! { <div class="chart-svg" role="img" aria-label=label inner_html=markup></div> }.into_any(),
+                // Only plotters' SVG output goes into inner_html: it escapes every label. The box
+                // scrolls a chart wider than the screen, so it takes the focus for the keyboard.
+                Ok(markup) => view! { <div class="chart-svg" role="img" aria-label=label tabindex="0" inner_html=markup></div> }.into_any(),
                 Err(e) => view! { <p class="error-text">{failure_text(&e)}</p> }.into_any(),
             }}
         </figure>

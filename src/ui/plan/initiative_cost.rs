@@ -196,7 +196,7 @@ pub fn MoneySettings() -> impl IntoView {
             <p class="hint" id="currency-hint">{t("money.currency_hint")}</p>
         </div>
         <ParsedField id="person-week-rate".to_string() label=t("money.rate_label") initial=initial_rate
-            parse=parse_rate hint=t("money.rate_hint")
+            parse=parse_rate hint=t("money.rate_hint") draft_of=id
             on_ok=move |v| state.edit(id, |a| a.costs.person_week_rate = v)/>
         <p class="small" data-testid="rate-in-use">{in_use}</p>
     }

@@ -137,10 +137,10 @@ pub fn InitiativeForm(iid: Uuid) -> impl IntoView {
                 parse=parse_effort hint=t("plan.initiative_form_effort_hint")
                 on_ok=move |v| edit.update(iid, |i| i.effort_weeks = v.unwrap_or(0.0))/>
             <ParsedField id=f("one-off") label=t("plan.initiative_form_one_off") initial=initial_of(|i| i.one_off_cost).map(money_input).unwrap_or_default()
-                parse=parse_cost hint=t("plan.initiative_form_one_off_hint")
+                parse=parse_cost hint=t("plan.initiative_form_one_off_hint") draft_of=crate::ui::shell::assessment_frame::use_current().id
                 on_ok=move |v| edit.update(iid, |i| i.one_off_cost = v)/>
             <ParsedField id=f("monthly") label=t("plan.initiative_form_monthly") initial=initial_of(|i| i.monthly_cost).map(money_input).unwrap_or_default()
-                parse=parse_cost hint=t("plan.initiative_form_monthly_hint")
+                parse=parse_cost hint=t("plan.initiative_form_monthly_hint") draft_of=crate::ui::shell::assessment_frame::use_current().id
                 on_ok=move |v| edit.update(iid, |i| i.monthly_cost = v)/>
             <div class="field">
                 <label for=f("category")>{t("plan.initiative_form_category")}</label>

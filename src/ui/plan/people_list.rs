@@ -96,7 +96,7 @@ fn PersonRow(pid: Uuid) -> impl IntoView {
                 initial=cost.map(money_input).unwrap_or_default()
                 parse=parse_cost
                 on_ok=move |v| edit.update(pid, |p| p.monthly_cost = v)
-                hint=t("team.people_list_cost_hint")/>
+                hint=t("team.people_list_cost_hint") draft_of=crate::ui::shell::assessment_frame::use_current().id/>
             <ParsedField id=f("share") label=t("team.people_list_share")
                 initial=share.to_string()
                 parse=parse_share

@@ -179,12 +179,12 @@ fn ChangeRow(cid: Uuid) -> impl IntoView {
                 initial=amount(monthly)
                 parse=parse_cost
                 on_ok=move |v| edit.update(cid, |c| c.monthly_cost = v)
-                hint=t("team.team_plan_monthly_cost_hint")/>
+                hint=t("team.team_plan_monthly_cost_hint") draft_of=crate::ui::shell::assessment_frame::use_current().id/>
             <ParsedField id=f("one-off") label=t("team.team_plan_one_off_cost")
                 initial=amount(one_off)
                 parse=parse_cost
                 on_ok=move |v| edit.update(cid, |c| c.one_off_cost = v)
-                hint=t("team.team_plan_one_off_cost_hint")/>
+                hint=t("team.team_plan_one_off_cost_hint") draft_of=crate::ui::shell::assessment_frame::use_current().id/>
             <SkillsEditor id=f("skills") owner=shown skills=skills
                 on_change={move |s: BTreeMap<String, u8>| edit.update(cid, |c| c.skills = s)}/>
             <button class="button small danger"

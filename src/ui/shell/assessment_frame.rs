@@ -11,6 +11,7 @@ use crate::domain::Assessment;
 use crate::format::FileKind;
 use crate::ui::assessment::review_toggle::{ClientExport, ReviewToggle};
 use crate::ui::common::files;
+use crate::ui::common::next_step::NextStep;
 use crate::ui::i18n::{t, tf};
 use crate::ui::shell::undo_buttons::UndoButtons;
 use crate::ui::state::use_app_state;
@@ -133,6 +134,7 @@ fn AssessmentShell(id: Uuid) -> impl IntoView {
                     view! { <Outlet/> }
                 }}
             </div>
+            <NextStep/>
         </Show>
     }
 }

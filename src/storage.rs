@@ -38,12 +38,14 @@
 //! One file per concern: `keys` (where things live), `pack` (the stored form of JSON), `records`
 //! (reading), `plan` (saving), `tabs` (other tabs' saves), `faults` (why a save failed), `backup`
 //! (copies of unreadable records, setting them aside, the emergency export), `prefs` (display
-//! preferences) and `browser` (the [`Storage`] handle the app holds). All but `browser`, `prefs`
+//! preferences), `drafts` (texts refused in amount boxes, kept across a reload) and `browser`
+//! (the [`Storage`] handle the app holds). All but `browser`, `prefs`, `drafts`
 //! and the emergency export run natively against a [`Store`] of strings, so they are tested
 //! without a browser.
 
 mod backup;
 mod browser;
+mod drafts;
 mod faults;
 /// The workspace folder the user may pick: the File System Access API and IndexedDB (where the
 /// folder is remembered), never localStorage.
@@ -60,6 +62,7 @@ mod tests;
 
 pub use backup::{backup_key, emergency_export};
 pub use browser::Storage;
+pub use drafts::{read_draft, write_draft};
 pub use faults::SaveError;
 pub use keys::assessment_id;
 pub use pack::{pack, unpack};

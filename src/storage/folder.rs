@@ -241,16 +241,13 @@ async fn stat(handle: &FileSystemFileHandle) -> Result<Stat, FolderError> {
 pub async fn remembered() -> Result<Option<(Folder, Vec<Known>)>, FolderError> {
     let db = open().await?;
     let store = store(&db, web_sys::IdbTransactionMode::Readonly)?;
-    let handle = request(
-        store
-            .get(&HANDLE_KEY.into())
-            .map_err(FolderError::from_js)?,
-    )
-    .await?;
-    let Ok(dir) = handle.dyn_into::<FileSystemDirectoryHandle>() else {
+    // Both asked before either is awaited: the transaction ends once it has nothing pending.
+    let handle = request(store.get(&HANDLE_KEY.into()));
+    let known = request(store.get(&KNOWN_KEY.into()));
+    let Ok(dir) = handle.await?.dyn_into::<FileSystemDirectoryHandle>() else {
         return Ok(None);
     };
-    let known = request(store.get(&KNOWN_KEY.into()).map_err(FolderError::from_js)?)
+    let known = known
         .await?
         .as_string()
         .and_then(|text| serde_json::from_str(&text).ok())
@@ -262,33 +259,29 @@ pub async fn remembered() -> Result<Option<(Folder, Vec<Known>)>, FolderError> {
 pub async fn remember(folder: Option<&Folder>, known: &[Known]) -> Result<(), FolderError> {
     let db = open().await?;
     let store = store(&db, web_sys::IdbTransactionMode::Readwrite)?;
-    match folder {
-        Some(folder) => {
-            let put = store.put_with_key(&folder.dir, &HANDLE_KEY.into());
-            request(put.map_err(FolderError::from_js)?).await?;
-        }
-        None => {
-            let delete = store.delete(&HANDLE_KEY.into());
-            request(delete.map_err(FolderError::from_js)?).await?;
-        }
-    }
-    remember_known_in(&store, known).await
+    let handle = match folder {
+        Some(folder) => request(store.put_with_key(&folder.dir, &HANDLE_KEY.into())),
+        None => request(store.delete(&HANDLE_KEY.into())),
+    };
+    let known = put_known(&store, known);
+    handle.await?;
+    known.await
 }
 
 /// Remembers what is known of the folder's files, after a pass that changed it.
 pub async fn remember_known(known: &[Known]) -> Result<(), FolderError> {
     let db = open().await?;
     let store = store(&db, web_sys::IdbTransactionMode::Readwrite)?;
-    remember_known_in(&store, known).await
+    put_known(&store, known).await
 }
 
-async fn remember_known_in(
+fn put_known(
     store: &web_sys::IdbObjectStore,
     known: &[Known],
-) -> Result<(), FolderError> {
+) -> impl std::future::Future<Output = Result<(), FolderError>> {
     let text = serde_json::to_string(known).unwrap_or_default();
-    let put = store.put_with_key(&text.into(), &KNOWN_KEY.into());
-    request(put.map_err(FolderError::from_js)?).await.map(drop)
+    let put = request(store.put_with_key(&text.into(), &KNOWN_KEY.into()));
+    async move { put.await.map(drop) }
 }
 
 async fn open() -> Result<web_sys::IdbDatabase, FolderError> {
@@ -311,7 +304,7 @@ async fn open() -> Result<web_sys::IdbDatabase, FolderError> {
         }
     });
     opening.set_onupgradeneeded(Some(upgrade.unchecked_ref()));
-    request(opening.into())
+    request(Ok(opening.into()))
         .await?
         .dyn_into::<web_sys::IdbDatabase>()
         .map_err(FolderError::from_js)
@@ -326,26 +319,36 @@ fn store(
         .map_err(FolderError::from_js)
 }
 
-/// The result of an IndexedDB request, once it succeeds or fails.
-async fn request(req: web_sys::IdbRequest) -> Result<JsValue, FolderError> {
-    let promise = Promise::new(&mut |resolve: Function, reject: Function| {
-        let ok_req = req.clone();
-        let ok = Closure::once_into_js(move |_: web_sys::Event| {
-            let result = ok_req.result().unwrap_or(JsValue::UNDEFINED);
-            let _ = resolve.call1(&JsValue::UNDEFINED, &result);
-        });
-        let err_req = req.clone();
-        let err = Closure::once_into_js(move |_: web_sys::Event| {
-            let error = err_req
-                .error()
-                .ok()
-                .flatten()
-                .map(JsValue::from)
-                .unwrap_or(JsValue::UNDEFINED);
-            let _ = reject.call1(&JsValue::UNDEFINED, &error);
-        });
-        req.set_onsuccess(Some(ok.unchecked_ref()));
-        req.set_onerror(Some(err.unchecked_ref()));
+/// The result of an IndexedDB request, once it succeeds or fails. Its handlers are set at once,
+/// before anything is awaited, so no outcome is missed.
+fn request(
+    req: Result<web_sys::IdbRequest, JsValue>,
+) -> impl std::future::Future<Output = Result<JsValue, FolderError>> {
+    let waiting = req.map(|req| {
+        JsFuture::from(Promise::new(&mut |resolve: Function, reject: Function| {
+            let ok_req = req.clone();
+            let ok = Closure::once_into_js(move |_: web_sys::Event| {
+                let result = ok_req.result().unwrap_or(JsValue::UNDEFINED);
+                let _ = resolve.call1(&JsValue::UNDEFINED, &result);
+            });
+            let err_req = req.clone();
+            let err = Closure::once_into_js(move |_: web_sys::Event| {
+                let error = err_req
+                    .error()
+                    .ok()
+                    .flatten()
+                    .map(JsValue::from)
+                    .unwrap_or(JsValue::UNDEFINED);
+                let _ = reject.call1(&JsValue::UNDEFINED, &error);
+            });
+            req.set_onsuccess(Some(ok.unchecked_ref()));
+            req.set_onerror(Some(err.unchecked_ref()));
+        }))
     });
-    promised(promise).await
+    async move {
+        match waiting {
+            Ok(future) => future.await.map_err(FolderError::from_js),
+            Err(e) => Err(FolderError::from_js(e)),
+        }
+    }
 }

@@ -1117,6 +1117,85 @@ mod tests {
     }
 
     #[test]
+    fn reviews_are_matched_by_reviewer_id_never_by_name() {
+        use crate::domain::review::{set_answer_review, Reviewer};
+        let now = at("2026-05-01T00:00:00Z");
+        let jane = Reviewer {
+            id: id(71),
+            name: "Jane".into(),
+        };
+        let li = Reviewer {
+            id: id(72),
+            name: "Li".into(),
+        };
+        let kim = Reviewer {
+            id: id(73),
+            name: "Kim".into(),
+        };
+        let mut mine = Assessment::new(id(1), "x", at("2026-01-01T00:00:00Z"));
+        set_answer_review(&mut mine, &jane, now, "a.q1", |x| x.comment = "old".into());
+        set_answer_review(&mut mine, &kim, now, "a.q1", |x| x.level = Some(1));
+        // The file: Jane's review moved on (and she renamed herself), Li reviewed too, and a
+        // reviewer who happens to be called "Kim" as well but is another person.
+        let mut theirs = mine.clone();
+        theirs.reviews.retain(|r| r.reviewer_id == jane.id);
+        let jane_renamed = Reviewer {
+            name: "Jane Doe".into(),
+            ..jane.clone()
+        };
+        set_answer_review(&mut theirs, &jane_renamed, now, "a.q1", |x| {
+            x.comment = "new".into()
+        });
+        set_answer_review(&mut theirs, &li, now, "a.q1", |x| x.level = Some(3));
+        let other_kim = Reviewer {
+            id: id(74),
+            name: "Kim".into(),
+        };
+        set_answer_review(&mut theirs, &other_kim, now, "a.q2", |x| x.level = Some(2));
+
+        let d = diff(&mine, &theirs);
+        let review = find(&d, Section::Review);
+        // Kim is only here; Li and the other Kim only there; Jane's name and comment changed.
+        // Each line says whose review it is.
+        assert_eq!(
+            (review.only_mine, review.only_theirs, review.changed),
+            (2, 4, 2)
+        );
+        assert!(
+            review.details.iter().any(|l| l.contains("Reviewer (Li)")),
+            "{:?}",
+            review.details
+        );
+
+        let merged = merge(
+            &mine,
+            &theirs,
+            &BTreeMap::from([(Section::Review, Choice::TakeTheirs)]),
+        );
+        let got: Vec<(Uuid, &str)> = merged
+            .reviews
+            .iter()
+            .map(|r| (r.reviewer_id, r.reviewer.as_str()))
+            .collect();
+        // Jane's review replaced in place, Kim (here only) kept, Li and the other Kim added.
+        assert_eq!(
+            got,
+            vec![
+                (jane.id, "Jane Doe"),
+                (kim.id, "Kim"),
+                (li.id, "Li"),
+                (other_kim.id, "Kim")
+            ]
+        );
+        assert_eq!(merged.reviews[0].answers["a.q1"].comment, "new");
+        assert_eq!(merged.reviews[1].answers["a.q1"].level, Some(1));
+        assert_valid(&merged);
+        // Keeping mine leaves the reviews as they were.
+        let kept = merge(&mine, &theirs, &all(Choice::KeepMine));
+        assert_eq!(kept.reviews, mine.reviews);
+    }
+
+    #[test]
     fn differences_and_summary_in_chinese() {
         let mut mine = Assessment::new(id(1), "甲公司", at("2026-01-01T00:00:00Z"));
         let mut ci = Initiative::new(id(10), "搭建持续集成");

@@ -20,6 +20,7 @@ pub mod links;
 pub mod merge;
 pub mod model;
 pub mod money;
+pub mod portfolio;
 pub mod quick_pass;
 pub mod report;
 pub mod review;

@@ -57,6 +57,7 @@ mod prefs;
 mod records;
 mod reviewer;
 mod tabs;
+mod tags;
 #[cfg(test)]
 mod tests;
 
@@ -71,3 +72,4 @@ pub use prefs::{read_pref, write_pref};
 pub use records::{read_records, Loaded, Unreadable};
 pub use reviewer::{load_reviewer, save_reviewer_name};
 pub use tabs::External;
+pub use tags::{clean_tag, load_tags, save_tag, MAX_TAG_CHARS};

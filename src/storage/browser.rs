@@ -165,7 +165,7 @@ fn read(storage: Option<&web_sys::Storage>, key: &str) -> Option<String> {
 }
 
 /// The browser's localStorage as a [`Store`].
-struct Browser<'a>(&'a web_sys::Storage);
+pub(super) struct Browser<'a>(pub(super) &'a web_sys::Storage);
 
 impl Store for Browser<'_> {
     fn get(&self, key: &str) -> Option<String> {

@@ -1,4 +1,4 @@
-//! The workspace: the list of assessments, the welcome, and files and links in and out (import, merge, export, share).
+//! The workspace: the list of assessments, the portfolio across clients, the welcome, and files and links in and out (import, merge, export, share).
 
 pub(crate) mod assessment_row;
 pub(crate) mod deleted_list;
@@ -9,6 +9,9 @@ pub(crate) mod import_button;
 pub(crate) mod import_dialog;
 pub(crate) mod list_page;
 pub(crate) mod merge_view;
+pub(crate) mod portfolio_grid;
+pub(crate) mod portfolio_page;
+pub(crate) mod portfolio_row;
 pub(crate) mod refusal_details;
 pub(crate) mod share_button;
 pub(crate) mod shared_link;

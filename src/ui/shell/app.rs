@@ -33,6 +33,7 @@ use crate::ui::track::snapshots::SnapshotsSection;
 use crate::ui::workspace::drop_zone::DropZone;
 use crate::ui::workspace::import_dialog::ImportDialog;
 use crate::ui::workspace::list_page::WorkspacePage;
+use crate::ui::workspace::portfolio_page::PortfolioPage;
 use crate::ui::workspace::shared_link::SharedLinkOffer;
 
 #[component]
@@ -57,6 +58,7 @@ pub fn App() -> impl IntoView {
                         <StorageBanner/>
                         <Routes fallback=|| view! { <NotFound/> }>
                             <Route path=path!("/") view=WorkspacePage/>
+                            <Route path=path!("/portfolio") view=PortfolioPage/>
                             // Lets the browser tests check the error screen; a user who finds it sees the
                             // same screen a real bug would show, and loses nothing.
                             <Route path=path!("/debug/panic") view=PanicForTests/>

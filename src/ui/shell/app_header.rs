@@ -20,6 +20,8 @@ pub fn AppHeader() -> impl IntoView {
             </A>
             <nav class="header-nav" aria-label=t("common.workspace_nav")>
                 <A href="/" exact=true>{t("common.all_assessments")}</A>
+                " "
+                <A href="/portfolio">{t("portfolio.nav")}</A>
             </nav>
             <div class="header-actions">
                 <ImportButton/>

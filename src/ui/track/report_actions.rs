@@ -12,11 +12,11 @@ use crate::ui::shell::assessment_frame::use_current;
 use crate::ui::state::use_app_state;
 
 /// The MIME type of the downloads; the charset tells spreadsheets the text is UTF-8.
-const CSV_MIME: &str = "text/csv;charset=utf-8";
+pub(crate) const CSV_MIME: &str = "text/csv;charset=utf-8";
 
 /// A byte-order mark: without it Excel reads a CSV file as the local code page, which garbles
 /// every accented or non-Latin character (names, notes, Chinese content).
-const BOM: &str = "\u{feff}";
+pub(crate) const BOM: &str = "\u{feff}";
 
 /// One of the three tables.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

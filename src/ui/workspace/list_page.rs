@@ -1,6 +1,7 @@
 //! The workspace page: every assessment in this browser, or a welcome when there is none yet.
 
 use leptos::prelude::*;
+use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;
 use leptos_router::NavigateOptions;
 use uuid::Uuid;
@@ -79,6 +80,7 @@ fn AssessmentList() -> impl IntoView {
                 <button class="button primary" on:click=new_assessment>{t("lead.new_assessment")}</button>
                 <button class="button" on:click=open_demo>{t("lead.open_demo")}</button>
                 <button class="button" on:click=export_all>{t("lead.workspace_export")}</button>
+                <A href="/portfolio" attr:class="button">{t("portfolio.open")}</A>
             </div>
             <table class="data-table assessments">
                 <caption class="visually-hidden">{t("lead.workspace_caption")}</caption>

@@ -390,11 +390,11 @@ mod tests {
     #[test]
     fn after_the_import_the_file_is_adopted_and_nothing_is_written() {
         let listing = [stat("a.cto.json", 9)];
-        let known = [known(1, "a.cto.json", "h1", 5)];
+        let before = [known(1, "a.cto.json", "h1", 5)];
         // The user imported the folder's version: here now equals the file.
         let app = [entry(1, "A", "h1-there")];
         let reads = [read("a.cto.json", 9, &[(1, "h1-there")])];
-        let p = plan(&app, &listing, &known, &reads, &[]);
+        let p = plan(&app, &listing, &before, &reads, &[]);
         assert!(p.writes.is_empty() && p.offers.is_empty() && p.held.is_empty());
         assert_eq!(p.known, vec![known(1, "a.cto.json", "h1-there", 9)]);
     }

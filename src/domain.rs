@@ -4,6 +4,7 @@
 //! (create, rename, duplicate, delete, replace). Never imports leptos, web-sys or gloo: everything
 //! here runs natively under `cargo test`. Time comes in as an argument, never from the clock.
 
+pub mod answer_counts;
 pub mod answers;
 pub mod backup;
 pub mod budget;

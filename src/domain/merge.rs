@@ -21,8 +21,10 @@ use super::model::Assessment;
 use super::review::Review;
 use super::team::ROLES;
 
-/// Most detail lines listed per section; the rest are summed up in one last line.
+/// Detail lines shown at once per section; the merge view lists the rest behind a disclosure.
 pub const MAX_DETAILS: usize = 10;
+/// Longest text shown for one side of a field in full (a whole note fits).
+const MAX_FULL_CHARS: usize = 4_000;
 /// Most changed fields named in one detail line.
 const MAX_FIELDS: usize = 3;
 /// Longer texts are reported as "changed" rather than quoted in full.
@@ -115,9 +117,23 @@ pub struct SectionDiff {
     pub only_theirs: usize,
     /// Items in both, with different content (for the profile: fields that differ).
     pub changed: usize,
-    /// Up to [`MAX_DETAILS`] plain lines, plus one "…and N more" line when there are more.
-    /// Changes read mine → theirs.
+    /// Every difference as one plain line; changes read mine → theirs.
     pub details: Vec<String>,
+    /// For each line of `details`, the fields that differ with both sides' texts in full, so
+    /// a long note can be read on both sides; empty for an item on one side only.
+    pub fields: Vec<Vec<FieldTexts>>,
+    /// The choice to start from: the side that has content when the other has none in this
+    /// section, so an empty copy never overwrites a filled one by default; else mine.
+    pub default: Choice,
+}
+
+/// One field that differs, with both sides' texts in full.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FieldTexts {
+    /// The field's name in plain words.
+    pub field: String,
+    pub mine: String,
+    pub theirs: String,
 }
 
 /// Every section in which the two copies differ, in [`Section::ALL`] order.
@@ -126,6 +142,12 @@ pub fn diff(mine: &Assessment, theirs: &Assessment) -> Vec<SectionDiff> {
         .into_iter()
         .filter_map(|section| {
             let mut acc = Acc::default();
+            if section != Section::Profile
+                && entries(section, mine).is_empty()
+                && !entries(section, theirs).is_empty()
+            {
+                acc.default = Choice::TakeTheirs;
+            }
             match section {
                 Section::Profile => compare_fields(&mut acc, &profile(mine), &profile(theirs)),
                 _ => compare_entries(&mut acc, entries(section, mine), entries(section, theirs)),
@@ -326,35 +348,33 @@ struct Acc {
     only_theirs: usize,
     changed: usize,
     details: Vec<String>,
-    more: usize,
+    fields: Vec<Vec<FieldTexts>>,
+    default: Choice,
 }
 
 impl Acc {
     fn line(&mut self, text: String) {
-        if self.details.len() < MAX_DETAILS {
-            self.details.push(text);
-        } else {
-            self.more += 1;
-        }
+        self.line_with(text, Vec::new());
+    }
+
+    fn line_with(&mut self, text: String, fields: Vec<FieldTexts>) {
+        self.details.push(text);
+        self.fields.push(fields);
     }
 
     fn is_empty(&self) -> bool {
         self.only_mine + self.only_theirs + self.changed == 0 && self.details.is_empty()
     }
 
-    fn finish(mut self, section: Section) -> SectionDiff {
-        if self.more > 0 {
-            self.details.push(trf(
-                "domain.merge_and_more",
-                &[("count", &self.more.to_string())],
-            ));
-        }
+    fn finish(self, section: Section) -> SectionDiff {
         SectionDiff {
             section,
             only_mine: self.only_mine,
             only_theirs: self.only_theirs,
             changed: self.changed,
             details: self.details,
+            fields: self.fields,
+            default: self.default,
         }
     }
 }
@@ -403,7 +423,7 @@ fn entries(section: Section, a: &Assessment) -> Vec<Entry> {
             .iter()
             .filter(|(_, answer)| !answer.is_empty())
             .map(|(q, answer)| {
-                let label = trf("domain.merge_label_answer", &[("question", q)]);
+                let label = trf("domain.merge_label_answer", &[("question", &question(q))]);
                 entry("answer", q, label, answer)
             })
             .collect(),
@@ -549,7 +569,10 @@ fn review_entries(r: &Review) -> Vec<Entry> {
         .iter()
         .filter(|(_, ar)| !ar.is_empty())
         .map(|(q, ar)| {
-            let label = trf("domain.merge_label_answer_review", &[("question", q)]);
+            let label = trf(
+                "domain.merge_label_answer_review",
+                &[("question", &question(q))],
+            );
             entry("answer-review", format!("{rid}/{q}"), by(label), ar)
         });
     let areas = r
@@ -587,13 +610,16 @@ fn compare_entries(acc: &mut Acc, mine: Vec<Entry>, theirs: Vec<Entry>) {
             }
             Some(t) if t.value != m.value => {
                 acc.changed += 1;
-                acc.line(trf(
-                    "domain.merge_item_changed",
-                    &[
-                        ("item", &m.label),
-                        ("changes", &describe_change(&m.value, &t.value)),
-                    ],
-                ));
+                acc.line_with(
+                    trf(
+                        "domain.merge_item_changed",
+                        &[
+                            ("item", &m.label),
+                            ("changes", &describe_change(&m.value, &t.value)),
+                        ],
+                    ),
+                    field_texts(&m.value, &t.value),
+                );
             }
             Some(_) => {}
         }
@@ -630,11 +656,71 @@ fn compare_fields(acc: &mut Acc, mine: &Value, theirs: &Value) {
         );
         if a != b {
             acc.changed += 1;
-            acc.line(describe_field(key, a, b));
+            acc.line_with(
+                describe_field(key, a, b),
+                vec![FieldTexts {
+                    field: field_name(key),
+                    mine: full_text(a),
+                    theirs: full_text(b),
+                }],
+            );
         }
     }
 }
 
+/// The fields that differ between two items, with both sides in full.
+fn field_texts(mine: &Value, theirs: &Value) -> Vec<FieldTexts> {
+    let (Some(m), Some(t)) = (mine.as_object(), theirs.as_object()) else {
+        return vec![FieldTexts {
+            field: String::new(),
+            mine: full_text(mine),
+            theirs: full_text(theirs),
+        }];
+    };
+    let keys: BTreeSet<&String> = m.keys().chain(t.keys()).collect();
+    keys.into_iter()
+        .filter_map(|key| {
+            let (a, b) = (
+                m.get(key).unwrap_or(&Value::Null),
+                t.get(key).unwrap_or(&Value::Null),
+            );
+            (a != b).then(|| FieldTexts {
+                field: field_name(key),
+                mine: full_text(a),
+                theirs: full_text(b),
+            })
+        })
+        .collect()
+}
+
+/// A value written out whole for reading: texts as they are, lists one item after another,
+/// anything nested as compact JSON; cut only past [`MAX_FULL_CHARS`].
+fn full_text(value: &Value) -> String {
+    let text = match value {
+        Value::String(s) if s.trim().is_empty() => tr("domain.merge_value_none").to_string(),
+        Value::String(s) => s.clone(),
+        Value::Array(items) if items.iter().all(|v| v.is_string()) && !items.is_empty() => items
+            .iter()
+            .filter_map(Value::as_str)
+            .collect::<Vec<_>>()
+            .join(", "),
+        Value::Array(_) | Value::Object(_) => value.to_string(),
+        other => show(other).unwrap_or_else(|| other.to_string()),
+    };
+    match text.char_indices().nth(MAX_FULL_CHARS) {
+        Some((end, _)) => format!("{}…", &text[..end]),
+        None => text,
+    }
+}
+
+/// A question's text in the language in use, for labels; an id the framework does not know
+/// stays as it is.
+fn question(id: &str) -> String {
+    crate::content::get_lang(crate::i18n::current())
+        .question(id)
+        .map(|(_, q)| format!("“{}”", q.text.trim()))
+        .unwrap_or_else(|| id.to_string())
+}
 /// What changed in one item, field by field, e.g. `start 3 Mar 2026 → 17 Mar 2026`.
 fn describe_change(mine: &Value, theirs: &Value) -> String {
     let (Some(m), Some(t)) = (mine.as_object(), theirs.as_object()) else {
@@ -922,9 +1008,11 @@ mod tests {
         assert_eq!(diffs.len(), 1, "{diffs:?}");
         let d = find(&diffs, Section::Answers);
         assert_eq!((d.only_mine, d.only_theirs, d.changed), (0, 0, 1));
+        // Named by the question's own words, not its id.
+        let text = &crate::content::get().question(&qid).unwrap().1.text;
         assert_eq!(
             d.details,
-            vec![format!("answer {qid}: level {before} → {after}")]
+            vec![format!("answer “{text}”: level {before} → {after}")]
         );
     }
 
@@ -977,7 +1065,7 @@ mod tests {
     }
 
     #[test]
-    fn details_stop_at_the_limit_and_say_how_many_more() {
+    fn every_difference_is_listed_and_an_empty_side_does_not_default_to_overwriting() {
         let mine = Assessment::new(id(1), "x", at("2026-01-01T00:00:00Z"));
         let mut theirs = mine.clone();
         theirs.risks = (0..14)
@@ -986,8 +1074,38 @@ mod tests {
         let diffs = diff(&mine, &theirs);
         let d = find(&diffs, Section::Risks);
         assert_eq!(d.only_theirs, 14);
-        assert_eq!(d.details.len(), MAX_DETAILS + 1);
-        assert_eq!(d.details.last().unwrap(), "…and 4 more.");
+        assert_eq!(d.details.len(), 14);
+        assert_eq!(d.details.last().unwrap(), "Only in theirs: “Risk 13”");
+        // Mine has no risks: taking theirs is the default. The other way round keeps mine.
+        assert_eq!(d.default, Choice::TakeTheirs);
+        let back = diff(&theirs, &mine);
+        assert_eq!(find(&back, Section::Risks).default, Choice::KeepMine);
+    }
+
+    #[test]
+    fn answers_are_named_by_their_question_and_show_both_texts_in_full() {
+        let content = crate::content::get();
+        let q = &content.areas[0].questions[0];
+        let mine = Assessment::new(id(1), "x", at("2026-01-01T00:00:00Z"));
+        let mut theirs = mine.clone();
+        let mut ours = mine.clone();
+        let long = "A long note that goes on well past forty characters, word after word.";
+        ours.answers.entry(q.id.clone()).or_default().notes = "Short".into();
+        theirs.answers.entry(q.id.clone()).or_default().notes = long.into();
+        let diffs = diff(&ours, &theirs);
+        let d = find(&diffs, Section::Answers);
+        assert!(d.details[0].contains(&q.text), "{:?}", d.details);
+        assert!(!d.details[0].contains(&q.id), "{:?}", d.details);
+        assert_eq!(
+            d.fields[0],
+            [FieldTexts {
+                field: "notes".into(),
+                mine: "Short".into(),
+                theirs: long.into(),
+            }]
+        );
+        assert_eq!(d.default, Choice::KeepMine);
+        let _ = mine;
     }
 
     #[test]

@@ -100,6 +100,22 @@ impl Workspace {
         self.assessments.insert(index, removed.assessment);
     }
 
+    /// Takes out of `incoming` each assessment identical to the copy here (same id and the same
+    /// content field for field, so the file's key order, spacing or fingerprint do not matter):
+    /// importing it would change nothing, so it is not offered as a conflict. Returns the ones
+    /// taken out, as they are here.
+    pub fn take_identical(&self, incoming: &mut Vec<Assessment>) -> Vec<Assessment> {
+        let mut same = Vec::new();
+        incoming.retain(|a| match self.get(a.id) {
+            Some(here) if here == a => {
+                same.push(here.clone());
+                false
+            }
+            _ => true,
+        });
+        same
+    }
+
     /// Adds imported assessments; `decide` chooses for each one whose id is already here.
     /// Returns the ids as they are in the workspace afterwards, in import order.
     pub fn import(
@@ -151,6 +167,36 @@ mod tests {
 
     fn id(n: u128) -> Uuid {
         Uuid::from_u128(n)
+    }
+
+    #[test]
+    fn identical_copies_are_taken_out_and_changed_ones_stay() {
+        let mut w = Workspace::default();
+        w.create(id(1), "One", t(0));
+        w.create(id(2), "Two", t(0));
+        let mut changed = w.get(id(2)).unwrap().clone();
+        changed.name = "Two, edited".into();
+        let mut incoming = vec![
+            w.get(id(1)).unwrap().clone(),
+            changed.clone(),
+            Assessment::new(id(3), "Three", t(0)),
+        ];
+        let same = w.take_identical(&mut incoming);
+        assert_eq!(same.iter().map(|a| a.id).collect::<Vec<_>>(), [id(1)]);
+        assert_eq!(
+            incoming.iter().map(|a| a.id).collect::<Vec<_>>(),
+            [id(2), id(3)]
+        );
+        // The same content read from a file with other spacing and key order is identical.
+        let now = t(5);
+        let text = crate::format::export(crate::format::FileKind::Assessment, &[changed], now);
+        let value: serde_json::Value = serde_json::from_str(&text).unwrap();
+        let compact = value.to_string();
+        assert_ne!(compact, text);
+        let mut again = crate::format::import(&compact).unwrap().assessments;
+        w.get_mut(id(2)).unwrap().name = "Two, edited".into();
+        assert_eq!(w.take_identical(&mut again).len(), 1);
+        assert!(again.is_empty());
     }
 
     fn names(w: &Workspace) -> Vec<String> {

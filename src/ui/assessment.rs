@@ -17,4 +17,5 @@ pub(crate) mod review_toggle;
 pub(crate) mod self_assessment;
 pub(crate) mod stakeholder_list;
 pub(crate) mod swot_board;
+pub(crate) mod unknown_answers;
 pub(crate) mod verdict_panel;

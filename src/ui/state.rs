@@ -492,7 +492,25 @@ impl AppState {
     /// Takes assessments that already passed every check (from a file or a share link): asks
     /// about conflicts, else imports. `source` names where they came from in messages.
     /// Returns the id to open when exactly one assessment was imported.
-    pub fn receive_imported(&self, source: String, imported: Imported) -> Option<Uuid> {
+    pub fn receive_imported(&self, source: String, mut imported: Imported) -> Option<Uuid> {
+        // An assessment identical to the copy here is no conflict: there is nothing to choose.
+        let same = self
+            .workspace
+            .with_untracked(|w| w.take_identical(&mut imported.assessments));
+        if let (true, Some(first)) = (imported.assessments.is_empty(), same.first()) {
+            self.import.set(ImportFlow::Idle);
+            self.notify(match same.len() {
+                1 => tf(
+                    "import.identical_one",
+                    &[("file", &source), ("name", &first.display_name())],
+                ),
+                n => tf(
+                    "import.identical_many",
+                    &[("file", &source), ("n", &n.to_string())],
+                ),
+            });
+            return Some(first.id);
+        }
         let conflicts = self.already_here(&imported);
         if conflicts.is_empty() {
             self.finish_import(&source, imported, |_| OnConflict::KeepBoth)
@@ -619,6 +637,7 @@ impl AppState {
         decide: impl FnMut(&Assessment) -> OnConflict,
     ) -> Option<Uuid> {
         let count = imported.assessments.len();
+        let unknown = unknown_answers_text(&imported.assessments);
         let mut ids = Vec::new();
         // A replaced assessment can be brought back with Undo.
         let before: Vec<Assessment> = self.workspace.with_untracked(|w| {
@@ -655,7 +674,7 @@ impl AppState {
         } else {
             ""
         };
-        self.notify(tf(
+        let mut text = tf(
             "lead.state_imported",
             &[
                 ("what", &what),
@@ -663,9 +682,43 @@ impl AppState {
                 ("migrated", &migrated),
                 ("edited", edited),
             ],
-        ));
+        );
+        text.push_str(&unknown);
+        self.notify(text);
         (ids.len() == 1).then(|| ids[0])
     }
+}
+
+/// Most unknown question ids named in the import notice; the rest are counted.
+const MAX_UNKNOWN_NAMED: usize = 10;
+
+/// " 3 answers to questions this version does not know: x.y, …", or "" when there are none.
+fn unknown_answers_text(assessments: &[Assessment]) -> String {
+    let content = crate::ui::i18n::content();
+    let mut ids: Vec<String> = assessments
+        .iter()
+        .flat_map(|a| crate::domain::answer_counts::count(content, &a.answers).unknown)
+        .collect();
+    ids.dedup();
+    let n = ids.len();
+    if n == 0 {
+        return String::new();
+    }
+    let mut list = ids
+        .iter()
+        .take(MAX_UNKNOWN_NAMED)
+        .cloned()
+        .collect::<Vec<_>>()
+        .join(", ");
+    if n > MAX_UNKNOWN_NAMED {
+        list.push_str(", …");
+    }
+    let key = if n == 1 {
+        "import.unknown_answers_one"
+    } else {
+        "import.unknown_answers"
+    };
+    format!(" {}", tf(key, &[("n", &n.to_string()), ("ids", &list)]))
 }
 
 /// Milliseconds on a clock that only moves forward, for grouping keystrokes into undo steps.

@@ -8,6 +8,7 @@ use crate::ui::assessment::area_nav::area_name;
 use crate::ui::assessment::pass_times::{
     basis_hint, full_line, quick_line, use_pass_times, QuickPassLink,
 };
+use crate::ui::assessment::unknown_answers::UnknownAnswers;
 use crate::ui::i18n::{content, t, tf};
 use crate::ui::shell::assessment_frame::use_current;
 
@@ -105,6 +106,7 @@ pub fn AssessmentSection() -> impl IntoView {
                         .collect_view()}
                 </tbody>
             </table>
+            <UnknownAnswers/>
         </section>
     }
 }

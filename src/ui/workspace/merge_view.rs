@@ -1,5 +1,8 @@
 //! The merge view: what differs between the copy of an assessment here and the one in an
 //! imported file, section by section, with a "keep mine" or "take theirs" choice for each.
+//! Every difference can be opened to read both sides' texts in full; past the first few, the
+//! rest of a section's differences sit behind one disclosure. Each choice starts on the side
+//! that has content when the other is empty (see `merge::SectionDiff::default`).
 //!
 //! Changes nothing until Merge is pressed, and then in one edit through
 //! `AppState::finish_merge`; Cancel goes back to the import dialog as it was.
@@ -11,7 +14,7 @@ use leptos_router::hooks::use_navigate;
 use leptos_router::NavigateOptions;
 use uuid::Uuid;
 
-use crate::domain::merge::{self, Choice, Section, SectionDiff};
+use crate::domain::merge::{self, Choice, FieldTexts, Section, SectionDiff, MAX_DETAILS};
 use crate::domain::Assessment;
 use crate::format::Imported;
 use crate::ui::common::modal::Modal;
@@ -74,8 +77,14 @@ pub fn MergeView(file_name: String, imported: Imported, id: Uuid) -> impl IntoVi
         &[("mine", &mine_changed), ("theirs", &theirs_changed)],
     );
 
-    // Keeping mine is the default: it is what the user had before opening the file.
-    let choices = RwSignal::new(BTreeMap::<Section, Choice>::new());
+    // Keeping mine is the default (what the user had before opening the file), except where
+    // mine is empty and theirs is not: an empty side never overwrites a filled one by default.
+    let choices = RwSignal::new(
+        diffs
+            .iter()
+            .map(|d| (d.section, d.default))
+            .collect::<BTreeMap<Section, Choice>>(),
+    );
     let cancel = move || {
         state.import.update(|flow| {
             *flow = match std::mem::take(flow) {
@@ -108,11 +117,27 @@ pub fn MergeView(file_name: String, imported: Imported, id: Uuid) -> impl IntoVi
             let group = format!("merge-{section:?}").to_lowercase();
             let counts = counts_text(&d);
             let has_counts = !counts.is_empty();
-            let details = d
+            let total = d.details.len();
+            let mut lines: Vec<_> = d
                 .details
                 .into_iter()
-                .map(|line| view! { <li>{line}</li> })
-                .collect_view();
+                .zip(d.fields)
+                .map(|(line, fields)| difference(line, fields))
+                .collect();
+            let rest: Vec<_> = lines.split_off(total.min(MAX_DETAILS));
+            let rest_label = tf("import.merge_show_all", &[("n", &total.to_string())]);
+            let rest = (!rest.is_empty()).then(|| {
+                view! {
+                    <details class="merge-more">
+                        <summary>{rest_label}</summary>
+                        <ul class="merge-details">{rest}</ul>
+                    </details>
+                }
+            });
+            let details = view! {
+                <ul class="merge-details">{lines}</ul>
+                {rest}
+            };
             let is = move |choice: Choice| {
                 choices.with(|c| c.get(&section).copied().unwrap_or_default() == choice)
             };
@@ -123,7 +148,7 @@ pub fn MergeView(file_name: String, imported: Imported, id: Uuid) -> impl IntoVi
                     <Show when=move || has_counts>
                         <p class="merge-counts">{counts.clone()}</p>
                     </Show>
-                    <ul class="merge-details">{details}</ul>
+                    {details}
                     <div class="merge-choice">
                         <label>
                             <input
@@ -176,6 +201,45 @@ pub fn MergeView(file_name: String, imported: Imported, id: Uuid) -> impl IntoVi
     }
 }
 
+/// One difference: its line, and when fields changed, a disclosure with both sides in full.
+fn difference(line: String, fields: Vec<FieldTexts>) -> AnyView {
+    if fields.is_empty() {
+        return view! { <li>{line}</li> }.into_any();
+    }
+    let rows = fields
+        .into_iter()
+        .map(|f| {
+            view! {
+                <tr>
+                    <th scope="row">{f.field}</th>
+                    <td class="merge-text">{f.mine}</td>
+                    <td class="merge-text">{f.theirs}</td>
+                </tr>
+            }
+        })
+        .collect_view();
+    view! {
+        <li>
+            <details class="merge-difference">
+                <summary>{line}</summary>
+                <div class="table-scroll">
+                    <table class="data-table compact">
+                        <thead>
+                            <tr>
+                                <th scope="col">{t("import.merge_field")}</th>
+                                <th scope="col">{t("import.merge_mine")}</th>
+                                <th scope="col">{t("import.merge_theirs")}</th>
+                            </tr>
+                        </thead>
+                        <tbody>{rows}</tbody>
+                    </table>
+                </div>
+            </details>
+        </li>
+    }
+    .into_any()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -188,6 +252,8 @@ mod tests {
             only_theirs: 0,
             changed: 3,
             details: Vec::new(),
+            fields: Vec::new(),
+            default: Choice::KeepMine,
         };
         assert_eq!(counts_text(&d), "2 only in mine, 3 changed");
         let none = SectionDiff {

@@ -1,13 +1,14 @@
-//! Why a file or a link was refused: the message, up to 20 problems each with its path, a count
-//! of the rest, and the reassurance that nothing changed. Shared by the import and share-link
+//! Why a file or a link was refused: the message, up to 50 problems each with its path (as many
+//! as the format collects in one reading), a count of the rest, and the reassurance that nothing
+//! changed. Shared by the import and share-link
 //! dialogs so both say it the same way.
 
 use leptos::prelude::*;
 
 use crate::ui::i18n::{t, tf};
 
-/// Problems listed one by one; more would bury the first, which usually explains the rest.
-const MAX_LISTED: usize = 20;
+/// Problems listed one by one: all a file's problems, so it can be fixed in one go.
+const MAX_LISTED: usize = 50;
 
 #[component]
 pub fn RefusalDetails(

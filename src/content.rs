@@ -329,7 +329,7 @@ pub fn check(content: &Content) -> Vec<String> {
 /// A tiny framework for tests that need areas and questions without the real content.
 #[cfg(test)]
 pub mod test_content {
-    use super::{Area, Improvement, Question, StageTargets};
+    use super::{Area, Content, Improvement, Question, StageTargets};
 
     /// A question whose text is "Question {id}", with five levels and four improvement steps.
     pub fn question(id: &str) -> Question {
@@ -349,6 +349,17 @@ pub mod test_content {
             key_question: false,
             dom_id: id.replace('.', "-"),
         }
+    }
+
+    /// Three areas `a`, `b` and `c` of two questions each (targets 1, 2, 3, 3 by stage), the
+    /// first named "Security": enough for the rules that judge, rank and word areas.
+    pub fn three_areas() -> Content {
+        let mut c = Content {
+            scale: vec![],
+            areas: vec![area("a", 2), area("b", 2), area("c", 2)],
+        };
+        c.areas[0].name = "Security".into();
+        c
     }
 
     /// An area named `id` in capitals with `n` questions `{id}.q0`, `{id}.q1`, ..., the first

@@ -7,6 +7,7 @@
 pub mod answer_counts;
 pub mod answers;
 pub mod backup;
+pub mod board_report;
 pub mod budget;
 pub mod compare;
 pub mod context;

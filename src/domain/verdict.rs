@@ -231,19 +231,14 @@ pub fn verdict(content: &Content, a: &Assessment, r: &Results) -> Verdict {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::content::test_content::area;
+    use crate::content::test_content::three_areas;
     use crate::domain::scoring::compute;
     use chrono::DateTime;
     use uuid::Uuid;
 
     /// Three areas of two questions; their targets are 1, 2, 3 and 3 by stage.
     fn content() -> Content {
-        let mut c = Content {
-            scale: vec![],
-            areas: vec![area("a", 2), area("b", 2), area("c", 2)],
-        };
-        c.areas[0].name = "Security".into();
-        c
+        three_areas()
     }
 
     fn assessment(stage: Stage) -> Assessment {

@@ -1,21 +1,26 @@
-//! The board report's assessment parts: the summary on its first page, where the company stands
-//! (radar and table) and the largest gaps (bar chart and table). Every figure comes from
-//! [`crate::domain::scoring`]; this file only words and lays them out.
+//! The board report's assessment parts: the summary on its first page (the index, the executive
+//! summary and recommendations, the next milestones), where the company stands (radar and table)
+//! and the largest gaps (bar chart and table), each on the levels of the chosen basis. Every
+//! figure comes from [`crate::domain::board_report::figures`]; this file only words and lays
+//! them out.
 
 use chrono::NaiveDate;
 use leptos::prelude::*;
 
-use crate::domain::scoring::{fmt1, AreaResult, Results};
-use crate::ui::assessment::results::{largest_gaps_chart, today_and_target_radar};
-use crate::ui::assessment::verdict_panel::VerdictPanel;
+use crate::charts::radar;
+use crate::domain::board_report::{Basis, Figures};
+use crate::domain::scoring::{fmt1, Results};
+use crate::ui::assessment::area_nav::area_name;
+use crate::ui::assessment::results::largest_gaps_chart;
 use crate::ui::common::chart_view::ChartView;
 use crate::ui::i18n::{date, l, t, tf};
 use crate::ui::plan::initiative_edit::title_of;
 use crate::ui::shell::assessment_frame::use_current;
+use crate::ui::track::report_basis::use_report_view;
 use crate::ui::track::report_plan::next_milestones;
+use crate::ui::track::report_table::{Column, ReportRow, ReportTable};
+use crate::ui::track::report_words::ReportWords;
 
-/// Gaps named in the summary.
-const SUMMARY_GAPS: usize = 3;
 /// Milestones named in the summary.
 const SUMMARY_MILESTONES: usize = 3;
 /// Gaps in the "Largest gaps" chart and table.
@@ -60,32 +65,35 @@ pub fn answered_sentence(r: &Results) -> String {
     )
 }
 
-/// One gap in words, e.g. "Security: today 1.5 against a target of 3.0, a gap of 1.5;
-/// importance 3 of 3, priority 4.5".
-pub fn gap_words(a: &AreaResult) -> String {
-    tf(
-        "partners.report_assessment_gap",
-        &[
-            ("area", &a.name),
-            ("today", &fmt1(a.score.unwrap_or(0.0))),
-            ("target", &fmt1(a.target.unwrap_or(0.0))),
-            ("gap", &fmt1(a.gap.unwrap_or(0.0))),
-            ("importance", &a.importance.to_string()),
-            ("priority", &fmt1(a.priority.unwrap_or(0.0))),
-        ],
-    )
+/// The figures of one basis beside its label, e.g. ("Reviewed levels", results).
+fn shown_results(f: &Figures) -> Vec<(Basis, &Results)> {
+    let own = (Basis::SelfAssessed, &f.self_assessed);
+    match (f.basis, &f.reviewed) {
+        (Basis::Both, Some(r)) => vec![own, (Basis::Reviewed, r)],
+        (_, Some(r)) => vec![(Basis::Reviewed, r)],
+        (_, None) => vec![own],
+    }
+}
+
+/// A figure with one decimal, or a dash where there is none.
+fn opt(v: Option<f64>) -> String {
+    v.map(fmt1).unwrap_or_else(|| "–".to_string())
 }
 
 #[component]
 pub fn ReportSummary(today: NaiveDate) -> impl IntoView {
     let current = use_current();
-    let results = current.results;
-    let gaps = Memo::new(move |_| {
-        results.with(|r| {
-            r.ranked_gaps()
+    let figures = use_report_view().figures;
+    let headlines = Memo::new(move |_| {
+        figures.with(|f| {
+            shown_results(f)
                 .into_iter()
-                .take(SUMMARY_GAPS)
-                .map(gap_words)
+                .map(|(basis, r)| {
+                    tf(
+                        "report.labelled",
+                        &[("label", basis.label()), ("text", &index_sentence(r))],
+                    )
+                })
                 .collect::<Vec<_>>()
         })
     });
@@ -116,26 +124,13 @@ pub fn ReportSummary(today: NaiveDate) -> impl IntoView {
         })
     });
     view! {
-        <section class="report-section" aria-labelledby="report-summary-title">
+        <section class="report-section report-summary" aria-labelledby="report-summary-title">
             <h3 id="report-summary-title">{t("partners.report_assessment_summary")}</h3>
-            <p class="headline" data-testid="report-index">{move || results.with(index_sentence)}</p>
-            <VerdictPanel level=4/>
-            <p>{move || results.with(answered_sentence)}</p>
-            <h4>{t("partners.report_assessment_gaps")}</h4>
-            <Show
-                when=move || !gaps.with(Vec::is_empty)
-                fallback=move || view! {
-                    <p>{move || if results.with(|r| r.index.is_some()) {
-                        t("partners.report_assessment_no_gap")
-                    } else {
-                        t("partners.report_assessment_no_gap_yet")
-                    }}</p>
-                }
-            >
-                <ol data-testid="report-top-gaps">
-                    {move || gaps.get().into_iter().map(|g| view! { <li>{g}</li> }).collect_view()}
-                </ol>
-            </Show>
+            {move || headlines.get().into_iter().map(|h| view! {
+                <p class="headline" data-testid="report-index">{h}</p>
+            }).collect_view()}
+            <p>{move || figures.with(|f| answered_sentence(f.lead()))}</p>
+            <ReportWords/>
             <h4>{t("partners.report_assessment_milestones")}</h4>
             <Show
                 when=move || !milestones.with(Vec::is_empty)
@@ -149,47 +144,160 @@ pub fn ReportSummary(today: NaiveDate) -> impl IntoView {
     }
 }
 
+/// The radar of the shown levels against the target: the founder's, the reviewed, or both.
+fn standing_radar(f: &Figures) -> Result<String, crate::charts::ChartError> {
+    let lead = f.lead();
+    let axes: Vec<String> = lead
+        .areas
+        .iter()
+        .map(|a| area_name(&a.area_id, &a.name))
+        .collect();
+    let mut series: Vec<radar::RadarSeries> = shown_results(f)
+        .into_iter()
+        .enumerate()
+        .map(|(n, (basis, r))| radar::RadarSeries {
+            label: basis.label().to_string(),
+            values: r.areas.iter().map(|a| a.score).collect(),
+            kind: if n == 0 {
+                radar::SeriesKind::Current
+            } else {
+                radar::SeriesKind::Other
+            },
+        })
+        .collect();
+    series.push(radar::RadarSeries {
+        label: t("assess.results_target").to_string(),
+        values: lead.areas.iter().map(|a| a.target).collect(),
+        kind: radar::SeriesKind::Target,
+    });
+    radar::render(&axes, &series, 4.0, 560, 460)
+}
+
+/// A column per shown basis, headed by its name, in the order of [`shown_results`].
+fn level_columns(basis: Basis) -> Vec<Column> {
+    let shown = match basis {
+        Basis::Both => vec![Basis::SelfAssessed, Basis::Reviewed],
+        only => vec![only],
+    };
+    shown
+        .into_iter()
+        .map(|b| Column::plain(b.label()))
+        .collect()
+}
+
 #[component]
 pub fn ReportStanding() -> impl IntoView {
-    let results = use_current().results;
-    let svg = Memo::new(move |_| results.with(today_and_target_radar));
-    let opt = |v: Option<f64>| v.map(fmt1).unwrap_or_else(|| "–".to_string());
+    let figures = use_report_view().figures;
+    let svg = Memo::new(move |_| figures.with(standing_radar));
+    let basis = Memo::new(move |_| figures.with(|f| f.basis));
+    let table = move |basis: Basis| {
+        let mut columns = vec![Column::heading(t("partners.report_assessment_area"))];
+        columns.extend(level_columns(basis));
+        columns.extend([
+            Column::plain(t("partners.report_assessment_target")),
+            Column::plain(t("partners.report_assessment_gap_col")),
+            Column::plain(t("partners.report_assessment_answered_col")),
+        ]);
+        let rows = Signal::derive(move || {
+            figures.with(|f| {
+                f.lead()
+                    .areas
+                    .iter()
+                    .map(|a| {
+                        let mut cells = vec![a.name.clone()];
+                        cells.extend(shown_results(f).into_iter().map(|(_, r)| {
+                            opt(r
+                                .areas
+                                .iter()
+                                .find(|x| x.area_id == a.area_id)
+                                .and_then(|x| x.score))
+                        }));
+                        cells.extend([
+                            opt(a.target),
+                            opt(a.gap),
+                            tf(
+                                "partners.report_assessment_done_of",
+                                &[
+                                    ("done", &a.done.to_string()),
+                                    ("questions", &a.questions.to_string()),
+                                ],
+                            ),
+                        ]);
+                        ReportRow {
+                            key: a.area_id.clone(),
+                            cells,
+                        }
+                    })
+                    .collect::<Vec<_>>()
+            })
+        });
+        view! {
+            <ReportTable caption=t("partners.report_assessment_standing_table") columns rows/>
+        }
+    };
     view! {
         <section class="report-section" aria-labelledby="report-standing-title">
             <h3 id="report-standing-title">{t("partners.report_assessment_standing")}</h3>
             <ChartView svg label=t("partners.report_assessment_radar")/>
-            <table class="data-table">
-                <caption>{t("partners.report_assessment_standing_table")}</caption>
-                <thead>
-                    <tr>
-                        <th scope="col">{t("partners.report_assessment_area")}</th>
-                        <th scope="col">{t("partners.report_assessment_today")}</th>
-                        <th scope="col">{t("partners.report_assessment_target")}</th>
-                        <th scope="col">{t("partners.report_assessment_gap_col")}</th>
-                        <th scope="col">{t("partners.report_assessment_answered_col")}</th>
-                    </tr>
-                </thead>
-                <tbody>
-                    {move || results.with(|r| r.areas.iter().map(|a| view! {
-                        <tr>
-                            <th scope="row">{a.name.clone()}</th>
-                            <td>{opt(a.score)}</td>
-                            <td>{opt(a.target)}</td>
-                            <td>{opt(a.gap)}</td>
-                            <td>{tf("partners.report_assessment_done_of", &[("done", &a.done.to_string()), ("questions", &a.questions.to_string())])}</td>
-                        </tr>
-                    }).collect_view())}
-                </tbody>
-            </table>
+            // The columns follow the basis: the table is drawn again when it changes.
+            {move || table(basis.get())}
         </section>
     }
 }
 
 #[component]
 pub fn ReportGaps() -> impl IntoView {
-    let results = use_current().results;
-    let svg = Memo::new(move |_| results.with(|r| largest_gaps_chart(r, TOP_GAPS)));
-    let empty = Memo::new(move |_| results.with(|r| r.ranked_gaps().is_empty()));
+    let figures = use_report_view().figures;
+    let svg = Memo::new(move |_| figures.with(|f| largest_gaps_chart(f.lead(), TOP_GAPS)));
+    let empty = Memo::new(move |_| figures.with(|f| f.lead().ranked_gaps().is_empty()));
+    let basis = Memo::new(move |_| figures.with(|f| f.basis));
+    let table = move |basis: Basis| {
+        let mut columns = vec![
+            Column::plain(t("partners.report_assessment_rank")),
+            Column::heading(t("partners.report_assessment_area")),
+        ];
+        columns.extend(level_columns(basis));
+        columns.extend([
+            Column::plain(t("partners.report_assessment_target")),
+            Column::plain(t("partners.report_assessment_gap_col")),
+            Column::plain(t("partners.report_assessment_importance")),
+            Column::plain(t("partners.report_assessment_priority")),
+        ]);
+        let rows = Signal::derive(move || {
+            figures.with(|f| {
+                f.lead()
+                    .ranked_gaps()
+                    .into_iter()
+                    .take(TOP_GAPS)
+                    .enumerate()
+                    .map(|(n, a)| {
+                        let mut cells = vec![(n + 1).to_string(), a.name.clone()];
+                        if f.basis == Basis::Both {
+                            cells.push(opt(f.self_area(&a.area_id).and_then(|x| x.score)));
+                        }
+                        cells.extend([
+                            fmt1(a.score.unwrap_or(0.0)),
+                            fmt1(a.target.unwrap_or(0.0)),
+                            fmt1(a.gap.unwrap_or(0.0)),
+                            a.importance.to_string(),
+                            fmt1(a.priority.unwrap_or(0.0)),
+                        ]);
+                        ReportRow {
+                            key: a.area_id.clone(),
+                            cells,
+                        }
+                    })
+                    .collect::<Vec<_>>()
+            })
+        });
+        view! {
+            <ReportTable
+                caption=tf("partners.report_assessment_gaps_table", &[("count", &TOP_GAPS.to_string())])
+                columns
+                rows
+            />
+        }
+    };
     view! {
         <section class="report-section" aria-labelledby="report-gaps-title">
             <h3 id="report-gaps-title">{t("partners.report_assessment_gaps")}</h3>
@@ -199,33 +307,7 @@ pub fn ReportGaps() -> impl IntoView {
                 fallback=|| view! { <p>{t("partners.report_assessment_no_gap")}</p> }
             >
                 <ChartView svg label=t("partners.report_assessment_gaps_chart")/>
-                <table class="data-table">
-                    <caption>{tf("partners.report_assessment_gaps_table", &[("count", &TOP_GAPS.to_string())])}</caption>
-                    <thead>
-                        <tr>
-                            <th scope="col">{t("partners.report_assessment_rank")}</th>
-                            <th scope="col">{t("partners.report_assessment_area")}</th>
-                            <th scope="col">{t("partners.report_assessment_today")}</th>
-                            <th scope="col">{t("partners.report_assessment_target")}</th>
-                            <th scope="col">{t("partners.report_assessment_gap_col")}</th>
-                            <th scope="col">{t("partners.report_assessment_importance")}</th>
-                            <th scope="col">{t("partners.report_assessment_priority")}</th>
-                        </tr>
-                    </thead>
-                    <tbody>
-                        {move || results.with(|r| r.ranked_gaps().into_iter().take(TOP_GAPS).enumerate().map(|(n, a)| view! {
-                            <tr>
-                                <td>{n + 1}</td>
-                                <th scope="row">{a.name.clone()}</th>
-                                <td>{fmt1(a.score.unwrap_or(0.0))}</td>
-                                <td>{fmt1(a.target.unwrap_or(0.0))}</td>
-                                <td>{fmt1(a.gap.unwrap_or(0.0))}</td>
-                                <td>{a.importance}</td>
-                                <td>{fmt1(a.priority.unwrap_or(0.0))}</td>
-                            </tr>
-                        }).collect_view())}
-                    </tbody>
-                </table>
+                {move || table(basis.get())}
             </Show>
         </section>
     }
@@ -283,19 +365,6 @@ mod tests {
             format!(
                 "2 of {} questions answered (1 marked “does not apply”).",
                 r.questions
-            )
-        );
-    }
-
-    #[test]
-    fn gap_words_name_the_area_and_figures() {
-        let r = scored();
-        let top = r.ranked_gaps()[0];
-        assert_eq!(
-            gap_words(top),
-            format!(
-                "{}: today 1.0 against a target of 3.0, a gap of 2.0; importance 2 of 3, priority 4.0",
-                top.name
             )
         );
     }

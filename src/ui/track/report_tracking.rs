@@ -321,9 +321,16 @@ fn ReviewerPart(review: Review) -> impl IntoView {
         "partners.report_tracking_review_headline",
         &[("who", &who), ("counts", &counts)],
     );
-    let rows: Vec<ReportRow> = content()
-        .areas
-        .iter()
+    // Only the areas the reviewer gave a status or a comment (private notes are never
+    // reported) get a row; the others are named in one line, so a review of five areas does not
+    // print sixteen rows.
+    let (said, silent): (Vec<_>, Vec<_>) = content().areas.iter().partition(|area| {
+        r.areas
+            .get(&area.id)
+            .is_some_and(|x| x.status != AreaStatus::NotReviewed || !x.comment.trim().is_empty())
+    });
+    let rows: Vec<ReportRow> = said
+        .into_iter()
         .map(|area| {
             let entry = r.areas.get(&area.id);
             ReportRow {
@@ -339,17 +346,29 @@ fn ReviewerPart(review: Review) -> impl IntoView {
             }
         })
         .collect();
+    let not_reviewed = (!silent.is_empty()).then(|| {
+        let names: Vec<&str> = silent.iter().map(|a| a.name.as_str()).collect();
+        tf(
+            "report.review_not_reviewed",
+            &[
+                ("count", &names.len().to_string()),
+                ("areas", &names.join(t("report.name_separator"))),
+            ],
+        )
+    });
     view! {
         <p class="headline">{headline}</p>
         <ReportTable
-            caption=t("partners.report_tracking_review_table")
+            caption=t("report.review_table")
             columns=vec![
                 Column::heading(t("partners.report_tracking_area")),
                 Column::plain(t("partners.report_tracking_status")),
                 Column::small(t("partners.report_tracking_comment")),
             ]
             rows=Signal::stored(rows)
+            empty=t("report.review_no_area")
         />
+        {not_reviewed.map(|text| view! { <p class="muted">{text}</p> })}
     }
 }
 

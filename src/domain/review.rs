@@ -280,6 +280,28 @@ fn chosen(a: &Assessment, reviewer: Option<Uuid>) -> Vec<&Review> {
     }
 }
 
+/// One reviewer's entry for an answer or an area, credited: (reviewer id, byline, entry).
+pub type Credited<T> = (Uuid, String, T);
+
+/// Every reviewer's entry that `pick` finds (an answer's or an area's), credited, in the file's
+/// order.
+pub fn credited<T: Clone>(
+    a: &Assessment,
+    pick: impl Fn(&Review) -> Option<&T>,
+) -> Vec<Credited<T>> {
+    a.reviews
+        .iter()
+        .filter_map(|r| Some((r.reviewer_id, r.byline(), pick(r)?.clone())))
+        .collect()
+}
+
+/// The entry of reviewer `me` among `all`, if they wrote one.
+pub fn own<T: Clone>(all: &[Credited<T>], me: Uuid) -> Option<T> {
+    all.iter()
+        .find(|(rid, _, _)| *rid == me)
+        .map(|(_, _, entry)| entry.clone())
+}
+
 /// A level in words, e.g. "level 2 (Defined)"; the name is left out if the scale lacks it.
 pub fn level_text(content: &Content, level: u8) -> String {
     match content.scale.get(usize::from(level)) {

@@ -96,8 +96,10 @@ impl ShareError {
 ///
 /// `now` is written as the export time, so the same assessment and time always give the same
 /// link. Fails with [`ShareError::TooLarge`] when the data exceeds [`MAX_LINK_CHARS`].
+/// A reviewer's private notes are never in a link: a link is always for someone else.
 pub fn encode(a: &Assessment, now: DateTime<Utc>) -> Result<String, ShareError> {
-    let json = export_compact(FileKind::Assessment, std::slice::from_ref(a), now);
+    let (copy, _) = super::client::without_private_notes(std::slice::from_ref(a));
+    let json = export_compact(FileKind::Assessment, &copy, now);
     let packed = miniz_oxide::deflate::compress_to_vec(json.as_bytes(), LEVEL);
     let data = URL_SAFE_NO_PAD.encode(packed);
     // base64url is plain ASCII: bytes and characters are the same count.
@@ -220,6 +222,23 @@ mod tests {
         assert!(data
             .chars()
             .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_'));
+    }
+
+    #[test]
+    fn a_link_never_holds_a_private_note() {
+        let mut a = sample();
+        let who = crate::domain::review::Reviewer {
+            id: uuid::Uuid::from_u128(9),
+            name: "Jane".into(),
+        };
+        crate::domain::review::set_answer_review(&mut a, &who, at(1), "x.y", |r| {
+            r.level = Some(2);
+            r.private_note = "only mine".into();
+        });
+        let back = decode(&encode(&a, at(1_800_000_100)).unwrap()).unwrap();
+        let r = &back.assessments[0].reviews[0];
+        assert_eq!(r.answers["x.y"].level, Some(2));
+        assert_eq!(r.private_notes(), 0);
     }
 
     #[test]

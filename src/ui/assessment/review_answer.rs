@@ -46,25 +46,14 @@ pub fn AnswerReviewPart(question: &'static Question) -> impl IntoView {
     let all = Memo::new(move |_| {
         current.assessment.with(|a| {
             a.as_ref()
-                .map(|a| {
-                    a.reviews
-                        .iter()
-                        .filter_map(|r| {
-                            Some((r.reviewer_id, r.byline(), r.answers.get(qid)?.clone()))
-                        })
-                        .collect::<Vec<_>>()
-                })
+                .map(|a| review::credited(a, |r| r.answers.get(qid)))
                 .unwrap_or_default()
         })
     });
     // This browser's reviewer's own entry, the one reviewer mode edits.
     let review = Memo::new(move |_| {
         let me = who.with(|w| w.id);
-        all.with(|all| {
-            all.iter()
-                .find(|(rid, _, _)| *rid == me)
-                .map(|(_, _, r)| r.clone())
-        })
+        all.with(|all| review::own(all, me))
     });
     let founder = Memo::new(move |_| {
         current

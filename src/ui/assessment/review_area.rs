@@ -8,7 +8,7 @@ use leptos::prelude::*;
 
 use crate::content::Area;
 use crate::domain::model::MAX_TEXT_CHARS;
-use crate::domain::review::{set_area_review, AreaReview, AreaStatus};
+use crate::domain::review::{self, set_area_review, AreaReview, AreaStatus};
 use crate::ui::assessment::review_answer::byline_lead;
 use crate::ui::assessment::review_toggle::{use_identity, use_review_mode};
 use crate::ui::i18n::{l, t};
@@ -36,24 +36,13 @@ pub fn AreaReviewPart(area: &'static Area) -> impl IntoView {
     let all = Memo::new(move |_| {
         current.assessment.with(|a| {
             a.as_ref()
-                .map(|a| {
-                    a.reviews
-                        .iter()
-                        .filter_map(|r| {
-                            Some((r.reviewer_id, r.byline(), r.areas.get(area_id)?.clone()))
-                        })
-                        .collect::<Vec<_>>()
-                })
+                .map(|a| review::credited(a, |r| r.areas.get(area_id)))
                 .unwrap_or_default()
         })
     });
     let review = Memo::new(move |_| {
         let me = who.with(|w| w.id);
-        all.with(|all| {
-            all.iter()
-                .find(|(rid, _, _)| *rid == me)
-                .map(|(_, _, r)| r.clone())
-        })
+        all.with(|all| review::own(all, me))
     });
     let status = move || review.with(|r| r.as_ref().map(|r| r.status).unwrap_or_default());
     let edit = move |f: Box<dyn FnOnce(&mut AreaReview)>| {

@@ -561,7 +561,8 @@ fn review_entries(r: &Review) -> Vec<Entry> {
     };
     let name = Entry {
         key: format!("reviewer:{rid}"),
-        label: by(tr("domain.merge_label_reviewer").to_string()),
+        // The byline alone names the entry: "Reviewer (Jane Doe)".
+        label: r.byline(),
         value: Value::String(r.reviewer.trim().to_string()),
     };
     let answers = r
@@ -1046,10 +1047,7 @@ mod tests {
         assert_eq!(find(&diffs, Section::Risks).only_mine, 1);
         let review = find(&diffs, Section::Review);
         assert_eq!((review.only_theirs, review.changed), (1, 0));
-        assert_eq!(
-            review.details,
-            vec!["Only in theirs: Reviewer (Jane Doe): reviewer"]
-        );
+        assert_eq!(review.details, vec!["Only in theirs: Reviewer (Jane Doe)"]);
     }
 
     #[test]
@@ -1349,7 +1347,7 @@ mod tests {
         );
         assert_eq!(
             find(&diffs, Section::Review).details,
-            ["只在对方副本中：审阅人"]
+            ["只在对方副本中：审阅人（王顾问）"]
         );
         assert_eq!(
             texts,

@@ -168,7 +168,23 @@ impl Folder {
             let Ok(file) = value.dyn_into::<FileSystemFileHandle>() else {
                 continue;
             };
-            files.push(stat(&file).await?);
+            let name = file.name();
+            if !is_ours(&name) {
+                // Only its name matters (it is never written over): no need to open it.
+                files.push(Stat {
+                    name,
+                    modified: 0,
+                    size: 0,
+                });
+                continue;
+            }
+            // A file removed between the listing and this look (a sync service, another tab
+            // finishing a write) is simply not there.
+            match stat(&file).await {
+                Ok(found) => files.push(found),
+                Err(FolderError::Gone) => {}
+                Err(e) => return Err(e),
+            }
         }
         Ok(files)
     }

@@ -236,7 +236,7 @@ mod tests {
             r.private_note = "only mine".into();
         });
         let back = decode(&encode(&a, at(1_800_000_100)).unwrap()).unwrap();
-        let r = &back.assessments[0].reviews[0];
+        let r = crate::domain::review::review_by(&back.assessments[0], who.id).unwrap();
         assert_eq!(r.answers["x.y"].level, Some(2));
         assert_eq!(r.private_notes(), 0);
     }

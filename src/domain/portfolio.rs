@@ -653,7 +653,14 @@ pub fn select(clients: &[Client], q: &Query) -> Vec<usize> {
     };
     rows.sort_by(|&i, &j| {
         let (x, y) = (&clients[i].latest, &clients[j].latest);
-        let primary = if q.reverse { key(y, x) } else { key(x, y) };
+        // A client with no index stays last when the order is reversed too.
+        let unscored = q.sort == SortBy::Maturity
+            && (x.index_in(q.view).is_none() || y.index_in(q.view).is_none());
+        let primary = if q.reverse && !unscored {
+            key(y, x)
+        } else {
+            key(x, y)
+        };
         primary
             .then_with(|| text_order(&x.name, &y.name))
             .then_with(|| x.id.cmp(&y.id))

@@ -10,7 +10,8 @@
 // Input: the generated workspace (`cargo run --release --bin gen_workspace --
 // target/bench/workspace.json`, which also writes target/bench/heavy.json holding only the heavy
 // assessment). BENCH_WORKSPACE / BENCH_HEAVY point elsewhere; BENCH_RUNS sets the load repeats;
-// BENCH_PROFILE=0 skips the CPU profiles.
+// BENCH_PROFILE=0 skips the CPU profiles. BENCH_ONLY=loads measures the loads and the portfolio
+// only (about a minute) and prints their rows.
 //
 // Usage: node tests/bench/browser.mjs   (or `make bench-browser`)
 import { existsSync } from 'node:fs';
@@ -33,6 +34,8 @@ const LOAD_RUNS = Number(process.env.BENCH_RUNS ?? 7);
 const ANSWER_CHANGES = 40;
 const CROSS_TAB_CHANGES = 30;
 const IMPORT_RUNS = 3;
+const PORTFOLIO_RUNS = 3;
+const PORTFOLIO_SWITCHES = 20;
 const KPI_POINTS = 100_000;
 /**
  * How often node checks the page for a result, in ms. The page notes its own times, so this
@@ -127,6 +130,7 @@ function benchInit(config) {
   }
   let want = null;
   if (route === '/') want = rows > 0 ? 'rows' : 'welcome';
+  else if (route === '/portfolio') want = 'portfolio';
   else if (/\/results$/.test(route)) want = 'charts2';
   else if (/\/goals\/kpi\/[^/]+$/.test(route)) want = 'chart1';
   else if (/\/assessment\/[^/]+$/.test(route)) want = 'questions';
@@ -136,6 +140,8 @@ function benchInit(config) {
     let ok = false;
     if (want === 'rows') ok = document.querySelectorAll('table.assessments tbody tr').length >= rows;
     else if (want === 'welcome') ok = !!document.querySelector('#import-file-welcome');
+    // The grid's rows are built in one go: once one is there, every client's is.
+    else if (want === 'portfolio') ok = document.querySelectorAll('[data-testid=portfolio-grid] tbody tr').length > 0;
     else if (want === 'charts2') ok = document.querySelectorAll('main .chart-svg svg').length >= 2;
     else if (want === 'chart1') ok = !!document.querySelector('main .chart-svg svg');
     else if (want === 'questions') ok = document.querySelectorAll('article.question').length > 0;
@@ -605,11 +611,23 @@ async function main() {
     for (const [key, memKey, url] of [
       ['loadLarge', 'memoryLarge', `${app.url}/`],
       ['loadHeavyResults', 'memoryHeavyResults', `${app.url}/a/${heavy.id}/results`],
+      ['loadPortfolio', 'memoryPortfolio', `${app.url}/portfolio`],
     ]) {
       const loads = await measureLoads(context, url, LOAD_RUNS);
       results[memKey] = await memory(loads.page);
       await loads.page.close();
       results[key] = { ...loads, page: undefined };
+    }
+    log('the portfolio opened from the list, and its switch between views');
+    results.portfolio = await portfolioInApp(page, app.url);
+    if (process.env.BENCH_ONLY === 'loads') {
+      results.problemsLarge = problems;
+      await context.close();
+      const rowsOut = [];
+      loadRows(results, (metric, value, budget = null, ok = null) => rowsOut.push({ metric, value, budget, ok }));
+      console.log(markdownTable(rowsOut));
+      if (problems.length) console.log(`Console or page errors seen: ${[...new Set(problems)].slice(0, 5).join(' | ')}`);
+      return;
     }
     await loadAndMark(page, `${app.url}/a/${heavy.id}/results`);
 
@@ -731,9 +749,51 @@ async function kpiBench(app) {
 }
 
 /** The markdown report: machine, one table, and the notes a reader needs to trust it. */
-function report(r) {
-  const rowsOut = [];
-  const add = (metric, value, budget = null, ok = null) => rowsOut.push({ metric, value, budget, ok });
+/**
+ * The portfolio as a consultant reaches it: from the list page, a click on its link until the
+ * grid shows every client (`PORTFOLIO_RUNS` times), then the switch between the self-assessed and
+ * reviewed views, from the click to the frame that shows the grid rebuilt (`PORTFOLIO_SWITCHES`).
+ */
+async function portfolioInApp(page, origin) {
+  const opens = [];
+  for (let i = 0; i < PORTFOLIO_RUNS; i++) {
+    await loadAndMark(page, `${origin}/`);
+    opens.push(await page.evaluate(() => new Promise((resolve) => {
+      const link = [...document.querySelectorAll('main a')].find((a) => a.getAttribute('href') === '/portfolio');
+      const t0 = performance.now();
+      link.click();
+      const tick = () => {
+        const rows = document.querySelectorAll('[data-testid=portfolio-grid] tbody tr').length;
+        if (rows > 0) resolve({ ms: performance.now() - t0, rows });
+        else if (performance.now() - t0 > 30_000) resolve({ ms: null, rows });
+        else requestAnimationFrame(tick);
+      };
+      requestAnimationFrame(tick);
+    })));
+  }
+  const switches = [];
+  for (let i = 0; i < PORTFOLIO_SWITCHES; i++) {
+    switches.push(await page.evaluate((i) => new Promise((resolve) => {
+      const radios = [...document.querySelectorAll('input[name=portfolio-view]')];
+      const grid = document.querySelector('[data-testid=portfolio-grid] tbody');
+      // Rebuilt in place (the same rows, new texts), so the markup is what changes.
+      const before = grid.innerHTML;
+      const t0 = performance.now();
+      radios[(i + 1) % 2].click();
+      const sync = performance.now() - t0;
+      const tick = () => {
+        if (grid.innerHTML !== before) resolve({ ms: performance.now() - t0, sync });
+        else if (performance.now() - t0 > 5000) resolve({ ms: null, sync });
+        else requestAnimationFrame(tick);
+      };
+      requestAnimationFrame(tick);
+    }), i));
+  }
+  return { opens, switches };
+}
+
+/** The rows of the loads and the portfolio, shared by the full report and BENCH_ONLY=loads. */
+function loadRows(r, add) {
   const emptyReady = r.loadEmpty.ready;
   add(`Load, empty workspace: navigation → header and welcome (median of ${LOAD_RUNS})`,
     `${ms(emptyReady)} (wasm downloaded at ${ms(r.loadEmpty.wasmFetched)})`, 'reference');
@@ -743,12 +803,28 @@ function report(r) {
   add(`Load, heavy assessment's results page: navigation → both charts (median of ${LOAD_RUNS})`,
     `${ms(r.loadHeavyResults.ready)} (${(r.loadHeavyResults.ready / emptyReady).toFixed(2)}× empty)`,
     `≤ ${BUDGET.loadRatio}× empty`, r.loadHeavyResults.ready <= BUDGET.loadRatio * emptyReady);
+  const clients = r.portfolio.opens.at(-1).rows;
+  add(`Load, portfolio of the ${r.loadPortfolio.samples.at(-1).rows} assessments (${clients} clients, every list read): navigation → the grid (median of ${LOAD_RUNS})`,
+    `${ms(r.loadPortfolio.ready)} (${(r.loadPortfolio.ready / emptyReady).toFixed(2)}× empty)`,
+    `≤ ${BUDGET.loadRatio}× empty`, r.loadPortfolio.ready <= BUDGET.loadRatio * emptyReady);
+  const opens = r.portfolio.opens.map((o) => o.ms ?? Infinity);
+  add(`  portfolio opened from the list (click → grid shown, the lists already read by the list's deferred checks or not), median / max of ${opens.length}`,
+    fmtPair(median(opens), Math.max(...opens)), 'no budget', null);
+  const switches = r.portfolio.switches.map((o) => o.ms ?? Infinity);
+  add(`  portfolio switch between self-assessed and reviewed levels: click → grid rebuilt on screen (next frame), median / p95 of ${switches.length}`,
+    fmtPair(median(switches), percentile(switches, 95)), 'no budget', null);
   const emptySettled = r.loadEmpty.settled;
-  for (const [what, load] of [['empty workspace', r.loadEmpty], ['50 assessments, the list', r.loadLarge], ['heavy results page', r.loadHeavyResults]]) {
+  for (const [what, load] of [['empty workspace', r.loadEmpty], ['50 assessments, the list', r.loadLarge], ['heavy results page', r.loadHeavyResults], ['portfolio', r.loadPortfolio]]) {
     if (load.settled === undefined) continue;
     add(`  same loads, ${what}: navigation → main thread settled (last frame held up over 25 ms, watched 1.5 s after ready)`,
       `${ms(load.settled)}${load === r.loadEmpty ? '' : ` (${(load.settled / emptySettled).toFixed(2)}× empty)`}`, 'no budget', null);
   }
+}
+
+function report(r) {
+  const rowsOut = [];
+  const add = (metric, value, budget = null, ok = null) => rowsOut.push({ metric, value, budget, ok });
+  loadRows(r, add);
 
   const frames = r.answerChanges.map((c) => c.frame ?? Infinity);
   const sync = r.answerChanges.map((c) => c.sync);

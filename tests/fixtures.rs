@@ -244,6 +244,8 @@ fn invalid_cases() -> Vec<(&'static str, Expected)> {
             "unknown-field.json",
             Problems(&[
                 r#"assessments[0].profile.misson: is not a field this format knows (expected one of "company_name", "stage", "industry", "team_size", "business_model", "mission", "vision", "currency")"#,
+                // A misspelt field leaves the real one out: both are said at once.
+                "assessments[0].profile.mission: is missing",
             ]),
         ),
         (
@@ -545,12 +547,18 @@ fn v8_fixture_keeps_two_reviewers_private_notes_and_the_report_texts() {
     assert_eq!(li.areas["security"].status, AreaStatus::Agreed);
     assert_eq!(li.private_notes(), 2);
     // Li's review is the more recent, so the reviewed level of the strategy question is hers.
-    assert_eq!(demo.reviews[0].answers["strategy.written-strategy"].level, Some(1));
+    assert_eq!(
+        demo.reviews[0].answers["strategy.written-strategy"].level,
+        Some(1)
+    );
     assert_eq!(reviewed_levels(demo, None)["strategy.written-strategy"], 2);
     assert_eq!(
         reviewed_levels(demo, Some(demo.reviews[0].reviewer_id))["strategy.written-strategy"],
         1
     );
     assert!(demo.report.summary.starts_with("Harbourline's technology"));
-    assert!(demo.report.recommendations.contains("\n2. Finish access control."));
+    assert!(demo
+        .report
+        .recommendations
+        .contains("\n2. Finish access control."));
 }

@@ -78,6 +78,56 @@ test('the demo roadmap: suggest from gaps, accept all, one bar per dated initiat
   await s.close();
 });
 
+test('suggestions come five at a time by priority, and an accepted one stays in place, marked, with its link', async () => {
+  const s = await openPage(app);
+  await s.goto('/');
+  const { page } = s;
+  await page.getByRole('button', { name: 'Open demo' }).click();
+  await waitSaved(page);
+  await section(page, 'Roadmap');
+  await page.getByRole('button', { name: 'Suggest from gaps' }).click();
+  const list = page.getByRole('list', { name: 'Suggestions' });
+  const cards = list.getByRole('listitem');
+  const acceptAll = page.getByRole('button', { name: /^Accept all \d+ suggestions$/ });
+  await acceptAll.waitFor();
+  const offered = Number((await acceptAll.innerText()).match(/\d+/)[0]);
+  assert.ok(offered > 5, `${offered} suggestions: too few to page`);
+  assert.equal(await cards.count(), 5);
+  const pager = page.getByTestId('suggestions-page');
+  assert.equal(await pager.innerText(), `Steps 1 to 5 of ${offered}, largest priority first`);
+  // Largest priority first, within the page.
+  const priorities = await cards.evaluateAll((items) => items.map((li) => Number(li.textContent.match(/Priority ([\d.]+)/)[1])));
+  assert.deepEqual([...priorities].sort((a, b) => b - a), priorities);
+  assert.ok(await page.getByRole('button', { name: '← Previous 5' }).isDisabled());
+
+  const first = cards.first();
+  const title = await first.getByLabel('Initiative').inputValue();
+  let demo = (await storedAssessments(page))[0];
+  const before = demo.initiatives.length;
+  await first.getByRole('button', { name: 'Accept', exact: true }).click();
+  await waitSaved(page);
+  demo = (await storedAssessments(page))[0];
+  assert.equal(demo.initiatives.length, before + 1);
+  const stored = demo.initiatives[before];
+  assert.equal(stored.title, title);
+  // Still first on the page, marked, with a link to the initiative it became.
+  assert.equal(await cards.count(), 5);
+  assert.equal(await cards.first().getByLabel('Initiative').inputValue(), title);
+  await cards.first().getByTestId('suggestion-added').waitFor();
+  assert.equal(await cards.first().getByRole('link', { name: 'Open it' }).getAttribute('href'),
+    `/a/${demo.id}/roadmap/${stored.id}`);
+  await page.getByRole('button', { name: `Accept all ${offered - 1} suggestions` }).waitFor();
+
+  await page.getByRole('button', { name: 'Next 5 →' }).click();
+  assert.equal(await pager.innerText(), `Steps 6 to ${Math.min(10, offered)} of ${offered}, largest priority first`);
+  const next = await cards.evaluateAll((items) => items.map((li) => Number(li.textContent.match(/Priority ([\d.]+)/)[1])));
+  assert.ok(Math.max(...next) <= Math.min(...priorities), `${next} after ${priorities}`);
+  assert.deepEqual(await axeViolations(page), []);
+  assert.deepEqual(s.problems, []);
+  assert.deepEqual(s.offOrigin, []);
+  await s.close();
+});
+
 test('a dependency cycle is refused with the cycle named and nothing changes; plan edits survive reload and export', async () => {
   const s = await openPage(app);
   await s.goto('/');

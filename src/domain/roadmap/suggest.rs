@@ -149,6 +149,18 @@ pub fn suggest(
     out
 }
 
+/// Suggestions shown at a time: a founder reads one page of steps, not a 14-screen list.
+pub const PAGE_SIZE: usize = 5;
+
+/// The page of a list of `len` suggestions: its bounds `start..end` and the number of pages.
+/// A page past the end shows the last one, so accepting the last items never leaves an empty page.
+pub fn page_bounds(len: usize, page: usize) -> (usize, usize, usize) {
+    let pages = len.div_ceil(PAGE_SIZE).max(1);
+    let page = page.min(pages - 1);
+    let start = page * PAGE_SIZE;
+    (start.min(len), (start + PAGE_SIZE).min(len), pages)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -392,5 +404,15 @@ mod tests {
         // Accepting them all leaves nothing more to suggest.
         a.initiatives.extend(s.into_iter().map(|x| x.initiative));
         assert!(suggest(c, &a, &results, ids()).is_empty());
+    }
+
+    #[test]
+    fn pages_hold_five_and_a_page_past_the_end_shows_the_last() {
+        assert_eq!(page_bounds(0, 0), (0, 0, 1));
+        assert_eq!(page_bounds(3, 0), (0, 3, 1));
+        assert_eq!(page_bounds(36, 0), (0, 5, 8));
+        assert_eq!(page_bounds(36, 7), (35, 36, 8));
+        assert_eq!(page_bounds(36, 9), (35, 36, 8));
+        assert_eq!(page_bounds(10, 1), (5, 10, 2));
     }
 }

@@ -1,15 +1,16 @@
 //! "Suggest from gaps": initiatives proposed from the assessment's largest-priority gaps, using
 //! the framework's improvement steps. The user accepts (as is or with a new title) or discards
-//! each; accepted ones are dated by the scheduler without moving anything already planned.
+//! each, a page at a time in priority order; accepted ones stay in place, marked, and are dated by the scheduler without moving anything already planned.
 
 use std::collections::BTreeSet;
 
 use chrono::Local;
 use leptos::prelude::*;
+use leptos_router::components::A;
 use uuid::Uuid;
 
 use crate::domain::roadmap::schedule::{self, Scope};
-use crate::domain::roadmap::suggest::{self, Suggestion};
+use crate::domain::roadmap::suggest::{self, page_bounds, Suggestion};
 use crate::domain::team::capacity::assessment_weekly_capacity;
 use crate::domain::Assessment;
 use crate::ui::common::numbers::trim_number;
@@ -43,8 +44,11 @@ pub fn RoadmapSuggestions(suggesting: RwSignal<bool>) -> impl IntoView {
     let current = use_current();
     let state = use_app_state();
     let id = current.id;
-    // Computed when the panel opens, then edited locally until accepted or discarded.
+    // Computed when the panel opens, then edited locally until accepted or discarded. Accepted
+    // ones stay in their place, marked, so the list does not jump under the founder's eyes.
     let pending = RwSignal::new(Vec::<Suggestion>::new());
+    let added = RwSignal::new(BTreeSet::<Uuid>::new());
+    let page = RwSignal::new(0usize);
     Effect::new(move |_| {
         if suggesting.get() {
             let list = current.assessment.with_untracked(|a| {
@@ -60,19 +64,32 @@ pub fn RoadmapSuggestions(suggesting: RwSignal<bool>) -> impl IntoView {
                     .unwrap_or_default()
             });
             pending.set(list);
+            added.set(BTreeSet::new());
+            page.set(0);
         }
     });
+    let open_count = move || {
+        added.with(|done| {
+            pending.with(|list| {
+                list.iter()
+                    .filter(|s| !done.contains(&s.initiative.id))
+                    .count()
+            })
+        })
+    };
     let take = move |which: Option<Uuid>| {
-        let mut chosen = Vec::new();
-        pending.update(|list| {
-            let (taken, kept): (Vec<_>, Vec<_>) = list
-                .drain(..)
-                .partition(|s| which.is_none_or(|w| s.initiative.id == w));
-            chosen = taken;
-            *list = kept;
+        let chosen: Vec<Suggestion> = added.with_untracked(|done| {
+            pending.with_untracked(|list| {
+                list.iter()
+                    .filter(|s| !done.contains(&s.initiative.id))
+                    .filter(|s| which.is_none_or(|w| s.initiative.id == w))
+                    .cloned()
+                    .collect()
+            })
         });
         let n = chosen.len();
         if n > 0 {
+            added.update(|done| done.extend(chosen.iter().map(|s| s.initiative.id)));
             state.edit(id, |a| accept(a, chosen));
             state.notify(if n == 1 {
                 t("plan.roadmap_suggestions_added_one").to_string()
@@ -87,6 +104,16 @@ pub fn RoadmapSuggestions(suggesting: RwSignal<bool>) -> impl IntoView {
     let discard = move |which: Uuid| {
         pending.update(|list| list.retain(|s| s.initiative.id != which));
     };
+    let discard_open = move || {
+        let done = added.get_untracked();
+        pending.update(|list| list.retain(|s| done.contains(&s.initiative.id)));
+        page.set(0);
+    };
+    let bounds = move || page_bounds(pending.with(Vec::len), page.get());
+    let shown = move || {
+        let (from, to, _) = bounds();
+        pending.with(|list| list[from..to].to_vec())
+    };
     view! {
         <Show when=move || suggesting.get()>
             <section class="subsection suggestions" aria-labelledby="suggestions-title">
@@ -95,19 +122,42 @@ pub fn RoadmapSuggestions(suggesting: RwSignal<bool>) -> impl IntoView {
                 <Show when=move || pending.with(Vec::is_empty)>
                     <p class="empty">{t("plan.roadmap_suggestions_empty")}</p>
                 </Show>
-                <Show when=move || !pending.with(Vec::is_empty)>
+                <Show when=move || { open_count() > 0 }>
                     <div class="toolbar">
                         <button class="button primary" on:click=move |_| take(None)>
-                            {move || tf("plan.roadmap_suggestions_accept_all", &[("count", &pending.with(Vec::len).to_string())])}
+                            {move || tf("plan.roadmap_suggestions_accept_all", &[("count", &open_count().to_string())])}
                         </button>
-                        <button class="button" on:click=move |_| pending.set(Vec::new())>{t("plan.roadmap_suggestions_discard_all")}</button>
+                        <button class="button" on:click=move |_| discard_open()>{t("plan.roadmap_suggestions_discard_all")}</button>
                     </div>
                 </Show>
                 <ol class="card-list" aria-label=t("plan.roadmap_suggestions_list")>
-                    <For each=move || pending.get() key=|s| s.initiative.id let:s>
-                        <SuggestionCard s pending take=take discard=discard/>
+                    <For each=shown key=|s| s.initiative.id let:s>
+                        <SuggestionCard s pending added take=take discard=discard/>
                     </For>
                 </ol>
+                <Show when=move || { bounds().2 > 1 }>
+                    <nav class="toolbar pager" aria-label=t("plan.roadmap_suggestions_pages")>
+                        <button class="button small" disabled=move || page.get() == 0
+                            on:click=move |_| page.update(|p| *p = p.saturating_sub(1))>
+                            {t("plan.roadmap_suggestions_previous")}
+                        </button>
+                        <span data-testid="suggestions-page" aria-live="polite">{move || {
+                            let (from, to, _) = bounds();
+                            tf(
+                                "plan.roadmap_suggestions_showing",
+                                &[
+                                    ("from", &(from + 1).to_string()),
+                                    ("to", &to.to_string()),
+                                    ("total", &pending.with(Vec::len).to_string()),
+                                ],
+                            )
+                        }}</span>
+                        <button class="button small" disabled=move || { let (_, _, pages) = bounds(); page.get() + 1 >= pages }
+                            on:click=move |_| page.update(|p| *p += 1)>
+                            {t("plan.roadmap_suggestions_next")}
+                        </button>
+                    </nav>
+                </Show>
             </section>
         </Show>
     }
@@ -117,10 +167,13 @@ pub fn RoadmapSuggestions(suggesting: RwSignal<bool>) -> impl IntoView {
 fn SuggestionCard(
     s: Suggestion,
     pending: RwSignal<Vec<Suggestion>>,
-    take: impl Fn(Option<Uuid>) + Copy + 'static,
-    discard: impl Fn(Uuid) + Copy + 'static,
+    added: RwSignal<BTreeSet<Uuid>>,
+    take: impl Fn(Option<Uuid>) + Copy + Send + Sync + 'static,
+    discard: impl Fn(Uuid) + Copy + Send + Sync + 'static,
 ) -> impl IntoView {
+    let current = use_current();
     let sid = s.initiative.id;
+    let is_added = move || added.with(|done| done.contains(&sid));
     let input_id = format!("suggestion-{sid}-title");
     let set_title = move |v: String| {
         pending.update(|list| {
@@ -130,11 +183,12 @@ fn SuggestionCard(
         })
     };
     let title = s.initiative.title.clone();
+    let link = format!("/a/{}/roadmap/{sid}", current.id);
     view! {
-        <li class="row-card suggestion">
+        <li class="row-card suggestion" class:accepted=is_added>
             <div class="field wide">
                 <label for=input_id.clone()>{t("plan.roadmap_suggestions_initiative")}</label>
-                <input type="text" id=input_id prop:value=title on:input=move |ev| set_title(event_target_value(&ev))/>
+                <input type="text" id=input_id prop:value=title disabled=is_added on:input=move |ev| set_title(event_target_value(&ev))/>
             </div>
             <p class="muted">
                 {tf(
@@ -150,10 +204,20 @@ fn SuggestionCard(
                 )}
             </p>
             <p>{s.initiative.description.clone()}</p>
-            <div class="row-actions">
-                <button class="button small primary" on:click=move |_| take(Some(sid))>{t("plan.roadmap_suggestions_accept")}</button>
-                <button class="button small" on:click=move |_| discard(sid)>{t("plan.roadmap_suggestions_discard")}</button>
-            </div>
+            <Show
+                when=is_added
+                fallback=move || view! {
+                    <div class="row-actions">
+                        <button class="button small primary" on:click=move |_| take(Some(sid))>{t("plan.roadmap_suggestions_accept")}</button>
+                        <button class="button small" on:click=move |_| discard(sid)>{t("plan.roadmap_suggestions_discard")}</button>
+                    </div>
+                }
+            >
+                <p class="row-actions" data-testid="suggestion-added">
+                    "✓ "{t("plan.roadmap_suggestions_on_roadmap")}" "
+                    <A href=link.clone()>{t("plan.roadmap_suggestions_open")}</A>
+                </p>
+            </Show>
         </li>
     }
 }

@@ -55,6 +55,17 @@ impl Step {
         }
     }
 
+    /// Where the step's link leads, `<section>` or `<section>#<element id>`: the place where the
+    /// step is taken, which for the short plan (the Overview's "Next 90 days" and its button) and
+    /// the costs (the Profile's currency and rate) is not the section whose footer they own.
+    pub fn target(self) -> &'static str {
+        match self {
+            Step::ShortPlan => "overview#next-steps-title",
+            Step::Costs => "profile#currency",
+            other => other.section(),
+        }
+    }
+
     /// The step a section belongs to, for the footer of that section's page.
     pub fn of_section(section: &str) -> Option<Step> {
         Step::ALL.into_iter().find(|s| s.section() == section)
@@ -331,5 +342,15 @@ mod tests {
             Some(Step::Profile),
             "the first open step leads"
         );
+    }
+
+    #[test]
+    fn the_short_plan_and_costs_lead_to_where_they_are_taken() {
+        assert_eq!(Step::ShortPlan.target(), "overview#next-steps-title");
+        assert_eq!(Step::Costs.target(), "profile#currency");
+        assert_eq!(Step::Partner.target(), Step::Partner.section());
+        // Their own sections' footers still belong to them.
+        assert_eq!(Step::of_section("budget"), Some(Step::Costs));
+        assert_eq!(Step::of_section("roadmap"), Some(Step::ShortPlan));
     }
 }

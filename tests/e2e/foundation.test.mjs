@@ -275,7 +275,7 @@ test('each section has a URL that survives reload and the back button', async ()
   await page.getByRole('button', { name: 'Open demo' }).click();
   await page.getByRole('heading', { name: 'Overview' }).waitFor();
   const overview = page.url();
-  await page.getByRole('link', { name: 'Profile' }).click();
+  await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Profile', exact: true }).click();
   await page.getByRole('heading', { name: 'Company profile' }).waitFor();
   assert.match(page.url(), /\/profile$/);
   await page.reload();

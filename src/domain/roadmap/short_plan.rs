@@ -127,6 +127,24 @@ pub fn next_steps(
     accepted
 }
 
+/// The short plan's totals: its effort in person-weeks, and its cost as the sum of each step's
+/// own cost ([`crate::domain::budget::plan::initiative_cost`], the figure each row shows).
+/// The cost is `None` while a step's cost is unknown (no rate, and nothing else to count), so a
+/// total is never shown that leaves steps out.
+pub fn totals(steps: &[Step], rate: Option<f64>) -> (f64, Option<f64>) {
+    use crate::domain::budget::plan::initiative_cost;
+    let effort = steps
+        .iter()
+        .map(|s| s.initiative.effort_weeks)
+        .filter(|e| e.is_finite() && *e > 0.0)
+        .sum();
+    let cost = steps.iter().try_fold(0.0, |sum, s| {
+        let c = initiative_cost(&s.initiative, rate);
+        (c.work.is_some() || c.total() != 0.0).then(|| sum + c.total())
+    });
+    (effort, cost)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -241,5 +259,26 @@ mod tests {
         let results = compute(content(), &a);
         let suggestions = suggest(content(), &a, &results, ids());
         assert!(next_steps(&a, &results, &suggestions, today()).is_empty());
+    }
+
+    #[test]
+    fn totals_add_each_steps_own_cost_and_say_nothing_while_one_is_unknown() {
+        let step = |effort: f64, one_off: Option<f64>| {
+            let mut initiative = Initiative::new(Uuid::new_v4(), "x");
+            initiative.effort_weeks = effort;
+            initiative.one_off_cost = one_off;
+            Step {
+                source: Source::Suggested(0),
+                initiative,
+                area_name: String::new(),
+                priority: None,
+            }
+        };
+        let steps = [step(1.0, None), step(2.5, Some(400.0))];
+        assert_eq!(totals(&steps, Some(1_000.0)), (3.5, Some(3_900.0)));
+        // Without a rate the first step's cost is unknown: no total that leaves it out.
+        assert_eq!(totals(&steps, None), (3.5, None));
+        assert_eq!(totals(&steps[1..], None), (2.5, Some(400.0)));
+        assert_eq!(totals(&[], None), (0.0, Some(0.0)));
     }
 }

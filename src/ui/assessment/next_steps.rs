@@ -143,6 +143,21 @@ pub fn NextSteps() -> impl IntoView {
                             }
                         }).collect_view())}
                     </tbody>
+                    <tfoot>
+                        <tr data-testid="next-steps-total">
+                            <th scope="row">{t("next.total")}</th>
+                            <td></td>
+                            {move || {
+                                let (effort, cost) = plan.with(|(steps, _)| short_plan::totals(steps, rate.get().map(|r| r.per_week)));
+                                view! {
+                                    <td>{tf("next.weeks", &[("n", &trim_number(effort))])}</td>
+                                    <td>{cost.map(|c| money(c, &currency.get())).unwrap_or_else(|| t("next.cost_unknown").to_string())}</td>
+                                }
+                            }}
+                            <td></td>
+                            <td></td>
+                        </tr>
+                    </tfoot>
                 </table>
                 <p class="muted">{move || match rate.get() {
                     Some(r) => tf("next.rate", &[("rate", &money(r.per_week, &currency.get()))]),

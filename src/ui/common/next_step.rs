@@ -23,7 +23,7 @@ fn step_href(id: Uuid, step: Step, a: Option<&crate::domain::Assessment>) -> Str
     };
     match quick_area {
         Some((area, _)) => format!("/a/{id}/assessment/{area}{}", Pass::Quick.query()),
-        None => format!("/a/{id}/{}", step.section()),
+        None => format!("/a/{id}/{}", step.target()),
     }
 }
 

@@ -581,7 +581,7 @@ fn review_entries(r: &Review) -> Vec<Entry> {
         .iter()
         .filter(|(_, ar)| !ar.is_empty())
         .map(|(id, ar)| {
-            let label = trf("domain.merge_label_area_review", &[("area", id)]);
+            let label = trf("domain.merge_label_area_review", &[("area", &area(id))]);
             entry("area-review", format!("{rid}/{id}"), by(label), ar)
         });
     std::iter::once(name).chain(answers).chain(areas).collect()
@@ -589,11 +589,15 @@ fn review_entries(r: &Review) -> Vec<Entry> {
 
 /// Taking the file's reviews: each of its reviewers' reviews replaces the same reviewer's here
 /// (matched by id) or is added; a reviewer the file does not have stays, since a file that lacks a
-/// review has not deleted it.
+/// review has not deleted it. Private notes here survive where the file's copy has none (a client
+/// file never carries them).
 fn take_reviews(mine: &mut Vec<Review>, theirs: Vec<Review>) {
-    for r in theirs {
+    for mut r in theirs {
         match mine.iter_mut().find(|m| m.reviewer_id == r.reviewer_id) {
-            Some(m) => *m = r,
+            Some(m) => {
+                r.keep_private_notes(m);
+                *m = r;
+            }
             None => mine.push(r),
         }
     }
@@ -722,6 +726,15 @@ fn question(id: &str) -> String {
         .map(|(_, q)| format!("“{}”", q.text.trim()))
         .unwrap_or_else(|| id.to_string())
 }
+/// An area's title from the content, in the language in use; its id where the content has no such
+/// area.
+fn area(id: &str) -> String {
+    crate::content::get_lang(crate::i18n::current())
+        .area(id)
+        .map(|a| a.name.trim().to_string())
+        .unwrap_or_else(|| id.to_string())
+}
+
 /// What changed in one item, field by field, e.g. `start 3 Mar 2026 → 17 Mar 2026`.
 fn describe_change(mine: &Value, theirs: &Value) -> String {
     let (Some(m), Some(t)) = (mine.as_object(), theirs.as_object()) else {
@@ -1309,6 +1322,83 @@ mod tests {
         // Keeping mine leaves the reviews as they were.
         let kept = merge(&mine, &theirs, &all(Choice::KeepMine));
         assert_eq!(kept.reviews, mine.reviews);
+    }
+
+    #[test]
+    fn taking_a_review_back_from_a_client_file_keeps_the_private_notes_here() {
+        use crate::domain::review::{set_answer_review, set_area_review, AreaStatus, Reviewer};
+        let now = at("2026-05-01T00:00:00Z");
+        let marc = Reviewer {
+            id: id(81),
+            name: "Marc".into(),
+        };
+        let sofia = Reviewer {
+            id: id(82),
+            name: "Sofia".into(),
+        };
+        let mut mine = Assessment::new(id(1), "x", at("2026-01-01T00:00:00Z"));
+        set_answer_review(&mut mine, &marc, now, "a.q1", |x| {
+            x.level = Some(2);
+            x.private_note = "Ask about on-call".into();
+        });
+        // An entry holding only a note: the client file drops it altogether.
+        set_answer_review(&mut mine, &marc, now, "a.q2", |x| {
+            x.private_note = "Check the contract".into()
+        });
+        set_area_review(&mut mine, &marc, now, "security", |x| {
+            x.status = AreaStatus::Challenged;
+            x.private_note = "Pen test overdue".into();
+        });
+        // Exported for the client; Sofia reviews; Marc's comment changed on the way too.
+        let (mut client, removed) = format::client::without_private_notes(&[mine.clone()]);
+        assert_eq!(removed, 3);
+        let mut theirs = client.remove(0);
+        set_answer_review(&mut theirs, &sofia, now, "a.q1", |x| x.level = Some(3));
+        theirs.reviews[0].answers.get_mut("a.q1").unwrap().comment = "Seen".into();
+
+        // The area is named by its title, never its id.
+        let d = diff(&mine, &theirs);
+        let details = &find(&d, Section::Review).details;
+        assert!(
+            details
+                .iter()
+                .any(|l| l.contains("review of area Security and compliance")),
+            "{details:?}"
+        );
+        assert!(!details.iter().any(|l| l.contains("area security")));
+
+        let merged = merge(
+            &mine,
+            &theirs,
+            &BTreeMap::from([(Section::Review, Choice::TakeTheirs)]),
+        );
+        let m = &merged.reviews[0];
+        assert_eq!(m.reviewer_id, marc.id);
+        assert_eq!(m.answers["a.q1"].comment, "Seen");
+        assert_eq!(m.answers["a.q1"].private_note, "Ask about on-call");
+        assert_eq!(m.answers["a.q2"].private_note, "Check the contract");
+        assert_eq!(m.areas["security"].private_note, "Pen test overdue");
+        assert_eq!(m.areas["security"].status, AreaStatus::Challenged);
+        assert_eq!(merged.reviews[1].answers["a.q1"].level, Some(3));
+        assert!(merged.reviews[1].private_notes() == 0);
+        assert_valid(&merged);
+
+        // A note written in the file wins over the one here.
+        theirs.reviews[0]
+            .answers
+            .get_mut("a.q1")
+            .unwrap()
+            .private_note = "Newer note".into();
+        let merged = merge(
+            &mine,
+            &theirs,
+            &BTreeMap::from([(Section::Review, Choice::TakeTheirs)]),
+        );
+        assert_eq!(merged.reviews[0].answers["a.q1"].private_note, "Newer note");
+        assert_eq!(
+            merged.reviews[0].areas["security"].private_note,
+            "Pen test overdue"
+        );
     }
 
     #[test]

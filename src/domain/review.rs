@@ -146,6 +146,40 @@ impl Review {
             .filter(|n| !n.trim().is_empty())
             .count()
     }
+
+    /// Keeps `local`'s private notes where this incoming copy of the same reviewer's review has
+    /// none (per answer and per area). Private notes never travel in a client file, so a review
+    /// coming back from one must not wipe the notes this browser holds.
+    pub fn keep_private_notes(&mut self, local: &Review) {
+        for (q, mine) in &local.answers {
+            if mine.private_note.trim().is_empty() {
+                continue;
+            }
+            let theirs = self.answers.entry(q.clone()).or_default();
+            if theirs.private_note.trim().is_empty() {
+                theirs.private_note = mine.private_note.clone();
+            }
+        }
+        for (id, mine) in &local.areas {
+            if mine.private_note.trim().is_empty() {
+                continue;
+            }
+            let theirs = self.areas.entry(id.clone()).or_default();
+            if theirs.private_note.trim().is_empty() {
+                theirs.private_note = mine.private_note.clone();
+            }
+        }
+    }
+}
+
+/// [`Review::keep_private_notes`] for every review of `incoming` whose reviewer also has a
+/// review in `local`: used wherever an incoming copy replaces the one here.
+pub fn keep_private_notes(incoming: &mut Assessment, local: &Assessment) {
+    for r in &mut incoming.reviews {
+        if let Some(mine) = review_by(local, r.reviewer_id) {
+            r.keep_private_notes(mine);
+        }
+    }
 }
 
 /// "Reviewer (name)", or "Reviewer" for a blank name.

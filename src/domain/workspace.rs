@@ -138,6 +138,8 @@ impl Workspace {
                 Some(i) => match decide(&a) {
                     OnConflict::Replace => {
                         ids.push(a.id);
+                        // A client file never carries private notes: keep this browser's.
+                        crate::domain::review::keep_private_notes(&mut a, &self.assessments[i]);
                         self.assessments[i] = a;
                     }
                     OnConflict::KeepBoth => {
@@ -287,6 +289,32 @@ mod tests {
         let ids = w.import(vec![theirs.clone()], |_| OnConflict::Replace, || id(98));
         assert_eq!(ids, [id(1)]);
         assert_eq!(w.assessments, vec![theirs]);
+    }
+
+    #[test]
+    fn replacing_from_a_client_file_keeps_the_private_notes_here() {
+        use crate::domain::review::{set_answer_review, Reviewer};
+        let marc = Reviewer {
+            id: id(81),
+            name: "Marc".into(),
+        };
+        let mut w = Workspace::default();
+        w.create(id(1), "Mine", t(0));
+        set_answer_review(&mut w.assessments[0], &marc, t(1), "a.q1", |x| {
+            x.level = Some(2);
+            x.private_note = "Ask about on-call".into();
+        });
+        let (mut client, _) =
+            crate::format::client::without_private_notes(&[w.assessments[0].clone()]);
+        client[0].reviews[0]
+            .answers
+            .get_mut("a.q1")
+            .unwrap()
+            .comment = "Seen".into();
+        w.import(client, |_| OnConflict::Replace, || id(98));
+        let a = &w.assessments[0].reviews[0].answers["a.q1"];
+        assert_eq!(a.comment, "Seen");
+        assert_eq!(a.private_note, "Ask about on-call");
     }
 
     #[test]

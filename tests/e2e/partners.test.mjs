@@ -79,11 +79,19 @@ test('partner quotes score the price criterion; must-haves name their rule; hire
   await gate.check();
   await rankingRow('Acme Dev').filter({ hasText: 'Time for a senior leader to return your call 24 hours, must be at most 8' }).waitFor();
   assert.doesNotMatch(await rankingRow('Acme Dev').innerText(), /the must-have is/);
+  // Both candidates ranked again: the decision says the leader's price in money.
+  await gate.uncheck();
+  await rankingRow('Acme Dev').filter({ hasText: '✓ all passed' }).waitFor();
+  await summary.filter({ hasText: /Bolt Labs leads at \S*8,000 a month, the lowest price of the candidates\./ }).waitFor();
   await waitSaved(page);
 
   // Hire, partner or freelance on the Partners page.
   await sections.getByRole('link', { name: 'Partners' }).click();
   await page.getByRole('heading', { level: 3, name: 'Hire, partner or freelance' }).waitFor();
+  // No roadmap yet: the team can do the (empty) plan, said plainly, and no hire is shown.
+  const sourcing = page.getByTestId('sourcing-summary');
+  assert.match(await sourcing.innerText(), /^Your team can do the planned work; nothing to buy now\./);
+  assert.equal(await page.getByRole('table', { name: /Hire, partner or freelance/ }).count(), 0);
   const need = 6;
   const salary = 7000;
   const recruiting = 5000;
@@ -101,7 +109,7 @@ test('partner quotes score the price criterion; must-haves name their rule; hire
   const hireMonthly = salary * engineers; // 14,000
   const hireOnce = recruiting * engineers; // 10,000
   const freelanceMonthly = need * 5 * dayRate; // 15,000
-  const partnerMonthly = 8000; // Bolt Labs, the best-ranked partner with a price
+  const partnerMonthly = 8000; // Bolt Labs, the best-ranked and cheapest partner
   const table = page.getByRole('table', { name: /Hire, partner or freelance/ });
   const row = (name) => table.getByRole('row', { name });
   await row(/^Hire 2 engineers/).filter({ hasText: `${amount(hireMonthly)} a month` }).waitFor();
@@ -109,10 +117,11 @@ test('partner quotes score the price criterion; must-haves name their rule; hire
   assert.match(hireRow, new RegExp(`^Hire ${engineers} engineers \\(8\\.7 person-weeks a month\\)`));
   assert.match(hireRow, new RegExp(`${amount(hireOnce)}\\s+${monthsToHire} months\\s+${monthsToHire + ramp} months`));
   assert.match(await row(/^Partner firm: Bolt Labs/).innerText(), new RegExp(`${amount(partnerMonthly)} a month`));
+  // Every priced partner is compared, each with its own price, not only the leader.
+  assert.match(await row(/^Partner firm: Acme Dev/).innerText(), /12,000 a month/);
   assert.match(await row(/^Freelancers/).innerText(), new RegExp(`^Freelancers \\(30 days a month\\)\\s+${amount(freelanceMonthly)} a month`));
-  const sourcing = page.getByTestId('sourcing-summary');
   assert.match(await sourcing.innerText(),
-    new RegExp(`^For 6 person-weeks a month, a partner firm costs least now \\(${amount(partnerMonthly)} a month\\)\\. Hiring 2 engineers would cost ${amount(hireMonthly)} a month and start in 3 months, so it does not become cheaper\\.$`));
+    new RegExp(`^For 6 person-weeks a month, the partner firm Bolt Labs costs least now \\(${amount(partnerMonthly)} a month\\)\\. Hiring 2 engineers would cost ${amount(hireMonthly)} a month and start in 3 months, so it does not become cheaper\\.$`));
 
   // A typed quote above the freelancers: freelancers cost least now, and the hire (1,000 a month
   // cheaper) repays its 10,000 of recruiting 10 months after full speed at 5: 15 months.

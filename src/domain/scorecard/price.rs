@@ -13,7 +13,7 @@ use std::collections::BTreeMap;
 
 use uuid::Uuid;
 
-use crate::i18n::tr;
+use crate::i18n::{tr, trf};
 
 use super::{Candidate, Criterion, Scorecard, MAX_SCORE};
 
@@ -53,6 +53,40 @@ pub fn price_scores(candidates: &[Candidate]) -> BTreeMap<Uuid, Option<u8>> {
         .collect()
 }
 
+/// The decision's money: the leader's monthly price and, when another candidate is cheaper,
+/// by how much ("Nordcode leads at €14,000 a month; Pixelforge is €4,500 a month cheaper").
+/// `None` when there is no leader or the leader has no price. `money` writes an amount with the
+/// assessment's currency.
+pub fn leader_price_sentence(
+    card: &Scorecard,
+    leader: Option<Uuid>,
+    money: &dyn Fn(f64) -> String,
+) -> Option<String> {
+    let leader = card.candidate(leader?)?;
+    let price = price_of(leader)?;
+    let cheapest = card
+        .candidates
+        .iter()
+        .filter_map(|c| price_of(c).map(|p| (p, c)))
+        .reduce(|a, b| if b.0 < a.0 { b } else { a });
+    let name = leader.name.trim();
+    Some(match cheapest {
+        Some((low, other)) if low < price && other.id != leader.id => trf(
+            "sourcing.leader_price_cheaper",
+            &[
+                ("leader", name),
+                ("price", &money(price)),
+                ("cheapest", other.name.trim()),
+                ("saving", &money(price - low)),
+            ],
+        ),
+        _ => trf(
+            "sourcing.leader_price_cheapest",
+            &[("leader", name), ("price", &money(price))],
+        ),
+    })
+}
+
 /// Whether the card has the price criterion.
 pub fn has_price_criterion(card: &Scorecard) -> bool {
     card.criterion(PRICE_CRITERION).is_some()
@@ -73,6 +107,17 @@ pub fn with_derived(card: &Scorecard) -> Cow<'_, Scorecard> {
         entry.score = derived;
     }
     Cow::Owned(out)
+}
+
+/// Every candidate's scores in criterion order, candidates in card order, as the engine's totals
+/// read them (derived price scores included), for the chart: it must never show "–" for a
+/// price score that counts in the totals.
+pub fn scores_as_counted(card: &Scorecard) -> Vec<Vec<Option<u8>>> {
+    let card = with_derived(card);
+    card.candidates
+        .iter()
+        .map(|cand| card.criteria.iter().map(|k| cand.score(&k.id)).collect())
+        .collect()
 }
 
 /// A new price criterion, named in the language in use.
@@ -171,6 +216,47 @@ mod tests {
         );
         // Sensitivity reads the derived scores too: b is the winner on price alone.
         assert_eq!(engine::sensitivity(&c).len(), 1);
+    }
+
+    #[test]
+    fn the_chart_gets_the_derived_price_scores_the_totals_use() {
+        let c = card(&[Some(14_000.0), Some(9_500.0), None]);
+        let at = c
+            .criteria
+            .iter()
+            .position(|k| k.id == PRICE_CRITERION)
+            .unwrap();
+        let scores = scores_as_counted(&c);
+        // 5 × 9,500 ÷ 14,000 = 3.4 → 3; the cheapest 5; no price stays unscored.
+        assert_eq!(scores[0][at], Some(3));
+        assert_eq!(scores[1][at], Some(5));
+        assert_eq!(scores[2][at], None);
+    }
+
+    #[test]
+    fn the_leaders_price_and_the_cheapest_saving_are_written() {
+        let c = card(&[Some(14_000.0), Some(9_500.0), None]);
+        let money = |v: f64| format!("€{v:.0}");
+        let leader = c.candidates[0].id;
+        let name = c.candidates[0].name.clone();
+        let other = c.candidates[1].name.clone();
+        assert_eq!(
+            leader_price_sentence(&c, Some(leader), &money),
+            Some(format!(
+                "{name} leads at €14000 a month; {other} is €4500 a month cheaper."
+            ))
+        );
+        assert_eq!(
+            leader_price_sentence(&c, Some(c.candidates[1].id), &money),
+            Some(format!(
+                "{other} leads at €9500 a month, the lowest price of the candidates."
+            ))
+        );
+        assert_eq!(
+            leader_price_sentence(&c, Some(c.candidates[2].id), &money),
+            None
+        );
+        assert_eq!(leader_price_sentence(&c, None, &money), None);
     }
 
     #[test]

@@ -5,10 +5,13 @@ use leptos::prelude::*;
 
 use crate::charts::scorecard as chart;
 use crate::domain::scorecard::engine::{self, Outcome, WeightRange};
+use crate::domain::scorecard::price;
 use crate::domain::scorecard::MAX_WEIGHT;
 use crate::ui::choose::card_edit::use_card;
 use crate::ui::choose::criteria_scores::shown_criterion;
+use crate::ui::choose::sourcing::use_currency;
 use crate::ui::common::chart_view::ChartView;
+use crate::ui::common::numbers::money;
 use crate::ui::i18n::{t, tf};
 
 #[component]
@@ -17,9 +20,18 @@ pub fn ScorecardResults() -> impl IntoView {
     // Evaluate and sensitivity run once per change of the card; everything below reads these.
     let outcome = card.derive(|c| Some(engine::evaluate(c)));
     let ranges = card.derive(engine::sensitivity);
+    let currency = use_currency();
     let explanation = Memo::new(move |_| {
         card.card.with(|c| match (c, outcome.get()) {
-            (Some(c), Some(o)) => ranges.with(|r| engine::explain(c, &o, r)),
+            (Some(c), Some(o)) => {
+                let text = ranges.with(|r| engine::explain(c, &o, r));
+                let cur = currency.get();
+                // The decision in money too: the leader's price and what the cheapest saves.
+                match price::leader_price_sentence(c, o.winner, &|v| money(v, &cur)) {
+                    Some(p) => format!("{text} {p}"),
+                    None => text,
+                }
+            }
             _ => String::new(),
         })
     });
@@ -49,16 +61,15 @@ pub fn ScorecardResults() -> impl IntoView {
                 .iter()
                 .map(|x| shown_criterion(c.kind, x).name)
                 .collect();
+            // The scores the totals count, derived price scores included.
+            let counted = price::scores_as_counted(c);
             let series: Vec<chart::CandidateSeries> = c
                 .candidates
                 .iter()
-                .map(|cand| chart::CandidateSeries {
+                .zip(counted)
+                .map(|(cand, scores)| chart::CandidateSeries {
                     name: cand.name.clone(),
-                    scores: c
-                        .criteria
-                        .iter()
-                        .map(|k| cand.score(&k.id).map(f64::from))
-                        .collect(),
+                    scores: scores.into_iter().map(|s| s.map(f64::from)).collect(),
                     highlight: outcome.winner == Some(cand.id),
                     failed_gate: outcome
                         .results

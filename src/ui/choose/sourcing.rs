@@ -10,7 +10,7 @@ use chrono::Local;
 use leptos::prelude::*;
 
 use crate::domain::costs::Costs;
-use crate::domain::sourcing::{self, Comparison, OptionCost, QuoteSource};
+use crate::domain::sourcing::{self, Comparison, OptionCost, QuoteSource, Shortfall};
 use crate::ui::common::numbers::{money, money_input, parse_money_text, parse_number, trim_number};
 use crate::ui::i18n::{t, tf};
 use crate::ui::plan::capacity_table::next_months;
@@ -50,45 +50,52 @@ pub fn SourcingOptions() -> impl IntoView {
         let months = next_months(Local::now().date_naive());
         current.assessment.with(|a| {
             a.as_ref()
-                .map(|a| sourcing::plan_need(&a.team, &a.initiatives, &months))
+                .map(|a| sourcing::plan_need(a, &months))
                 .unwrap_or((0.0, 0))
         })
     });
-    let best_quote = Memo::new(move |_| {
+    let quotes = Memo::new(move |_| {
         current.assessment.with(|a| {
             a.as_ref()
-                .and_then(|a| sourcing::best_partner_quote(&a.scorecards))
+                .map(|a| sourcing::partner_quotes(&a.scorecards))
+                .unwrap_or_default()
         })
     });
+    let best_quote = Memo::new(move |_| quotes.with(|q| q.first().cloned()));
     // What-if inputs of this page; not stored with the assessment.
     let need_text = RwSignal::new(String::new());
     let quote_text = RwSignal::new(String::new());
     let need_error = Memo::new(move |_| read_figure(&need_text.get(), 10_000.0).err());
+    let typed_need = move || read_figure(&need_text.get(), 10_000.0).ok().flatten();
     let quote_error = Memo::new(move |_| {
         parse_money_text(&quote_text.get(), crate::domain::costs::MAX_COST_FIGURE).err()
     });
     let comparison = Memo::new(move |_| {
-        let need = read_figure(&need_text.get(), 10_000.0)
-            .ok()
-            .flatten()
-            .unwrap_or_else(|| plan.get().0);
+        let need = typed_need().unwrap_or_else(|| plan.get().0);
         let typed = parse_money_text(&quote_text.get(), crate::domain::costs::MAX_COST_FIGURE)
             .ok()
             .flatten();
-        let quote = match typed {
-            Some(q) => Some((q, QuoteSource::Typed)),
-            None => best_quote
+        let quotes = match typed {
+            Some(q) => vec![(q, QuoteSource::Typed)],
+            None => quotes
                 .get()
-                .map(|(q, name)| (q, QuoteSource::Candidate(name))),
+                .into_iter()
+                .map(|(q, name)| (q, QuoteSource::Candidate(name)))
+                .collect(),
         };
         let costs = current
             .assessment
             .with(|a| a.as_ref().map(|a| a.costs.clone()).unwrap_or_default());
-        sourcing::compare(need, &costs, quote)
+        sourcing::compare(need, &costs, quotes)
     });
     let summary = move || {
         let cur = currency.get();
-        comparison.with(|c| sourcing::summary(c, &|v| money(v, &cur)))
+        // Only a need from the plan has months that fall short; a typed one is steady.
+        let shortfall = typed_need().is_none().then(|| Shortfall {
+            short: plan.get().1,
+            of: next_months(Local::now().date_naive()).len(),
+        });
+        comparison.with(|c| sourcing::summary(c, shortfall, &|v| money(v, &cur)))
     };
     let plan_hint = move || {
         let (need, months) = plan.get();
@@ -136,6 +143,7 @@ pub fn SourcingOptions() -> impl IntoView {
                 <p class="hint">{quote_hint} " " {t("sourcing.not_saved")}</p>
                 {move || quote_error.get().map(|e| view! { <p class="hint error-text" role="alert">{e}</p> })}
             </div>
+            <Show when=move || comparison.with(|c| c.need > 0.0)>
             <div class="table-scroll">
                 <table class="data-table">
                     <caption>{t("sourcing.table_caption")}</caption>
@@ -157,6 +165,7 @@ pub fn SourcingOptions() -> impl IntoView {
                     </tbody>
                 </table>
             </div>
+            </Show>
             <Assumptions/>
         </section>
     }
@@ -178,10 +187,15 @@ fn rows(c: &Comparison, currency: &str) -> impl IntoView {
         }
         .into_any()
     };
+    let hire_key = if c.engineers == 1 {
+        "sourcing.row_hire_one"
+    } else {
+        "sourcing.row_hire_other"
+    };
     let mut out = vec![row(
         &c.hire,
         tf(
-            "sourcing.row_hire",
+            hire_key,
             &[
                 ("engineers", &c.engineers.to_string()),
                 (
@@ -195,18 +209,16 @@ fn rows(c: &Comparison, currency: &str) -> impl IntoView {
         ),
         "sourcing.risks_hire",
     )];
-    match (&c.partner, &c.quote_source) {
-        (Some(p), Some(QuoteSource::Candidate(name))) => out.push(row(
-            p,
-            tf("sourcing.row_partner_candidate", &[("name", name)]),
-            "sourcing.risks_partner",
-        )),
-        (Some(p), _) => out.push(row(
-            p,
-            t("sourcing.row_partner_typed").to_string(),
-            "sourcing.risks_partner",
-        )),
-        (None, _) => out.push(
+    // One row per partner quote, best-ranked first, each firm named with its own price.
+    for (p, source) in &c.partners {
+        let name = match source {
+            QuoteSource::Candidate(name) => tf("sourcing.row_partner_candidate", &[("name", name)]),
+            QuoteSource::Typed => t("sourcing.row_partner_typed").to_string(),
+        };
+        out.push(row(p, name, "sourcing.risks_partner"));
+    }
+    if c.partners.is_empty() {
+        out.push(
             view! {
                 <tr>
                     <th scope="row">{t("sourcing.row_partner_typed")}</th>
@@ -214,7 +226,7 @@ fn rows(c: &Comparison, currency: &str) -> impl IntoView {
                 </tr>
             }
             .into_any(),
-        ),
+        );
     }
     out.push(row(
         &c.freelance,

@@ -206,6 +206,13 @@ impl Flag {
         }
     }
 
+    /// Housekeeping (no recent snapshot, not exported) is a chore, not a problem of the client:
+    /// it shows in the row but never makes a client "need attention". With every client older
+    /// than a quarter flagged, counting it would make the whole portfolio need attention.
+    pub fn is_housekeeping(self) -> bool {
+        matches!(self, Flag::NotExported(_) | Flag::NoRecentSnapshot { .. })
+    }
+
     /// The flag in words with its number, e.g. "2 overdue risk reviews".
     pub fn text(self) -> String {
         let counted = |one: &str, many: &str, n: usize| match n {
@@ -284,6 +291,14 @@ impl Flags {
     pub fn count(&self) -> usize {
         self.list().len()
     }
+
+    /// The serious flags only (review, risks, budget, KPIs): what "needs attention" counts.
+    pub fn serious(&self) -> Vec<Flag> {
+        self.list()
+            .into_iter()
+            .filter(|f| !f.is_housekeeping())
+            .collect()
+    }
 }
 
 /// What the portfolio knows of one assessment, read once per render.
@@ -300,8 +315,8 @@ pub struct Facts {
     pub reviewed_levels: Vec<Level>,
     /// The Results page's maturity index.
     pub index: Option<f64>,
-    /// The same index over the reviewed view (reviewers' levels where given, the founder's
-    /// elsewhere), as the Compare page scores it.
+    /// The average of the reviewed areas' levels only ([`Facts::reviewed_levels`]); `None` when
+    /// no area is reviewed, so an unreviewed client never shows the founder's index as reviewed.
     pub reviewed_index: Option<f64>,
     pub review: ReviewState,
     pub flags: Flags,
@@ -391,7 +406,7 @@ pub fn facts(
                     .any(|q| rated.binary_search(&q.id).is_ok())
         })
         .collect();
-    let reviewed_levels = results
+    let reviewed_levels: Vec<Level> = results
         .areas
         .iter()
         .enumerate()
@@ -447,6 +462,7 @@ pub fn facts(
         stale_snapshot: (snapshot_days > SNAPSHOT_STALE_DAYS)
             .then_some((snapshot_days, last_snapshot.is_some())),
     };
+    let reviewed_index = mean(reviewed_levels.iter().filter_map(|l| l.score()));
     Facts {
         id: a.id,
         name: a.display_name(),
@@ -457,11 +473,17 @@ pub fn facts(
         self_levels: results.areas.iter().map(Level::of).collect(),
         reviewed_levels,
         index: results.index,
-        reviewed_index: reviewed.map_or(results.index, |r| r.index),
+        reviewed_index,
         review,
         flags,
         last_snapshot,
     }
+}
+
+/// The average, as the Results page's index averages area scores; `None` for none.
+fn mean(xs: impl Iterator<Item = f64>) -> Option<f64> {
+    let (sum, n) = xs.fold((0.0, 0usize), |(s, n), x| (s + x, n + 1));
+    (n > 0).then(|| sum / n as f64)
 }
 
 /// One row of the portfolio: a company's latest assessment, with its earlier ones as history.
@@ -478,6 +500,32 @@ impl Client {
     /// Every assessment of the client, newest first.
     pub fn all(&self) -> impl Iterator<Item = &Facts> {
         std::iter::once(&self.latest).chain(&self.earlier)
+    }
+
+    /// How the headline names the client: the company, with the assessment's name when the
+    /// company has several; the assessment's name when the company is blank. A consultant
+    /// knows clients by company, not by "Q4 2026 check".
+    pub fn label(&self) -> String {
+        let f = &self.latest;
+        match (f.company.is_empty(), self.earlier.is_empty()) {
+            (true, _) => f.name.clone(),
+            (false, true) => f.company.clone(),
+            (false, false) => trf(
+                "portfolio.client_label",
+                &[("company", &f.company), ("name", &f.name)],
+            ),
+        }
+    }
+
+    /// The default order's key: the company (the assessment's name when blank), then the name.
+    fn order_key(&self) -> (String, String) {
+        let f = &self.latest;
+        let first = if f.company.is_empty() {
+            &f.name
+        } else {
+            &f.company
+        };
+        (first.to_lowercase(), f.name.to_lowercase())
     }
 }
 
@@ -534,7 +582,7 @@ pub fn clients(facts: Vec<Facts>, tags: &BTreeMap<Uuid, String>) -> Vec<Client> 
 /// What the rows are ordered by.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 pub enum SortBy {
-    /// A to Z.
+    /// A to Z by company, then by the assessment's name ([`Client::label`]).
     #[default]
     Name,
     /// A to Z.
@@ -601,7 +649,7 @@ pub struct Query {
     pub reverse: bool,
     pub stage: Option<Stage>,
     pub review: Option<ReviewKind>,
-    /// Only clients with at least one flag.
+    /// Only clients with at least one serious flag ([`Flags::serious`]).
     pub attention: bool,
     pub tag: TagFilter,
     /// Part of a name or company of any of the client's assessments, ignoring case.
@@ -626,7 +674,7 @@ fn passes(c: &Client, q: &Query, search: &str) -> bool {
     let f = &c.latest;
     q.stage.is_none_or(|s| f.stage == s)
         && q.review.is_none_or(|k| f.review.kind() == k)
-        && (!q.attention || f.flags.count() > 0)
+        && (!q.attention || !f.flags.serious().is_empty())
         && match &q.tag {
             TagFilter::Any => true,
             TagFilter::Untagged => c.tag.is_empty(),
@@ -644,22 +692,26 @@ pub fn select(clients: &[Client], q: &Query) -> Vec<usize> {
     let mut rows: Vec<usize> = (0..clients.len())
         .filter(|&i| passes(&clients[i], q, &search))
         .collect();
-    let key = |x: &Facts, y: &Facts| match q.sort {
-        SortBy::Name => text_order(&x.name, &y.name),
-        SortBy::Company => text_order(&x.company, &y.company),
-        SortBy::Maturity => index_order(x.index_in(q.view), y.index_in(q.view)),
-        SortBy::Flags => y.flags.count().cmp(&x.flags.count()),
-        SortBy::Changed => y.updated_at.cmp(&x.updated_at),
+    let key = |cx: &Client, cy: &Client| {
+        let (x, y) = (&cx.latest, &cy.latest);
+        match q.sort {
+            SortBy::Name => cx.order_key().cmp(&cy.order_key()),
+            SortBy::Company => text_order(&x.company, &y.company),
+            SortBy::Maturity => index_order(x.index_in(q.view), y.index_in(q.view)),
+            SortBy::Flags => y.flags.serious().len().cmp(&x.flags.serious().len()),
+            SortBy::Changed => y.updated_at.cmp(&x.updated_at),
+        }
     };
     rows.sort_by(|&i, &j| {
-        let (x, y) = (&clients[i].latest, &clients[j].latest);
+        let (cx, cy) = (&clients[i], &clients[j]);
+        let (x, y) = (&cx.latest, &cy.latest);
         // A client with no index stays last when the order is reversed too.
         let unscored = q.sort == SortBy::Maturity
             && (x.index_in(q.view).is_none() || y.index_in(q.view).is_none());
         let primary = if q.reverse && !unscored {
-            key(y, x)
+            key(cy, cx)
         } else {
-            key(x, y)
+            key(cx, cy)
         };
         primary
             .then_with(|| text_order(&x.name, &y.name))
@@ -679,12 +731,13 @@ pub fn tags_in_use(clients: &[Client]) -> Vec<String> {
 }
 
 /// The sentence above the grid: how many of the clients shown need attention and why, naming
-/// the first few (most flags first), and what to do.
+/// the first few by company (most serious flags first), and what to do. Housekeeping flags
+/// ([`Flag::is_housekeeping`]) are left out: they are shown in the rows.
 pub fn headline(clients: &[Client], rows: &[usize]) -> String {
     let mut needing: Vec<&Client> = rows
         .iter()
         .filter_map(|&i| clients.get(i))
-        .filter(|c| c.latest.flags.count() > 0)
+        .filter(|c| !c.latest.flags.serious().is_empty())
         .collect();
     if rows.is_empty() {
         return tr("portfolio.headline_no_rows").to_string();
@@ -696,21 +749,19 @@ pub fn headline(clients: &[Client], rows: &[usize]) -> String {
         );
     }
     needing.sort_by(|x, y| {
-        y.latest
-            .flags
-            .count()
-            .cmp(&x.latest.flags.count())
-            .then_with(|| text_order(&x.latest.name, &y.latest.name))
+        let n = |c: &Client| c.latest.flags.serious().len();
+        n(y).cmp(&n(x))
+            .then_with(|| x.order_key().cmp(&y.order_key()))
     });
     let named: Vec<String> = needing
         .iter()
         .take(HEADLINE_NAMES)
         .map(|c| {
-            let flags: Vec<String> = c.latest.flags.list().iter().map(|f| f.text()).collect();
+            let flags: Vec<String> = c.latest.flags.serious().iter().map(|f| f.text()).collect();
             trf(
                 "portfolio.headline_client",
                 &[
-                    ("name", &c.latest.name),
+                    ("name", &c.label()),
                     ("flags", &flags.join(tr("portfolio.list_separator"))),
                 ],
             )
@@ -875,9 +926,10 @@ mod tests {
         assert_eq!(f.self_levels[2], Level::NotAnswered);
         assert_eq!(f.self_levels[2].step(), None);
         assert_eq!(f.index, results.index);
-        // No review: every reviewed cell says so, and the reviewed index is the founder's.
+        // No review: every reviewed cell says so, and there is no reviewed index.
         assert!(f.reviewed_levels.iter().all(|l| *l == Level::NotReviewed));
-        assert_eq!(f.reviewed_index, f.index);
+        assert!(f.index.is_some());
+        assert_eq!(f.reviewed_index, None);
         assert_eq!(f.review, ReviewState::NotStarted);
         assert_eq!(f.review.text(), "Not reviewed");
     }
@@ -1107,8 +1159,9 @@ mod tests {
                 ),
             )
         };
-        assert_eq!(order(SortBy::Name, false), ["alpha", "Bravo", "Charlie"]);
-        assert_eq!(order(SortBy::Name, true), ["Charlie", "Bravo", "alpha"]);
+        // The default order goes by company (Xylo, Yak Inc, Zed Co), not by assessment name.
+        assert_eq!(order(SortBy::Name, false), ["Charlie", "Bravo", "alpha"]);
+        assert_eq!(order(SortBy::Name, true), ["alpha", "Bravo", "Charlie"]);
         assert_eq!(order(SortBy::Company, false), ["Charlie", "Bravo", "alpha"]);
         assert_eq!(
             order(SortBy::Maturity, false),
@@ -1149,7 +1202,7 @@ mod tests {
                 tag: TagFilter::Untagged,
                 ..Query::default()
             }),
-            ["alpha", "Bravo"]
+            ["Bravo", "alpha"]
         );
         assert_eq!(
             shown(Query {
@@ -1163,7 +1216,7 @@ mod tests {
                 search: "ha".into(),
                 ..Query::default()
             }),
-            ["alpha", "Charlie"]
+            ["Charlie", "alpha"]
         );
         assert_eq!(
             shown(Query {
@@ -1181,8 +1234,9 @@ mod tests {
         let all = select(&cs, &Query::default());
         assert_eq!(
             headline(&cs, &all),
-            "1 of 3 clients need attention: Bravo (1 overdue risk review). \
-             Open a flag to go to the page that deals with it."
+            "1 of 3 clients need attention: Yak Inc (1 overdue risk review). \
+             Open a flag to go to the page that deals with it; housekeeping (exports, \
+             snapshots) is listed in each row but not counted here."
         );
         let calm = select(
             &cs,
@@ -1199,8 +1253,7 @@ mod tests {
     fn the_csv_has_a_row_per_client_and_area_with_both_levels() {
         let c = crate::content::get();
         let cs = three();
-        let rows = select(&cs, &Query::default());
-        let text = csv(c, &cs, &rows);
+        let text = csv(c, &cs, &[0, 1, 2]);
         let lines: Vec<&str> = text.split("\r\n").filter(|l| !l.is_empty()).collect();
         assert_eq!(lines.len(), 1 + 3 * c.areas.len());
         assert_eq!(lines[0], CSV_HEADER.join(","));
@@ -1211,6 +1264,7 @@ mod tests {
         assert_eq!(first[7], "3", "self level");
         assert_eq!(first[8], "", "not reviewed");
         assert_eq!(first[9], "3", "maturity index");
+        assert_eq!(first[10], "", "no reviewed index: nothing reviewed");
         assert_eq!(first[11], "not-started");
         let bravo = lines[1 + c.areas.len()];
         assert!(bravo.starts_with("Yak Inc,Bravo,"));
@@ -1218,6 +1272,101 @@ mod tests {
         // Areas without a level have an empty cell.
         let second: Vec<&str> = lines[2].split(',').collect();
         assert_eq!(second[7], "");
+    }
+
+    #[test]
+    fn the_reviewed_index_averages_reviewed_areas_only() {
+        let c = crate::content::get();
+        let mut a = client(1, "Q4 2026 check", "Acme");
+        for area in &c.areas {
+            answer(&mut a, &area.questions[0].id, 3);
+        }
+        let f = facts_of(&a);
+        assert_eq!(f.index, Some(3.0));
+        // Never reviewed: no reviewed index, not the founder's 3.0 beside 16 empty cells.
+        assert_eq!(f.reviewed_index, None);
+        assert_eq!(f.index_in(View::Reviewed), None);
+        let cs = clients(vec![f], &BTreeMap::new());
+        let text = csv(c, &cs, &[0]);
+        let row: Vec<&str> = text.split("\r\n").nth(1).unwrap().split(',').collect();
+        assert_eq!((row[9], row[10]), ("3", ""));
+        // One area reviewed at 1: the reviewed index is that area's, not a mix with 15 of 3.
+        let now = at(today());
+        set_answer_review(&mut a, &jane(), now, &c.areas[2].questions[0].id, |r| {
+            r.level = Some(1)
+        });
+        let f = facts_of(&a);
+        assert_eq!(f.reviewed_levels[2], Level::Score(1.0));
+        assert_eq!(f.reviewed_index, Some(1.0));
+        assert_eq!(f.index, Some(3.0));
+    }
+
+    #[test]
+    fn housekeeping_flags_show_but_do_not_need_attention() {
+        // Begun 200 days ago, no snapshot: a housekeeping flag only.
+        let mut old = client(1, "Q4 2026 check", "Acme");
+        old.created_at = at(today()) - Duration::days(200);
+        let f = facts_of(&old);
+        assert_eq!(
+            f.flags.list(),
+            vec![Flag::NoRecentSnapshot {
+                days: 200,
+                ever: false
+            }]
+        );
+        assert!(f.flags.list()[0].is_housekeeping());
+        assert!(Flag::NotExported(9).is_housekeeping());
+        assert!(!Flag::Challenged(1).is_housekeeping());
+        assert!(f.flags.serious().is_empty());
+        let mut cs = three();
+        cs.extend(clients(vec![f], &BTreeMap::new()));
+        let all = select(&cs, &Query::default());
+        assert_eq!(all.len(), 4);
+        assert!(headline(&cs, &all).starts_with("1 of 4 clients need attention: Yak Inc ("));
+        let attention = select(
+            &cs,
+            &Query {
+                attention: true,
+                ..Query::default()
+            },
+        );
+        assert_eq!(names(&cs, &attention), ["Bravo"]);
+        // Sorting by flags counts serious flags: the stale client does not outrank Bravo.
+        let by_flags = select(
+            &cs,
+            &Query {
+                sort: SortBy::Flags,
+                ..Query::default()
+            },
+        );
+        assert_eq!(names(&cs, &by_flags)[0], "Bravo");
+        // Only housekeeping everywhere: nobody needs attention.
+        assert!(headline(&cs, &[3]).starts_with("None of the 1 clients shown needs attention"));
+    }
+
+    #[test]
+    fn clients_are_named_by_company_first() {
+        let a = client(1, "Q4 2026 check", "Acme");
+        let mut earlier = client(2, "Q1 2026 check", "acme ");
+        earlier.created_at = at(today()) - Duration::days(300);
+        let blank = client(3, "Side project", "  ");
+        let only = client(4, "Q4 2026 check", "Beta GmbH");
+        let facts = [&a, &earlier, &blank, &only]
+            .into_iter()
+            .map(facts_of)
+            .collect();
+        let cs = clients(facts, &BTreeMap::new());
+        let labels: Vec<String> = cs.iter().map(Client::label).collect();
+        assert_eq!(
+            labels,
+            ["Acme (Q4 2026 check)", "Side project", "Beta GmbH"]
+        );
+        let rows = select(&cs, &Query::default());
+        let sorted: Vec<String> = rows.iter().map(|&i| cs[i].label()).collect();
+        assert_eq!(
+            sorted,
+            ["Acme (Q4 2026 check)", "Beta GmbH", "Side project"]
+        );
     }
 
     #[test]

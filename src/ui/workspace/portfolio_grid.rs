@@ -5,7 +5,7 @@
 use leptos::prelude::*;
 use uuid::Uuid;
 
-use crate::domain::portfolio::{Client, Query};
+use crate::domain::portfolio::{Client, Query, View};
 use crate::ui::i18n::{content, t, tf};
 use crate::ui::workspace::portfolio_row::PortfolioRow;
 
@@ -28,7 +28,11 @@ pub fn PortfolioGrid(
             <thead>
                 <tr>
                     <th scope="col">{t("portfolio.col_client")}</th>
-                    <th scope="col">{t("portfolio.col_maturity")}</th>
+                    // The header names the basis: a reviewed index averages reviewed areas only.
+                    <th scope="col">{move || match view.get() {
+                        View::SelfAssessed => t("portfolio.col_maturity_self"),
+                        View::Reviewed => t("portfolio.col_maturity_reviewed"),
+                    }}</th>
                     <th scope="col">{t("portfolio.col_review")}</th>
                     <th scope="col">{t("portfolio.col_flags")}</th>
                     {areas.iter().map(|area| view! {

@@ -11,9 +11,9 @@ use crate::domain::scoring::fmt1;
 use crate::storage::MAX_TAG_CHARS;
 use crate::ui::i18n::{content, date, date_time, t, tf};
 
-/// "2.3", or "–" with the reason said to screen readers, for an index.
+/// "2.3", or "—" when there is none (in the reviewed view: nothing reviewed yet).
 fn index_text(index: Option<f64>) -> String {
-    index.map(fmt1).unwrap_or_else(|| "–".to_string())
+    index.map(fmt1).unwrap_or_else(|| "—".to_string())
 }
 
 #[component]
@@ -56,16 +56,23 @@ pub fn PortfolioRow(
         })
         .collect_view();
     let flags = f.flags.list();
-    let flag_count = flags.len();
+    // Only serious flags count; housekeeping ones are shown, marked, but not counted.
+    let flag_count = f.flags.serious().len();
     let flag_view = if flags.is_empty() {
         view! { <span class="muted">{t("portfolio.no_flags")}</span> }.into_any()
     } else {
         view! {
             <ul class="pf-flags">
-                {flags.into_iter().map(|flag| view! {
-                    <li data-flag=flag.id()>
-                        <A href=format!("/a/{id}/{}", flag.section())>{flag.text()}</A>
-                    </li>
+                {flags.into_iter().map(|flag| {
+                    let housekeeping = flag.is_housekeeping();
+                    view! {
+                        <li data-flag=flag.id() class:pf-housekeeping=housekeeping>
+                            <A href=format!("/a/{id}/{}", flag.section())>{flag.text()}</A>
+                            {housekeeping.then(|| view! {
+                                " " <span class="muted small">{format!("({})", t("portfolio.housekeeping"))}</span>
+                            })}
+                        </li>
+                    }
                 }).collect_view()}
             </ul>
         }

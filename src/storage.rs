@@ -70,6 +70,6 @@ pub use pack::{pack, unpack};
 pub use plan::{apply, SavePlan, SaveReport, Saved, Store, Write};
 pub use prefs::{read_pref, write_pref};
 pub use records::{read_records, Loaded, Unreadable};
-pub use reviewer::{load_reviewer, save_reviewer_name};
+pub use reviewer::{load_reviewer, load_reviewing, save_reviewer_name, save_reviewing};
 pub use tabs::External;
 pub use tags::{clean_tag, load_tags, save_tag, MAX_TAG_CHARS};

@@ -182,8 +182,14 @@ fn count(rows: &[QuestionRow]) -> Counts {
 /// by rating it the reviewer says it applies, and hiding their level would hide the challenge.
 /// Reviews of question ids without an answer get a fresh answer holding only the level.
 pub fn reviewer_view(a: &Assessment) -> Assessment {
+    reviewer_view_of(a, None)
+}
+
+/// [`reviewer_view`] with one reviewer's levels only (`Some(id)`), or the latest of each
+/// question (`None`).
+pub fn reviewer_view_of(a: &Assessment, reviewer: Option<Uuid>) -> Assessment {
     let mut view = a.clone();
-    for (question_id, level) in crate::domain::review::reviewed_levels(a, None) {
+    for (question_id, level) in crate::domain::review::reviewed_levels(a, reviewer) {
         let answer = view.answers.entry(question_id).or_default();
         answer.current = Some(level);
         answer.not_applicable = None;
@@ -197,6 +203,15 @@ pub fn has_reviewer_levels(a: &Assessment) -> bool {
     a.reviews
         .iter()
         .any(|r| r.answers.values().any(|x| x.level.is_some()))
+}
+
+/// The reviewers who gave at least one level, as (id, name), the most recently changed first.
+pub fn reviewers_with_levels(a: &Assessment) -> Vec<(Uuid, String)> {
+    crate::domain::review::latest_first(a)
+        .into_iter()
+        .filter(|r| r.answers.values().any(|x| x.level.is_some()))
+        .map(|r| (r.reviewer_id, r.reviewer.trim().to_string()))
+        .collect()
 }
 
 /// The assessment of a file to compare with: the one with the same id (the same company's file

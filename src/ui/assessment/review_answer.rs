@@ -79,17 +79,28 @@ pub fn AnswerReviewPart(question: &'static Question) -> impl IntoView {
     };
     let level_of = move || review.with(|r| r.as_ref().and_then(|r| r.level));
 
-    // Said in words, not colour: a founder scanning the page should see where views part.
+    // Said in words, not colour: a founder scanning the page should see where views part. In
+    // reviewer mode the reader is the reviewer, so the answer is called the founder's.
     let difference = move |reviewer: Option<u8>| {
         let reviewer = reviewer?;
+        let [level, no_level, na] = if mode.get() {
+            [
+                "reviewers.founder_differs_level",
+                "reviewers.founder_differs_no_level",
+                "reviewers.founder_differs_na",
+            ]
+        } else {
+            [
+                "assess.review_answer_differs_level",
+                "assess.review_answer_differs_no_level",
+                "assess.review_answer_differs_na",
+            ]
+        };
         Some(match founder.get() {
             Founder::Level(l) if l == reviewer => return None,
-            Founder::Level(l) => tf(
-                "assess.review_answer_differs_level",
-                &[("level", &level_text(l))],
-            ),
-            Founder::NoLevel => t("assess.review_answer_differs_no_level").to_string(),
-            Founder::NotApplicable => t("assess.review_answer_differs_na").to_string(),
+            Founder::Level(l) => tf(level, &[("level", &level_text(l))]),
+            Founder::NoLevel => t(no_level).to_string(),
+            Founder::NotApplicable => t(na).to_string(),
         })
     };
     // Reviewers who gave different levels to this answer are told apart in words too.

@@ -2,8 +2,9 @@
 //! title), the banner naming who reviews, and "Export for the client".
 //!
 //! Owns [`ReviewMode`], the switch shared by every component that shows review fields, and
-//! [`Identity`], who reviews in this browser. The switch belongs to this page, never to the file:
-//! it is kept in memory only, so a reload turns it off. The identity (a stable id and a name) is a
+//! [`Identity`], who reviews in this browser. The switch belongs to this browser, never to the file:
+//! it is remembered per assessment (src/storage/reviewer.rs), so a reload or a direct link keeps it
+//! on. The identity (a stable id and a name) is a
 //! preference of this browser (src/storage/reviewer.rs); each review edited here is credited to it.
 
 use leptos::prelude::*;
@@ -12,7 +13,7 @@ use crate::domain::model::MAX_TEXT_CHARS;
 use crate::domain::review::{self, Reviewer};
 use crate::format::client::without_private_notes;
 use crate::format::FileKind;
-use crate::storage::{load_reviewer, save_reviewer_name};
+use crate::storage::{load_reviewer, load_reviewing, save_reviewer_name, save_reviewing};
 use crate::ui::common::files;
 use crate::ui::i18n::{t, tf};
 use crate::ui::shell::assessment_frame::use_current;
@@ -76,6 +77,8 @@ pub fn ReviewToggle() -> impl IntoView {
     let has_review = current
         .assessment
         .with_untracked(|a| a.as_ref().is_some_and(|a| !a.reviews.is_empty()));
+    // The switch is shared by the whole app; each assessment restores its own remembered state.
+    mode.set(load_reviewing(id));
     Effect::new(move |_| mark_page(mode.get()));
     on_cleanup(|| mark_page(false));
     let banner = move || {
@@ -114,7 +117,7 @@ pub fn ReviewToggle() -> impl IntoView {
                 <p class="hint review-mode-hint">{t("reviewers.banner_hint")}</p>
             </div>
         </Show>
-        <details class="review-toggle" open=has_review>
+        <details class="review-toggle" open=has_review || mode.get_untracked()>
             <summary>{t("reviewers.disclosure")}</summary>
             <p class="hint" id="reviewer-mode-hint">{t("lead.reviewer_hint")}</p>
             <label class="checkbox" title=t("lead.reviewer_title")>
@@ -125,6 +128,7 @@ pub fn ReviewToggle() -> impl IntoView {
                     prop:checked=move || mode.get()
                     on:change=move |ev| {
                         let on = event_target_checked(&ev);
+                        save_reviewing(id, on);
                         mode.set(on);
                     }
                 />

@@ -67,7 +67,9 @@ pub fn CompareSection() -> impl IntoView {
         }
         current.assessment.with(|a| {
             a.as_ref().map(|a| {
-                let rated = crate::domain::review::reviewed_levels(a, None).len();
+                // Counted for the reviewer compared (see `reviewer_side`).
+                let (_, reviewer) = super::compare_source::reviewer_side(a, choice.reviewer.get());
+                let rated = crate::domain::review::reviewed_levels(a, reviewer).len();
                 tf("assess.compare_rated", &[("rated", &rated.to_string())])
             })
         })

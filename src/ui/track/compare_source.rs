@@ -8,7 +8,9 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use uuid::Uuid;
 
-use crate::domain::compare::{has_reviewer_levels, pick_from_file, reviewer_view};
+use crate::domain::compare::{
+    has_reviewer_levels, pick_from_file, reviewer_view_of, reviewers_with_levels,
+};
 use crate::domain::Assessment;
 use crate::format::Integrity;
 use crate::ui::i18n::{date_time, t, tf};
@@ -46,6 +48,15 @@ pub enum OtherSide {
     Failed(String),
 }
 
+/// Whose reviewed levels are compared when several reviewers gave levels.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ReviewerPick {
+    /// For each question, the level of the most recently changed review that gives one.
+    Latest,
+    /// One reviewer's levels only.
+    One(Uuid),
+}
+
 /// The user's choice, as signals shared by the picker and the page. Cheap to copy.
 #[derive(Clone, Copy)]
 pub struct CompareChoice {
@@ -55,6 +66,8 @@ pub struct CompareChoice {
     pub other_id: RwSignal<Option<Uuid>>,
     /// The file read last: `Err` holds a plain message when it could not be used.
     pub file: RwSignal<Option<Result<FileSide, String>>>,
+    /// Whose levels, among several reviewers; `None` means the most recent reviewer.
+    pub reviewer: RwSignal<Option<ReviewerPick>>,
 }
 
 impl Default for CompareChoice {
@@ -70,6 +83,7 @@ impl CompareChoice {
             kind: RwSignal::new(None),
             other_id: RwSignal::new(None),
             file: RwSignal::new(None),
+            reviewer: RwSignal::new(None),
         }
     }
 }
@@ -96,6 +110,25 @@ pub fn reviewer_label(a: &Assessment) -> String {
         .filter(|n| !n.is_empty())
         .collect();
     crate::domain::review::byline(&names.join(", "))
+}
+
+/// The reviewers' side for `pick`, as (label, reviewer whose levels count; `None` for the latest
+/// of each question). With one reviewer (or none) giving levels nothing is chosen: the label is
+/// [`reviewer_label`]. With several, `None` (or a reviewer no longer there) means the most recent.
+pub fn reviewer_side(a: &Assessment, pick: Option<ReviewerPick>) -> (String, Option<Uuid>) {
+    let reviewers = reviewers_with_levels(a);
+    let [(first, first_name), _, ..] = reviewers.as_slice() else {
+        return (reviewer_label(a), None);
+    };
+    let one = |id: Uuid, name: &str| (crate::domain::review::byline(name), Some(id));
+    match pick {
+        Some(ReviewerPick::Latest) => (t("reviewers.compare_heading_latest").to_string(), None),
+        Some(ReviewerPick::One(id)) => match reviewers.iter().find(|(x, _)| *x == id) {
+            Some((id, name)) => one(*id, name),
+            None => one(*first, first_name),
+        },
+        None => one(*first, first_name),
+    }
 }
 
 /// The other assessments of the workspace, as (id, name shown in the list).
@@ -190,10 +223,13 @@ pub fn resolve(
     assessments: &[Assessment],
 ) -> OtherSide {
     match kind {
-        SourceKind::Reviewer if has_reviewer_levels(a) => OtherSide::Ready {
-            label: reviewer_label(a),
-            assessment: Box::new(reviewer_view(a)),
-        },
+        SourceKind::Reviewer if has_reviewer_levels(a) => {
+            let (label, reviewer) = reviewer_side(a, choice.reviewer.get());
+            OtherSide::Ready {
+                label,
+                assessment: Box::new(reviewer_view_of(a, reviewer)),
+            }
+        }
         SourceKind::Reviewer => {
             OtherSide::Waiting(t("assess.compare_source_no_reviewer_levels").to_string())
         }
@@ -239,6 +275,31 @@ pub fn CompareSource(
 ) -> impl IntoView {
     let state = use_app_state();
     let others = Memo::new(move |_| state.workspace.with(|w| others_of(&w.assessments, id)));
+    let reviewers = Memo::new(move |_| {
+        state
+            .workspace
+            .with(|w| w.get(id).map(reviewers_with_levels).unwrap_or_default())
+    });
+    // The reviewer shown selected: the pick, else the most recent (as `reviewer_side` decides).
+    let shown_reviewer = move || {
+        let first = reviewers.with(|r| r.first().map(|(x, _)| *x));
+        match choice.reviewer.get() {
+            Some(ReviewerPick::One(x)) if reviewers.with(|r| r.iter().any(|(y, _)| *y == x)) => {
+                Some(ReviewerPick::One(x))
+            }
+            Some(ReviewerPick::Latest) => Some(ReviewerPick::Latest),
+            _ => first.map(ReviewerPick::One),
+        }
+    };
+    let on_reviewer = move |ev: leptos::ev::Event| {
+        let value = event_target_value(&ev);
+        let picked = match Uuid::parse_str(&value) {
+            Ok(x) => ReviewerPick::One(x),
+            Err(_) => ReviewerPick::Latest,
+        };
+        choice.reviewer.set(Some(picked));
+        choice.kind.set(Some(SourceKind::Reviewer));
+    };
     let shown_other = move || {
         let wanted = choice.other_id.get();
         others.with(|o| {
@@ -295,6 +356,31 @@ pub fn CompareSource(
                     {t("assess.compare_source_reviewer")}
                 </label>
                 <p class="hint">{t("assess.compare_source_reviewer_hint")}</p>
+                <Show when=move || reviewers.with(|r| r.len() > 1)>
+                    <div class="field">
+                        <label for="compare-reviewer">{t("reviewers.compare_reviewer")}</label>
+                        <select id="compare-reviewer" on:change=on_reviewer>
+                            <For
+                                each=move || reviewers.get()
+                                key=|item| item.clone()
+                                let:item
+                            >
+                                <option
+                                    value=item.0.to_string()
+                                    selected=move || shown_reviewer() == Some(ReviewerPick::One(item.0))
+                                >
+                                    {crate::domain::review::byline(&item.1)}
+                                </option>
+                            </For>
+                            <option
+                                value="latest"
+                                selected=move || shown_reviewer() == Some(ReviewerPick::Latest)
+                            >
+                                {t("reviewers.compare_latest")}
+                            </option>
+                        </select>
+                    </div>
+                </Show>
             </div>
             <div class="compare-option">
                 <label>
@@ -383,6 +469,47 @@ mod tests {
         assert_eq!(reviewer_label(&a), "Reviewer");
         a.reviews[0].reviewer = " Jane Doe ".into();
         assert_eq!(reviewer_label(&a), "Reviewer (Jane Doe)");
+    }
+
+    #[test]
+    fn several_reviewers_default_to_the_most_recent_and_can_be_picked() {
+        use crate::domain::review::{set_answer_review, Reviewer};
+        let at = |n| DateTime::from_timestamp(n, 0).unwrap();
+        let who = |n, name: &str| Reviewer {
+            id: Uuid::from_u128(n),
+            name: name.into(),
+        };
+        let (sofia, marc) = (who(71, "Sofia Chen"), who(72, "Marc Dubois"));
+        let mut a = assessment(1, "A");
+        set_answer_review(&mut a, &sofia, at(1), "q1", |x| x.level = Some(1));
+        // One reviewer: as before, nothing to choose.
+        assert_eq!(
+            reviewer_side(&a, None),
+            ("Reviewer (Sofia Chen)".into(), None)
+        );
+        set_answer_review(&mut a, &marc, at(2), "q2", |x| x.level = Some(3));
+        // Marc changed his review last: his levels by default, Sofia's when picked.
+        assert_eq!(
+            reviewer_side(&a, None),
+            ("Reviewer (Marc Dubois)".into(), Some(marc.id))
+        );
+        assert_eq!(
+            reviewer_side(&a, Some(ReviewerPick::One(sofia.id))),
+            ("Reviewer (Sofia Chen)".into(), Some(sofia.id))
+        );
+        let (label, none) = reviewer_side(&a, Some(ReviewerPick::Latest));
+        assert_eq!(none, None);
+        assert!(label.contains("latest level of each question"), "{label}");
+        // A reviewer no longer there falls back to the most recent.
+        let gone = reviewer_side(&a, Some(ReviewerPick::One(Uuid::from_u128(9))));
+        assert_eq!(gone.1, Some(marc.id));
+        // Each view holds only that reviewer's levels over the founder's.
+        let marc_view = reviewer_view_of(&a, Some(marc.id));
+        assert_eq!(marc_view.answers["q2"].current, Some(3));
+        assert!(!marc_view.answers.contains_key("q1"));
+        let latest = reviewer_view_of(&a, None);
+        assert_eq!(latest.answers["q1"].current, Some(1));
+        assert_eq!(latest.answers["q2"].current, Some(3));
     }
 
     #[test]

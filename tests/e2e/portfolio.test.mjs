@@ -1,7 +1,8 @@
 // The consultant's portfolio (#20 item 1): six generated clients (and an earlier assessment of one
 // of them) on one grid of the 16 areas. The cells show the levels of the data, sorting by
 // maturity follows the indices, a tag set on a row filters, search narrows, a risk whose review
-// date passes raises a flag, a cell opens its area, and the CSV has a row per client and area.
+// date passes raises a flag (a client without a recent snapshot only a housekeeping one), a cell
+// opens its area, and the CSV has a row per client and area.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile, readdir } from 'node:fs/promises';
@@ -72,6 +73,8 @@ async function workspaceFile(all) {
     answers: { [all[1].questions[0].id]: { level: 4, comment: 'Seen it.' } },
     areas: { [all[1].id]: { status: 'challenged', comment: 'Optimistic.' } },
   };
+  // Ember: begun 200 days ago and no snapshot since: housekeeping, not a reason for attention.
+  out[4].created_at = iso(now - 200 * DAY);
   // Delta: one risk, its review due in the future.
   out[3].risks = [{
     id: '0d5e7a10-0000-4000-8000-0000000000aa', title: 'Single cloud account', description: '',
@@ -136,20 +139,34 @@ test('the portfolio shows every client by area, sorts, filters, searches, flags 
     assert.equal(await row.getByTestId('pf-index').innerText(), index(i, all), `${NAMES[i]} index`);
   }
 
-  // The sentence says who needs attention: Cobalt, for its challenged area.
+  // The default order is by company (the assessment's name is not how a consultant knows them).
+  assert.deepEqual(await rowNames(page), NAMES.map((n) => `${n} review`));
+  // The sentence says who needs attention, by company: Cobalt, for its challenged area. Ember,
+  // begun 200 days ago with no snapshot, has a housekeeping flag: shown in its row, marked, but
+  // not counted as needing attention.
   const headline = page.getByTestId('portfolio-headline');
   assert.equal(await headline.innerText(),
-    '1 of 6 clients need attention: Cobalt review (1 challenged area). Open a flag to go to the page that deals with it.');
+    '1 of 6 clients need attention: Cobalt Labs (1 challenged area). Open a flag to go to the page that deals with it; housekeeping (exports, snapshots) is listed in each row but not counted here.');
+  const ember = grid.locator(`tbody tr[data-id="${id(5)}"]`);
+  assert.equal(await ember.locator('[data-flag="no-recent-snapshot"]').innerText(), 'no snapshot in 200 days (housekeeping)');
+  assert.equal(await ember.locator('td.pf-flag-cell').getAttribute('data-flags'), '0');
+  assert.equal(await grid.locator('thead th').nth(1).textContent(), 'Maturity (self-assessed, 0 to 4)');
   assert.deepEqual(await axeViolations(page), []);
 
-  // The reviewed view: Cobalt's area 2 has the reviewer's 4 on its first question.
+  // The reviewed view: Cobalt's area 2 has the reviewer's 4 on its first question, and its
+  // index is that one reviewed area's level; clients never reviewed show "—", not their own.
   await page.getByLabel(/Reviewed \(the reviewers/).check();
+  await grid.locator('thead th', { hasText: 'Maturity (reviewed, 0 to 4)' }).waitFor();
   const cobalt = grid.locator(`tbody tr[data-id="${id(3)}"]`);
   const reviewedCells = await cobalt.locator('td.pf-cell a').allInnerTexts();
   const n2 = all[1].questions.length;
   const l2 = level(2, 1);
   assert.equal(reviewedCells[1], ((4 + l2 * (n2 - 1)) / n2).toFixed(1));
   assert.equal(reviewedCells[0], '·', 'not reviewed');
+  assert.equal(await cobalt.getByTestId('pf-index').innerText(), reviewedCells[1]);
+  for (const n of [1, 2, 4, 5, 6]) {
+    assert.equal(await grid.locator(`tbody tr[data-id="${id(n)}"]`).getByTestId('pf-index').innerText(), '—', NAMES[n - 1]);
+  }
   assert.equal(await cobalt.locator('td.pf-review').innerText(), 'In review: 1 of 16 areas');
   assert.deepEqual(await axeViolations(page), []);
   await page.getByLabel(/Self-assessed \(the founder/).check();
@@ -225,6 +242,7 @@ test('the portfolio shows every client by area, sorts, filters, searches, flags 
       assert.equal(c[5], all[j].id);
       assert.equal(c[7], l === null ? '' : String(l), `${NAMES[i]} area ${j + 1}`);
       assert.equal(c[9], String(Number(index(i, all))));
+      if (i !== 2) assert.equal(c[10], '', `${NAMES[i]}: no reviewed index, nothing reviewed`);
     });
   }
   const deltaFlags = lines.find((l) => l.includes(id(4))).split(',');

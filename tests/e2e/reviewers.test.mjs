@@ -31,7 +31,7 @@ async function importText(page, file) {
   });
 }
 
-/** Opens the area "Business goals" from the section navigation (a reload would end reviewer mode). */
+/** Opens the area "Business goals" from the section navigation. */
 async function openBusinessGoals(page) {
   await section(page, 'Assessment');
   await page.getByRole('link', { name: /Business goals/ }).first().click();
@@ -135,6 +135,21 @@ test('two reviewers review one file in turn; the founder sees both, credited, an
   const line = await summary.locator('.review-differences li').first().innerText();
   assert.match(line, /you: level 3[\s\S]*Reviewer \(Priya Nair\): level 1[\s\S]*Reviewer \(Li Wei, security adviser\): level 2[\s\S]*Reviewers disagree/);
   assert.deepEqual(await axeViolations(fp), []);
+  // Compare: one reviewer at a time, the most recent by default; or the latest of each question.
+  await section(fp, 'Compare');
+  const pick = fp.getByLabel('Reviewed levels of');
+  await pick.waitFor();
+  assert.equal(await pick.locator('option:checked').innerText(), 'Reviewer (Li Wei, security adviser)');
+  const main = fp.locator('main');
+  assert.doesNotMatch(await main.innerText(), /Priya Nair, Li Wei|Li Wei, security adviser, Priya/);
+  const heading = fp.locator('main th[scope="col"]', { hasText: /^Review/ }).first();
+  assert.equal((await heading.textContent()).trim(), 'Reviewer (Li Wei, security adviser)');
+  await pick.selectOption({ label: 'Reviewer (Priya Nair)' });
+  await fp.locator('main th[scope="col"]', { hasText: 'Reviewer (Priya Nair)' }).first().waitFor();
+  await pick.selectOption({ label: 'latest of each question' });
+  await fp.locator('main th[scope="col"]', { hasText: 'Reviewers (latest level of each question)' })
+    .first().waitFor();
+  assert.deepEqual(await axeViolations(fp), []);
   for (const s of [founder, a, b]) {
     assert.deepEqual(s.problems, []);
     assert.deepEqual(s.offOrigin, []);
@@ -174,7 +189,18 @@ test('reviewer mode cannot change the founder\'s answer; "Export for the client"
   assert.deepEqual(after.answers, before.answers, 'the founder\'s answer is unchanged');
   assert.equal(after.reviews[0].answers[qid].level, 1);
   assert.equal(after.reviews[0].answers[qid].private_note, 'PRIVATE: ask about the fee');
+  // The reviewer reads the difference as the founder's answer, not "yours".
+  assert.match(await first.locator('.review-edit .review-differs').innerText(),
+    /^⚠ Differs from the founder's answer: level 3 \(/);
   assert.deepEqual(await axeViolations(page), []);
+
+  // Reviewer mode is remembered for this assessment in this browser: a reload keeps it on.
+  await page.reload();
+  await page.getByRole('heading', { level: 2, name: 'Business goals' }).waitFor();
+  await page.getByTestId('review-banner').waitFor();
+  assert.equal(await page.getByLabel('Reviewer mode').isChecked(), true);
+  assert.equal(await first.getByRole('radio', { name: /^1 · / }).isDisabled(), true);
+  assert.equal(await first.getByLabel('Notes').isDisabled(), true);
 
   // The reviewer's own backup keeps the note; the client's copy leaves it out and says so.
   const backup = await download(page, 'Export this assessment');

@@ -78,6 +78,10 @@ test('the demo roadmap: suggest from gaps, accept all, one bar per dated initiat
   await s.close();
 });
 
+/** The priority each suggestion card states ("Priority 4.2."), in the order shown. */
+const cardPriorities = (cards) => cards.evaluateAll(
+  (items) => items.map((li) => Number(li.textContent.match(/Priority (\d+(?:\.\d+)?)/)[1])));
+
 test('suggestions come five at a time by priority, and an accepted one stays in place, marked, with its link', async () => {
   const s = await openPage(app);
   await s.goto('/');
@@ -96,7 +100,7 @@ test('suggestions come five at a time by priority, and an accepted one stays in 
   const pager = page.getByTestId('suggestions-page');
   assert.equal(await pager.innerText(), `Steps 1 to 5 of ${offered}, largest priority first`);
   // Largest priority first, within the page.
-  const priorities = await cards.evaluateAll((items) => items.map((li) => Number(li.textContent.match(/Priority (\d+(?:\.\d+)?)/)[1])));
+  const priorities = await cardPriorities(cards);
   assert.ok(priorities.every(Number.isFinite), `${priorities}`);
   assert.deepEqual([...priorities].sort((a, b) => b - a), priorities);
   assert.ok(await page.getByRole('button', { name: '← Previous 5' }).isDisabled());
@@ -121,7 +125,7 @@ test('suggestions come five at a time by priority, and an accepted one stays in 
 
   await page.getByRole('button', { name: 'Next 5 →' }).click();
   assert.equal(await pager.innerText(), `Steps 6 to ${Math.min(10, offered)} of ${offered}, largest priority first`);
-  const next = await cards.evaluateAll((items) => items.map((li) => Number(li.textContent.match(/Priority (\d+(?:\.\d+)?)/)[1])));
+  const next = await cardPriorities(cards);
   assert.ok(Math.max(...next) <= Math.min(...priorities), `${next} after ${priorities}`);
   assert.deepEqual(await axeViolations(page), []);
   assert.deepEqual(s.problems, []);

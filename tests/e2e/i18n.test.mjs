@@ -2,7 +2,7 @@
 // that it is remembered and not mistaken for work, and that a Chinese browser starts in Chinese.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startApp, openPage, storageSnapshot, axeViolations, STORAGE_PREFIX } from './support.mjs';
+import { startApp, openPage, storageSnapshot, axeViolations, waitSaved, STORAGE_PREFIX } from './support.mjs';
 
 let app;
 before(async () => { app = await startApp(); });
@@ -23,6 +23,10 @@ test('switching to Chinese translates the interface and the framework, is rememb
   assert.equal(await page.evaluate(() => document.documentElement.lang), 'en');
   await openDemo(page);
   const demoUrl = page.url().replace(/\/a\/([0-9a-f-]{36}).*$/, '/a/$1');
+  // The demo's first save is debounced: compare against storage once it holds the demo, or a slow
+  // machine snapshots an empty store and counts the demo's own save as the language switch's.
+  await waitSaved(page);
+  await page.waitForFunction((k) => (localStorage.getItem(k) ?? '[]') !== '[]', `${STORAGE_PREFIX}index`);
   const before = await storageSnapshot(page);
 
   await page.getByLabel('Language').selectOption('zh-Hans');

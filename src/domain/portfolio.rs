@@ -321,6 +321,9 @@ pub struct Facts {
     pub review: ReviewState,
     pub flags: Flags,
     pub last_snapshot: Option<DateTime<Utc>>,
+    /// Whether the flags read from the bulky lists (risks, budget, KPIs, snapshots) are in
+    /// [`Facts::flags`]: false from [`facts_before_lists`] until [`Facts::read_lists`].
+    pub lists_read: bool,
 }
 
 impl Facts {
@@ -386,6 +389,25 @@ pub fn facts(
     now: DateTime<Utc>,
     today: NaiveDate,
 ) -> Facts {
+    let mut f = facts_before_lists(content, a, log, now);
+    f.read_lists(a, now, today);
+    f
+}
+
+/// Whether every list [`Facts::read_lists`] reads is in memory already (storage may leave them
+/// to be read on first use, which for fifty clients costs more than the rest of the grid).
+pub fn lists_in_memory(a: &Assessment) -> bool {
+    a.risks.is_read() && a.kpis.is_read() && a.initiatives.is_read() && a.snapshots.is_read()
+}
+
+/// [`facts`] without the flags that need the bulky lists: levels, index, review state, the
+/// challenged areas and the export reminder. The portfolio shows these first.
+pub fn facts_before_lists(
+    content: &Content,
+    a: &Assessment,
+    log: &ExportLog,
+    now: DateTime<Utc>,
+) -> Facts {
     let results = scoring::compute(content, a);
     let Reviewed {
         view,
@@ -440,27 +462,10 @@ pub fn facts(
             areas,
         }
     };
-    let (first, count) = default_range(a, today);
-    let quarters_over = plan(a, first, count)
-        .iter()
-        .filter(|p| p.over_total().is_some())
-        .count();
-    let kpis_off_track = a
-        .kpis
-        .iter()
-        .filter(|k| trend::project(k, today).status == Status::OffTrack)
-        .count();
-    let last_snapshot = a.snapshots.iter().map(|s| s.taken_at).max();
-    let since = last_snapshot.unwrap_or(a.created_at);
-    let snapshot_days = (now - since).num_days();
     let flags = Flags {
         challenged,
-        overdue_risks: risk::summary(&a.risks, today).overdue,
-        quarters_over,
-        kpis_off_track,
         unexported_days: log.reminder(a.id, now).map(|r| r.days),
-        stale_snapshot: (snapshot_days > SNAPSHOT_STALE_DAYS)
-            .then_some((snapshot_days, last_snapshot.is_some())),
+        ..Flags::default()
     };
     let reviewed_index = mean(reviewed_levels.iter().filter_map(|l| l.score()));
     Facts {
@@ -476,7 +481,32 @@ pub fn facts(
         reviewed_index,
         review,
         flags,
-        last_snapshot,
+        last_snapshot: None,
+        lists_read: false,
+    }
+}
+
+impl Facts {
+    /// Adds the flags read from `a`'s bulky lists: overdue risk reviews, quarters over budget,
+    /// KPIs off track and the last snapshot.
+    pub fn read_lists(&mut self, a: &Assessment, now: DateTime<Utc>, today: NaiveDate) {
+        let (first, count) = default_range(a, today);
+        self.flags.quarters_over = plan(a, first, count)
+            .iter()
+            .filter(|p| p.over_total().is_some())
+            .count();
+        self.flags.kpis_off_track = a
+            .kpis
+            .iter()
+            .filter(|k| trend::project(k, today).status == Status::OffTrack)
+            .count();
+        self.flags.overdue_risks = risk::summary(&a.risks, today).overdue;
+        let last_snapshot = a.snapshots.iter().map(|s| s.taken_at).max();
+        let snapshot_days = (now - last_snapshot.unwrap_or(a.created_at)).num_days();
+        self.flags.stale_snapshot = (snapshot_days > SNAPSHOT_STALE_DAYS)
+            .then_some((snapshot_days, last_snapshot.is_some()));
+        self.last_snapshot = last_snapshot;
+        self.lists_read = true;
     }
 }
 
@@ -741,6 +771,21 @@ pub fn headline(clients: &[Client], rows: &[usize]) -> String {
         .collect();
     if rows.is_empty() {
         return tr("portfolio.headline_no_rows").to_string();
+    }
+    // "All clear" before every list is read would be a guess.
+    let reading = rows
+        .iter()
+        .filter_map(|&i| clients.get(i))
+        .filter(|c| !c.latest.lists_read)
+        .count();
+    if reading > 0 {
+        return trf(
+            "portfolio.headline_reading",
+            &[
+                ("n", &reading.to_string()),
+                ("total", &rows.len().to_string()),
+            ],
+        );
     }
     if needing.is_empty() {
         return trf(
@@ -1066,6 +1111,20 @@ mod tests {
             ]
         );
         assert_eq!(f.flags.count(), 4);
+
+        // Before the lists are read: the review and export flags only, and the headline waits
+        // rather than calling the client clear; reading the lists gives exactly the full facts.
+        let mut early = facts_before_lists(crate::content::get(), &a, &log, at(today()));
+        assert!(!early.lists_read);
+        let early_flags: Vec<&str> = early.flags.list().iter().map(|x| x.id()).collect();
+        assert_eq!(early_flags, vec!["not-exported"]);
+        let cs = clients(vec![early.clone()], &BTreeMap::new());
+        assert_eq!(
+            headline(&cs, &[0]),
+            "Levels shown for all 1 clients; reading the risks, budgets and KPIs of 1 of them to raise their flags…"
+        );
+        early.read_lists(&a, at(today()), today());
+        assert_eq!(early, f);
     }
 
     #[test]

@@ -85,6 +85,9 @@ pub struct AppState {
     pub persisted: RwSignal<Option<bool>>,
     /// Characters the saved records take in localStorage, updated after each save.
     pub storage_used: RwSignal<usize>,
+    /// Whether every list start-up left for later has been read and checked (pages that read
+    /// every client's lists, like the Portfolio, show what they can before that).
+    pub lists_checked: RwSignal<bool>,
 }
 
 pub fn use_app_state() -> AppState {
@@ -116,6 +119,7 @@ impl AppState {
             conflicts: RwSignal::new(Vec::new()),
             persisted: RwSignal::new(None),
             storage_used: RwSignal::new(0),
+            lists_checked: RwSignal::new(false),
         };
         state
             .storage_used
@@ -137,6 +141,7 @@ impl AppState {
         /// Work per slice: half a frame, so a click waits at most about that long.
         const SLICE_MS: f64 = 8.0;
         if self.storage.with_value(Storage::next_unchecked).is_none() {
+            self.lists_checked.set(true);
             return;
         }
         request_idle_callback(move || {
@@ -160,6 +165,9 @@ impl AppState {
     pub fn check_all_stored(&self) {
         while let Some(id) = self.storage.with_value(Storage::next_unchecked) {
             self.check_stored(id);
+        }
+        if !self.lists_checked.get_untracked() {
+            self.lists_checked.set(true);
         }
     }
 

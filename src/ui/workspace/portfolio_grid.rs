@@ -16,6 +16,8 @@ pub fn PortfolioGrid(
     query: RwSignal<Query>,
     known_tags: Memo<Vec<String>>,
     set_tag: impl Fn(Uuid, String) + Copy + Send + Sync + 'static,
+    /// True while some client's flags wait for its lists to be read.
+    reading: Memo<bool>,
 ) -> impl IntoView {
     let areas = &content().areas;
     let view = Memo::new(move |_| query.with(|q| q.view));
@@ -23,7 +25,8 @@ pub fn PortfolioGrid(
         <datalist id="portfolio-tags">
             {move || known_tags.get().into_iter().map(|tag| view! { <option value=tag/> }).collect_view()}
         </datalist>
-        <table class="data-table portfolio-grid" data-testid="portfolio-grid">
+        <table class="data-table portfolio-grid" data-testid="portfolio-grid"
+            aria-busy=move || if reading.get() { "true" } else { "false" }>
             <caption class="visually-hidden">{t("portfolio.caption")}</caption>
             <thead>
                 <tr>

@@ -11,7 +11,8 @@ use leptos_router::components::A;
 use uuid::Uuid;
 
 use crate::domain::portfolio::{
-    self, clients, facts, headline, select, tags_in_use, Query, ReviewKind, SortBy, TagFilter, View,
+    self, clients, facts, facts_before_lists, headline, lists_in_memory, select, tags_in_use,
+    Query, ReviewKind, SortBy, TagFilter, View,
 };
 use crate::domain::Stage;
 use crate::storage;
@@ -29,19 +30,30 @@ pub fn PortfolioPage() -> impl IntoView {
     let state = use_app_state();
     let tags = RwSignal::new(storage::load_tags());
     let query = RwSignal::new(Query::default());
+    // Levels first: until start-up's deferred checks have read every client's bulky lists,
+    // clients whose lists are not in memory show their levels with the flags still to come, and
+    // the grid is built once more when the checks are done.
     let all = Memo::new(move |_| {
         let now = Utc::now();
         let today = Local::now().date_naive();
+        let lists_checked = state.lists_checked.get();
         let facts = state.export_log.with(|log| {
             state.workspace.with(|w| {
                 w.assessments
                     .iter()
-                    .map(|a| facts(content(), a, log, now, today))
+                    .map(|a| {
+                        if lists_checked || lists_in_memory(a) {
+                            facts(content(), a, log, now, today)
+                        } else {
+                            facts_before_lists(content(), a, log, now)
+                        }
+                    })
                     .collect::<Vec<_>>()
             })
         });
         tags.with(|t| clients(facts, t))
     });
+    let reading = Memo::new(move |_| all.with(|c| c.iter().any(|c| !c.latest.lists_read)));
     let rows = Memo::new(move |_| all.with(|c| query.with(|q| select(c, q))));
     let known_tags = Memo::new(move |_| all.with(|c| tags_in_use(c)));
     let sentence = move || all.with(|c| rows.with(|r| headline(c, r)));
@@ -57,6 +69,8 @@ pub fn PortfolioPage() -> impl IntoView {
         Err(e) => state.notify(tf("portfolio.tag_not_saved", &[("why", &e.to_string())])),
     };
     let download = move |_| {
+        // The file has every flag: finish reading the lists first (the memo then reads them all).
+        state.check_all_stored();
         let text = all.with_untracked(|c| rows.with_untracked(|r| portfolio::csv(content(), c, r)));
         let json_name = crate::format::file_name("portfolio", Local::now().date_naive());
         let name = format!(
@@ -89,7 +103,7 @@ pub fn PortfolioPage() -> impl IntoView {
                     </button>
                     <A href="/">{t("portfolio.back_to_list")}</A>
                 </div>
-                <PortfolioGrid all rows query known_tags set_tag/>
+                <PortfolioGrid all rows query known_tags set_tag reading/>
                 <p class="muted small">{t("portfolio.tags_stay")}</p>
             </Show>
         </section>

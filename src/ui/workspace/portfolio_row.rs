@@ -58,7 +58,12 @@ pub fn PortfolioRow(
     let flags = f.flags.list();
     // Only serious flags count; housekeeping ones are shown, marked, but not counted.
     let flag_count = f.flags.serious().len();
-    let flag_view = if flags.is_empty() {
+    let reading = (!f.lists_read).then(|| {
+        view! { <span class="muted small pf-reading">{t("portfolio.flags_reading")}</span> }
+    });
+    let flag_view = if flags.is_empty() && reading.is_some() {
+        ().into_any()
+    } else if flags.is_empty() {
         view! { <span class="muted">{t("portfolio.no_flags")}</span> }.into_any()
     } else {
         view! {
@@ -113,7 +118,9 @@ pub fn PortfolioRow(
             "portfolio.last_snapshot",
             &[("date", &date(at.date_naive()))],
         ),
-        None => t("portfolio.no_snapshot").to_string(),
+        None if f.lists_read => t("portfolio.no_snapshot").to_string(),
+        // Not read yet: saying "no snapshot" would be a guess.
+        None => String::new(),
     };
     let index = index_text(f.index_in(view));
     let review = f.review.text();
@@ -139,7 +146,7 @@ pub fn PortfolioRow(
             </th>
             <td class="pf-index" data-testid="pf-index">{index}</td>
             <td class="pf-review">{review}</td>
-            <td class="pf-flag-cell" data-flags=flag_count>{flag_view}</td>
+            <td class="pf-flag-cell" data-flags=flag_count>{flag_view}{reading}</td>
             {cells}
         </tr>
     }

@@ -75,8 +75,31 @@ pub fn trf(key: &str, args: &[(&str, &str)]) -> String {
     fill(tr(key), args)
 }
 
+/// A counted text in the current language: `key` with `{n}` (and `args`) filled in, in the
+/// plural form the language uses for `n`. English has a singular: when `n` is 1 the catalogue's
+/// `key.one` is used if it exists. Chinese has one form for every number (CLDR: "other" only).
+pub fn trn(key: &str, n: usize, args: &[(&str, &str)]) -> String {
+    counted(current(), key, n, args)
+}
+
+/// [`trn`] in `lang`.
+pub fn counted(lang: Lang, key: &str, n: usize, args: &[(&str, &str)]) -> String {
+    let one = format!("{key}.one");
+    let template = match (lang, n) {
+        (Lang::En, 1) => catalogue(Lang::En)
+            .get(&one)
+            .map(String::as_str)
+            .unwrap_or_else(|| text(lang, key)),
+        _ => text(lang, key),
+    };
+    let n = n.to_string();
+    let mut all: Vec<(&str, &str)> = vec![("n", &n)];
+    all.extend_from_slice(args);
+    fill(template, &all)
+}
+
 /// Every catalogue group, in both languages. A new group is one line here and two files.
-const GROUPS: [(&str, &str, &str); 24] = [
+const GROUPS: [(&str, &str, &str); 27] = [
     (
         "lead",
         include_str!("../locales/en/lead.json"),
@@ -196,6 +219,21 @@ const GROUPS: [(&str, &str, &str); 24] = [
         "folder",
         include_str!("../locales/en/folder.json"),
         include_str!("../locales/zh/folder.json"),
+    ),
+    (
+        "numbers",
+        include_str!("../locales/en/numbers.json"),
+        include_str!("../locales/zh/numbers.json"),
+    ),
+    (
+        "answers_csv",
+        include_str!("../locales/en/answers_csv.json"),
+        include_str!("../locales/zh/answers_csv.json"),
+    ),
+    (
+        "spec",
+        include_str!("../locales/en/spec.json"),
+        include_str!("../locales/zh/spec.json"),
     ),
 ];
 

@@ -26,6 +26,15 @@ fn every_key_exists_in_both_languages_with_the_same_placeholders() {
         let en = parse_group(en).unwrap_or_else(|e| panic!("locales/en/{group}.json: {e}"));
         let zh = parse_group(zh).unwrap_or_else(|e| panic!("locales/zh/{group}.json: {e}"));
         for key in en.keys() {
+            // English singulars (`key.one`, see `counted`): Chinese has one form for all numbers.
+            if let Some(base) = key.strip_suffix(".one") {
+                if !en.contains_key(base) {
+                    problems.push(format!(
+                        "{group}: \"{key}\" has no \"{base}\" to be the singular of"
+                    ));
+                }
+                continue;
+            }
             if !zh.contains_key(key) {
                 problems.push(format!(
                     "{group}: \"{key}\" is in English but not in Chinese"
@@ -39,7 +48,18 @@ fn every_key_exists_in_both_languages_with_the_same_placeholders() {
                 ));
             }
         }
+        for key in zh.keys().filter(|k| k.ends_with(".one")) {
+            problems.push(format!("{group}: \"{key}\": Chinese has no singular form"));
+        }
         for (key, en_text) in &en {
+            if let Some(base) = key.strip_suffix(".one") {
+                let allowed = placeholders(&en[base]);
+                if !placeholders(en_text).is_subset(&allowed) {
+                    problems.push(format!(
+                        "{group}: \"{key}\" uses placeholders \"{base}\" has not"
+                    ));
+                }
+            }
             if !key.starts_with(&format!("{group}.")) {
                 problems.push(format!(
                     "{group}: \"{key}\" does not start with \"{group}.\""
@@ -77,7 +97,9 @@ fn a_missing_key_is_caught() {
 /// Keys the code asks for with a literal: `t("…")`, `tf("…"` and the charts' `word("…")`.
 fn literal_keys(source: &str) -> Vec<String> {
     let mut keys = Vec::new();
-    for pattern in ["t(\"", "tf(\"", "tr(\"", "trf(\"", "word(\""] {
+    for pattern in [
+        "t(\"", "tf(\"", "tr(\"", "trf(\"", "tn(\"", "trn(\"", "word(\"",
+    ] {
         let mut rest = source;
         while let Some(at) = rest.find(pattern) {
             let before = rest[..at].chars().next_back();
@@ -213,6 +235,15 @@ fn every_label_the_model_gives_has_a_chinese_text() {
     );
     assert_eq!(label(Lang::Zh, "Seed"), "种子轮");
     assert_eq!(label(Lang::En, "Seed"), "Seed");
+}
+
+#[test]
+fn counted_texts_take_the_english_singular_and_one_chinese_form() {
+    let one = counted(Lang::En, "common.weeks", 1, &[]);
+    let many = counted(Lang::En, "common.weeks", 3, &[]);
+    assert_eq!((one.as_str(), many.as_str()), ("1 week", "3 weeks"));
+    assert_eq!(counted(Lang::Zh, "common.weeks", 1, &[]), "1 周");
+    assert_eq!(counted(Lang::Zh, "common.weeks", 3, &[]), "3 周");
 }
 
 #[test]

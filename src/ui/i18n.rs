@@ -30,6 +30,11 @@ pub fn tf(key: &str, args: &[(&str, &str)]) -> String {
     i18n::fill(t(key), args)
 }
 
+/// A counted UI text ("1 week", "3 weeks"): see [`i18n::counted`].
+pub fn tn(key: &str, n: usize, args: &[(&str, &str)]) -> String {
+    i18n::counted(lang(), key, n, args)
+}
+
 /// A date in the language in use.
 pub fn date(d: NaiveDate) -> String {
     i18n::date(lang(), d)

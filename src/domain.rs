@@ -6,6 +6,7 @@
 
 pub mod answer_counts;
 pub mod answers;
+pub mod answers_csv;
 pub mod backup;
 pub mod board_report;
 pub mod budget;
@@ -28,6 +29,8 @@ pub mod report;
 pub mod review;
 pub mod risk;
 pub mod roadmap;
+#[cfg(test)]
+mod rollup_tests;
 pub mod scorecard;
 pub mod scoring;
 pub mod shared;

@@ -10,6 +10,7 @@ use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
 use crate::content::Content;
+use crate::domain::answer_counts::{founder_level, review_counts, ReviewCounts};
 use crate::domain::Assessment;
 use crate::i18n::{tr, trf};
 
@@ -347,18 +348,6 @@ pub fn level_text(content: &Content, level: u8) -> String {
     }
 }
 
-/// An answer where the reviewer's level is not the founder's.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct LevelDifference {
-    pub area_id: String,
-    pub area_name: String,
-    pub question_id: String,
-    pub question_text: String,
-    /// The founder's level; `None` when unanswered or marked not applicable.
-    pub founder: Option<u8>,
-    pub reviewer: u8,
-}
-
 /// What one reviewer's review says overall, for the overview page.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct ReviewSummary {
@@ -368,20 +357,11 @@ pub struct ReviewSummary {
     pub challenged: usize,
     /// Areas with no status yet (including those the review never touched).
     pub not_reviewed: usize,
-    /// Comments on answers and on areas, blank ones not counted (private notes are not).
-    pub comments: usize,
     /// Challenged areas in framework order: (area id, area name).
     pub challenged_areas: Vec<(String, String)>,
-    /// In framework order (area, then question).
-    pub differences: Vec<LevelDifference>,
-}
-
-/// The founder's level of a question: `None` when unanswered or marked not applicable.
-fn founder_level(a: &Assessment, question_id: &str) -> Option<u8> {
-    a.answers
-        .get(question_id)
-        .filter(|x| !x.is_not_applicable())
-        .and_then(|x| x.current)
+    /// Comments, rated questions and differing levels, counted by
+    /// [`crate::domain::answer_counts::review_counts`] as every page counts them.
+    pub counts: ReviewCounts,
 }
 
 /// Counts one review against the framework. Entries for questions or areas the framework does
@@ -391,39 +371,22 @@ pub fn summary(content: &Content, a: &Assessment, review: &Review) -> ReviewSumm
     let mut s = ReviewSummary {
         reviewer_id: review.reviewer_id,
         reviewer: review.reviewer.trim().to_string(),
+        counts: review_counts(content, a, review),
         ..ReviewSummary::default()
     };
     for area in &content.areas {
-        let area_review = review.areas.get(&area.id);
-        match area_review.map(|r| r.status).unwrap_or_default() {
+        match review
+            .areas
+            .get(&area.id)
+            .map(|r| r.status)
+            .unwrap_or_default()
+        {
             AreaStatus::NotReviewed => s.not_reviewed += 1,
             AreaStatus::Agreed => s.agreed += 1,
             AreaStatus::Challenged => {
                 s.challenged += 1;
                 s.challenged_areas
                     .push((area.id.clone(), area.name.clone()));
-            }
-        }
-        if area_review.is_some_and(|r| !r.comment.trim().is_empty()) {
-            s.comments += 1;
-        }
-        for q in &area.questions {
-            let Some(answer_review) = review.answers.get(&q.id) else {
-                continue;
-            };
-            if !answer_review.comment.trim().is_empty() {
-                s.comments += 1;
-            }
-            let founder = founder_level(a, &q.id);
-            if let Some(level) = answer_review.level.filter(|l| Some(*l) != founder) {
-                s.differences.push(LevelDifference {
-                    area_id: area.id.clone(),
-                    area_name: area.name.clone(),
-                    question_id: q.id.clone(),
-                    question_text: q.text.clone(),
-                    founder,
-                    reviewer: level,
-                });
             }
         }
     }
@@ -688,26 +651,16 @@ mod tests {
         assert_eq!((s.reviewer_id, s.reviewer.as_str()), (jane.id, "Jane"));
         assert_eq!((s.agreed, s.challenged), (1, 1));
         assert_eq!(s.not_reviewed, c.areas.len() - 2);
-        assert_eq!(s.comments, 3);
+        assert_eq!(s.counts.comments, 3);
         assert_eq!(
             s.challenged_areas,
             vec![(area0.clone(), c.areas[0].name.clone())]
         );
-        assert_eq!(
-            s.differences,
-            vec![LevelDifference {
-                area_id: area0,
-                area_name: c.areas[0].name.clone(),
-                question_id: q0,
-                question_text: c.areas[0].questions[0].text.clone(),
-                founder: Some(1),
-                reviewer: 3,
-            }]
-        );
+        assert_eq!((s.counts.levels.differ, s.counts.levels.same), (1, 1));
     }
 
     #[test]
-    fn a_level_on_an_unanswered_or_not_applicable_question_differs() {
+    fn a_level_on_an_unanswered_or_not_applicable_question_is_counted_apart() {
         let c = crate::content::get();
         let (_, _, q0, q1) = ids();
         let mut a = assessment();
@@ -717,12 +670,9 @@ mod tests {
         set_answer_review(&mut a, &jane, at(1), &q0, |x| x.level = Some(0));
         set_answer_review(&mut a, &jane, at(1), &q1, |x| x.level = Some(2));
         let s = summary(c, &a, &a.reviews[0]);
-        let got: Vec<(&str, Option<u8>, u8)> = s
-            .differences
-            .iter()
-            .map(|d| (d.question_id.as_str(), d.founder, d.reviewer))
-            .collect();
-        assert_eq!(got, vec![(q0.as_str(), None, 0), (q1.as_str(), None, 2)]);
+        // Neither is a difference: the founder gave no level to compare with.
+        assert_eq!(s.counts.levels.differ, 0);
+        assert_eq!(s.counts.levels.founder_no_level, 2);
     }
 
     #[test]

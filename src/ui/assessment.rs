@@ -12,6 +12,7 @@ pub(crate) mod question_card;
 pub(crate) mod results;
 pub(crate) mod review_answer;
 pub(crate) mod review_area;
+pub(crate) mod review_counts;
 pub(crate) mod review_summary;
 pub(crate) mod review_toggle;
 pub(crate) mod self_assessment;

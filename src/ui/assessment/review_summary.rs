@@ -8,6 +8,7 @@ use leptos_router::components::A;
 
 use crate::domain::review::{self, ReviewSummary as Summary};
 use crate::ui::assessment::review_answer::level_text;
+use crate::ui::assessment::review_counts::ReviewCountList;
 use crate::ui::i18n::{content, t, tf};
 use crate::ui::shell::assessment_frame::use_current;
 
@@ -48,9 +49,8 @@ fn reviewer_block(id: uuid::Uuid, s: Summary) -> impl IntoView {
                 <li>{count_line("assess.review_summary_agreed", areas(s.agreed))}</li>
                 <li>{count_line("assess.review_summary_challenged", areas(s.challenged))}</li>
                 <li>{count_line("assess.review_summary_not_reviewed", areas(s.not_reviewed))}</li>
-                <li>{count_line("assess.review_summary_comments", s.comments.to_string())}</li>
-                <li>{count_line("assess.review_summary_differences", s.differences.len().to_string())}</li>
             </ul>
+            <ReviewCountList counts=s.counts/>
             {has_challenged.then(|| view! {
                 <p>{t("assess.review_summary_challenged_areas")}</p>
                 <ul>{challenged}</ul>

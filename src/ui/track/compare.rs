@@ -5,8 +5,10 @@
 
 use leptos::prelude::*;
 
+use crate::domain::answer_counts::level_counts;
 use crate::domain::compare::{compare, Comparison};
-use crate::ui::i18n::{content, t, tf};
+use crate::ui::assessment::review_counts::{count_lines, lines_view};
+use crate::ui::i18n::{content, t};
 use crate::ui::shell::assessment_frame::use_current;
 use crate::ui::state::use_app_state;
 use crate::ui::track::compare_results::CompareResults;
@@ -60,8 +62,9 @@ pub fn CompareSection() -> impl IntoView {
             && current.assessment.with(Option::is_some)
     });
     // The reviewer's view keeps the founder's level wherever the reviewer gave none, so the
-    // summary's "agree" includes questions the reviewer did not rate: say how many they did.
-    let rated_note = Memo::new(move |_| {
+    // summary's "agree" includes questions the reviewer did not rate: say how many they did, in
+    // the counts and words of the Overview and the Report.
+    let rated = Memo::new(move |_| {
         if kind.get() != SourceKind::Reviewer || !ready.get() {
             return None;
         }
@@ -69,8 +72,8 @@ pub fn CompareSection() -> impl IntoView {
             a.as_ref().map(|a| {
                 // Counted for the reviewer compared (see `reviewer_side`).
                 let (_, reviewer) = super::compare_source::reviewer_side(a, choice.reviewer.get());
-                let rated = crate::domain::review::reviewed_levels(a, reviewer).len();
-                tf("assess.compare_rated", &[("rated", &rated.to_string())])
+                let levels = crate::domain::review::reviewed_levels(a, reviewer);
+                level_counts(content(), a, &levels)
             })
         })
     });
@@ -88,7 +91,12 @@ pub fn CompareSection() -> impl IntoView {
             <CompareSource id choice kind/>
             {status}
             <Show when=move || ready.get()>
-                <p class="muted" data-testid="compare-rated">{move || rated_note.get()}</p>
+                {move || rated.get().map(|levels| view! {
+                    <div class="muted" data-testid="compare-rated">
+                        {lines_view(count_lines(&levels, None))}
+                        <p>{t("reviewers.compare_rated_note")}</p>
+                    </div>
+                })}
                 <CompareResults id comparison=comparison right=right/>
             </Show>
         </section>

@@ -7,14 +7,16 @@ use chrono::NaiveDate;
 use leptos::prelude::*;
 use uuid::Uuid;
 
+use crate::domain::answer_counts::{review_counts, ReviewCounts};
 use crate::domain::kpi::trend;
 use crate::domain::kpi::Kpi;
 use crate::domain::review::{AreaStatus, Review};
 use crate::domain::risk::{ranked, summary};
 use crate::domain::scorecard::engine;
 use crate::domain::scorecard::ScorecardKind;
+use crate::ui::assessment::review_counts::ReviewCountList;
 use crate::ui::common::numbers::trim_number;
-use crate::ui::i18n::{content, date, l, t, tf};
+use crate::ui::i18n::{content, date, l, t, tf, tn};
 use crate::ui::plan::kpi_dashboard::status_text;
 use crate::ui::plan::risk_register::{display_title, overdue_text, score_text};
 use crate::ui::track::report_table::{of_assessment, Column, ReportPart, ReportRow, ReportTable};
@@ -270,8 +272,8 @@ pub fn ReportReview() -> impl IntoView {
         a.reviews
             .iter()
             .filter(|r| has_review(r))
-            .cloned()
-            .collect::<Vec<Review>>()
+            .map(|r| (r.clone(), review_counts(content(), a, r)))
+            .collect::<Vec<(Review, ReviewCounts)>>()
     });
     view! {
         <ReportPart heading_id="report-review-title" title=t("partners.report_tracking_review")>
@@ -281,7 +283,7 @@ pub fn ReportReview() -> impl IntoView {
                     <p>{t("partners.report_tracking_no_review")}</p>
                 }
             >
-                {move || reviews.get().into_iter().map(|r| view! { <ReviewerPart review=r/> }).collect_view()}
+                {move || reviews.get().into_iter().map(|(r, counts)| view! { <ReviewerPart review=r counts/> }).collect_view()}
             </Show>
         </ReportPart>
     }
@@ -289,38 +291,13 @@ pub fn ReportReview() -> impl IntoView {
 
 /// One reviewer's part of the report: who, what they said in counts, and a status per area.
 #[component]
-fn ReviewerPart(review: Review) -> impl IntoView {
+fn ReviewerPart(review: Review, counts: ReviewCounts) -> impl IntoView {
     let r = &review;
-    let who = match r.reviewer.trim() {
+    // The counts are worded as on the Overview and Compare (ui::assessment::review_counts).
+    let headline = match r.reviewer.trim() {
         "" => t("partners.report_tracking_reviewed_anonymous").to_string(),
         name => tf("partners.report_tracking_reviewed_by", &[("name", name)]),
     };
-    let answers = r
-        .answers
-        .values()
-        .filter(|x| x.level.is_some() || !x.comment.trim().is_empty())
-        .count();
-    let count = |s: AreaStatus| r.areas.values().filter(|x| x.status == s).count();
-    let agreed = count(AreaStatus::Agreed);
-    // English counts take a plural; each combination is a whole sentence to translate.
-    let key = match (answers == 1, agreed == 1) {
-        (true, true) => "partners.report_tracking_review_counts_one_one",
-        (true, false) => "partners.report_tracking_review_counts_one_many",
-        (false, true) => "partners.report_tracking_review_counts_many_one",
-        (false, false) => "partners.report_tracking_review_counts_many_many",
-    };
-    let counts = tf(
-        key,
-        &[
-            ("answers", &answers.to_string()),
-            ("agreed", &agreed.to_string()),
-            ("challenged", &count(AreaStatus::Challenged).to_string()),
-        ],
-    );
-    let headline = tf(
-        "partners.report_tracking_review_headline",
-        &[("who", &who), ("counts", &counts)],
-    );
     // Only the areas the reviewer gave a status or a comment (private notes are never
     // reported) get a row; the others are named in one line, so a review of five areas does not
     // print sixteen rows.
@@ -348,16 +325,15 @@ fn ReviewerPart(review: Review) -> impl IntoView {
         .collect();
     let not_reviewed = (!silent.is_empty()).then(|| {
         let names: Vec<&str> = silent.iter().map(|a| a.name.as_str()).collect();
-        tf(
+        tn(
             "report.review_not_reviewed",
-            &[
-                ("count", &names.len().to_string()),
-                ("areas", &names.join(t("report.name_separator"))),
-            ],
+            names.len(),
+            &[("areas", &names.join(t("report.name_separator")))],
         )
     });
     view! {
         <p class="headline">{headline}</p>
+        <ReviewCountList counts/>
         <ReportTable
             caption=t("report.review_table")
             columns=vec![

@@ -117,8 +117,10 @@ fn value_text(bar: &GapBar) -> String {
     crate::i18n::fill(
         word("charts.gaps_value"),
         &[
-            ("gap", &format!("{:.1}", gap_of(bar))),
-            ("priority", &format!("{:.1}", priority_of(bar))),
+            // Rounded by the one formatter the tables and texts use: `{:.1}` rounds 1.25 to
+            // "1.2" where they say "1.3".
+            ("gap", &crate::domain::scoring::fmt1(gap_of(bar))),
+            ("priority", &crate::domain::scoring::fmt1(priority_of(bar))),
         ],
     )
 }

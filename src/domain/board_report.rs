@@ -14,10 +14,10 @@ use uuid::Uuid;
 use crate::content::Content;
 use crate::domain::report::ReportText;
 use crate::domain::review::{self, AreaStatus};
-use crate::domain::scoring::{compute, fmt1, AreaResult, Results};
+use crate::domain::scoring::{compute, fmt1, round1, AreaResult, Results};
 use crate::domain::verdict::verdict;
-use crate::domain::Assessment;
-use crate::i18n::{tr, trf};
+use crate::domain::{Assessment, Stage};
+use crate::i18n::{tr, trf, trn};
 
 /// Gaps the starting recommendations name.
 const RECOMMENDED_GAPS: usize = 3;
@@ -171,11 +171,7 @@ pub fn prepared_by(a: &Assessment, basis: Basis, reviewer: Option<Uuid>) -> Stri
 
 /// "1 question" or "12 questions".
 fn questions(n: usize) -> String {
-    if n == 1 {
-        tr("report.questions_one").to_string()
-    } else {
-        trf("report.questions_many", &[("n", &n.to_string())])
-    }
+    trn("report.questions", n, &[])
 }
 
 /// What the report's levels are, in one sentence for the cover, e.g. "Reviewed levels: Priya
@@ -196,25 +192,127 @@ pub fn basis_sentence(f: &Figures, who: &str) -> String {
     }
 }
 
-/// The executive summary to start from: the verdict on the leading levels, and on a reviewed
-/// basis what the review changed and which areas it challenges.
+/// "a Series A company", as the verdict names the stage (the same texts).
+fn stage_phrase(stage: Stage) -> &'static str {
+    tr(match stage {
+        Stage::PreSeed => "verdict.stage_pre_seed",
+        Stage::Seed => "verdict.stage_seed",
+        Stage::SeriesA => "verdict.stage_series_a",
+        Stage::SeriesBPlus => "verdict.stage_series_b_plus",
+        Stage::Unknown => "spec.stage_unknown_phrase",
+    })
+}
+
+/// The verdict in the third person, for a board: "For a Series A company, Acme is at or above
+/// target in 9 of 16 areas…". Its counts are the verdict's own ([`verdict`] on the same levels
+/// and results), its largest gap the first of the ranked gaps still below target as shown.
+fn board_verdict(content: &Content, lead: &Assessment, r: &Results) -> Vec<String> {
+    let v = verdict(content, lead, r);
+    if r.index.is_none() {
+        return vec![tr("report.start_no_verdict").to_string()];
+    }
+    let company = company(lead);
+    let stage = stage_phrase(lead.profile.stage);
+    let scored = r.areas.iter().filter(|x| x.score.is_some()).count();
+    let (above, below) = (v.above.to_string(), v.below.to_string());
+    let base = [("company", company.as_str()), ("stage", stage)];
+    let mut sentences = vec![if scored == r.areas.len() {
+        trf(
+            "report.start_standing_all",
+            &[
+                base[0],
+                base[1],
+                ("above", &above),
+                ("below", &below),
+                ("areas", &r.areas.len().to_string()),
+            ],
+        )
+    } else if scored == 1 {
+        trf(
+            if v.below == 1 {
+                "report.start_standing_one_below"
+            } else {
+                "report.start_standing_one_above"
+            },
+            &base,
+        )
+    } else {
+        trf(
+            "report.start_standing_some",
+            &[
+                base[0],
+                base[1],
+                ("above", &above),
+                ("below", &below),
+                ("scored", &scored.to_string()),
+            ],
+        )
+    }];
+    sentences.push(match shown_gaps(r).into_iter().next() {
+        Some(top) => trf(
+            "verdict.largest_gap",
+            &[
+                ("area", top.name.as_str()),
+                ("today", &fmt1(top.score.unwrap_or(0.0))),
+                ("target", &fmt1(top.target.unwrap_or(0.0))),
+            ],
+        ),
+        None => tr("verdict.no_gap").to_string(),
+    });
+    sentences.push(if v.quick_read {
+        trn(
+            "report.start_basis_part",
+            r.done,
+            &[("questions", &r.questions.to_string())],
+        )
+    } else {
+        trf(
+            "verdict.basis_all",
+            &[("questions", &r.questions.to_string())],
+        )
+    });
+    let unanswered = r.areas.iter().filter(|x| x.done == 0).count();
+    if unanswered > 0 {
+        sentences.push(trn("report.start_unanswered_areas", unanswered, &[]));
+    }
+    sentences
+}
+
+/// The gaps the report names, highest priority first: areas below target as shown (the gap
+/// rounded to one decimal is above 0.0), so nothing reads "raise from 3.0 to 3.0".
+pub fn shown_gaps(r: &Results) -> Vec<&AreaResult> {
+    r.ranked_gaps()
+        .into_iter()
+        .filter(|x| x.gap.is_some_and(|g| round1(g) > 0.0))
+        .collect()
+}
+
+/// The executive summary to start from: the verdict on the leading levels in the third person
+/// (a board reads it), and on a reviewed basis what the review changed and which areas it
+/// challenges.
 pub fn starting_summary(
     content: &Content,
     a: &Assessment,
     f: &Figures,
     reviewer: Option<Uuid>,
 ) -> String {
-    let mut v = verdict(content, &lead_view(a, f, reviewer), f.lead());
+    let mut sentences = board_verdict(content, &lead_view(a, f, reviewer), f.lead());
     if let Some(reviewed) = &f.reviewed {
         let change = match (f.self_assessed.index, reviewed.index) {
-            (Some(own), Some(rev)) if f.reviewer_levels > 0 => Some(trf(
-                "report.summary_review_change",
-                &[
-                    ("rated", &questions(f.reviewer_levels)),
-                    ("own", &fmt1(own)),
-                    ("reviewed", &fmt1(rev)),
-                ],
-            )),
+            (Some(own), Some(rev)) if f.reviewer_levels > 0 => {
+                let (own, rev) = (fmt1(own), fmt1(rev));
+                // Compared as shown: "from 1.9 to 1.9" says nothing.
+                let key = if own == rev {
+                    "report.summary_review_unchanged"
+                } else {
+                    "report.summary_review_change"
+                };
+                Some(trn(
+                    key,
+                    f.reviewer_levels,
+                    &[("own", &own), ("reviewed", &rev)],
+                ))
+            }
             _ => None,
         };
         let challenged = challenged_areas(content, a, reviewer);
@@ -225,11 +323,14 @@ pub fn starting_summary(
                 &[("areas", &names.join(tr("report.name_separator")))],
             )
         });
-        v.sentences
-            .extend([change, challenged].into_iter().flatten());
+        sentences.extend([change, challenged].into_iter().flatten());
     }
     // Spaced as the verdict spaces its own sentences in the language in use.
-    v.text()
+    let gap = match crate::i18n::current() {
+        crate::i18n::Lang::En => " ",
+        crate::i18n::Lang::Zh => "",
+    };
+    sentences.join(gap)
 }
 
 /// `a` with the leading levels of `f` in place: the reviewed ones when shown.
@@ -276,9 +377,7 @@ pub fn starting_recommendations(
     reviewer: Option<Uuid>,
 ) -> String {
     let lead = lead_view(a, f, reviewer);
-    let mut lines: Vec<String> = f
-        .lead()
-        .ranked_gaps()
+    let mut lines: Vec<String> = shown_gaps(f.lead())
         .into_iter()
         .take(RECOMMENDED_GAPS)
         .map(|g| {
@@ -527,14 +626,30 @@ mod tests {
         let c = content();
         let a = reviewed();
         let own = figures(&c, &a, Basis::SelfAssessed, None);
-        let r = compute(&c, &a);
+        // A board reads it: the company in the third person, never "you".
+        let summary = starting_summary(&c, &a, &own, None);
         assert_eq!(
-            starting_summary(&c, &a, &own, None),
-            verdict(&c, &a, &r).text()
+            summary,
+            "For a Series A company, Harbourline is at or above target in 0 and below in 2 of \
+             the 2 areas answered so far. The area most at risk in a due diligence is Security: \
+             2.0 against a target of 3.0. This rests on 4 of 6 questions: a quick read. 1 area \
+             has no answer yet and is left out."
         );
+        // Its counts are the verdict's own.
+        let v = verdict(&c, &a, &compute(&c, &a));
+        assert_eq!((v.above, v.below), (0, 2));
 
         let f = figures(&c, &a, Basis::Reviewed, Some(Uuid::from_u128(1)));
         let summary = starting_summary(&c, &a, &f, Some(Uuid::from_u128(1)));
+        assert!(
+            !summary.contains("you") && !summary.contains("You"),
+            "{summary}"
+        );
+        // On the reviewed basis the verdict is on the reviewed levels (Priya's 0 on a.q0).
+        assert!(
+            summary.contains("most at risk in a due diligence is Security: 1.0 against"),
+            "{summary}"
+        );
         assert!(
             summary.ends_with(
                 " The reviewer's levels on 1 question move the maturity index from 2.0 to \
@@ -583,5 +698,24 @@ mod tests {
             starting_recommendations(&c, &a, &f, None),
             "No area is below its target yet: answer the assessment to see where to act."
         );
+    }
+
+    #[test]
+    fn a_review_that_leaves_the_index_as_shown_says_unchanged() {
+        let c = content();
+        let mut a = reviewed();
+        let kim = who(3, "Kim");
+        a.reviews.clear();
+        // The same level as the founder: the index stays 2.0.
+        set_answer_review(&mut a, &kim, at(30), "a.q1", |x| x.level = Some(2));
+        let f = figures(&c, &a, Basis::Reviewed, None);
+        let summary = starting_summary(&c, &a, &f, None);
+        assert!(
+            summary.ends_with(
+                "The reviewer's levels on 1 question leave the maturity index unchanged at 2.0."
+            ),
+            "{summary}"
+        );
+        assert!(!summary.contains("from 2.0 to 2.0"));
     }
 }

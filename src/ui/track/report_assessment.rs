@@ -13,7 +13,7 @@ use crate::domain::scoring::{fmt1, Results};
 use crate::ui::assessment::area_nav::area_name;
 use crate::ui::assessment::results::largest_gaps_chart;
 use crate::ui::common::chart_view::ChartView;
-use crate::ui::i18n::{date, l, t, tf};
+use crate::ui::i18n::{date, l, t, tf, tn};
 use crate::ui::plan::initiative_edit::title_of;
 use crate::ui::shell::assessment_frame::use_current;
 use crate::ui::track::report_basis::use_report_view;
@@ -251,7 +251,9 @@ pub fn ReportGaps() -> impl IntoView {
     let svg = Memo::new(move |_| figures.with(|f| largest_gaps_chart(f.lead(), TOP_GAPS)));
     let empty = Memo::new(move |_| figures.with(|f| f.lead().ranked_gaps().is_empty()));
     let basis = Memo::new(move |_| figures.with(|f| f.basis));
-    let table = move |basis: Basis| {
+    // The rows shown (and the chart's bars): the caption counts these, not the most there could be.
+    let shown = Memo::new(move |_| figures.with(|f| f.lead().ranked_gaps().len().min(TOP_GAPS)));
+    let table = move |basis: Basis, shown: usize| {
         let mut columns = vec![
             Column::plain(t("partners.report_assessment_rank")),
             Column::heading(t("partners.report_assessment_area")),
@@ -292,7 +294,7 @@ pub fn ReportGaps() -> impl IntoView {
         });
         view! {
             <ReportTable
-                caption=tf("partners.report_assessment_gaps_table", &[("count", &TOP_GAPS.to_string())])
+                caption=tn("report.gaps_table", shown, &[])
                 columns
                 rows
             />
@@ -307,7 +309,7 @@ pub fn ReportGaps() -> impl IntoView {
                 fallback=|| view! { <p>{t("partners.report_assessment_no_gap")}</p> }
             >
                 <ChartView svg label=t("partners.report_assessment_gaps_chart")/>
-                {move || table(basis.get())}
+                {move || table(basis.get(), shown.get())}
             </Show>
         </section>
     }
@@ -367,5 +369,46 @@ mod tests {
                 r.questions
             )
         );
+    }
+
+    /// The case: an area at 1.75 against a target of 3 has a gap of 1.25, which `{:.1}`
+    /// wrote "1.2" in the chart while the text and tables said "1.3".
+    #[test]
+    fn a_gap_reads_the_same_in_text_table_and_chart() {
+        let content = crate::content::get();
+        let mut a = Assessment::new(Uuid::nil(), "x", "2026-01-01T00:00:00Z".parse().unwrap());
+        let area = &content.areas[0];
+        for (q, level) in area.questions.iter().zip([2, 2, 2, 1]) {
+            a.answers.insert(
+                q.id.clone(),
+                Answer {
+                    current: Some(level),
+                    target: Some(3),
+                    ..Answer::default()
+                },
+            );
+        }
+        let r = compute(content, &a);
+        let gap = r.ranked_gaps()[0];
+        assert_eq!(gap.area_id, area.id);
+        assert_eq!(gap.gap, Some(1.25));
+        // The table's cell.
+        assert_eq!(opt(gap.gap), "1.3");
+        // The chart's label.
+        let svg = largest_gaps_chart(&r, TOP_GAPS).unwrap();
+        assert!(svg.contains("gap 1.3"), "{svg}");
+        assert!(!svg.contains("gap 1.2"));
+        // The text (the weaknesses proposed from the same results).
+        let (_, weak) = r.propose_swot(3);
+        assert!(weak[0].1.ends_with("(gap 1.3)"), "{}", weak[0].1);
+    }
+
+    #[test]
+    fn the_gaps_caption_counts_the_rows_shown() {
+        assert_eq!(
+            tn("report.gaps_table", 3, &[]),
+            "The 3 largest gaps, highest priority first"
+        );
+        assert_eq!(tn("report.gaps_table", 1, &[]), "The largest gap");
     }
 }

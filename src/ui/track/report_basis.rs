@@ -4,7 +4,9 @@
 //! holds the choice and draws the picker (on screen only: paper shows the cover's basis line).
 //!
 //! The choice starts from the address (`?basis=reviewed&reviewer=<id>`), so a link opens the
-//! report on the view it was sent with, and is never stored in the file.
+//! report on the view it was sent with; without one, from the choice last made for this
+//! assessment in this browser ([`crate::storage::load_report_basis`]), so a reload keeps it. It
+//! is never stored in the file.
 
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
@@ -18,6 +20,8 @@ use crate::ui::track::report_table::of_assessment;
 /// The report's choice of levels and the figures it gives, provided by the report section.
 #[derive(Clone, Copy)]
 pub struct ReportView {
+    /// The assessment the choice is remembered for.
+    id: Uuid,
     pub basis: RwSignal<Basis>,
     /// One reviewer's levels only; `None` for each question's most recent reviewed level.
     pub reviewer: RwSignal<Option<Uuid>>,
@@ -28,14 +32,15 @@ pub struct ReportView {
 pub fn provide_report_view() -> ReportView {
     let current = use_current();
     let query = use_query_map();
-    let (basis, reviewer) = query.with_untracked(|q| {
-        (
-            q.get("basis")
-                .and_then(|b| Basis::from_id(&b))
-                .unwrap_or_default(),
-            q.get("reviewer").and_then(|r| Uuid::parse_str(&r).ok()),
-        )
-    });
+    let id = current.id;
+    let (basis, reviewer) =
+        query.with_untracked(|q| match q.get("basis").and_then(|b| Basis::from_id(&b)) {
+            Some(basis) => (
+                basis,
+                q.get("reviewer").and_then(|r| Uuid::parse_str(&r).ok()),
+            ),
+            None => crate::storage::load_report_basis(id).unwrap_or_default(),
+        });
     let basis = RwSignal::new(basis);
     let reviewer = RwSignal::new(reviewer);
     let figures = Memo::new(move |_| {
@@ -47,12 +52,22 @@ pub fn provide_report_view() -> ReportView {
         })
     });
     let view = ReportView {
+        id,
         basis,
         reviewer,
         figures,
     };
     provide_context(view);
     view
+}
+
+impl ReportView {
+    /// Chooses the levels shown and remembers the choice for this assessment in this browser.
+    pub fn choose(self, basis: Basis, reviewer: Option<Uuid>) {
+        self.basis.set(basis);
+        self.reviewer.set(reviewer);
+        crate::storage::save_report_basis(self.id, basis, reviewer);
+    }
 }
 
 pub fn use_report_view() -> ReportView {
@@ -78,7 +93,7 @@ pub fn ReportBasisPicker() -> impl IntoView {
                                 id=input_id.clone()
                                 name="report-basis"
                                 prop:checked=move || view.basis.get() == b
-                                on:change=move |_| view.basis.set(b)
+                                on:change=move |_| view.choose(b, view.reviewer.get_untracked())
                             />
                             <label for=input_id>{b.label()}</label>
                         </span>
@@ -91,7 +106,8 @@ pub fn ReportBasisPicker() -> impl IntoView {
                     <select
                         id="report-reviewer"
                         on:change=move |ev| {
-                            view.reviewer.set(Uuid::parse_str(&event_target_value(&ev)).ok());
+                            let reviewer = Uuid::parse_str(&event_target_value(&ev)).ok();
+                            view.choose(view.basis.get_untracked(), reviewer);
                         }
                     >
                         <option value="" selected=move || view.reviewer.get().is_none()>

@@ -77,6 +77,7 @@ fuzz:
 	FUZZ_SECONDS=$(FUZZ_SECONDS) cargo test --release --test fuzz -- --nocapture --test-threads=1
 
 e2e: setup-browser
+	@[ -f target/bench/heavy.json ] || cargo run --bin gen_workspace -- target/bench/workspace.json
 	cd $(E2E) && node --test --test-concurrency=1 --test-reporter=spec
 
 test: setup lint unit build e2e

@@ -1,6 +1,7 @@
 //! The budget chart: per quarter, a bar of planned spend stacked by category, the quarter's
-//! agreed budget as a line across it, and "⚠ over" above the quarters where a category spends
-//! more than its budget.
+//! agreed budget as a line across it, "⚠ over" above the quarters over budget as a whole and
+//! "⚠ part over" where only a category overran its own budget (the same
+//! [`Standing`](crate::domain::budget::Standing) the table words).
 //!
 //! Owns the layout and styling of that chart only; the figures come from
 //! [`plan`](crate::domain::budget::plan) and are drawn as given (after cleaning: amounts that
@@ -15,16 +16,22 @@ use super::{
     approx_text_width, i32_of, language, message_svg, short_scale, text_style, word, Area,
     ChartError, CURRENT, GRID, GRID_STRONG, INK, MUTED, OTHERS,
 };
-use crate::domain::budget::{BudgetCategory, QuarterPlan};
+use crate::domain::budget::{BudgetCategory, QuarterPlan, Standing};
 
 /// Shown instead of bars when there is nothing to draw, in the chart language.
 pub fn empty_message() -> &'static str {
     word("charts.budget_empty")
 }
 
-/// Written above a quarter where a category is over its budget, in the chart language.
+/// Written above a quarter that is over its budget as a whole, in the chart language.
 pub fn over_label() -> &'static str {
     word("charts.budget_over")
+}
+
+/// Written above a quarter where a category overran its own budget while the quarter as a
+/// whole stays within it (the table names the category), in the chart language.
+pub fn part_over_label() -> &'static str {
+    word("charts.budget_part_over")
 }
 
 /// The legend entry of the budget line, in the chart language.
@@ -112,7 +119,9 @@ struct Bar {
     quarter: crate::domain::budget::Quarter,
     planned: [f64; 4],
     budget: Option<f64>,
-    over: bool,
+    /// The label above the bar: [`over_label`], [`part_over_label`] or none, from the same
+    /// [`Standing`] the table words.
+    over: Option<&'static str>,
 }
 
 impl Bar {
@@ -128,7 +137,16 @@ impl Bar {
             quarter: p.quarter,
             planned: p.planned.map(clean),
             budget: (!budgets.is_empty()).then(|| clean(budgets.iter().sum())),
-            over: p.over_total().is_some(),
+            over: {
+                let verdict = Standing::of(p).verdict();
+                if verdict.whole_over() {
+                    Some(over_label())
+                } else if verdict.is_flagged() {
+                    Some(part_over_label())
+                } else {
+                    None
+                }
+            },
         }
     }
 
@@ -320,10 +338,10 @@ fn draw_bar(root: &Area<'_>, layout: &Layout, index: usize, bar: &Bar) -> Result
         ))?;
         highest = highest.min(y - 2.0);
     }
-    if bar.over {
+    if let Some(label) = bar.over {
         // The whole label where it fits the slot, the warning sign alone where it does not.
-        let text = if approx_text_width(over_label(), OVER_PX) <= layout.slot {
-            over_label()
+        let text = if approx_text_width(label, OVER_PX) <= layout.slot {
+            label
         } else {
             OVER_SIGN
         };
@@ -451,6 +469,18 @@ mod tests {
         )];
         let svg = render(&within, 560, 300).unwrap();
         assert!(!texts(&svg).iter().any(|t| t.starts_with('⚠')));
+        // A category over while the quarter as a whole is under: not "over", "part over".
+        let part = vec![plan(
+            "2026-Q1",
+            [50.0, 0.0, 150.0, 0.0],
+            [Some(200.0), None, Some(100.0), None],
+        )];
+        let written = texts(&render(&part, 560, 300).unwrap());
+        assert!(
+            written.contains(&part_over_label().to_string()),
+            "{written:?}"
+        );
+        assert!(!written.contains(&over_label().to_string()), "{written:?}");
     }
 
     #[test]

@@ -194,8 +194,10 @@ impl Budget {
 
 // Logic lives below the data types so the types read as the file format they are.
 pub mod plan;
+pub mod standing;
 
 pub use plan::{
     default_range, initiative_cost, initiative_totals, plan, undated_initiatives, InitiativeCost,
     QuarterPlan, Source,
 };
+pub use standing::{Standing, Verdict};

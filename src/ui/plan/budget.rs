@@ -11,11 +11,11 @@ use leptos_router::components::A;
 
 use crate::charts::budget as chart;
 use crate::domain::budget::plan::MIN_RANGE_QUARTERS;
-use crate::domain::budget::{default_range, plan, undated_initiatives, Quarter};
+use crate::domain::budget::{default_range, plan, undated_initiatives, Quarter, Standing};
 use crate::domain::costs::person_week_rate;
 use crate::ui::common::chart_view::ChartView;
 use crate::ui::i18n::{t, tf};
-use crate::ui::plan::budget_table::BudgetTable;
+use crate::ui::plan::budget_table::{summary_text, BudgetTable};
 use crate::ui::plan::initiative_cost::rate_sentence;
 use crate::ui::plan::running_cost_list::RunningCostList;
 use crate::ui::shell::assessment_frame::use_current;
@@ -62,21 +62,7 @@ pub fn BudgetSection() -> impl IntoView {
     // Redrawn only when the figures change, not on every edit of the assessment.
     let svg = Memo::new(move |_| plans.with(|p| chart::render(p, 640, 320)));
     let over_summary = Memo::new(move |_| {
-        plans.with(|ps| {
-            let over: Vec<String> = ps
-                .iter()
-                .filter(|p| p.over_total().is_some())
-                .map(|p| p.quarter.to_string())
-                .collect();
-            match over.len() {
-                0 => t("plan.budget_none_over").to_string(),
-                1 => tf("plan.budget_one_over", &[("quarter", &over[0])]),
-                n => tf(
-                    "plan.budget_many_over",
-                    &[("count", &n.to_string()), ("quarters", &over.join(", "))],
-                ),
-            }
-        })
+        plans.with(|ps| summary_text(&ps.iter().map(Standing::of).collect::<Vec<_>>()))
     });
     let range_text = move || {
         let (first, count) = range.get();

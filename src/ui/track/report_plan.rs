@@ -9,14 +9,12 @@ use leptos::prelude::*;
 use uuid::Uuid;
 
 use crate::charts::timeline;
-use crate::domain::budget::{
-    default_range, plan, undated_initiatives, BudgetCategory, QuarterPlan,
-};
+use crate::domain::budget::{default_range, plan, undated_initiatives, BudgetCategory, Standing};
 use crate::domain::roadmap::{deps, GroupBy, Initiative, InitiativeStatus};
 use crate::ui::common::chart_view::ChartView;
-use crate::ui::common::numbers::{format_amount, trim_number};
+use crate::ui::common::numbers::trim_number;
 use crate::ui::i18n::{date, l, t, tf};
-use crate::ui::plan::budget_table::over_text;
+use crate::ui::plan::budget_table::{amount, over_text, within_text};
 use crate::ui::plan::initiative_edit::title_of;
 use crate::ui::plan::roadmap_timeline::timeline_of;
 use crate::ui::shell::assessment_frame::use_current;
@@ -69,16 +67,16 @@ pub fn past_due(items: &[Initiative], today: NaiveDate) -> usize {
         .count()
 }
 
-/// One category of one quarter, e.g. "12,000 of 15,000", "⚠ 18,000 of 15,000" or "900 (no
-/// budget)". Spend is pro rata by day, so whole units read better than cents.
-pub fn category_text(p: &QuarterPlan, c: BudgetCategory) -> String {
-    let planned = format_amount(p.planned[c.index()].round());
-    match p.budget[c.index()] {
+/// One category of one quarter, e.g. "$12,000 of $15,000", "⚠ $18,000 of $15,000" or "$900 (no
+/// budget)", in the whole units of [`Standing`] (the Budget page shows the same figures).
+pub fn category_text(s: &Standing, c: BudgetCategory, currency: &str) -> String {
+    let planned = amount(s.planned(c), currency);
+    match s.budget(c) {
         Some(b) => {
-            let mark = if p.over(c).is_some() { "⚠ " } else { "" };
+            let mark = if s.over(c).is_some() { "⚠ " } else { "" };
             let text = tf(
                 "partners.report_plan_of_budget",
-                &[("planned", &planned), ("budget", &format_amount(b.round()))],
+                &[("planned", &planned), ("budget", &amount(b, currency))],
             );
             format!("{mark}{text}")
         }
@@ -204,32 +202,28 @@ pub fn ReportBudget(today: NaiveDate) -> impl IntoView {
         let (first, _) = default_range(a, today);
         plan(a, first, BUDGET_QUARTERS)
     });
+    let currency = of_assessment(|a| a.profile.currency.clone());
     let rows = Memo::new(move |_| {
+        let currency = currency.get();
         plans.with(|ps| {
             ps.iter()
                 .map(|p| {
-                    let total = match p.budget_total() {
+                    let s = Standing::of(p);
+                    let planned = amount(s.planned_total(), &currency);
+                    let total = match s.budget_total() {
                         Some(b) => tf(
                             "partners.report_plan_of_budget",
-                            &[
-                                ("planned", &format_amount(p.planned_total().round())),
-                                ("budget", &format_amount(b.round())),
-                            ],
+                            &[("planned", &planned), ("budget", &amount(b, &currency))],
                         ),
-                        None => tf(
-                            "partners.report_plan_no_budget",
-                            &[("planned", &format_amount(p.planned_total().round()))],
-                        ),
+                        None => tf("partners.report_plan_no_budget", &[("planned", &planned)]),
                     };
-                    let status = match over_text(p) {
-                        Some(text) => format!("⚠ {text}"),
-                        None if p.budget_total().is_some() => {
-                            t("partners.report_plan_within").to_string()
-                        }
-                        None => t("partners.report_plan_nothing_to_compare").to_string(),
+                    let status = match (over_text(&s, &currency), within_text(&s, &currency)) {
+                        (Some(text), _) => format!("⚠ {text}"),
+                        (None, Some(text)) => text,
+                        (None, None) => t("partners.report_plan_nothing_to_compare").to_string(),
                     };
                     let mut cells = vec![p.quarter.to_string()];
-                    cells.extend(BudgetCategory::ALL.map(|c| category_text(p, c)));
+                    cells.extend(BudgetCategory::ALL.map(|c| category_text(&s, c, &currency)));
                     cells.extend([total, status]);
                     ReportRow {
                         key: p.quarter.to_string(),
@@ -333,21 +327,25 @@ mod tests {
 
     #[test]
     fn category_text_says_planned_of_budget_and_marks_over() {
-        let mut p = QuarterPlan::new(Quarter { year: 2026, q: 2 });
+        let mut p = crate::domain::budget::QuarterPlan::new(Quarter { year: 2026, q: 2 });
         p.planned = [12_000.4, 900.0, 0.0, 5000.0];
         p.budget = [Some(15_000.0), None, Some(0.0), Some(4000.0)];
+        let s = Standing::of(&p);
         assert_eq!(
-            category_text(&p, BudgetCategory::People),
-            "12,000 of 15,000"
+            category_text(&s, BudgetCategory::People, "USD"),
+            "$12,000 of $15,000"
         );
         assert_eq!(
-            category_text(&p, BudgetCategory::ToolsVendors),
-            "900 (no budget)"
+            category_text(&s, BudgetCategory::ToolsVendors, "USD"),
+            "$900 (no budget)"
         );
-        assert_eq!(category_text(&p, BudgetCategory::Infrastructure), "0 of 0");
         assert_eq!(
-            category_text(&p, BudgetCategory::Partner),
-            "⚠ 5,000 of 4,000"
+            category_text(&s, BudgetCategory::Infrastructure, ""),
+            "0 of 0"
+        );
+        assert_eq!(
+            category_text(&s, BudgetCategory::Partner, "EUR"),
+            "⚠ €5,000 of €4,000"
         );
     }
 }

@@ -45,6 +45,8 @@ impl StageTargets {
             Stage::Seed => self.seed,
             Stage::SeriesA => self.series_a,
             Stage::SeriesBPlus => self.series_b_plus,
+            // A stage not set yet is compared with a seed-stage company (see `Stage::for_targets`).
+            Stage::Unknown => self.seed,
         }
     }
 

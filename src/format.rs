@@ -6,9 +6,11 @@
 
 mod canonical;
 pub mod client;
+mod defaults;
 mod errors;
 mod fast;
 mod migrate;
+pub mod questions_doc;
 mod reader;
 pub mod share;
 mod stored;
@@ -232,6 +234,10 @@ pub fn import_unverified(text: &str) -> Result<Unverified, FormatError> {
 /// [`import`] the long way, for any version, naming every problem with its path.
 fn import_checked(text: &str) -> Result<Unverified, FormatError> {
     let (mut value, mut problems) = reader::parse(text)?;
+    // `8.0` is the whole number 8, as JSON Schema reads it.
+    if let Some(version) = value.get_mut("schema_version") {
+        defaults::whole_numbers(version);
+    }
     let from = header(&value)?;
     problems.extend(validate::limits::check(&value));
     if !problems.is_empty() {
@@ -242,7 +248,10 @@ fn import_checked(text: &str) -> Result<Unverified, FormatError> {
     let original = (from < SCHEMA_VERSION && value.get("content_sha256").is_some())
         .then(|| value.get("assessments").map(|a| a.to_string().into_bytes()))
         .flatten();
+    // After the fingerprint's bytes are taken: they are the file's numbers as written.
+    defaults::whole_numbers(&mut value);
     migrate::run(&mut value, from)?;
+    defaults::fill(&mut value, Utc::now());
     let envelope = read_envelope(&mut value).map_err(|mut problems| {
         for p in &mut problems {
             p.path = validate::shape::with_titles(&p.path, &value);
@@ -374,3 +383,5 @@ pub fn file_name(label: &str, date: chrono::NaiveDate) -> String {
 mod tests;
 #[cfg(test)]
 mod tests_hostile;
+#[cfg(test)]
+mod tests_spec;

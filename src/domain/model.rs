@@ -32,6 +32,11 @@ pub enum Stage {
     SeriesA,
     #[serde(rename = "series-b-plus")]
     SeriesBPlus,
+    /// Not said yet: a file written by another tool without a stage, or a founder who chose "Not
+    /// set". Targets are then a seed-stage company's ([`Stage::for_targets`]), and the pages that
+    /// show targets say so.
+    #[serde(rename = "unknown")]
+    Unknown,
 }
 
 impl Stage {
@@ -49,11 +54,36 @@ impl Stage {
             Stage::Seed => "seed",
             Stage::SeriesA => "series-a",
             Stage::SeriesBPlus => "series-b-plus",
+            Stage::Unknown => "unknown",
         }
     }
 
+    /// Every stage a select offers: the four known ones, then "Not set".
+    pub const CHOICES: [Stage; 5] = [
+        Stage::PreSeed,
+        Stage::Seed,
+        Stage::SeriesA,
+        Stage::SeriesBPlus,
+        Stage::Unknown,
+    ];
+
     pub fn from_id(id: &str) -> Option<Stage> {
-        Stage::ALL.into_iter().find(|s| s.id() == id)
+        Stage::CHOICES.into_iter().find(|s| s.id() == id)
+    }
+
+    /// The stage whose default targets apply: a company whose stage is not set is compared with a
+    /// seed-stage company, the most common stage of the companies that use the app, so every page
+    /// still gives an answer; the pages showing targets say so.
+    pub fn for_targets(self) -> Stage {
+        match self {
+            Stage::Unknown => Stage::Seed,
+            known => known,
+        }
+    }
+
+    /// Whether the founder (or the file) has not said the stage yet.
+    pub fn is_unknown(self) -> bool {
+        self == Stage::Unknown
     }
 
     pub fn label(self) -> &'static str {
@@ -62,6 +92,7 @@ impl Stage {
             Stage::Seed => "Seed",
             Stage::SeriesA => "Series A",
             Stage::SeriesBPlus => "Series B or later",
+            Stage::Unknown => "Not set",
         }
     }
 }
@@ -230,6 +261,9 @@ mod tests {
             assert_eq!(Stage::from_id(s.id()), Some(s));
         }
         assert_eq!(Stage::from_id("series Z"), None);
+        assert_eq!(Stage::from_id("unknown"), Some(Stage::Unknown));
+        assert_eq!(Stage::Unknown.for_targets(), Stage::Seed);
+        assert_eq!(Stage::SeriesA.for_targets(), Stage::SeriesA);
         let json = serde_json::to_string(&Stage::SeriesBPlus).unwrap();
         assert_eq!(json, "\"series-b-plus\"");
     }

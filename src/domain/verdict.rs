@@ -62,6 +62,7 @@ fn stage_phrase(stage: Stage) -> &'static str {
         Stage::Seed => "verdict.stage_seed",
         Stage::SeriesA => "verdict.stage_series_a",
         Stage::SeriesBPlus => "verdict.stage_series_b_plus",
+        Stage::Unknown => "spec.stage_unknown_phrase",
     })
 }
 

@@ -199,9 +199,12 @@ fn schema_versions_out_of_range_name_the_field_or_the_newer_app() {
         problems(with(json!("6")).as_bytes()),
         ["schema_version: expected a whole number of 1 or more, found \"6\""]
     );
+    // 6.0 is the whole number 6, as JSON Schema reads it.
+    let six = import(&with(json!(6.0))).unwrap();
+    assert_eq!(six.migrated_from, Some(6));
     assert_eq!(
-        problems(with(json!(6.0)).as_bytes()),
-        ["schema_version: expected a whole number of 1 or more, found 6.0"]
+        problems(with(json!(6.5)).as_bytes()),
+        ["schema_version: expected a whole number of 1 or more, found 6.5"]
     );
     assert_eq!(
         problems(with(json!("6".repeat(500))).as_bytes()),

@@ -73,7 +73,7 @@ pub fn ProfileSection() -> impl IntoView {
                             }
                         }
                     >
-                        {Stage::ALL
+                        {Stage::CHOICES
                             .into_iter()
                             .map(|s| {
                                 view! {
@@ -84,6 +84,9 @@ pub fn ProfileSection() -> impl IntoView {
                             })
                             .collect_view()}
                     </select>
+                    <Show when=move || stage().is_unknown()>
+                        <p class="hint" id="stage-unknown">{t("spec.stage_unknown_targets")}</p>
+                    </Show>
                 </div>
                 <TextField
                     id="industry"

@@ -134,7 +134,12 @@ pub fn QuestionCard(
                 >
                     <option value="" selected=move || answer.with(|a| a.target.is_none())>
                         {move || tf(
-                            "assess.question_card_stage_default",
+                            // A stage not set falls back to seed's targets, and says so.
+                            if stage.get().is_unknown() {
+                                "spec.question_card_seed_default"
+                            } else {
+                                "assess.question_card_stage_default"
+                            },
                             &[
                                 ("level", &default_target().to_string()),
                                 ("name", &level_name(default_target())),

@@ -197,3 +197,62 @@ test('the demo report prints on a few numbered A4 pages with a cover and no app 
   assert.deepEqual(s.offOrigin, []);
   await s.close();
 });
+
+test('the report keeps its basis across a reload, speaks of the company to a board, and counts and reads its gaps as shown (#21)', async () => {
+  const s = await openPage(app);
+  await s.goto('/');
+  const { page } = s;
+  await page.getByRole('button', { name: 'Open demo' }).click();
+  await waitSaved(page);
+  const stored = (await storedAssessments(page))[0];
+  const report = await texts('report');
+  const partners = await texts('partners');
+  await page.goto(`${app.url}/a/${stored.id}/report`);
+  const summary = page.getByTestId('verdict-text');
+  await summary.waitFor();
+
+  // The starting summary is for a board: the company by name, never "you".
+  const own = (await summary.innerText()).trim();
+  assert.match(own, /^For an? [^,]+, Harbourline Logistics is (at or above|below) target/, own);
+  assert.doesNotMatch(own, /\byou\b/i, own);
+
+  // The gaps: the caption counts the rows shown, and each row's gap is the chart's label.
+  const gaps = page.locator('section[aria-labelledby="report-gaps-title"]');
+  const table = gaps.locator('table');
+  const rows = await table.locator('tbody tr').count();
+  assert.ok(rows > 0, 'the demo has gaps');
+  assert.equal((await table.locator('caption').textContent()).trim(),
+    rows === 1 ? 'The largest gap' : `The ${rows} largest gaps, highest priority first`);
+  const headings = (await table.locator('thead th').allTextContents()).map((h) => h.trim());
+  const gapCol = headings.indexOf(partners['partners.report_assessment_gap_col']);
+  assert.ok(gapCol > 0, `a gap column in ${headings}`);
+  const cells = await table.locator('tbody tr').evaluateAll((trs, col) =>
+    trs.map((tr) => tr.children[col].textContent.trim()), gapCol);
+  const labels = await gaps.locator('svg text').evaluateAll((ts) =>
+    ts.map((t) => t.textContent.trim()).map((t) => /^gap (\d+\.\d)/.exec(t)?.[1]).filter(Boolean));
+  assert.deepEqual(labels, cells, 'the chart labels each bar with the gap its table row shows');
+
+  // The reviewed basis, chosen once, is still chosen after a reload.
+  await page.getByRole('radio', { name: report['report.basis_reviewed'] }).check();
+  const reviewer = stored.reviews[0].reviewer;
+  await page.getByTestId('report-prepared-by').filter({ hasText: reviewer }).waitFor();
+  await page.waitForFunction((own) => document.querySelector('[data-testid="verdict-text"]')?.innerText.trim() !== own, own);
+  const reviewed = (await summary.innerText()).trim();
+  assert.match(reviewed, /^For an? [^,]+, Harbourline Logistics is /, reviewed);
+  assert.doesNotMatch(reviewed, /\byou\b/i, reviewed);
+  assert.doesNotMatch(reviewed, /from (\d\.\d) to \1\b/, 'an unchanged figure says "unchanged at"');
+  const key = `cto-workbench/prefs/report-basis/${stored.id}`;
+  assert.match(await page.evaluate((k) => localStorage.getItem(k), key), /^reviewed\b/);
+  await page.reload();
+  await page.getByTestId('report-prepared-by').filter({ hasText: reviewer }).waitFor();
+  assert.equal(await page.getByRole('radio', { name: report['report.basis_reviewed'] }).isChecked(), true);
+  assert.equal((await summary.innerText()).trim(), reviewed);
+  // An address that names a basis still wins over the remembered one.
+  await page.goto(`${app.url}/a/${stored.id}/report?basis=self`);
+  await page.getByTestId('report-prepared-by').filter({ hasText: 'Harbourline Logistics (self-assessment)' }).waitFor();
+  assert.equal(await page.getByRole('radio', { name: report['report.basis_self'] }).isChecked(), true);
+
+  assert.deepEqual(s.problems, []);
+  assert.deepEqual(s.offOrigin, []);
+  await s.close();
+});

@@ -1,12 +1,14 @@
 // Several reviewers (#20 items 2 and 3): two reviewers review one file in turn, each in a fresh
 // browser, and the founder sees both, credited by name, with their disagreement marked; renaming
 // one reviewer keeps the other's credits; reviewer mode cannot change the founder's answer; and
-// "Export for the client" leaves the reviewer's private notes out of the file.
+// "Export for the client" leaves the reviewer's private notes out of the file. And (#21) one
+// review's counts read the same, in the same words, on Overview, Report and Compare.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFile } from 'node:fs/promises';
+import { readFile, readdir } from 'node:fs/promises';
+import path from 'node:path';
 import {
-  startApp, openPage, storedAssessments, axeViolations, waitSaved, newAssessment,
+  startApp, openPage, storedAssessments, axeViolations, waitSaved, newAssessment, repoRoot,
 } from './support.mjs';
 
 let app;
@@ -219,5 +221,71 @@ test('reviewer mode cannot change the founder\'s answer; "Export for the client"
   assert.equal(await first.getByRole('radio', { name: /^1 · / }).isDisabled(), false);
   assert.deepEqual(s.problems, []);
   assert.deepEqual(s.offOrigin, []);
+  await s.close();
+});
+
+/** The framework's question and area ids, read from the content files. */
+async function frameworkIds() {
+  const dir = path.join(repoRoot, 'content/en/areas');
+  const files = (await readdir(dir)).filter((f) => f.endsWith('.json'));
+  const areas = await Promise.all(files.map(async (f) => JSON.parse(await readFile(path.join(dir, f), 'utf8'))));
+  return { areas: new Set(areas.map((a) => a.id)), questions: new Set(areas.flatMap((a) => a.questions.map((q) => q.id))) };
+}
+
+/** The review-count lines under `scope`, by their name (data-count). */
+async function countLines(scope) {
+  const list = scope.getByTestId('review-counts').first();
+  await list.waitFor();
+  return Object.fromEntries(await list.locator('li').evaluateAll((items) =>
+    items.map((li) => [li.dataset.count, li.textContent.trim()])));
+}
+
+test('Overview, Report and Compare show the same review counts in the same words (#21)', async () => {
+  const s = await openPage(app);
+  await s.goto('/');
+  const { page } = s;
+  await page.getByRole('button', { name: 'Open demo' }).click();
+  await waitSaved(page);
+  const stored = (await storedAssessments(page))[0];
+  assert.equal(stored.reviews.length, 1, 'the demo has one reviewer');
+  const review = stored.reviews[0];
+
+  // Worked out here from the stored file: a difference needs a level on both sides.
+  const ids = await frameworkIds();
+  const founder = (q) => {
+    const a = stored.answers[q];
+    return a && !a.not_applicable && a.current != null ? a.current : null;
+  };
+  const levels = Object.entries(review.answers).filter(([q, a]) => ids.questions.has(q) && a.level != null);
+  const rated = levels.length;
+  const differ = levels.filter(([q, a]) => founder(q) != null && founder(q) !== a.level).length;
+  const noLevel = levels.filter(([q]) => founder(q) == null).length;
+  const comments = Object.entries(review.answers)
+    .filter(([q, a]) => ids.questions.has(q) && (a.comment ?? '').trim()).length
+    + Object.entries(review.areas ?? {}).filter(([id, a]) => ids.areas.has(id) && (a.comment ?? '').trim()).length;
+  assert.ok(rated > 0 && comments > 0, `the demo's review rates and comments: ${rated}, ${comments}`);
+  const plural = (n, one, many) => (n === 1 ? one : many);
+
+  await page.goto(`${app.url}/a/${stored.id}/overview`);
+  const overview = await countLines(page.locator('.review-summary'));
+  await page.goto(`${app.url}/a/${stored.id}/report`);
+  const report = await countLines(page.locator('section[aria-labelledby="report-review-title"]'));
+  await page.goto(`${app.url}/a/${stored.id}/compare`);
+  const compare = await countLines(page.getByTestId('compare-rated'));
+
+  assert.equal(overview.rated, `The reviewer rated ${rated} ${plural(rated, 'question', 'questions')}`);
+  assert.equal(overview.differ,
+    `${differ} ${plural(differ, 'level differs', 'levels differ')} from the founder's (where both gave a level)`);
+  if (noLevel > 0) {
+    assert.match(overview['founder-no-level'], new RegExp(`^The reviewer rated ${noLevel} questions? the founder left without a level`));
+  } else {
+    assert.equal(overview['founder-no-level'], undefined);
+  }
+  assert.equal(overview.comments, `${comments} ${plural(comments, 'comment', 'comments')} on answers and areas`);
+  // The same lines, word for word, on the Report; Compare shows the level lines.
+  assert.deepEqual(report, overview);
+  const { comments: _, ...levelLines } = overview;
+  assert.deepEqual(compare, levelLines);
+  assert.deepEqual(s.problems, []);
   await s.close();
 });

@@ -358,10 +358,33 @@ for (const which of ['demo', 'large']) {
       name: el.querySelector('h4').innerText.trim(),
       href: el.querySelector('h4 a').getAttribute('href'),
       status: el.querySelector('.kpi-status').innerText.trim(),
+      statusId: [...el.querySelector('.kpi-status').classList].find((c) => c !== 'kpi-status') ?? '',
       line: el.querySelector('p.small:not(.muted)').innerText.trim(),
       reason: el.querySelector('p.small.muted')?.innerText.trim() ?? '',
     })));
     m.eq(cards.length, kpis.length, 'Goals & KPIs: one card per KPI');
+    // SMART marks of each key result tracked by a KPI: "achievable" never contradicts the KPI's
+    // status (one computation feeds both), and "relevant" never shows a raw area id.
+    const keyResults = await page.locator('.key-result').evaluateAll((els) => els.map((el) => {
+      const select = el.querySelector('select');
+      const marks = [...el.querySelectorAll('ul.smart > li')];
+      return {
+        kpi: select?.selectedOptions[0]?.value ? select.selectedOptions[0].textContent.trim() : null,
+        achievableOk: marks[2]?.classList.contains('ok'),
+        achievable: marks[2]?.innerText.replace(/\s+/g, ' ').trim() ?? '',
+        relevant: marks[3]?.innerText.replace(/\s+/g, ' ').trim() ?? '',
+      };
+    }));
+    const rawIds = areas.filter((a) => a.id !== a.name.toLowerCase()).map((a) => a.id);
+    for (const kr of keyResults) {
+      const id = rawIds.find((x) => new RegExp(`(^|[^\\w-])${x}($|[^\\w-])`).test(kr.relevant));
+      m.ok(!id, `Goals, SMART "${kr.relevant}": the raw area id "${id}"`);
+      m.ok(maxDecimals(kr.achievable) <= 3, `Goals, SMART "${kr.achievable}": more than 3 decimals`);
+      const card = cards.find((c) => c.name === kr.kpi);
+      if (!kr.kpi || !card) continue;
+      if (card.statusId === 'off-track') m.ok(!kr.achievableOk, `Goals, key result on "${kr.kpi}": "${kr.achievable}" beside the KPI's "${card.status}"`);
+      if (['on-track', 'achieved'].includes(card.statusId)) m.ok(kr.achievableOk, `Goals, key result on "${kr.kpi}": "${kr.achievable}" beside the KPI's "${card.status}"`);
+    }
     await go('report', '[data-testid=report]');
     const rTable = tableByCaption(await readTables(page, '[data-testid=report]'), L['partners.report_tracking_kpis_table']);
     assert.ok(rTable, 'the report lists the KPIs');

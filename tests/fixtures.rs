@@ -205,6 +205,43 @@ fn json_examples_in_the_format_doc_import() {
     assert!(found > 0, "no ```json example found in {}", path.display());
 }
 
+/// The files of `tests/fixtures/schema/<verdict>/`, each with its name.
+fn schema_cases(verdict: &str) -> Vec<(String, String)> {
+    let dir = fixtures_dir().join("schema").join(verdict);
+    let mut files: Vec<(String, String)> = fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|x| x == "json"))
+        .map(|p| {
+            (
+                p.file_name().unwrap().to_string_lossy().into_owned(),
+                read(&p),
+            )
+        })
+        .collect();
+    files.sort();
+    assert!(files.len() >= 5, "too few files in {}", dir.display());
+    files
+}
+
+/// The reader's half of the agreement with `docs/schema.json`: every file the schema accepts
+/// (`tests/fixtures/schema/valid/`) imports, every file it refuses (`invalid/`) is refused.
+/// `tests/e2e/schema_agreement.test.mjs` checks the schema's half on the same files with ajv
+/// (JSON Schema 2020-12), so the two verdicts agree file by file.
+#[test]
+fn the_reader_agrees_with_the_schema_on_every_schema_fixture() {
+    for (name, text) in schema_cases("valid") {
+        if let Err(e) = import(&text) {
+            panic!("schema-valid {name} is refused by the reader: {e}");
+        }
+    }
+    for (name, text) in schema_cases("invalid") {
+        if let Ok(imported) = import(&text) {
+            panic!("schema-invalid {name} is accepted by the reader: {imported:?}");
+        }
+    }
+}
+
 /// What importing a file from `tests/fixtures/invalid/` must give.
 enum Expected {
     NotJson {

@@ -6,6 +6,7 @@
 
 pub mod answer_counts;
 pub mod answers;
+pub mod answers_csv;
 pub mod backup;
 pub mod board_report;
 pub mod budget;

@@ -138,6 +138,10 @@ pub struct FieldTexts {
 
 /// Every section in which the two copies differ, in [`Section::ALL`] order.
 pub fn diff(mine: &Assessment, theirs: &Assessment) -> Vec<SectionDiff> {
+    // Private notes live only on this side: a file without them (a client copy) differs in
+    // nothing by their absence, so the file's copy is read with the notes here filled in.
+    let filled = with_local_private_notes(theirs, mine);
+    let theirs = &filled;
     Section::ALL
         .into_iter()
         .filter_map(|section| {
@@ -159,6 +163,35 @@ pub fn diff(mine: &Assessment, theirs: &Assessment) -> Vec<SectionDiff> {
             (!acc.is_empty()).then(|| acc.finish(section))
         })
         .collect()
+}
+
+/// `incoming` with the private notes of `local` filled in where the incoming copy has none: per
+/// answer and per area of a reviewer both copies have, and the whole review of a reviewer who
+/// wrote nothing but private notes here (a client copy drops such a review). A private note the
+/// file does carry is kept as it is, so a different note still reads as a difference.
+pub fn with_local_private_notes(incoming: &Assessment, local: &Assessment) -> Assessment {
+    let mut out = incoming.clone();
+    super::review::keep_private_notes(&mut out, local);
+    for (index, r) in local.reviews.iter().enumerate() {
+        let only_private = r
+            .answers
+            .values()
+            .all(|x| x.level.is_none() && x.comment.trim().is_empty())
+            && r.areas.values().all(|x| {
+                x.status == super::review::AreaStatus::NotReviewed && x.comment.trim().is_empty()
+            });
+        if only_private && !out.reviews.iter().any(|o| o.reviewer_id == r.reviewer_id) {
+            out.reviews.insert(index.min(out.reviews.len()), r.clone());
+        }
+    }
+    out
+}
+
+/// Whether importing `incoming` over `local` would change nothing: the same content field for
+/// field, where private notes missing from the file count as the ones here (they never travel
+/// in "Export for the client").
+pub fn same_apart_from_missing_notes(local: &Assessment, incoming: &Assessment) -> bool {
+    local == incoming || with_local_private_notes(incoming, local) == *local
 }
 
 /// The result of a merge, with how many links to missing items were dropped.
@@ -1325,6 +1358,101 @@ mod tests {
     }
 
     #[test]
+    fn a_client_copy_coming_back_unchanged_is_identical_and_keeps_the_notes_here() {
+        use crate::domain::review::{set_answer_review, set_area_review, AreaStatus, Reviewer};
+        let now = at("2026-05-01T00:00:00Z");
+        let marc = Reviewer {
+            id: id(81),
+            name: "Marc".into(),
+        };
+        let li = Reviewer {
+            id: id(83),
+            name: "Li".into(),
+        };
+        let mut mine = demo();
+        // Marc's and Li's reviews only, so they are the first and second.
+        mine.reviews.clear();
+        set_answer_review(&mut mine, &marc, now, "strategy.written-strategy", |x| {
+            x.level = Some(1);
+            x.comment = "Write it down".into();
+            x.private_note = "Fee discussion".into();
+        });
+        set_answer_review(&mut mine, &marc, now, "security.access-control", |x| {
+            x.private_note = "Only a note".into();
+        });
+        set_area_review(&mut mine, &marc, now, "security", |x| {
+            x.status = AreaStatus::Challenged;
+            x.private_note = "Pen test quote".into();
+        });
+        // Li wrote nothing but private notes: the client copy has no review of his at all.
+        set_area_review(&mut mine, &li, now, "team", |x| {
+            x.private_note = "Ask about hiring".into();
+        });
+        // "Export for the client", through the file format, back unchanged.
+        let (client, removed) = format::client::without_private_notes(&[mine.clone()]);
+        assert_eq!(removed, 4);
+        let text = format::export(FileKind::Assessment, &client, now);
+        let theirs = format::import(&text).unwrap().assessments.remove(0);
+        assert_ne!(theirs, mine, "the file really lacks the notes");
+        assert_eq!(theirs.reviews.len(), 1);
+
+        assert!(same_apart_from_missing_notes(&mine, &theirs));
+        assert_eq!(diff(&mine, &theirs), Vec::new(), "no note-only differences");
+        for choice in [Choice::KeepMine, Choice::TakeTheirs] {
+            assert_eq!(merge(&mine, &theirs, &all(choice)), mine, "{choice:?}");
+        }
+
+        // A real change still shows, and only that change.
+        let mut changed = theirs.clone();
+        changed.reviews[0]
+            .answers
+            .get_mut("strategy.written-strategy")
+            .unwrap()
+            .comment = "Written, see wiki".into();
+        assert!(!same_apart_from_missing_notes(&mine, &changed));
+        let d = diff(&mine, &changed);
+        assert_eq!(d.len(), 1);
+        assert_eq!(
+            (d[0].section, d[0].changed, d[0].only_mine),
+            (Section::Review, 1, 0)
+        );
+        assert!(
+            !d[0].details.iter().any(|l| l.contains("private")),
+            "{:?}",
+            d[0].details
+        );
+        let merged = merge(&mine, &changed, &all(Choice::TakeTheirs));
+        assert_eq!(merged.reviews.len(), 2);
+        let m = &merged.reviews[0];
+        assert_eq!(
+            m.answers["strategy.written-strategy"].comment,
+            "Written, see wiki"
+        );
+        assert_eq!(
+            m.answers["strategy.written-strategy"].private_note,
+            "Fee discussion"
+        );
+        assert_eq!(
+            m.answers["security.access-control"].private_note,
+            "Only a note"
+        );
+        assert_eq!(
+            merged.reviews[1].areas["team"].private_note,
+            "Ask about hiring"
+        );
+
+        // A private note the file does carry, and that differs, is a difference.
+        let mut noted = theirs.clone();
+        noted.reviews[0]
+            .areas
+            .get_mut("security")
+            .unwrap()
+            .private_note = "Another note".into();
+        assert!(!same_apart_from_missing_notes(&mine, &noted));
+        assert_eq!(diff(&mine, &noted).len(), 1);
+    }
+
+    #[test]
     fn taking_a_review_back_from_a_client_file_keeps_the_private_notes_here() {
         use crate::domain::review::{set_answer_review, set_area_review, AreaStatus, Reviewer};
         let now = at("2026-05-01T00:00:00Z");
@@ -1355,6 +1483,8 @@ mod tests {
         let mut theirs = client.remove(0);
         set_answer_review(&mut theirs, &sofia, now, "a.q1", |x| x.level = Some(3));
         theirs.reviews[0].answers.get_mut("a.q1").unwrap().comment = "Seen".into();
+        // (A note missing from the file is no difference: the area differs by its comment.)
+        theirs.reviews[0].areas.get_mut("security").unwrap().comment = "Pen test booked".into();
 
         // The area is named by its title, never its id.
         let d = diff(&mine, &theirs);

@@ -101,13 +101,15 @@ impl Workspace {
     }
 
     /// Takes out of `incoming` each assessment identical to the copy here (same id and the same
-    /// content field for field, so the file's key order, spacing or fingerprint do not matter):
+    /// content field for field, so the file's key order, spacing or fingerprint do not matter;
+    /// private notes a client's copy leaves out count as the ones here, see
+    /// [`super::merge::same_apart_from_missing_notes`]):
     /// importing it would change nothing, so it is not offered as a conflict. Returns the ones
     /// taken out, as they are here.
     pub fn take_identical(&self, incoming: &mut Vec<Assessment>) -> Vec<Assessment> {
         let mut same = Vec::new();
         incoming.retain(|a| match self.get(a.id) {
-            Some(here) if here == a => {
+            Some(here) if super::merge::same_apart_from_missing_notes(here, a) => {
                 same.push(here.clone());
                 false
             }

@@ -398,8 +398,8 @@ pub fn summaries(content: &Content, a: &Assessment) -> Vec<ReviewSummary> {
     a.reviews.iter().map(|r| summary(content, a, r)).collect()
 }
 
-/// A question where the levels given disagree: a reviewer's level is not the founder's, or two
-/// reviewers gave different levels.
+/// A question where the levels given disagree: a reviewer's level is not the founder's (where
+/// she gave one), or two reviewers gave different levels.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Disagreement {
     pub area_id: String,
@@ -431,7 +431,9 @@ pub fn disagreements(content: &Content, a: &Assessment) -> Vec<Disagreement> {
             let between_reviewers = levels
                 .first()
                 .is_some_and(|(_, first)| levels.iter().any(|(_, l)| l != first));
-            let with_founder = levels.iter().any(|(_, l)| Some(*l) != founder);
+            // A level on a question the founder left without one is not a difference from her:
+            // it is counted apart (`answer_counts::LevelCounts::founder_no_level`).
+            let with_founder = founder.is_some_and(|f| levels.iter().any(|(_, l)| *l != f));
             if between_reviewers || with_founder {
                 out.push(Disagreement {
                     area_id: area.id.clone(),
@@ -690,6 +692,9 @@ mod tests {
             set_answer_review(&mut a, &jane, at(1), q, |x| x.level = Some(j));
             set_answer_review(&mut a, &li, at(2), q, |x| x.level = Some(l));
         }
+        // q3: only a reviewer's level, the founder gave none: not a disagreement.
+        let q3 = c.areas[0].questions[3].id.clone();
+        set_answer_review(&mut a, &jane, at(1), &q3, |x| x.level = Some(1));
         let d = disagreements(c, &a);
         let got: Vec<(&str, bool)> = d
             .iter()

@@ -665,7 +665,7 @@ pub fn summary(plan: &Plan) -> String {
 
 /// The template: one row per question of `content`, filled with `a`'s answers as they are, so
 /// importing it unchanged changes nothing. A question marked "does not apply" gets no level
-/// (a level would make it apply again).
+/// (a level would make it apply again). Starts with a byte-order mark.
 pub fn template(content: &Content, a: &Assessment) -> String {
     let level = |v: Option<u8>| v.map(|v| v.to_string()).unwrap_or_default();
     let rows = content.areas.iter().flat_map(|area| {
@@ -686,7 +686,9 @@ pub fn template(content: &Content, a: &Assessment) -> String {
             ]
         })
     });
-    table(&HEADER, rows)
+    // A byte-order mark first: Excel reads a CSV without one in the system's legacy encoding,
+    // which garbles every Chinese title and note.
+    format!("\u{feff}{}", table(&HEADER, rows))
 }
 
 #[cfg(test)]
@@ -747,6 +749,21 @@ mod tests {
         // Comma separated, level names in Chinese, a title in another letter case.
         let text = format!("area,question,level\n{area},{},已定义\n", t1.to_uppercase());
         assert_eq!(read(&text).unwrap()[0].level, Some(2));
+    }
+
+    #[test]
+    fn the_example_of_the_docs_reads() {
+        let doc = include_str!("../../docs/answers-csv.md");
+        let example = doc
+            .split("```csv\n")
+            .nth(1)
+            .and_then(|rest| rest.split("```").next())
+            .unwrap();
+        let rows = read(example).unwrap();
+        assert_eq!(rows.len(), 3);
+        assert_eq!(rows[1].question, "security.independent-checks");
+        assert_eq!(rows[1].level, Some(1));
+        assert_eq!((rows[2].level, rows[2].note.is_some()), (None, true));
     }
 
     #[test]

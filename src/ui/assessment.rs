@@ -1,5 +1,6 @@
 //! Assessing one company: the overview, profile, the 16 areas and their questions, the results with the SWOT, and the reviewer's part of each.
 
+pub(crate) mod answers_import;
 pub(crate) mod area;
 pub(crate) mod area_nav;
 pub(crate) mod decision_list;

@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 
+use crate::ui::assessment::answers_import::AnswersImport;
 use crate::ui::assessment::area_nav::area_name;
 use crate::ui::assessment::pass_times::{
     basis_hint, full_line, quick_line, use_pass_times, QuickPassLink,
@@ -106,6 +107,7 @@ pub fn AssessmentSection() -> impl IntoView {
                         .collect_view()}
                 </tbody>
             </table>
+            <AnswersImport/>
             <UnknownAnswers/>
         </section>
     }

@@ -6,7 +6,7 @@
 use leptos::prelude::*;
 
 use crate::domain::answer_counts;
-use crate::ui::i18n::{content, t, tf};
+use crate::ui::i18n::{content, t, tn};
 use crate::ui::shell::assessment_frame::use_current;
 
 #[component]
@@ -36,10 +36,7 @@ pub fn UnknownAnswers() -> impl IntoView {
             <section class="unknown-answers" aria-labelledby="unknown-answers-title">
                 <h3 id="unknown-answers-title">{t("import.unknown_title")}</h3>
                 <p>
-                    {move || tf(
-                        "import.unknown_intro",
-                        &[("n", &rows.with(Vec::len).to_string())],
-                    )}
+                    {move || tn("import.unknown_intro", rows.with(Vec::len), &[])}
                 </p>
                 <div class="table-scroll">
                     <table class="data-table">

@@ -15,10 +15,11 @@ use leptos_use_fn_debounce_throttle::use_debounce_fn;
 use uuid::Uuid;
 
 use crate::domain::folder_sync::{self, Contents, Entry, Known, Read, Stat};
+use crate::domain::merge;
 use crate::domain::Assessment;
 use crate::format::{FileKind, Imported, Integrity};
 use crate::storage::folder::{self as browser, Folder, FolderError, Permission};
-use crate::ui::i18n::tf;
+use crate::ui::i18n::{tf, tn};
 use crate::ui::state::{AppState, ImportFlow};
 
 /// After the save's own pause (400 ms): the folder is written just after the browser's copy.
@@ -407,6 +408,9 @@ impl FolderSync {
         let changes = self.view.with_untracked(|v| v.changes.clone());
         let mut newest: HashMap<Uuid, (i64, Assessment)> = HashMap::new();
         let mut imported = None;
+        // Files that hold only what is here already (a client copy lacks nothing but private
+        // notes): said so, never offered as a conflict.
+        let mut same: Vec<String> = Vec::new();
         self.reads.with_value(|r| {
             for change in changes
                 .iter()
@@ -415,11 +419,13 @@ impl FolderSync {
                 let Some(file) = r.get(&change.stat.name).and_then(|c| c.imported.as_ref()) else {
                     continue;
                 };
+                let mut file_differs = false;
                 for a in &file.assessments {
-                    let differs = self
-                        .state
-                        .workspace
-                        .with_untracked(|w| w.get(a.id) != Some(a));
+                    let differs = self.state.workspace.with_untracked(|w| {
+                        w.get(a.id)
+                            .is_none_or(|here| !merge::same_apart_from_missing_notes(here, a))
+                    });
+                    file_differs |= differs;
                     // The same assessment in two files: the newer file's copy.
                     let newer = newest
                         .get(&a.id)
@@ -427,6 +433,9 @@ impl FolderSync {
                     if differs && newer {
                         newest.insert(a.id, (change.stat.modified, a.clone()));
                     }
+                }
+                if !file_differs {
+                    same.push(change.stat.name.clone());
                 }
                 // The first file's envelope speaks for all; one edited by hand marks them all.
                 let first = imported.get_or_insert_with(|| Imported {
@@ -449,6 +458,13 @@ impl FolderSync {
         assessments.sort_by_key(|(at, _)| std::cmp::Reverse(*at));
         imported.assessments = assessments.into_iter().map(|(_, a)| a).collect();
         if imported.assessments.is_empty() {
+            if !same.is_empty() {
+                self.state.notify(tn(
+                    "folder.identical",
+                    same.len(),
+                    &[("files", &same.join(", "))],
+                ));
+            }
             return;
         }
         let folder = match self.connection.get_untracked() {

@@ -5,7 +5,7 @@
 
 use leptos::prelude::*;
 
-use crate::ui::i18n::{date_time, t, tf};
+use crate::ui::i18n::{date_time, t, tf, tn};
 use crate::ui::shell::folder_sync::{use_folder_sync, Change, Connection, FolderSync};
 
 #[component]
@@ -65,13 +65,10 @@ fn FolderOn(sync: FolderSync, name: String) -> impl IntoView {
                 .last_written
                 .map(|at| tf("folder.last_written", &[("when", &date_time(at))]))
                 .unwrap_or_else(|| t("folder.nothing_written").to_string());
-            tf(
+            tn(
                 "folder.status",
-                &[
-                    ("folder", &name),
-                    ("n", &v.files.to_string()),
-                    ("when", &when),
-                ],
+                v.files,
+                &[("folder", &name), ("when", &when)],
             )
         })
     };

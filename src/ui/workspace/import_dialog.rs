@@ -97,6 +97,15 @@ fn compare_and_merge(state: crate::ui::state::AppState, id: Uuid) {
     });
 }
 
+/// What to do with one assessment that is already here.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Pick {
+    /// Compare and merge into the copy here (the merge view).
+    Update,
+    KeepBoth,
+    Replace,
+}
+
 #[component]
 fn ImportConflicts(file_name: String, conflicts: Vec<Uuid>) -> impl IntoView {
     let state = use_app_state();
@@ -107,13 +116,15 @@ fn ImportConflicts(file_name: String, conflicts: Vec<Uuid>) -> impl IntoView {
         ImportFlow::Confirm { imported, .. } => imported.assessments.len(),
         _ => 0,
     };
-    // Default to keeping both: the choice that can never lose anything.
+    // Default to updating the copy here after seeing what differs: nothing changes before the
+    // merge view is confirmed, and unlike keeping both it makes no duplicate.
     let choices = RwSignal::new(
         conflicts
             .iter()
-            .map(|id| (*id, OnConflict::KeepBoth))
+            .map(|id| (*id, Pick::Update))
             .collect::<HashMap<_, _>>(),
     );
+    let order = conflicts.clone();
     let cancel = move || state.import.set(Default::default());
     let file_for_confirm = file_name.clone();
     let confirm = move |_| {
@@ -121,9 +132,19 @@ fn ImportConflicts(file_name: String, conflicts: Vec<Uuid>) -> impl IntoView {
             return;
         };
         let picked = choices.get_untracked();
-        let opened = state.finish_import(&file_for_confirm, imported, |a| {
-            picked.get(&a.id).copied().unwrap_or(OnConflict::KeepBoth)
-        });
+        // The first to update opens the merge view; the dialog comes back for the others.
+        if let Some(id) = order
+            .iter()
+            .find(|id| picked.get(id) == Some(&Pick::Update))
+        {
+            compare_and_merge(state, *id);
+            return;
+        }
+        let opened =
+            state.finish_import(&file_for_confirm, imported, |a| match picked.get(&a.id) {
+                Some(Pick::Replace) => OnConflict::Replace,
+                _ => OnConflict::KeepBoth,
+            });
         if let Some(id) = opened {
             navigate(&format!("/a/{id}"), NavigateOptions::default());
         }
@@ -157,9 +178,20 @@ fn ImportConflicts(file_name: String, conflicts: Vec<Uuid>) -> impl IntoView {
                             type="radio"
                             name=group.clone()
                             prop:checked=move || {
-                                choices.with(|c| c.get(&id) == Some(&OnConflict::KeepBoth))
+                                choices.with(|c| c.get(&id) == Some(&Pick::Update))
                             }
-                            on:change=move |_| set(OnConflict::KeepBoth)
+                            on:change=move |_| set(Pick::Update)
+                        />
+                        {t("import.dialog_update")}
+                    </label>
+                    <label>
+                        <input
+                            type="radio"
+                            name=group.clone()
+                            prop:checked=move || {
+                                choices.with(|c| c.get(&id) == Some(&Pick::KeepBoth))
+                            }
+                            on:change=move |_| set(Pick::KeepBoth)
                         />
                         {t("shell.import_dialog_keep_both")}
                     </label>
@@ -168,9 +200,9 @@ fn ImportConflicts(file_name: String, conflicts: Vec<Uuid>) -> impl IntoView {
                             type="radio"
                             name=group
                             prop:checked=move || {
-                                choices.with(|c| c.get(&id) == Some(&OnConflict::Replace))
+                                choices.with(|c| c.get(&id) == Some(&Pick::Replace))
                             }
-                            on:change=move |_| set(OnConflict::Replace)
+                            on:change=move |_| set(Pick::Replace)
                         />
                         {t("shell.import_dialog_replace")}
                     </label>

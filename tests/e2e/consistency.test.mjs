@@ -430,6 +430,44 @@ for (const which of ['demo', 'large']) {
     await s.close();
   });
 
+  test(`${which}: each initiative's cost on its page is effort × rate plus its one-off and running costs`, { timeout: 300_000 }, async () => {
+    const { s, page, stored, go } = await open(which);
+    const m = new Mismatches(`${which} initiative costs`);
+    const initiatives = stored.initiatives.slice(0, which === 'demo' ? stored.initiatives.length : 10);
+    assert.ok(initiatives.length > 0, 'the data set has initiatives');
+    const workHead = L['money.part_work'].split('{')[0];
+    const oneOffHead = L['money.part_one_off'].split('{')[0];
+    const runningHead = L['money.part_running'].split('{')[0];
+    for (const i of initiatives) {
+      await go(`roadmap/${i.id}`, '[data-testid=initiative-cost]');
+      const panel = page.getByTestId('initiative-cost');
+      const total = num(await page.getByTestId('initiative-cost-total').innerText());
+      const parts = await panel.locator('li').allInnerTexts();
+      const at = `Initiative "${i.title}"`;
+      const work = parts.find((p) => p.startsWith(workHead));
+      const oneOff = parts.find((p) => p.startsWith(oneOffHead));
+      const running = parts.find((p) => p.startsWith(runningHead));
+      let sum = 0;
+      if (work) {
+        // "Work: E person-weeks × R = A": A is E × R; R is shown to the cent, hence the slack.
+        const [effort, rate, amount] = numbers(work.slice(workHead.length));
+        m.eq(effort, i.effort_weeks, `${at}, "${work}": effort against the file`);
+        m.eq(amount, effort * rate, `${at}, "${work}": amount against effort × rate`, effort * 0.005 + 0.006);
+        sum += amount;
+      }
+      if (m.ok(oneOff, `${at}: no one-off line`)) {
+        const v = num(oneOff.slice(oneOffHead.length));
+        m.eq(v, i.one_off_cost ?? 0, `${at}, "${oneOff}": against the file`, 0.005);
+        sum += v;
+      }
+      if (running) sum += num(running.slice(runningHead.length));
+      m.eq(total, Math.round(sum * 100) / 100, `${at}: total against work + one-off + running ${JSON.stringify(parts)}`, 0.011);
+    }
+    m.done(assert);
+    assert.deepEqual(s.problems, []);
+    await s.close();
+  });
+
   test(`${which}: counts agree (answers on Assessment, Results, Overview, Report; review counts on Overview, Report and Compare; the roadmap's initiatives)`, { timeout: 240_000 }, async () => {
     const { s, page, stored, go } = await open(which);
     const m = new Mismatches(`${which} counts`);

@@ -1,22 +1,19 @@
 //! SMART checks for goals and key results: is each one specific, measurable, achievable,
 //! relevant and time-bound? Every mark carries a plain reason saying why, or what is missing.
 //!
-//! Owns: [`Mark`], [`Smart`], [`check_key_result`], [`check_goal`] and [`TOO_FAST_FACTOR`].
+//! Owns: [`Mark`], [`Smart`], [`check_key_result`] and [`check_goal`].
 //! Pure functions: "today" comes in as an argument.
 //!
 //! Rules for a key result (shown to users):
 //!
 //! - **Specific**: it is linked to a KPI, and the KPI has a name.
 //! - **Measurable**: the KPI has a unit and a target value.
-//! - **Achievable**: judged from history. With fewer than two measurements (on different dates)
-//!   it is not marked achievable: add at least two measurements to judge. If the latest
-//!   measurement already meets the target, it is achievable. Otherwise the change needed per
-//!   month (from the latest measurement to the target value, between today and the target date)
-//!   is compared with the change seen per month so far (the least-squares trend). It is flagged
-//!   when the trend is flat or moves the wrong way, when the needed pace is more than
-//!   [`TOO_FAST_FACTOR`] (3) times the pace seen so far, or when the target date has come
-//!   without the target being met.
-//! - **Relevant**: the goal is one of the company's business goals, or serves an assessment area.
+//! - **Achievable**: the KPI's status decides (the same projection that gives the KPI its
+//!   status, see [`super::trend`]), so the two never contradict: achieved, on track or at risk
+//!   is achievable; off track is not; without a target or two measurements on different dates it
+//!   cannot be judged and is not marked achievable.
+//! - **Relevant**: the goal is one of the company's business goals, or serves an assessment area
+//!   (named by its title, never its id).
 //! - **Time-bound**: the KPI has a target date, or else the goal has one.
 //!
 //! Rules for a goal (combining its key results):
@@ -31,11 +28,8 @@ use chrono::NaiveDate;
 
 use crate::i18n::{tr, trf};
 
-use super::trend::{finite_points, fit, latest, meets, plain_number, DAYS_PER_MONTH};
-use super::{Direction, Goal, KeyResult, Kpi};
-
-/// A needed pace more than this many times the pace seen so far is flagged as not achievable.
-pub const TOO_FAST_FACTOR: f64 = 3.0;
+use super::trend::{project, value_text, Status};
+use super::{Goal, KeyResult, Kpi};
 
 /// One SMART letter: whether it holds, and why (or what is missing). The reason is never empty.
 #[derive(Clone, Debug, PartialEq)]
@@ -121,7 +115,7 @@ fn measurable(kpi: Option<&Kpi>) -> Mark {
     match (unit.is_empty(), target) {
         (false, Some(t)) => Mark::yes(trf(
             "domain.smart_measured_in",
-            &[("unit", unit), ("target", &plain_number(t))],
+            &[("unit", unit), ("target", &value_text(t, unit))],
         )),
         (true, None) => Mark::no(tr("domain.smart_no_unit_no_target")),
         (true, Some(_)) => Mark::no(tr("domain.smart_no_unit")),
@@ -133,50 +127,34 @@ fn achievable(kpi: Option<&Kpi>, today: NaiveDate) -> Mark {
     let Some(k) = kpi else {
         return Mark::no(tr("domain.smart_achievable_no_kpi"));
     };
-    let Some(target) = k.target.filter(|t| t.value.is_finite()) else {
-        return Mark::no(tr("domain.smart_achievable_no_target"));
-    };
-    let points = finite_points(k);
-    let (Some(trend), Some((latest_date, current))) = (fit(&points), latest(&points)) else {
-        return Mark::no(tr("domain.smart_achievable_no_trend"));
-    };
-    if meets(current, target.value, k.direction) {
-        return Mark::yes(tr("domain.smart_already_met"));
+    // The KPI's status decides: one computation, so "Achievable" never contradicts "Off track".
+    let p = project(k, today);
+    match p.status {
+        Status::NoTarget => Mark::no(tr("domain.smart_achievable_no_target")),
+        Status::NotEnoughData => Mark::no(tr("domain.smart_achievable_no_trend")),
+        Status::Achieved => Mark::yes(tr("domain.smart_already_met")),
+        Status::OnTrack => Mark::yes(trf(
+            "domain.smart_achievable_on_track",
+            &[("reason", &p.reason)],
+        )),
+        Status::AtRisk => Mark::yes(trf(
+            "domain.smart_achievable_at_risk",
+            &[("reason", &p.reason)],
+        )),
+        Status::OffTrack => Mark::no(trf(
+            "domain.smart_achievable_off_track",
+            &[("reason", &p.reason)],
+        )),
     }
-    let from = today.max(latest_date);
-    if target.date <= from {
-        return Mark::no(trf(
-            "domain.smart_date_has_come",
-            &[("date", &target.date.to_string())],
-        ));
-    }
-    let months = (target.date - from).num_days() as f64 / DAYS_PER_MONTH;
-    let needed = (target.value - current) / months;
-    let observed = trend.per_month();
-    let sign = match k.direction {
-        Direction::Higher => 1.0,
-        Direction::Lower => -1.0,
-    };
-    let (needed_good, observed_good) = (needed * sign, observed * sign);
-    let needed_text = plain_number(needed);
-    let observed_text = plain_number(observed);
-    let paces = [
-        ("needed", needed_text.as_str()),
-        ("observed", observed_text.as_str()),
-    ];
-    if observed_good < 0.0 {
-        Mark::no(trf("domain.smart_wrong_way", &paces))
-    } else if observed_good == 0.0 {
-        Mark::no(trf("domain.smart_flat", &paces))
-    } else if needed_good > TOO_FAST_FACTOR * observed_good {
-        let factor = plain_number(TOO_FAST_FACTOR);
-        Mark::no(trf(
-            "domain.smart_too_fast",
-            &[paces[0], paces[1], ("factor", &factor)],
-        ))
-    } else {
-        Mark::yes(trf("domain.smart_pace_ok", &paces))
-    }
+}
+
+/// The name of an assessment area in the language in use; the id itself only when the content
+/// does not know it (a file from a newer framework), so a known id is never shown raw.
+fn area_name(id: &str) -> String {
+    crate::content::get_lang(crate::i18n::current())
+        .area(id)
+        .map(|a| a.name.clone())
+        .unwrap_or_else(|| id.to_string())
 }
 
 fn relevant(goal: &Goal) -> Mark {
@@ -184,23 +162,26 @@ fn relevant(goal: &Goal) -> Mark {
         .area
         .as_deref()
         .map(str::trim)
-        .filter(|a| !a.is_empty());
+        .filter(|a| !a.is_empty())
+        .map(area_name);
     match (goal.business_goal, area) {
-        (true, Some(a)) => Mark::yes(trf("domain.smart_serves_both", &[("area", a)])),
+        (true, Some(a)) => Mark::yes(trf("domain.smart_serves_both", &[("area", &a)])),
         (true, None) => Mark::yes(tr("domain.smart_serves_business")),
-        (false, Some(a)) => Mark::yes(trf("domain.smart_serves_area", &[("area", a)])),
+        (false, Some(a)) => Mark::yes(trf("domain.smart_serves_area", &[("area", &a)])),
         (false, None) => Mark::no(tr("domain.smart_not_relevant")),
     }
 }
 
+/// A date in a reason, in the language in use.
+fn date_text(d: NaiveDate) -> String {
+    crate::i18n::date(crate::i18n::current(), d)
+}
+
 fn time_bound(goal: &Goal, kpi: Option<&Kpi>) -> Mark {
     if let Some(t) = kpi.and_then(|k| k.target) {
-        Mark::yes(trf(
-            "domain.smart_kpi_due",
-            &[("date", &t.date.to_string())],
-        ))
+        Mark::yes(trf("domain.smart_kpi_due", &[("date", &date_text(t.date))]))
     } else if let Some(d) = goal.target_date {
-        Mark::yes(trf("domain.smart_goal_due", &[("date", &d.to_string())]))
+        Mark::yes(trf("domain.smart_goal_due", &[("date", &date_text(d))]))
     } else {
         Mark::no(tr("domain.smart_no_date"))
     }
@@ -277,7 +258,7 @@ pub fn check_goal(goal: &Goal, kpis: &[Kpi], today: NaiveDate) -> Smart {
         |a| trf("domain.smart_goal_achievable_short", a),
     );
     let time_bound = if let Some(d) = goal.target_date {
-        Mark::yes(trf("domain.smart_goal_due", &[("date", &d.to_string())]))
+        Mark::yes(trf("domain.smart_goal_due", &[("date", &date_text(d))]))
     } else if total == 0 {
         Mark::no(tr("domain.smart_goal_no_date"))
     } else {
@@ -303,6 +284,7 @@ pub fn check_goal(goal: &Goal, kpis: &[Kpi], today: NaiveDate) -> Smart {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::kpi::Direction;
     use crate::domain::kpi::{DatedValue, Measurement};
     use uuid::Uuid;
 
@@ -381,13 +363,17 @@ mod tests {
         );
         assert_eq!(
             s.measurable.reason,
-            "Measured in users with a target of 100."
+            "Measured in users; the target is 100 users."
         );
-        assert!(s.achievable.reason.starts_with("The target needs"));
+        assert_eq!(
+            s.achievable.reason,
+            "On track at the pace seen so far: At the trend so far it reaches the target of \
+             100 users by March 2026, before the target date 31 Dec 2026 (higher is better)."
+        );
         assert_eq!(s.relevant.reason, "Serves a business goal.");
         assert_eq!(
             s.time_bound.reason,
-            "The KPI's target is due on 2026-12-31."
+            "The KPI's target is due on 31 Dec 2026."
         );
     }
 
@@ -467,66 +453,76 @@ mod tests {
     }
 
     #[test]
-    fn achievable_too_fast() {
-        // Observed 1 per 31 days (~0.98/month); needs 40 over 10 months = 4/month > 3×.
+    fn achievable_and_the_kpi_status_come_from_one_computation() {
+        use crate::domain::kpi::trend::project;
+        let cases = [
+            // Too slow: ~1 a month against 40 needed by December.
+            (
+                &[("2026-01-01", 59.0), ("2026-02-01", 60.0)],
+                100.0,
+                Direction::Higher,
+            ),
+            // Wrong way and flat.
+            (
+                &[("2026-01-01", 60.0), ("2026-02-01", 50.0)],
+                100.0,
+                Direction::Higher,
+            ),
+            (
+                &[("2026-01-01", 50.0), ("2026-02-01", 50.0)],
+                100.0,
+                Direction::Higher,
+            ),
+            // Fast enough, and lower is better falling the right way.
+            (
+                &[("2026-01-01", 29.0), ("2026-02-01", 60.0)],
+                100.0,
+                Direction::Higher,
+            ),
+            (
+                &[("2026-01-01", 20.0), ("2026-02-01", 18.0)],
+                12.0,
+                Direction::Lower,
+            ),
+            (
+                &[("2026-01-01", 18.0), ("2026-02-01", 20.0)],
+                12.0,
+                Direction::Lower,
+            ),
+            // Close: at risk.
+            (
+                &[("2026-01-01", 0.0), ("2026-02-01", 8.6)],
+                100.0,
+                Direction::Higher,
+            ),
+        ];
+        let mut seen = std::collections::HashSet::new();
+        for (points, target, direction) in cases {
+            let mut k = kpi(points, Some(("2026-12-31", target)));
+            k.direction = direction;
+            let status = project(&k, today()).status;
+            let m = achievable_of(&k);
+            seen.insert(status);
+            assert_eq!(
+                m.ok,
+                matches!(status, Status::OnTrack | Status::AtRisk | Status::Achieved),
+                "{status:?}: {}",
+                m.reason
+            );
+        }
+        assert!(seen.contains(&Status::OffTrack) && seen.contains(&Status::OnTrack));
+        // The reason is the status's own.
         let k = kpi(
             &[("2026-01-01", 59.0), ("2026-02-01", 60.0)],
             Some(("2026-12-31", 100.0)),
         );
         let m = achievable_of(&k);
-        assert!(!m.ok);
-        assert!(m.reason.contains("more than 3 times"), "{}", m.reason);
-    }
-
-    #[test]
-    fn achievable_at_the_factor_boundary() {
-        // Months from today (2026-03-01) to 2026-12-31 = 305 days.
-        let months = 305.0 / DAYS_PER_MONTH;
-        // Observed: +31 over 31 days, so +1 per day.
-        let observed = DAYS_PER_MONTH;
-        let target = 60.0 + TOO_FAST_FACTOR * observed * months * 0.999;
-        let k = kpi(
-            &[("2026-01-01", 29.0), ("2026-02-01", 60.0)],
-            Some(("2026-12-31", target)),
+        assert!(
+            m.reason.starts_with("Off track at the pace seen so far"),
+            "{}",
+            m.reason
         );
-        assert!(achievable_of(&k).ok, "{}", achievable_of(&k).reason);
-        let target = 60.0 + TOO_FAST_FACTOR * observed * months * 1.001;
-        let k = kpi(
-            &[("2026-01-01", 29.0), ("2026-02-01", 60.0)],
-            Some(("2026-12-31", target)),
-        );
-        assert!(!achievable_of(&k).ok);
-    }
-
-    #[test]
-    fn achievable_wrong_way_and_flat() {
-        let k = kpi(
-            &[("2026-01-01", 60.0), ("2026-02-01", 50.0)],
-            Some(("2026-12-31", 100.0)),
-        );
-        let m = achievable_of(&k);
-        assert!(!m.ok);
-        assert!(m.reason.contains("wrong way"));
-        let k = kpi(
-            &[("2026-01-01", 50.0), ("2026-02-01", 50.0)],
-            Some(("2026-12-31", 100.0)),
-        );
-        let m = achievable_of(&k);
-        assert!(!m.ok);
-        assert!(m.reason.contains("flat"));
-        // Lower is better: falling is the right way.
-        let mut k = kpi(
-            &[("2026-01-01", 20.0), ("2026-02-01", 18.0)],
-            Some(("2026-12-31", 12.0)),
-        );
-        k.direction = Direction::Lower;
-        assert!(achievable_of(&k).ok, "{}", achievable_of(&k).reason);
-        let mut k = kpi(
-            &[("2026-01-01", 18.0), ("2026-02-01", 20.0)],
-            Some(("2026-12-31", 12.0)),
-        );
-        k.direction = Direction::Lower;
-        assert!(achievable_of(&k).reason.contains("wrong way"));
+        assert!(m.reason.contains("users"), "{}", m.reason);
     }
 
     #[test]
@@ -537,7 +533,7 @@ mod tests {
         );
         let m = achievable_of(&k);
         assert!(!m.ok);
-        assert!(m.reason.contains("has come"));
+        assert!(m.reason.contains("15 Feb 2026 has passed"), "{}", m.reason);
     }
 
     #[test]
@@ -551,7 +547,9 @@ mod tests {
         g.area = Some("security".into());
         let m = relevant(&g);
         assert!(m.ok);
-        assert!(m.reason.contains("security"));
+        // The area's name, never its id.
+        assert!(m.reason.contains("\"Security"), "{}", m.reason);
+        assert!(!m.reason.contains("\"security\""), "{}", m.reason);
         g.area = Some(" ".into());
         assert!(!relevant(&g).ok);
     }
@@ -567,7 +565,7 @@ mod tests {
         g.target_date = Some(date("2026-09-30"));
         let s = check_key_result(&g, &kr("x", Some(k.id)), Some(&k), today());
         assert!(s.time_bound.ok);
-        assert_eq!(s.time_bound.reason, "The goal is due on 2026-09-30.");
+        assert_eq!(s.time_bound.reason, "The goal is due on 30 Sep 2026.");
     }
 
     #[test]
@@ -658,14 +656,14 @@ mod tests {
         g.area = Some("交付".into());
         let s = in_chinese(|| check_key_result(&g, &g.key_results[0], Some(&k), today()));
         assert_eq!(s.specific.reason, "由指标“周活跃用户”跟踪。");
-        assert_eq!(s.measurable.reason, "以人为单位测量，目标为 100。");
+        assert_eq!(s.measurable.reason, "以人为单位测量，目标为 100 人。");
         assert!(
-            s.achievable.reason.starts_with("目标需要每月"),
+            s.achievable.reason.contains("2026年3月即可达到目标 100 人"),
             "{}",
             s.achievable.reason
         );
         assert_eq!(s.relevant.reason, "服务于一个业务目标和评估领域“交付”。");
-        assert_eq!(s.time_bound.reason, "指标的目标截止日期为 2026-12-31。");
+        assert_eq!(s.time_bound.reason, "指标的目标截止日期为 2026年12月31日。");
         let names = in_chinese(|| s.marks().map(|(name, _)| name));
         assert_eq!(names, ["具体", "可衡量", "可实现", "相关", "有时限"]);
 

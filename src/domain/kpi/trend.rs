@@ -156,12 +156,17 @@ pub struct Projection {
     /// The trend's value at the target date, when there is a target and a trend.
     pub projected: Option<f64>,
     pub trend: Option<Trend>,
+    /// The day the trend reaches the target, when that comes before the target date: the
+    /// reason then says so instead of projecting past it (a lead time "projected 0").
+    pub reaches: Option<NaiveDate>,
     /// One plain sentence saying why.
     pub reason: String,
 }
 
-/// Formats a number in plain decimal for reasons: about four significant digits, no exponent,
-/// no trailing zeros ("42", "0.0123", "1234", "-3.5").
+/// Formats a measured value for people, in the language in use: about four significant
+/// digits but never more than three decimals, thousands grouped, no exponent, no trailing zeros
+/// ("42", "0.291", "8.935", "1,234", "-3.5"). A value that small rounding would turn into 0
+/// keeps its first significant digit ("0.0004"). Every KPI figure shown goes through here.
 pub fn plain_number(v: f64) -> String {
     if !v.is_finite() {
         return tr("domain.trend_not_a_number").to_string();
@@ -169,20 +174,45 @@ pub fn plain_number(v: f64) -> String {
     let mag = v.abs();
     let decimals = if mag == 0.0 || mag >= 1000.0 {
         0
+    } else if mag < 0.001 {
+        (-mag.log10().floor() as i32).clamp(0, 12) as usize
     } else {
-        (3 - mag.log10().floor() as i32).clamp(0, 12) as usize
+        (3 - mag.log10().floor() as i32).clamp(0, 3) as usize
     };
-    let s = format!("{v:.decimals$}");
-    let s = if s.contains('.') {
-        s.trim_end_matches('0').trim_end_matches('.').to_string()
-    } else {
-        s
-    };
-    if s == "-0" {
-        "0".to_string()
-    } else {
-        s
+    crate::i18n::number(crate::i18n::current(), v, decimals)
+}
+
+/// A measured value with the KPI's unit: "24 hours", "99.9%", or the number alone when the KPI
+/// has no unit. Units are always shown with KPI values, so a reader never guesses the scale.
+pub fn value_text(v: f64, unit: &str) -> String {
+    let number = plain_number(v);
+    match unit.trim() {
+        "" => number,
+        // A percent sign sits on the number in both languages.
+        "%" => format!("{number}%"),
+        unit => format!("{number} {unit}"),
     }
+}
+
+/// A date in reasons, in the language in use ("30 Jun 2027", "2027年6月30日").
+fn date_text(d: NaiveDate) -> String {
+    crate::i18n::date(crate::i18n::current(), d)
+}
+
+/// The first day on which `trend` reaches `level`, when it is moving towards it and gets there
+/// after `after`; `None` otherwise.
+fn day_reaching(trend: &Trend, level: f64, after: NaiveDate) -> Option<NaiveDate> {
+    if trend.slope_per_day == 0.0 {
+        return None;
+    }
+    let days = (level - trend.intercept) / trend.slope_per_day;
+    if !days.is_finite() || days > 1.0e6 {
+        return None;
+    }
+    let day = trend
+        .origin
+        .checked_add_signed(chrono::Duration::days(days.ceil() as i64))?;
+    (day > after).then_some(day)
 }
 
 /// "(higher is better)" or "(lower is better)", in the language in use: a whole aside that any
@@ -236,15 +266,24 @@ fn earliest(points: &[(NaiveDate, f64)]) -> Option<(NaiveDate, f64)> {
 /// Decides the status of `kpi` on `today` (see the module documentation for the rules).
 pub fn project(kpi: &Kpi, today: NaiveDate) -> Projection {
     let note = direction_note(kpi.direction);
-    let Some(target) = kpi.target.filter(|t| t.value.is_finite()) else {
-        return Projection {
-            status: Status::NoTarget,
-            projected: None,
-            trend: None,
-            reason: tr("domain.trend_no_target").to_string(),
+    let unit = kpi.unit.as_str();
+    let done =
+        |status: Status, projected: Option<f64>, trend: Option<Trend>, reason: String| Projection {
+            status,
+            projected,
+            trend,
+            reaches: None,
+            reason,
         };
+    let Some(target) = kpi.target.filter(|t| t.value.is_finite()) else {
+        return done(
+            Status::NoTarget,
+            None,
+            None,
+            tr("domain.trend_no_target").to_string(),
+        );
     };
-    let target_text = plain_number(target.value);
+    let target_text = value_text(target.value, unit);
     let points = finite_points(kpi);
     let trend = fit(&points);
     let Some(trend) = trend else {
@@ -254,61 +293,86 @@ pub fn project(kpi: &Kpi, today: NaiveDate) -> Projection {
             _ => tr("domain.trend_one_date"),
         }
         .to_string();
-        return Projection {
-            status: Status::NotEnoughData,
-            projected: None,
-            trend: None,
-            reason,
-        };
+        return done(Status::NotEnoughData, None, None, reason);
     };
     // `fit` succeeded, so there are at least two points; the fallback only keeps a panic out of
     // the browser should that ever change.
     let Some((latest_date, latest_value)) = latest(&points) else {
-        return Projection {
-            status: Status::NotEnoughData,
-            projected: None,
-            trend: None,
-            reason: tr("domain.trend_add_measurements").to_string(),
-        };
+        return done(
+            Status::NotEnoughData,
+            None,
+            None,
+            tr("domain.trend_add_measurements").to_string(),
+        );
     };
-    let mut projected = trend.value_at(target.date);
-    if points.iter().all(|(_, v)| *v >= 0.0) {
-        projected = projected.max(0.0);
-    }
+    let raw = trend.value_at(target.date);
+    // A quantity never measured below zero (a time, a rate, a count) stops at zero: the day
+    // the line gets there is worth saying, the value past it is not.
+    let floored = points.iter().all(|(_, v)| *v >= 0.0) && raw < 0.0;
+    let projected = if floored { 0.0 } else { raw };
     if meets(latest_value, target.value, kpi.direction) {
-        return Projection {
-            status: Status::Achieved,
-            projected: Some(projected),
-            trend: Some(trend),
-            reason: trf(
+        return done(
+            Status::Achieved,
+            Some(projected),
+            Some(trend),
+            trf(
                 "domain.trend_achieved",
                 &[
-                    ("value", &plain_number(latest_value)),
-                    ("date", &latest_date.to_string()),
+                    ("value", &value_text(latest_value, unit)),
+                    ("date", &date_text(latest_date)),
                     ("target", &target_text),
                     ("note", note),
                 ],
             ),
-        };
+        );
     }
     if target.date < today {
-        return Projection {
-            status: Status::OffTrack,
-            projected: Some(projected),
-            trend: Some(trend),
-            reason: trf(
+        return done(
+            Status::OffTrack,
+            Some(projected),
+            Some(trend),
+            trf(
                 "domain.trend_date_passed",
                 &[
-                    ("date", &target.date.to_string()),
-                    ("value", &plain_number(latest_value)),
+                    ("date", &date_text(target.date)),
+                    ("value", &value_text(latest_value, unit)),
                     ("target", &target_text),
                     ("note", note),
                 ],
             ),
+        );
+    }
+    if !projected.is_finite() {
+        return done(
+            Status::NotEnoughData,
+            None,
+            Some(trend),
+            tr("domain.trend_cannot_project").to_string(),
+        );
+    }
+    let target_date = date_text(target.date);
+    // The line reaches the target before its date: say when, not where it would be by then.
+    if let Some(day) = day_reaching(&trend, target.value, latest_date).filter(|d| *d < target.date)
+    {
+        return Projection {
+            reaches: Some(day),
+            ..done(
+                Status::OnTrack,
+                Some(projected),
+                Some(trend),
+                trf(
+                    "domain.trend_reaches_target",
+                    &[
+                        ("target", &target_text),
+                        ("month", &crate::i18n::month(crate::i18n::current(), day)),
+                        ("date", &target_date),
+                        ("note", note),
+                    ],
+                ),
+            )
         };
     }
-    let projected_text = plain_number(projected);
-    let target_date = target.date.to_string();
+    let projected_text = value_text(projected, unit);
     // Every sentence below starts with the projection; each is one whole template.
     let head = [
         ("projected", projected_text.as_str()),
@@ -316,21 +380,13 @@ pub fn project(kpi: &Kpi, today: NaiveDate) -> Projection {
         ("target", target_text.as_str()),
         ("note", note),
     ];
-    if !projected.is_finite() {
-        return Projection {
-            status: Status::NotEnoughData,
-            projected: None,
-            trend: Some(trend),
-            reason: tr("domain.trend_cannot_project").to_string(),
-        };
-    }
     if meets(projected, target.value, kpi.direction) {
-        return Projection {
-            status: Status::OnTrack,
-            projected: Some(projected),
-            trend: Some(trend),
-            reason: trf("domain.trend_on_track", &head),
-        };
+        return done(
+            Status::OnTrack,
+            Some(projected),
+            Some(trend),
+            trf("domain.trend_on_track", &head),
+        );
     }
     let start = kpi
         .baseline
@@ -341,8 +397,8 @@ pub fn project(kpi: &Kpi, today: NaiveDate) -> Projection {
     let from_baseline = kpi.baseline.is_some_and(|b| b.value.is_finite());
     let planned = (target.value - start).abs();
     let miss = (target.value - projected).abs();
-    let miss_text = plain_number(miss);
-    let planned_text = plain_number(planned);
+    let miss_text = value_text(miss, unit);
+    let planned_text = value_text(planned, unit);
     let args = [
         head[0],
         head[1],
@@ -351,34 +407,47 @@ pub fn project(kpi: &Kpi, today: NaiveDate) -> Projection {
         ("miss", miss_text.as_str()),
         ("planned", planned_text.as_str()),
     ];
-    let (status, reason) = if planned <= tolerance(target.value) {
-        let reason = if from_baseline {
-            trf("domain.trend_no_room_baseline", &args)
+    let (status, key) = if planned <= tolerance(target.value) {
+        let key = if from_baseline {
+            "domain.trend_no_room_baseline"
         } else {
-            trf("domain.trend_no_room_first", &args)
+            "domain.trend_no_room_first"
         };
-        (Status::OffTrack, reason)
+        (Status::OffTrack, key)
     } else if miss <= AT_RISK_SHARE * planned + tolerance(target.value) {
-        let reason = if from_baseline {
-            trf("domain.trend_at_risk_baseline", &args)
+        let key = if from_baseline {
+            "domain.trend_at_risk_baseline"
         } else {
-            trf("domain.trend_at_risk_first", &args)
+            "domain.trend_at_risk_first"
         };
-        (Status::AtRisk, reason)
+        (Status::AtRisk, key)
     } else {
-        let reason = if from_baseline {
-            trf("domain.trend_off_track_baseline", &args)
+        let key = if from_baseline {
+            "domain.trend_off_track_baseline"
         } else {
-            trf("domain.trend_off_track_first", &args)
+            "domain.trend_off_track_first"
         };
-        (Status::OffTrack, reason)
+        (Status::OffTrack, key)
     };
-    Projection {
-        status,
-        projected: Some(projected),
-        trend: Some(trend),
-        reason,
+    let mut reason = trf(key, &args);
+    // Falling to zero before the date: name the day it gets there rather than "projected 0".
+    if let Some(day) = floored
+        .then(|| day_reaching(&trend, 0.0, latest_date))
+        .flatten()
+    {
+        reason = trf(
+            "domain.trend_floor",
+            &[
+                ("zero", &value_text(0.0, unit)),
+                ("month", &crate::i18n::month(crate::i18n::current(), day)),
+                ("date", &target_date),
+                ("target", &target_text),
+                ("miss", &miss_text),
+                ("note", note),
+            ],
+        );
     }
+    done(status, Some(projected), Some(trend), reason)
 }
 
 #[cfg(test)]
@@ -578,7 +647,7 @@ mod tests {
         assert!((p.projected.unwrap() - 100.0).abs() < 1e-9);
         assert_eq!(
             p.reason,
-            "Projected 100 by 2026-04-11 against a target of 100 (higher is better)."
+            "Projected 100 by 11 Apr 2026 against a target of 100 (higher is better)."
         );
     }
 
@@ -627,7 +696,7 @@ mod tests {
         assert_eq!(p.status, Status::OffTrack, "{}", p.reason);
         assert_eq!(
             p.reason,
-            "The target date 2026-02-15 has passed and the latest value 49 misses the target of \
+            "The target date 15 Feb 2026 has passed and the latest value 49 misses the target of \
              50 (higher is better)."
         );
         assert!(p.projected.is_some());
@@ -740,10 +809,16 @@ mod tests {
     fn plain_numbers() {
         assert_eq!(plain_number(42.0), "42");
         assert_eq!(plain_number(41.99999999), "42");
-        assert_eq!(plain_number(0.0123), "0.0123");
+        assert_eq!(plain_number(0.0123), "0.012");
+        // A miss of 0.2906 reads 0.291; at most three decimals, no trailing zeros.
+        assert_eq!(plain_number(0.2906), "0.291");
+        assert_eq!(plain_number(8.935), "8.935");
+        assert_eq!(plain_number(8.9351), "8.935");
+        assert_eq!(plain_number(2.5), "2.5");
+        assert_eq!(plain_number(0.0004), "0.0004");
         assert_eq!(plain_number(-3.5), "-3.5");
-        assert_eq!(plain_number(1234.4), "1234");
-        assert_eq!(plain_number(1e20), "100000000000000000000");
+        assert_eq!(plain_number(1234.4), "1,234");
+        assert_eq!(plain_number(1e20), "100,000,000,000,000,000,000");
         assert_eq!(plain_number(-0.0), "0");
         assert_eq!(plain_number(0.0), "0");
     }
@@ -766,9 +841,40 @@ mod tests {
                 value,
             });
         }
+        k.unit = "hours".into();
         let p = project(&k, date("2026-07-01"));
         assert_eq!(p.projected, Some(0.0));
         assert_eq!(p.status, Status::OnTrack);
+        // It says when the target is reached, not a meaningless "Projected 0".
+        assert_eq!(p.reaches, Some(date("2026-10-15")));
+        assert_eq!(
+            p.reason,
+            "At the trend so far it reaches the target of 24 hours by October 2026, before the \
+             target date 1 Jun 2027 (lower is better)."
+        );
+        assert!(!p.reason.contains("Projected 0"));
+    }
+
+    #[test]
+    fn a_series_falling_to_zero_names_the_month_instead_of_projecting_zero() {
+        let mut k = kpi_with(
+            Direction::Higher,
+            None,
+            Some(("2027-06-30", 50.0)),
+            &[("2026-01-01", 40.0), ("2026-02-01", 30.0)],
+        );
+        k.unit = "deploys".into();
+        let p = project(&k, date("2026-03-01"));
+        assert_eq!(p.status, Status::OffTrack);
+        assert_eq!(p.projected, Some(0.0));
+        assert!(
+            p.reason
+                .starts_with("At the trend so far it falls to 0 deploys by May 2026"),
+            "{}",
+            p.reason
+        );
+        assert!(p.reason.contains("by 50 deploys"), "{}", p.reason);
+        assert!(!p.reason.contains("Projected 0"), "{}", p.reason);
     }
 
     #[test]
@@ -828,11 +934,11 @@ mod tests {
         assert_eq!(reasons[0], "还没有设置目标，因此无法推算。");
         assert_eq!(
             reasons[5],
-            "目标日期 2026-02-15 已过，最新值 49 未达到目标 50（越高越好）。"
+            "目标日期 2026年2月15日 已过，最新值 49 未达到目标 50（越高越好）。"
         );
         assert_eq!(
             reasons[7],
-            "预计到 2026-12-31 达到 90，目标为 100（越高越好），差距为 10，在从基线出发的计划变化量 100 \
+            "预计到 2026年12月31日 达到 90，目标为 100（越高越好），差距为 10，在从基线出发的计划变化量 100 \
              的 10% 以内。"
         );
         assert!(reasons[8].contains("第一个测量值"), "{}", reasons[8]);

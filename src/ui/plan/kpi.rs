@@ -236,7 +236,7 @@ fn BandInfo(kpi: Memo<Option<Kpi>>, band_year: RwSignal<Option<u16>>) -> impl In
                     let level = presets::classify(p, year, value)?;
                     Some(view! {
                         <p class="headline" data-testid="kpi-band">
-                            {tf("plan.kpi_band_latest", &[("value", &trim_number(value)), ("unit", &unit), ("band", l(level.label())), ("year", &year.to_string())])}
+                            {tf("plan.kpi_band_latest", &[("value", &trend::plain_number(value)), ("unit", &unit), ("band", l(level.label())), ("year", &year.to_string())])}
                         </p>
                     })
                 }}
@@ -250,8 +250,8 @@ fn BandInfo(kpi: Memo<Option<Kpi>>, band_year: RwSignal<Option<u16>>) -> impl In
                             {b.cutoffs.iter().map(|c| view! {
                                 <tr>
                                     <th scope="row">{l(c.level.label())}</th>
-                                    <td>{trim_number(c.from)}</td>
-                                    <td>{c.to.map(trim_number).unwrap_or_else(|| t("plan.kpi_band_and_above").into())}</td>
+                                    <td>{trend::plain_number(c.from)}</td>
+                                    <td>{c.to.map(trend::plain_number).unwrap_or_else(|| t("plan.kpi_band_and_above").into())}</td>
                                 </tr>
                             }).collect_view()}
                         </tbody>

@@ -59,7 +59,7 @@ pub fn KpiDashboard() -> impl IntoView {
                             tf(
                                 "plan.kpi_dashboard_latest_value",
                                 &[
-                                    ("value", &trim_number(m.value)),
+                                    ("value", &trend::plain_number(m.value)),
                                     ("unit", &k.unit),
                                     ("date", &date(m.date)),
                                 ],

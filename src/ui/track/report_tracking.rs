@@ -15,7 +15,6 @@ use crate::domain::risk::{ranked, summary};
 use crate::domain::scorecard::engine;
 use crate::domain::scorecard::ScorecardKind;
 use crate::ui::assessment::review_counts::ReviewCountList;
-use crate::ui::common::numbers::trim_number;
 use crate::ui::i18n::{content, date, l, t, tf, tn};
 use crate::ui::plan::kpi_dashboard::status_text;
 use crate::ui::plan::risk_register::{display_title, overdue_text, score_text};
@@ -24,12 +23,10 @@ use crate::ui::track::report_table::{of_assessment, Column, ReportPart, ReportRo
 /// Risks in the report's table.
 const TOP_RISKS: usize = 5;
 
-/// A value with its unit, e.g. "12 days" or "12" when there is no unit.
+/// A value with its unit, e.g. "12 days" or "12" when there is no unit, written as every KPI
+/// figure is ([`crate::domain::kpi::trend::value_text`]).
 fn with_unit(value: f64, unit: &str) -> String {
-    match unit.trim() {
-        "" => trim_number(value),
-        u => format!("{} {u}", trim_number(value)),
-    }
+    crate::domain::kpi::trend::value_text(value, unit)
 }
 
 /// The latest measurement of a KPI in words, e.g. "30 days on 1 Feb 2026".

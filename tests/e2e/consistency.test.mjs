@@ -18,6 +18,8 @@ import {
 } from './consistency_support.mjs';
 
 const HEAVY = process.env.E2E_HEAVY ?? path.join(repoRoot, 'target/bench/heavy.json');
+/** The whole generated workspace (50 assessments), written next to heavy.json. */
+const WORKSPACE = path.join(path.dirname(HEAVY), 'workspace.json');
 /** How many gaps the Results page, its chart and the report rank. */
 const TOP_GAPS = 8;
 
@@ -577,3 +579,41 @@ for (const which of ['demo', 'large']) {
     await s.close();
   });
 }
+
+test('large workspace: the Portfolio shows each client\'s maturity index and area levels as worked out from its answers', { timeout: 300_000 }, async () => {
+  const m = new Mismatches('large workspace portfolio');
+  const text = await readFile(WORKSPACE, 'utf8').catch(() => assert.fail(`${WORKSPACE} is missing: run cargo run --bin gen_workspace -- target/bench/workspace.json`));
+  const file = JSON.parse(text);
+  const s = await openPage(app);
+  const { page } = s;
+  await s.goto('/');
+  await page.locator('#import-file').setInputFiles({ name: 'workspace.cto.json', mimeType: 'application/json', buffer: Buffer.from(text) });
+  await page.getByText(new RegExp(`Imported ${file.assessments.length} assessments`)).waitFor({ timeout: 120_000 });
+  await waitSaved(page);
+  await page.goto(`${app.url}/portfolio`);
+  const grid = page.getByTestId('portfolio-grid');
+  await grid.locator('tbody tr').first().waitFor({ timeout: 60_000 });
+  const rows = await grid.locator('tbody tr[data-id]').evaluateAll((trs) => trs.map((tr) => ({
+    id: tr.dataset.id,
+    index: tr.querySelector('[data-testid=pf-index]').innerText.trim(),
+    cells: [...tr.querySelectorAll('td.pf-cell')].map((td) => ({ area: td.dataset.area, text: td.innerText.trim() })),
+  })));
+  m.ok(rows.length > 0, 'Portfolio: no rows');
+  for (const row of rows) {
+    const a = file.assessments.find((x) => x.id === row.id);
+    if (!m.ok(a, `Portfolio row ${row.id}: not in the file`)) continue;
+    const want = results(areas, a);
+    const at = `Portfolio, ${a.name}`;
+    m.eq(row.index, want.index == null ? '–' : fmt1(want.index), `${at}: maturity index`);
+    m.eq(row.cells.length, areas.length, `${at}: a cell per area`);
+    for (const cell of row.cells) {
+      const r = want.areas.find((x) => x.id === cell.area);
+      if (!m.ok(r, `${at}: cell for unknown area ${cell.area}`)) continue;
+      if (r.score != null) m.eq(cell.text, fmt1(r.score), `${at}, ${r.name}: level`);
+      else m.ok(!/\d/.test(cell.text), `${at}, ${r.name}: "${cell.text}" where no question counts`);
+    }
+  }
+  m.done(assert);
+  assert.deepEqual(s.problems, []);
+  await s.close();
+});

@@ -26,3 +26,4 @@ pub(crate) mod skills_editor;
 pub(crate) mod skills_matrix;
 pub(crate) mod team;
 pub(crate) mod team_plan;
+pub(crate) mod units;

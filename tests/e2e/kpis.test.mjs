@@ -29,7 +29,7 @@ test('a KPI with five measurements: plot with target, status, CSV paste with a b
     await page.getByLabel(/^Value \(hours\)/).fill(value);
     await page.getByRole('button', { name: 'Add measurement' }).click();
   }
-  await page.getByRole('table', { name: '5 measurement(s)' }).waitFor();
+  await page.getByRole('table', { name: '5 measurements' }).waitFor();
   const svg = await page.locator('.chart-svg').first().innerHTML();
   assert.match(svg, /Target 24/);
   assert.match(svg, /Elite/, 'DORA bands are drawn');
@@ -45,7 +45,7 @@ test('a KPI with five measurements: plot with target, status, CSV paste with a b
   await page.getByRole('button', { name: 'Add pasted lines' }).click();
   await page.getByRole('alert').filter({ hasText: 'Line 3' }).waitFor();
   assert.equal(await page.getByLabel(/Paste measurements/).inputValue(), '2026-13-01,48');
-  await page.getByRole('table', { name: '7 measurement(s)' }).waitFor();
+  await page.getByRole('table', { name: '7 measurements' }).waitFor();
   await waitSaved(page);
   assert.deepEqual(await axeViolations(page), []);
 
@@ -55,7 +55,7 @@ test('a KPI with five measurements: plot with target, status, CSV paste with a b
   assert.deepEqual(stored.kpis[0].target, { date: '2027-06-30', value: 24 });
 
   await page.reload();
-  await page.getByRole('table', { name: '7 measurement(s)' }).waitFor();
+  await page.getByRole('table', { name: '7 measurements' }).waitFor();
   assert.deepEqual((await storedAssessments(page))[0], stored);
 
   await exportClearImport(page, app.url, 'Metric Co');
@@ -101,14 +101,14 @@ test('two tabs on the demo: a measurement added in one is shown live in the othe
   const b = await s.context.newPage();
   await b.goto(url);
   const count = kpi.measurements.length;
-  await b.getByRole('table', { name: `${count} measurement(s)` }).waitFor();
+  await b.getByRole('table', { name: `${count} measurements` }).waitFor();
 
   await a.getByLabel('Measurement date').fill('2026-11-20');
   await a.getByLabel(/^Value \(/).fill('42');
   await a.getByRole('button', { name: 'Add measurement' }).click();
   await waitSaved(a);
   // B had no edits of its own: it reads the new part and shows the measurement without a reload.
-  await b.getByRole('table', { name: `${count + 1} measurement(s)` }).waitFor();
+  await b.getByRole('table', { name: `${count + 1} measurements` }).waitFor();
   assert.equal(await b.getByTestId('recovery-screen').count(), 0);
 
   const after = await storageSnapshot(a);

@@ -10,7 +10,7 @@ use crate::domain::budget::plan::initiative_cost;
 use crate::domain::costs;
 use crate::domain::roadmap::short_plan::{self, Source, Step};
 use crate::domain::roadmap::suggest::{self, Suggestion};
-use crate::ui::common::numbers::{money, trim_number};
+use crate::ui::common::numbers::money;
 use crate::ui::i18n::{content, date, t, tf};
 use crate::ui::plan::roadmap_suggestions::accept;
 use crate::ui::shell::assessment_frame::use_current;
@@ -127,7 +127,7 @@ pub fn NextSteps() -> impl IntoView {
                                 Source::Accepted(iid) => view! { <A href=format!("/a/{id}/roadmap/{iid}")>{text}</A> }.into_any(),
                                 Source::Suggested(_) => view! { <span>{text}" "<span class="badge">{t("next.suggested")}</span></span> }.into_any(),
                             };
-                            let effort = tf("next.weeks", &[("n", &trim_number(i.effort_weeks))]);
+                            let effort = crate::ui::plan::units::person_weeks(i.effort_weeks);
                             let owner = if i.owner.trim().is_empty() { t("next.no_owner").to_string() } else { i.owner.clone() };
                             let when = i.start.map(date).unwrap_or_else(|| t("next.not_dated").to_string());
                             let cost = cost_of(s);
@@ -150,7 +150,7 @@ pub fn NextSteps() -> impl IntoView {
                             {move || {
                                 let (effort, cost) = plan.with(|(steps, _)| short_plan::totals(steps, rate.get().map(|r| r.per_week)));
                                 view! {
-                                    <td>{tf("next.weeks", &[("n", &trim_number(effort))])}</td>
+                                    <td>{crate::ui::plan::units::person_weeks(effort)}</td>
                                     <td>{cost.map(|c| money(c, &currency.get())).unwrap_or_else(|| t("next.cost_unknown").to_string())}</td>
                                 }
                             }}

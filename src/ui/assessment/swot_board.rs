@@ -45,7 +45,7 @@ pub fn SwotBoard() -> impl IntoView {
         });
         state.notify(match added {
             0 => t("team.swot_board_nothing_new").to_string(),
-            n => tf("team.swot_board_added", &[("count", &n.to_string())]),
+            n => crate::ui::i18n::tn("team.swot_board_added", n, &[]),
         });
     };
     view! {

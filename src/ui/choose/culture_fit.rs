@@ -49,9 +49,10 @@ pub fn CultureFit() -> impl IntoView {
                 }
             }
         });
-        card.notify(tf(
+        card.notify(crate::ui::i18n::tn(
             "team.culture_fit_applied",
-            &[("count", &applied.to_string())],
+            applied,
+            &[],
         ));
     };
     let position = move |who: Option<uuid::Uuid>, dim: &'static str| {

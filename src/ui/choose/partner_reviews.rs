@@ -80,9 +80,10 @@ pub fn PartnerReviews() -> impl IntoView {
                 }
             }
         });
-        card.notify(tf(
+        card.notify(crate::ui::i18n::tn(
             "partners.partner_reviews_recorded",
-            &[("count", &n.to_string())],
+            n,
+            &[],
         ));
     };
     let series = card.derive(|c| {

@@ -100,7 +100,7 @@ fn ScorecardList(kind: ScorecardKind) -> impl IntoView {
                 {move || cards.get().into_iter().map(|(card_id, name, count, leader)| view! {
                     <li>
                         <A href=format!("/a/{id}/{}/{card_id}", section_of(kind))>{name}</A>
-                        {tf("partners.scorecards_item", &[("count", &count.to_string()), ("leader", &leader)])}
+                        {crate::ui::i18n::tn("partners.scorecards_item", count, &[("leader", &leader)])}
                     </li>
                 }).collect_view()}
             </ul>

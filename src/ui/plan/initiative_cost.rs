@@ -11,7 +11,7 @@ use crate::domain::costs::{person_week_rate, Rate, RateBasis, MAX_COST_FIGURE};
 use crate::domain::money::CURRENCIES;
 use crate::domain::roadmap::Initiative;
 use crate::domain::Assessment;
-use crate::ui::common::numbers::{money, money_input, parse_money_text, trim_number};
+use crate::ui::common::numbers::{money, money_input, parse_money_text};
 use crate::ui::common::parsed_field::ParsedField;
 use crate::ui::i18n::{t, tf};
 use crate::ui::shell::assessment_frame::use_current;
@@ -78,7 +78,7 @@ pub fn InitiativeCostPanel(iid: Uuid) -> impl IntoView {
                     "money.part_work",
                     &[
                         ("amount", &money(w, &currency)),
-                        ("effort", &trim_number(effort)),
+                        ("effort", &crate::ui::plan::units::person_weeks(effort)),
                         ("rate", &money(r.per_week, &currency)),
                     ],
                 ),

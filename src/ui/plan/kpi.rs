@@ -13,7 +13,7 @@ use crate::domain::kpi::{csv, trend, Cadence, Category, DatedValue, Direction, K
 use crate::ui::common::chart_view::ChartView;
 use crate::ui::common::files::download_as;
 use crate::ui::common::numbers::parse_number;
-use crate::ui::i18n::{date as show_date, l, preset, t, tf};
+use crate::ui::i18n::{date as show_date, l, preset, t, tf, tn};
 use crate::ui::plan::kpi_dashboard::{kpis, status_text, trim_number};
 use crate::ui::plan::kpi_plot::plot_of;
 use crate::ui::shell::assessment_frame::use_current;
@@ -323,12 +323,7 @@ fn Measurements(kid: Uuid) -> impl IntoView {
         _ => add_error.set(Some(t("plan.kpi_add_no_number").into())),
     };
     let state = crate::ui::state::use_app_state();
-    let current_notice = move |added: usize| {
-        state.notify(tf(
-            "plan.kpi_pasted_added",
-            &[("count", &added.to_string())],
-        ))
-    };
+    let current_notice = move |added: usize| state.notify(tn("plan.kpi_pasted_added", added, &[]));
     let paste = RwSignal::new(String::new());
     let paste_errors = RwSignal::new(Vec::<String>::new());
     let import_csv = move || {
@@ -400,7 +395,7 @@ fn Measurements(kid: Uuid) -> impl IntoView {
                         (all, shown) if shown < all => {
                             tf("plan.kpi_caption_some", &[("all", &all.to_string()), ("shown", &shown.to_string())])
                         }
-                        (all, _) => tf("plan.kpi_caption_all", &[("all", &all.to_string())]),
+                        (all, _) => tn("plan.kpi_caption_all", all, &[]),
                     }}
                 </caption>
                 <thead><tr><th scope="col">{t("plan.kpi_date")}</th><th scope="col">{t("plan.kpi_value")}</th><th scope="col"><span class="visually-hidden">{t("plan.kpi_actions")}</span></th></tr></thead>

@@ -13,7 +13,6 @@ use crate::domain::roadmap::schedule::{self, Scope};
 use crate::domain::roadmap::suggest::{self, page_bounds, Suggestion};
 use crate::domain::team::capacity::assessment_weekly_capacity;
 use crate::domain::Assessment;
-use crate::ui::common::numbers::trim_number;
 use crate::ui::i18n::{content, t, tf};
 use crate::ui::shell::assessment_frame::use_current;
 use crate::ui::state::use_app_state;
@@ -199,7 +198,7 @@ fn SuggestionCard(
                         ("from", &s.from_level.to_string()),
                         ("to", &s.to_level.to_string()),
                         ("priority", &format!("{:.1}", s.priority)),
-                        ("effort", &trim_number(s.initiative.effort_weeks)),
+                        ("effort", &crate::ui::plan::units::person_weeks(s.initiative.effort_weeks)),
                     ],
                 )}
             </p>

@@ -13,10 +13,10 @@ use crate::charts::timeline::{self, Bar, Group, Timeline};
 use crate::domain::roadmap::{deps, grouped, GroupBy, Horizon, InitiativeStatus, NO_AREA};
 use crate::domain::Assessment;
 use crate::ui::common::chart_view::ChartView;
-use crate::ui::common::numbers::trim_number;
 use crate::ui::i18n::{content, l, t, tf};
 use crate::ui::plan::initiative_cost::{cost_cell, cost_of, QuarterCostTable};
 use crate::ui::plan::initiative_edit::{show_date, title_of};
+use crate::ui::plan::units;
 use crate::ui::shell::assessment_frame::use_current;
 
 /// Width the timeline is drawn at; the page scales it down on small screens.
@@ -144,18 +144,15 @@ pub fn RoadmapTimeline() -> impl IntoView {
                                     &[
                                         ("start", &show_date(s)),
                                         ("end", &show_date(e - chrono::Days::new(1))),
-                                        ("weeks", &i.duration_weeks.to_string()),
+                                        ("weeks", &units::weeks(f64::from(i.duration_weeks))),
                                     ],
                                 ),
                                 _ => tf(
                                     "plan.roadmap_timeline_not_dated",
-                                    &[("weeks", &i.duration_weeks.to_string())],
+                                    &[("weeks", &units::weeks(f64::from(i.duration_weeks)))],
                                 ),
                             },
-                            effort: tf(
-                                "plan.roadmap_timeline_effort",
-                                &[("effort", &trim_number(i.effort_weeks))],
-                            ),
+                            effort: units::person_weeks(i.effort_weeks),
                             cost: cost_cell(&cost_of(a, i), &a.profile.currency),
                             waits_for: i
                                 .depends_on

@@ -12,11 +12,11 @@ use crate::charts::timeline;
 use crate::domain::budget::{default_range, plan, undated_initiatives, BudgetCategory, Standing};
 use crate::domain::roadmap::{deps, GroupBy, Initiative, InitiativeStatus};
 use crate::ui::common::chart_view::ChartView;
-use crate::ui::common::numbers::trim_number;
 use crate::ui::i18n::{date, l, t, tf};
 use crate::ui::plan::budget_table::{amount, over_text, within_text};
 use crate::ui::plan::initiative_edit::title_of;
 use crate::ui::plan::roadmap_timeline::timeline_of;
+use crate::ui::plan::units::person_weeks;
 use crate::ui::shell::assessment_frame::use_current;
 use crate::ui::track::report_table::{of_assessment, Column, ReportPart, ReportRow, ReportTable};
 
@@ -164,10 +164,7 @@ pub fn ReportRoadmap(today: NaiveDate) -> impl IntoView {
                         l(i.status.label()).to_string(),
                         when,
                         owner,
-                        tf(
-                            "partners.report_plan_effort_weeks",
-                            &[("weeks", &trim_number(i.effort_weeks))],
-                        ),
+                        person_weeks(i.effort_weeks),
                     ],
                 }
             })

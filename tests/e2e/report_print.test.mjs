@@ -247,6 +247,12 @@ test('the report keeps its basis across a reload, speaks of the company to a boa
   await page.getByTestId('report-prepared-by').filter({ hasText: reviewer }).waitFor();
   assert.equal(await page.getByRole('radio', { name: report['report.basis_reviewed'] }).isChecked(), true);
   assert.equal((await summary.innerText()).trim(), reviewed);
+  // A remembered reviewer who gave no level here (a stale choice) falls back to each question's
+  // latest level instead of an empty reviewed basis.
+  await page.evaluate((k) => localStorage.setItem(k, 'reviewed 00000000-0000-4000-8000-000000000001'), key);
+  await page.reload();
+  await page.getByTestId('report-prepared-by').filter({ hasText: reviewer }).waitFor();
+  assert.equal((await summary.innerText()).trim(), reviewed);
   // An address that names a basis still wins over the remembered one.
   await page.goto(`${app.url}/a/${stored.id}/report?basis=self`);
   await page.getByTestId('report-prepared-by').filter({ hasText: 'Harbourline Logistics (self-assessment)' }).waitFor();

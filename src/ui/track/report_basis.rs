@@ -23,8 +23,12 @@ pub struct ReportView {
     /// The assessment the choice is remembered for.
     id: Uuid,
     pub basis: RwSignal<Basis>,
-    /// One reviewer's levels only; `None` for each question's most recent reviewed level.
-    pub reviewer: RwSignal<Option<Uuid>>,
+    /// The reviewer chosen (in the picker, the address or the remembered choice).
+    chosen: RwSignal<Option<Uuid>>,
+    /// One reviewer's levels only; `None` for each question's most recent reviewed level. A
+    /// chosen reviewer who gave no level in this assessment (a stale link or remembered choice)
+    /// counts as `None`, so the reviewed basis is never left empty by a choice no one can see.
+    pub reviewer: Memo<Option<Uuid>>,
     pub figures: Memo<Figures>,
 }
 
@@ -42,7 +46,15 @@ pub fn provide_report_view() -> ReportView {
             None => crate::storage::load_report_basis(id).unwrap_or_default(),
         });
     let basis = RwSignal::new(basis);
-    let reviewer = RwSignal::new(reviewer);
+    let chosen = RwSignal::new(reviewer);
+    let reviewer = Memo::new(move |_| {
+        chosen.get().filter(|r| {
+            current.assessment.with(|a| {
+                a.as_ref()
+                    .is_some_and(|a| reviewers_with_levels(a).iter().any(|(id, _)| id == r))
+            })
+        })
+    });
     let figures = Memo::new(move |_| {
         let (basis, reviewer) = (basis.get(), reviewer.get());
         current.assessment.with(|a| {
@@ -54,6 +66,7 @@ pub fn provide_report_view() -> ReportView {
     let view = ReportView {
         id,
         basis,
+        chosen,
         reviewer,
         figures,
     };
@@ -65,7 +78,7 @@ impl ReportView {
     /// Chooses the levels shown and remembers the choice for this assessment in this browser.
     pub fn choose(self, basis: Basis, reviewer: Option<Uuid>) {
         self.basis.set(basis);
-        self.reviewer.set(reviewer);
+        self.chosen.set(reviewer);
         crate::storage::save_report_basis(self.id, basis, reviewer);
     }
 }

@@ -239,6 +239,76 @@ test('a file changed in the folder is never written over before the user decides
   await finish(s);
 });
 
+test('a changed file defaults to updating this browser\'s copy after review, not to a duplicate; a client copy of the same content is recognised as identical', async () => {
+  const s = await openPage(app);
+  const { page } = s;
+  const { a } = await setUp(s);
+  // A private note here (reviewer mode): the folder's file holds it, a client's copy would not.
+  await page.goto(`${app.url}/a/${a}/assessment/strategy`);
+  const q = page.locator('article.question').first();
+  await q.getByRole('radio', { name: /^1 · / }).check();
+  const toggle = page.getByLabel('Reviewer mode');
+  if (!(await toggle.isVisible())) await page.getByText('Reviewing for a client?').click();
+  await toggle.check();
+  await page.getByTestId('review-banner').waitFor();
+  await page.getByLabel('Reviewer', { exact: true }).fill('Marc Weber');
+  await q.getByLabel('Private note (stays with you)').fill('PRIVATE ask about the fee');
+  await q.getByLabel("Reviewer's comment").fill('Level 1 until it is written.');
+  await waitSaved(page);
+  await toggle.uncheck();
+  const { byId } = await waitFolderMatchesStorage(page);
+  const name = byId[a].name;
+  const qid = Object.keys(byId[a].assessment.answers)[0];
+  const file = JSON.parse((await folderFiles(page)).files[name]);
+  assert.match(JSON.stringify(file), /PRIVATE ask about the fee/);
+
+  // 1. The same content without the private note (as "Export for the client" writes it):
+  //    nothing to decide, and the notice says so.
+  const client = structuredClone(file);
+  for (const r of client.assessments[0].reviews) {
+    for (const x of Object.values(r.answers)) delete x.private_note;
+  }
+  delete client.content_sha256;
+  await writeInFolder(page, name, JSON.stringify(client, null, 2));
+  await page.evaluate(() => window.dispatchEvent(new Event('focus')));
+  await page.getByText(`The folder's file ${name} holds nothing new: it is the same as here`).waitFor();
+  assert.equal(await page.getByRole('dialog').count(), 0, 'no import dialog for an identical file');
+  // Nothing was lost, so the app's own file is written again from here, private note and all.
+  await waitFolderMatchesStorage(page);
+
+  // 2. Really changed on another device: the dialog starts on "update mine after seeing what
+  //    differs", which opens the merge; merged, the answer is updated and nothing is duplicated.
+  const changed = structuredClone(file);
+  changed.assessments[0].answers[qid].current = 3;
+  changed.assessments[0].answers[qid].notes = 'Written up on the laptop.';
+  delete changed.content_sha256;
+  await writeInFolder(page, name, JSON.stringify(changed, null, 2));
+  await s.goto('/');
+  await page.getByTestId('folder-status').waitFor();
+  await page.evaluate(() => window.dispatchEvent(new Event('focus')));
+  const dialog = page.getByRole('dialog', { name: 'Already in this browser' });
+  await dialog.waitFor();
+  assert.equal(await dialog.getByRole('radio', { name: /Update mine after seeing what differs/ }).isChecked(), true);
+  assert.equal(await dialog.getByRole('radio', { name: /Keep both/ }).isChecked(), false);
+  assert.equal(await dialog.getByRole('radio', { name: /Replace/ }).isChecked(), false);
+  assert.deepEqual(await axeViolations(page), []);
+  await dialog.getByRole('button', { name: 'Import' }).click();
+  const merge = page.getByRole('dialog', { name: /Compare and merge “Folder Co/ });
+  await merge.waitFor();
+  const answers = merge.locator('fieldset', { has: page.getByText('Answers', { exact: true }) });
+  await answers.getByLabel('Take theirs').check();
+  await merge.getByRole('button', { name: 'Merge' }).click();
+  await merge.waitFor({ state: 'detached' });
+  await waitSaved(page);
+  const all = await storedAssessments(page);
+  assert.equal(all.length, 2, 'no duplicate');
+  const stored = all.find((x) => x.id === a);
+  assert.equal(stored.answers[qid].current, 3);
+  assert.equal(stored.answers[qid].notes, 'Written up on the laptop.');
+  assert.equal(stored.reviews[0].answers[qid].private_note, 'PRIVATE ask about the fee');
+  await finish(s);
+});
+
 test('a failed write to the folder shows in the save indicator with the reason', async () => {
   const s = await openPage(app);
   const { page } = s;

@@ -8,7 +8,9 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { startApp, openPage, axeViolations, waitSaved, repoRoot } from './support.mjs';
+import {
+  startApp, openPage, axeViolations, waitSaved, repoRoot, storedAssessments,
+} from './support.mjs';
 
 let app;
 before(async () => { app = await startApp(); });
@@ -135,6 +137,94 @@ test('one import names all three mistakes; fixed, unknown answers are listed and
   assert.equal(await risks.getByLabel('Keep mine').isChecked(), true);
   assert.deepEqual(await axeViolations(page), []);
 
+  assert.deepEqual(s.problems, []);
+  assert.deepEqual(s.offOrigin, []);
+  await s.close();
+});
+
+/** Clicks `button` and returns the downloaded file's name and text. */
+async function download(page, button) {
+  const [file] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: button, exact: true }).click(),
+  ]);
+  return { name: file.suggestedFilename(), text: await readFile(await file.path(), 'utf8') };
+}
+
+test('a client copy that comes back unchanged is identical; changed, the merge lists no note-only differences and keeps the private notes', async () => {
+  const s = await openPage(app);
+  const { page } = s;
+  await s.goto('/');
+  // A reviewed file with private notes: on an answer beside a comment, on an answer alone, on an area.
+  const file = await handWritten({ mistakes: false });
+  file.assessments[0].name = 'Client Copy Co';
+  file.assessments[0].reviews = [{
+    reviewer_id: '00000000-0000-4000-8000-0000000000b1',
+    reviewer: 'Marc Weber',
+    updated_at: '2026-11-30T09:00:00Z',
+    answers: {
+      [ACCESS]: { level: 1, comment: 'Shared logins: level 1.', private_note: 'PRIVATE fee talk' },
+      [CHANGE]: { level: null, comment: '', private_note: 'PRIVATE only a note' },
+    },
+    areas: { security: { status: 'challenged', comment: '', private_note: 'PRIVATE pen test quote' } },
+  }];
+  await importFile(page, 'reviewed.json', file);
+  await page.getByRole('heading', { level: 1, name: 'Client Copy Co' }).waitFor();
+  await waitSaved(page);
+  const id = page.url().match(/\/a\/([0-9a-f-]{36})/)[1];
+  const stored = async () => (await storedAssessments(page)).find((a) => a.id === id);
+  const before = await stored();
+  assert.equal(before.reviews[0].answers[CHANGE].private_note, 'PRIVATE only a note');
+
+  // "Export for the client", from reviewer mode.
+  await page.goto(`${app.url}/a/${id}/assessment/security`);
+  const toggle = page.getByLabel('Reviewer mode');
+  if (!(await toggle.isVisible())) await page.getByText('Reviewing for a client?').click();
+  await toggle.check();
+  await page.getByTestId('review-banner').waitFor();
+  const client = await download(page, 'Export for the client');
+  assert.doesNotMatch(client.text, /PRIVATE/);
+  await toggle.uncheck();
+
+  // 1. Back unchanged: identical, nothing offered, the notes here kept.
+  await page.goto(`${app.url}/`);
+  await importFile(page, client.name, JSON.parse(client.text));
+  await page.getByText(`This file (${client.name}) is identical to “Client Copy Co” already here; nothing to import.`).waitFor();
+  assert.equal(await page.getByRole('dialog').count(), 0, 'no dialog for an unchanged client copy');
+  await waitSaved(page);
+  assert.deepEqual(await stored(), before);
+
+  // 2. The client changed one comment: the dialog starts on updating after review (not keep
+  //    both), the merge lists that one difference only, and taking theirs keeps every note.
+  const changed = JSON.parse(client.text);
+  changed.assessments[0].reviews[0].answers[ACCESS].comment = 'Fixed: single sign-on since May.';
+  await importFile(page, 'from-client.json', changed);
+  const dialog = page.getByRole('dialog', { name: 'Already in this browser' });
+  await dialog.waitFor();
+  assert.equal(await dialog.getByRole('radio', { name: /Update mine after seeing what differs/ }).isChecked(), true);
+  assert.equal(await dialog.getByRole('radio', { name: /Keep both/ }).isChecked(), false);
+  await dialog.getByRole('button', { name: 'Import' }).click();
+  const merge = page.getByRole('dialog', { name: 'Compare and merge “Client Copy Co”' });
+  await merge.waitFor();
+  const fieldsets = await merge.locator('fieldset legend').allInnerTexts();
+  assert.equal(fieldsets.length, 1, `only the review differs: ${fieldsets}`);
+  const review = merge.locator('fieldset').first();
+  const lines = await review.locator('summary, li').allInnerTexts();
+  assert.ok(lines.some((l) => l.includes('Fixed: single sign-on since May.')), lines.join('\n'));
+  assert.doesNotMatch(await merge.innerText(), /PRIVATE|private note|Only in mine/i);
+  await review.getByLabel('Take theirs').check();
+  assert.deepEqual(await axeViolations(page), []);
+  await merge.getByRole('button', { name: 'Merge' }).click();
+  await merge.waitFor({ state: 'detached' });
+  await waitSaved(page);
+  const after = await stored();
+  assert.equal(await page.getByRole('dialog').count(), 0);
+  assert.equal((await storedAssessments(page)).length, 1, 'no duplicate');
+  const r = after.reviews[0];
+  assert.equal(r.answers[ACCESS].comment, 'Fixed: single sign-on since May.');
+  assert.equal(r.answers[ACCESS].private_note, 'PRIVATE fee talk');
+  assert.equal(r.answers[CHANGE].private_note, 'PRIVATE only a note');
+  assert.equal(r.areas.security.private_note, 'PRIVATE pen test quote');
   assert.deepEqual(s.problems, []);
   assert.deepEqual(s.offOrigin, []);
   await s.close();

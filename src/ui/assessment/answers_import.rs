@@ -38,11 +38,11 @@ pub fn AnswersImport() -> impl IntoView {
     let id = current.id;
     let step = RwSignal::new(Step::Idle);
     let refuse = move |file: String, message: String, problems: Vec<String>| {
-        step.set(Step::Refused {
+        _ = step.try_set(Step::Refused {
             file,
             message,
             problems,
-        })
+        });
     };
     let on_change = move |ev: leptos::ev::Event| {
         let input: web_sys::HtmlInputElement = event_target(&ev);
@@ -79,12 +79,13 @@ pub fn AnswersImport() -> impl IntoView {
                     refuse(name, message, problems);
                 }
                 Ok(rows) => {
-                    let plan = current.assessment.with_untracked(|a| {
-                        a.as_ref()
-                            .map(|a| answers_csv::plan(a, &rows))
-                            .unwrap_or_default()
-                    });
-                    step.set(Step::Confirm { file: name, plan });
+                    // The page may have been left while the file was read: then nothing to do.
+                    let plan = current
+                        .assessment
+                        .try_with_untracked(|a| a.as_ref().map(|a| answers_csv::plan(a, &rows)));
+                    if let Some(Some(plan)) = plan {
+                        _ = step.try_set(Step::Confirm { file: name, plan });
+                    }
                 }
             }
         });

@@ -411,6 +411,9 @@ impl FolderSync {
         // Files that hold only what is here already (a client copy lacks nothing but private
         // notes): said so, never offered as a conflict.
         let mut same: Vec<String> = Vec::new();
+        // This app's own files among them: written again from here, which loses nothing (the
+        // copy here holds all the file does) and keeps the folder up to date for that assessment.
+        let mut settle: Vec<(Uuid, Stat)> = Vec::new();
         self.reads.with_value(|r| {
             for change in changes
                 .iter()
@@ -436,6 +439,9 @@ impl FolderSync {
                 }
                 if !file_differs {
                     same.push(change.stat.name.clone());
+                    if let Some(id) = change.own {
+                        settle.push((id, change.stat.clone()));
+                    }
                 }
                 // The first file's envelope speaks for all; one edited by hand marks them all.
                 let first = imported.get_or_insert_with(|| Imported {
@@ -451,6 +457,9 @@ impl FolderSync {
                 }
             }
         });
+        for (id, stat) in settle {
+            self.keep_mine(id, stat);
+        }
         let Some(mut imported) = imported else {
             return;
         };

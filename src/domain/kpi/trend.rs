@@ -381,12 +381,23 @@ pub fn project(kpi: &Kpi, today: NaiveDate) -> Projection {
         ("note", note),
     ];
     if meets(projected, target.value, kpi.direction) {
-        return done(
-            Status::OnTrack,
-            Some(projected),
-            Some(trend),
-            trf("domain.trend_on_track", &head),
-        );
+        // The line already runs past the target by the latest measurement (which itself does
+        // not meet it yet): where the line ends up by the date says nothing, the gap left does.
+        let reason = if meets(trend.value_at(latest_date), target.value, kpi.direction) {
+            trf(
+                "domain.trend_line_past_target",
+                &[
+                    ("target", &target_text),
+                    ("value", &value_text(latest_value, unit)),
+                    ("latest", &date_text(latest_date)),
+                    ("date", &target_date),
+                    ("note", note),
+                ],
+            )
+        } else {
+            trf("domain.trend_on_track", &head)
+        };
+        return done(Status::OnTrack, Some(projected), Some(trend), reason);
     }
     let start = kpi
         .baseline
@@ -875,6 +886,29 @@ mod tests {
         );
         assert!(p.reason.contains("by 50 deploys"), "{}", p.reason);
         assert!(!p.reason.contains("Projected 0"), "{}", p.reason);
+    }
+
+    #[test]
+    fn a_trend_already_past_the_target_says_so_instead_of_projecting_zero() {
+        // Lead time 12, 8.5, 9.3 hours: the line is under 8 by the last date, the value is not.
+        let mut k = kpi_with(
+            Direction::Lower,
+            None,
+            Some(("2027-06-07", 8.0)),
+            &[
+                ("2026-10-01", 12.0),
+                ("2026-11-01", 6.5),
+                ("2026-12-02", 9.3),
+            ],
+        );
+        k.unit = "hours".into();
+        let p = project(&k, date("2026-12-07"));
+        assert_eq!(p.status, Status::OnTrack, "{}", p.reason);
+        assert_eq!(
+            p.reason,
+            "The trend already runs past the target of 8 hours, but the latest value 9.3 hours \
+             (2 Dec 2026) does not meet it yet; the target date is 7 Jun 2027 (lower is better)."
+        );
     }
 
     #[test]

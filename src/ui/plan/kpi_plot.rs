@@ -17,11 +17,28 @@ pub fn plot_of(kpi: &Kpi, projection: &Projection, band_year: Option<u16>) -> Kp
         let last = points.last()?.0;
         Some(((first, t.value_at(first)), (last, t.value_at(last))))
     });
+    // The dashed line stops where the words do: at the day the target is reached, or where a
+    // quantity that cannot go below zero gets there, else at the target date.
     let projection_line = match (&projection.trend, kpi.target, points.last()) {
-        (Some(t), Some(target), Some(last)) if target.date > last.0 => Some((
-            (last.0, t.value_at(last.0)),
-            (target.date, t.value_at(target.date)),
-        )),
+        (Some(t), Some(target), Some(last)) if target.date > last.0 => {
+            let end = match projection.reaches {
+                Some(day) => (day, target.value),
+                None if projection.projected == Some(0.0) && t.value_at(target.date) < 0.0 => {
+                    let days = (-t.intercept / t.slope_per_day).ceil();
+                    let day = (days.is_finite() && days.abs() < 1.0e6)
+                        .then(|| {
+                            t.origin
+                                .checked_add_signed(chrono::Duration::days(days as i64))
+                        })
+                        .flatten()
+                        .filter(|d| *d > last.0 && *d < target.date)
+                        .unwrap_or(target.date);
+                    (day, 0.0)
+                }
+                None => (target.date, t.value_at(target.date)),
+            };
+            Some(((last.0, t.value_at(last.0)), end))
+        }
         _ => None,
     };
     let (bands, bands_note) = kpi

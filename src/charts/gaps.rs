@@ -99,9 +99,11 @@ fn level(v: f64) -> f64 {
     }
 }
 
-/// The gap drawn for a bar: never negative, never beyond the scale.
+/// The gap drawn for a bar: never negative, never beyond the scale. As in the scores
+/// ([`crate::domain::scoring`]): the target shown minus the level shown, one decimal each.
 fn gap_of(bar: &GapBar) -> f64 {
-    (level(bar.target) - level(bar.current)).max(0.0)
+    use crate::domain::scoring::round1;
+    round1(round1(level(bar.target)) - round1(level(bar.current))).max(0.0)
 }
 
 fn priority_of(bar: &GapBar) -> f64 {

@@ -250,10 +250,12 @@ proptest! {
             let got_gap = res.gap.unwrap_or(f64::NAN);
             prop_assert!(close(got_score, score), "{} score {} vs {}", area.id, got_score, score);
             prop_assert!(close(got_target, target), "{} target {} vs {}", area.id, got_target, target);
-            prop_assert!(close(got_gap, target - score), "{} gap {} vs {}", area.id, got_gap, target - score);
+            // The gap is the difference of the figures shown (one decimal each).
+            let gap = scoring::round1(scoring::round1(target) - scoring::round1(score));
+            prop_assert!(close(got_gap, gap), "{} gap {} vs {}", area.id, got_gap, gap);
             let imp = f64::from(a.areas[&area.id].importance);
             let got_priority = res.priority.unwrap_or(f64::NAN);
-            prop_assert!(close(got_priority, (target - score).max(0.0) * imp));
+            prop_assert!(close(got_priority, gap.max(0.0) * imp));
             prop_assert!((0.0..=4.0).contains(&got_score));
             scores.push(score);
         }

@@ -5,7 +5,7 @@
 //! - an area's score is the average current level of its counted questions, and its target the
 //!   average target of the same questions (a question's target is the founder's, or the default
 //!   for the company's stage);
-//! - gap = target − score; priority = gap × importance (1 to 3), only for positive gaps;
+//! - gap = target − score, each rounded to the one decimal shown; priority = gap × importance (1 to 3), only for positive gaps;
 //! - the maturity index is the average of the area scores, each area weighing the same.
 
 use crate::content::{Area, Content};
@@ -95,7 +95,9 @@ pub fn area_result(area: &Area, a: &Assessment) -> AreaResult {
         let n = counted as f64;
         let score = current_sum / n;
         let target = target_sum / n;
-        let gap = target - score;
+        // The gap a reader can check: the target shown minus today shown (one decimal each),
+        // so the table, the charts and the report never disagree by a rounding.
+        let gap = round1(round1(target) - round1(score));
         (
             Some(score),
             Some(target),
@@ -215,7 +217,11 @@ impl Results {
 
 /// Rounds to one decimal, halves away from zero (2.25 → 2.3), as shown on screen.
 pub fn round1(x: f64) -> f64 {
-    (x * 10.0).round() / 10.0
+    // Half away from zero on the decimal value: scores are means of whole levels, so an exact
+    // 2.95 arrives as 2.9499999999999997 and would read "2.9". Such means lie at least 1/800
+    // from a rounding edge unless they are on it, far beyond this nudge.
+    let nudge = if x < 0.0 { -1e-9 } else { 1e-9 };
+    (x * 10.0 + nudge).round() / 10.0
 }
 
 /// A figure with one decimal, e.g. "2.3".
@@ -356,7 +362,12 @@ mod tests {
         let s = r.areas[0].score.unwrap();
         assert!((s - 5.0 / 3.0).abs() < 1e-12);
         assert_eq!(fmt1(s), "1.7");
-        assert_eq!(fmt1(r.areas[0].gap.unwrap()), "1.7");
+        // Target 10/3 reads 3.3 and today 5/3 reads 1.7: the gap shown is their difference,
+        // 1.6, not the exact 1.67 rounded (which a reader could not check).
+        assert_eq!(fmt1(r.areas[0].gap.unwrap()), "1.6");
+        assert_eq!(fmt1(2.95), "3.0");
+        assert_eq!(fmt1((2.0 + 3.9) / 2.0), "3.0");
+        assert_eq!(fmt1(-0.25), "-0.3");
         // Index = mean of area scores (5/3 and 4), not of questions.
         assert!((r.index.unwrap() - (5.0 / 3.0 + 4.0) / 2.0).abs() < 1e-12);
         assert_eq!(fmt1(2.25), "2.3");

@@ -371,8 +371,9 @@ mod tests {
         );
     }
 
-    /// The case: an area at 1.75 against a target of 3 has a gap of 1.25, which `{:.1}`
-    /// wrote "1.2" in the chart while the text and tables said "1.3".
+    /// The case: an area at 1.75 against a target of 3, where `{:.1}` wrote the exact gap
+    /// 1.25 as "1.2" in the chart while the text and tables said "1.3". The gap is now the
+    /// difference of the figures shown (3.0 − 1.8 = 1.2), the same in all three.
     #[test]
     fn a_gap_reads_the_same_in_text_table_and_chart() {
         let content = crate::content::get();
@@ -391,16 +392,16 @@ mod tests {
         let r = compute(content, &a);
         let gap = r.ranked_gaps()[0];
         assert_eq!(gap.area_id, area.id);
-        assert_eq!(gap.gap, Some(1.25));
+        assert_eq!(gap.gap, Some(1.2));
         // The table's cell.
-        assert_eq!(opt(gap.gap), "1.3");
+        assert_eq!(opt(gap.gap), "1.2");
         // The chart's label.
         let svg = largest_gaps_chart(&r, TOP_GAPS).unwrap();
-        assert!(svg.contains("gap 1.3"), "{svg}");
-        assert!(!svg.contains("gap 1.2"));
+        assert!(svg.contains("gap 1.2"), "{svg}");
+        assert!(!svg.contains("gap 1.3"));
         // The text (the weaknesses proposed from the same results).
         let (_, weak) = r.propose_swot(3);
-        assert!(weak[0].1.ends_with("(gap 1.3)"), "{}", weak[0].1);
+        assert!(weak[0].1.ends_with("(gap 1.2)"), "{}", weak[0].1);
     }
 
     #[test]

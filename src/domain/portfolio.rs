@@ -491,9 +491,15 @@ impl Facts {
     /// KPIs off track and the last snapshot.
     pub fn read_lists(&mut self, a: &Assessment, now: DateTime<Utc>, today: NaiveDate) {
         let (first, count) = default_range(a, today);
+        // The Budget page's own verdict, in the whole units it shows: a quarter is flagged
+        // when a category or the quarter as a whole is over.
         self.flags.quarters_over = plan(a, first, count)
             .iter()
-            .filter(|p| p.over_total().is_some())
+            .filter(|p| {
+                crate::domain::budget::Standing::of(p)
+                    .verdict()
+                    .is_flagged()
+            })
             .count();
         self.flags.kpis_off_track = a
             .kpis

@@ -200,4 +200,4 @@ pub use plan::{
     default_range, initiative_cost, initiative_totals, plan, undated_initiatives, InitiativeCost,
     QuarterPlan, Source,
 };
-pub use standing::{Standing, Verdict};
+pub use standing::{whole_parts, Standing, Verdict};

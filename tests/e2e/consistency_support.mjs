@@ -142,7 +142,9 @@ export function results(areas, stored) {
     const mean = (xs) => (xs.length ? xs.reduce((s, v) => s + v, 0) / xs.length : null);
     const score = mean(levels);
     const target = mean(targets);
-    const gap = score == null ? null : target - score;
+    // The gap as the app defines it: the target shown minus today shown (one decimal each).
+    const shown1 = (x) => Math.round(x * 10 + 1e-9) / 10;
+    const gap = score == null ? null : Math.round((shown1(target) - shown1(score)) * 10 + (shown1(target) >= shown1(score) ? 1e-9 : -1e-9)) / 10;
     const importance = stored.areas?.[area.id]?.importance ?? 2;
     return {
       id: area.id,

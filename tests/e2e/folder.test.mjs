@@ -43,7 +43,21 @@ async function folderFiles(page) {
       for await (const handle of dir.values()) {
         // The browser's own swap files come and go while a file is written.
         if (handle.name.endsWith('.crswap')) continue;
-        files[handle.name] = handle.kind === 'file' ? await (await handle.getFile()).text() : '(folder)';
+        if (handle.kind !== 'file') {
+          files[handle.name] = '(folder)';
+          continue;
+        }
+        // A file the app replaces while it is read cannot be read (NotReadableError): read
+        // again once the write is done.
+        for (let attempt = 0; ; attempt++) {
+          try {
+            files[handle.name] = await (await handle.getFile()).text();
+            break;
+          } catch (e) {
+            if (e.name !== 'NotReadableError' || attempt >= 20) throw e;
+            await new Promise((r) => setTimeout(r, 50));
+          }
+        }
       }
     }
     return { rootNames, files };

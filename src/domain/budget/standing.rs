@@ -26,6 +26,37 @@ fn whole(v: f64) -> i64 {
     }
 }
 
+/// `values` in whole units that add up to `total` exactly: each rounded to the nearest unit,
+/// then the difference from `total` given back one unit at a time to the values whose rounding
+/// moved them furthest the other way. A breakdown of a quarter (its sources) then adds up to the
+/// total shown, where rounding each part on its own could be a unit off.
+pub fn whole_parts(values: &[f64], total: i64) -> Vec<i64> {
+    let mut parts: Vec<i64> = values.iter().map(|v| whole(*v)).collect();
+    if parts.is_empty() {
+        return parts;
+    }
+    let mut diff = total - parts.iter().sum::<i64>();
+    // How far each rounding went up (positive) or down (negative).
+    let moved = |i: usize, parts: &[i64]| parts[i] as f64 - values[i].max(0.0);
+    while diff != 0 {
+        let up = diff > 0;
+        let pick = (0..parts.len())
+            .filter(|&i| up || parts[i] > 0)
+            .min_by(|&a, &b| {
+                let (ma, mb) = (moved(a, &parts), moved(b, &parts));
+                if up {
+                    ma.total_cmp(&mb)
+                } else {
+                    mb.total_cmp(&ma)
+                }
+            });
+        let Some(i) = pick else { break };
+        parts[i] += if up { 1 } else { -1 };
+        diff += if up { -1 } else { 1 };
+    }
+    parts
+}
+
 /// One quarter's figures in whole units.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Standing {
@@ -246,5 +277,22 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn whole_parts_add_up_to_the_total_shown() {
+        // The demo's 2027-Q1: parts rounded on their own made 310,763 against 310,762.
+        let values = [185_100.2, 22_080.3, 53_400.4, 20_300.6, 29_881.55];
+        let plain: i64 = values.iter().map(|v: &f64| v.round() as i64).sum();
+        assert_eq!(plain, 310_763);
+        let parts = super::whole_parts(&values, 310_762);
+        assert_eq!(parts.iter().sum::<i64>(), 310_762);
+        // The unit comes off the part whose rounding went furthest up (29,881.55 → 29,882).
+        assert_eq!(parts, vec![185_100, 22_080, 53_400, 20_301, 29_881]);
+        assert_eq!(super::whole_parts(&[], 0), Vec::<i64>::new());
+        assert_eq!(
+            super::whole_parts(&[0.4, 0.4, 0.4], 1).iter().sum::<i64>(),
+            1
+        );
     }
 }

@@ -4,7 +4,9 @@
 
 use leptos::prelude::*;
 
-use crate::domain::budget::{BudgetCategory, Quarter, QuarterPlan, Source, Standing, Verdict};
+use crate::domain::budget::{
+    whole_parts, BudgetCategory, Quarter, QuarterPlan, Source, Standing, Verdict,
+};
 use crate::ui::assessment::inventory_list::parse_cost;
 use crate::ui::common::numbers::{money, money_input};
 use crate::ui::i18n::{l, t, tf, tn};
@@ -158,23 +160,31 @@ pub fn summary_text(standings: &[Standing]) -> String {
 /// Where a quarter's planned spend comes from, running costs apart from the plan's new spend,
 /// e.g. "Running costs 31,500: Existing payroll 30,000 · Running costs 1,500".
 pub fn sources_text(p: &QuarterPlan, currency: &str) -> String {
+    // Whole units that add up to the quarter's total as the table shows it.
+    let present: Vec<(Source, f64)> = Source::ALL
+        .into_iter()
+        .map(|s| (s, p.source_total(s)))
+        .filter(|(_, v)| *v >= 0.005)
+        .collect();
+    let values: Vec<f64> = present.iter().map(|(_, v)| *v).collect();
+    let wholes = whole_parts(&values, Standing::of(p).planned_total());
     let group = |new: bool, key: &str| {
-        let sources: Vec<(Source, f64)> = Source::ALL
-            .into_iter()
-            .filter(|s| s.is_new_spend() == new)
-            .map(|s| (s, p.source_total(s)))
-            .filter(|(_, v)| *v >= 0.005)
+        let sources: Vec<(Source, i64)> = present
+            .iter()
+            .zip(&wholes)
+            .filter(|((s, _), _)| s.is_new_spend() == new)
+            .map(|((s, _), w)| (*s, *w))
             .collect();
         (!sources.is_empty()).then(|| {
-            let total: f64 = sources.iter().map(|(_, v)| v).sum();
+            let total: i64 = sources.iter().map(|(_, v)| v).sum();
             let parts: Vec<String> = sources
                 .iter()
-                .map(|(s, v)| format!("{} {}", t(s.key()), money(v.round(), currency)))
+                .map(|(s, v)| format!("{} {}", t(s.key()), money(*v as f64, currency)))
                 .collect();
             tf(
                 key,
                 &[
-                    ("total", &money(total.round(), currency)),
+                    ("total", &money(total as f64, currency)),
                     ("parts", &parts.join(" · ")),
                 ],
             )
@@ -422,6 +432,9 @@ mod tests {
         let mut p = quarter_plan();
         p.sources[Source::TeamChanges.index()][0] = 800.0;
         p.sources[Source::Initiatives.index()][1] = 200.0;
+        // Sources break down the planned spend: the plan's categories grow with them.
+        p.planned[0] += 800.0;
+        p.planned[1] += 200.0;
         assert_eq!(
             sources_text(&p, ""),
             "Running costs 4,700: existing payroll 1,500 · technology inventory 200 · running costs 3,000; \

@@ -236,7 +236,7 @@ fn BandInfo(kpi: Memo<Option<Kpi>>, band_year: RwSignal<Option<u16>>) -> impl In
                     let level = presets::classify(p, year, value)?;
                     Some(view! {
                         <p class="headline" data-testid="kpi-band">
-                            {tf("plan.kpi_band_latest", &[("value", &trend::plain_number(value)), ("unit", &unit), ("band", l(level.label())), ("year", &year.to_string())])}
+                            {tf("plan.kpi_band_latest", &[("value", &trend::value_text(value, &unit)), ("band", l(level.label())), ("year", &year.to_string())])}
                         </p>
                     })
                 }}

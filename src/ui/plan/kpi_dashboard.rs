@@ -59,8 +59,7 @@ pub fn KpiDashboard() -> impl IntoView {
                             tf(
                                 "plan.kpi_dashboard_latest_value",
                                 &[
-                                    ("value", &trend::plain_number(m.value)),
-                                    ("unit", &k.unit),
+                                    ("value", &trend::value_text(m.value, &k.unit)),
                                     ("date", &date(m.date)),
                                 ],
                             )

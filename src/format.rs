@@ -233,7 +233,40 @@ pub fn import_unverified(text: &str) -> Result<Unverified, FormatError> {
 
 /// [`import`] the long way, for any version, naming every problem with its path.
 fn import_checked(text: &str) -> Result<Unverified, FormatError> {
-    let (mut value, mut problems) = reader::parse(text)?;
+    let (mut value, problems) = reader::parse(text)?;
+    // A file another tool wrote may name our format and leave the version out: it is read as
+    // written for this version (every later version will write its number, so no newer file can
+    // be mistaken for one). A file that is not ours is still refused by its `format`.
+    let mut assumed = false;
+    if let Value::Object(map) = &mut value {
+        if map.get("format").and_then(Value::as_str) == Some(FORMAT_ID)
+            && !map.contains_key("schema_version")
+        {
+            map.insert("schema_version".into(), Value::from(SCHEMA_VERSION));
+            assumed = true;
+        }
+    }
+    read_value(value, problems).map_err(|e| match e {
+        // An older file that lost its version reads badly as this one: say what was assumed.
+        FormatError::Invalid(mut problems) if assumed => {
+            problems.insert(
+                0,
+                Problem::new(
+                    "schema_version",
+                    trf(
+                        "spec.version_assumed",
+                        &[("version", &SCHEMA_VERSION.to_string())],
+                    ),
+                ),
+            );
+            FormatError::Invalid(problems)
+        }
+        e => e,
+    })
+}
+
+/// [`import_checked`] once the file is parsed.
+fn read_value(mut value: Value, mut problems: Vec<Problem>) -> Result<Unverified, FormatError> {
     // `8.0` is the whole number 8, as JSON Schema reads it.
     if let Some(version) = value.get_mut("schema_version") {
         defaults::whole_numbers(version);

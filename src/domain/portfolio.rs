@@ -1111,7 +1111,7 @@ mod tests {
             texts,
             vec![
                 "1 overdue risk review",
-                "1 quarter over budget",
+                "1 quarter with spend over budget",
                 "1 KPI off track",
                 "not exported for 9 days"
             ]

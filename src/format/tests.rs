@@ -112,10 +112,19 @@ fn missing_fields_are_named_with_their_path() {
         v["assessments"][0].as_object_mut().unwrap().remove("name");
     });
     assert_eq!(problems_of(&text), ["assessments[0].name: is missing"]);
-    let text = file_with(|v| {
-        v.as_object_mut().unwrap().remove("schema_version");
-    });
-    assert_eq!(problems_of(&text), ["schema_version: is missing"]);
+}
+
+#[test]
+fn a_file_of_our_format_without_a_version_reads_as_this_version() {
+    // The issue's smallest file: the format, and one assessment with a name.
+    let text = r#"{"format": "cto-workbench", "assessments": [{"name": "X"}]}"#;
+    let imported = import(text).expect("imports");
+    assert_eq!(imported.assessments.len(), 1);
+    assert_eq!(imported.assessments[0].name, "X");
+    assert_eq!(imported.migrated_from, None, "read as this version");
+    // Not ours: still refused, by its format.
+    let other = r#"{"format": "other-tool", "assessments": [{"name": "X"}]}"#;
+    assert!(import(other).is_err());
 }
 
 #[test]

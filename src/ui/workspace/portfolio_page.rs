@@ -17,7 +17,7 @@ use crate::domain::portfolio::{
 use crate::domain::Stage;
 use crate::storage;
 use crate::ui::common::files::download_as;
-use crate::ui::i18n::{content, l, t, tf};
+use crate::ui::i18n::{content, l, t, tf, tn};
 use crate::ui::state::use_app_state;
 use crate::ui::track::report_actions::{BOM, CSV_MIME};
 use crate::ui::workspace::portfolio_grid::PortfolioGrid;
@@ -99,7 +99,7 @@ pub fn PortfolioPage() -> impl IntoView {
                 <PortfolioControls query known_tags/>
                 <div class="toolbar">
                     <button class="button" on:click=download>
-                        {move || tf("portfolio.download_csv", &[("n", &count().to_string())])}
+                        {move || tn("portfolio.download_csv", count(), &[])}
                     </button>
                     <A href="/">{t("portfolio.back_to_list")}</A>
                 </div>

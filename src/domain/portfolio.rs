@@ -21,7 +21,7 @@ use crate::domain::kpi::trend::{self, Status};
 use crate::domain::review::{self, AreaStatus};
 use crate::domain::scoring::{self, fmt1, AreaResult};
 use crate::domain::{risk, Assessment, Stage};
-use crate::i18n::{tr, trf};
+use crate::i18n::{tr, trf, trn};
 
 /// A client whose last snapshot is older than this (or who has none this long after the
 /// assessment began) is flagged: progress is tracked quarter by quarter.
@@ -785,19 +785,14 @@ pub fn headline(clients: &[Client], rows: &[usize]) -> String {
         .filter(|c| !c.latest.lists_read)
         .count();
     if reading > 0 {
-        return trf(
+        return trn(
             "portfolio.headline_reading",
-            &[
-                ("n", &reading.to_string()),
-                ("total", &rows.len().to_string()),
-            ],
+            rows.len(),
+            &[("reading", &reading.to_string())],
         );
     }
     if needing.is_empty() {
-        return trf(
-            "portfolio.headline_all_clear",
-            &[("total", &rows.len().to_string())],
-        );
+        return trn("portfolio.headline_all_clear", rows.len(), &[]);
     }
     needing.sort_by(|x, y| {
         let n = |c: &Client| c.latest.flags.serious().len();
@@ -828,13 +823,10 @@ pub fn headline(clients: &[Client], rows: &[usize]) -> String {
             ],
         );
     }
-    trf(
+    trn(
         "portfolio.headline_attention",
-        &[
-            ("n", &needing.len().to_string()),
-            ("total", &rows.len().to_string()),
-            ("list", &list),
-        ],
+        rows.len(),
+        &[("need", &needing.len().to_string()), ("list", &list)],
     )
 }
 
@@ -1127,7 +1119,7 @@ mod tests {
         let cs = clients(vec![early.clone()], &BTreeMap::new());
         assert_eq!(
             headline(&cs, &[0]),
-            "Levels shown for all 1 clients; reading the risks, budgets and KPIs of 1 of them to raise their flags…"
+            "Levels shown for the 1 client; reading its risks, budgets and KPIs to raise its flags…"
         );
         early.read_lists(&a, at(today()), today());
         assert_eq!(early, f);
@@ -1310,7 +1302,7 @@ mod tests {
                 ..Query::default()
             },
         );
-        assert!(headline(&cs, &calm).starts_with("None of the 1 clients shown needs attention"));
+        assert!(headline(&cs, &calm).starts_with("The 1 client shown does not need attention"));
         assert!(headline(&cs, &[]).starts_with("No client matches"));
     }
 
@@ -1388,6 +1380,10 @@ mod tests {
         let all = select(&cs, &Query::default());
         assert_eq!(all.len(), 4);
         assert!(headline(&cs, &all).starts_with("1 of 4 clients need attention: Yak Inc ("));
+        let yak = (0..cs.len())
+            .find(|&i| cs[i].label().starts_with("Yak"))
+            .unwrap();
+        assert!(headline(&cs, &[yak]).starts_with("The 1 client shown needs attention: Yak Inc ("));
         let attention = select(
             &cs,
             &Query {
@@ -1406,7 +1402,7 @@ mod tests {
         );
         assert_eq!(names(&cs, &by_flags)[0], "Bravo");
         // Only housekeeping everywhere: nobody needs attention.
-        assert!(headline(&cs, &[3]).starts_with("None of the 1 clients shown needs attention"));
+        assert!(headline(&cs, &[3]).starts_with("The 1 client shown does not need attention"));
     }
 
     #[test]

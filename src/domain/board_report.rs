@@ -15,8 +15,8 @@ use crate::content::Content;
 use crate::domain::report::ReportText;
 use crate::domain::review::{self, AreaStatus};
 use crate::domain::scoring::{compute, fmt1, round1, AreaResult, Results};
-use crate::domain::verdict::verdict;
-use crate::domain::{Assessment, Stage};
+use crate::domain::verdict::{stage_phrase, verdict};
+use crate::domain::Assessment;
 use crate::i18n::{tr, trf, trn};
 
 /// Gaps the starting recommendations name.
@@ -190,17 +190,6 @@ pub fn basis_sentence(f: &Figures, who: &str) -> String {
             &[("who", who), ("rated", &questions(n)), ("scored", &scored)],
         ),
     }
-}
-
-/// "a Series A company", as the verdict names the stage (the same texts).
-fn stage_phrase(stage: Stage) -> &'static str {
-    tr(match stage {
-        Stage::PreSeed => "verdict.stage_pre_seed",
-        Stage::Seed => "verdict.stage_seed",
-        Stage::SeriesA => "verdict.stage_series_a",
-        Stage::SeriesBPlus => "verdict.stage_series_b_plus",
-        Stage::Unknown => "spec.stage_unknown_phrase",
-    })
 }
 
 /// The verdict in the third person, for a board: "For a Series A company, Acme is at or above

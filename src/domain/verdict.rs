@@ -55,8 +55,8 @@ impl Verdict {
     }
 }
 
-/// "a Series A company", as the verdict names the stage.
-fn stage_phrase(stage: Stage) -> &'static str {
+/// "a Series A company", as the verdict names the stage (the board report says it the same way).
+pub(crate) fn stage_phrase(stage: Stage) -> &'static str {
     tr(match stage {
         Stage::PreSeed => "verdict.stage_pre_seed",
         Stage::Seed => "verdict.stage_seed",

@@ -61,8 +61,55 @@ impl StageTargets {
 pub struct Improvement {
     pub title: String,
     pub detail: String,
-    /// Rough effort in person-weeks, for scheduling.
+    /// One-off effort in person-weeks: the work to make the step happen once.
     pub effort_weeks: f32,
+    /// Effort that keeps going after the step is done, in person-weeks per quarter (a review
+    /// every month, a yearly audit, a programme that never ends); 0 for a one-off step.
+    #[serde(default)]
+    pub recurring_weeks_per_quarter: f32,
+    /// The least calendar time the step takes from start to done, in weeks, where that is more
+    /// than the effort spread over the time (an audit's observation window, a hiring process).
+    #[serde(default)]
+    pub elapsed_weeks: Option<f32>,
+    /// Money paid outside the team that the step needs (an auditor, a penetration test).
+    #[serde(default)]
+    pub outside_cost: Option<OutsideCost>,
+}
+
+/// A typical outside cost of an improvement step, as a range in one currency.
+#[derive(Clone, Debug, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct OutsideCost {
+    /// Low and high ends of a typical price, in `currency`.
+    pub low: f64,
+    pub high: f64,
+    /// ISO 4217 code, e.g. "EUR".
+    pub currency: String,
+    /// What the money pays for, in plain words ("the Type I audit fee").
+    pub what: String,
+}
+
+/// A question taken out of the framework. Its id stays reserved forever: answers to it in users'
+/// files are moved to `answer_moves_to` where that is honest, and otherwise shown as a retired
+/// answer, never dropped.
+#[derive(Clone, Debug, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct RetiredQuestion {
+    pub id: String,
+    /// The question as it was asked, so a retired answer can still be read.
+    pub text: String,
+    /// The level texts as they were.
+    pub levels: Vec<String>,
+    /// The questions that now ask what this one asked.
+    pub replaced_by: Vec<String>,
+    /// Where an answer (level, target, note) moves when the file is read, if its level means the
+    /// same there; `None` keeps it as a retired answer.
+    #[serde(default)]
+    pub answer_moves_to: Option<String>,
+    /// Why the question was retired, for the user reading a retired answer.
+    pub why: String,
+    /// The schema version whose migration retired it (9 for the second edition).
+    pub retired_in_schema: u32,
 }
 
 #[derive(Clone, Debug, Deserialize, PartialEq)]
@@ -97,6 +144,9 @@ pub struct Area {
     pub purpose: String,
     pub default_targets: StageTargets,
     pub questions: Vec<Question>,
+    /// Questions of earlier editions that this area no longer asks.
+    #[serde(default)]
+    pub retired_questions: Vec<RetiredQuestion>,
 }
 
 impl Area {
@@ -345,6 +395,9 @@ pub mod test_content {
                     title: format!("i{i}"),
                     detail: "d".into(),
                     effort_weeks: 1.0,
+                    recurring_weeks_per_quarter: 0.0,
+                    elapsed_weeks: None,
+                    outside_cost: None,
                 })
                 .collect(),
             default_targets: None,
@@ -384,6 +437,7 @@ pub mod test_content {
                     ..question(&format!("{id}.q{i}"))
                 })
                 .collect(),
+            retired_questions: vec![],
         }
     }
 }

@@ -99,7 +99,7 @@ pub fn counted(lang: Lang, key: &str, n: usize, args: &[(&str, &str)]) -> String
 }
 
 /// Every catalogue group, in both languages. A new group is one line here and two files.
-const GROUPS: [(&str, &str, &str); 27] = [
+const GROUPS: [(&str, &str, &str); 30] = [
     (
         "lead",
         include_str!("../locales/en/lead.json"),
@@ -234,6 +234,21 @@ const GROUPS: [(&str, &str, &str); 27] = [
         "spec",
         include_str!("../locales/en/spec.json"),
         include_str!("../locales/zh/spec.json"),
+    ),
+    (
+        "retired",
+        include_str!("../locales/en/retired.json"),
+        include_str!("../locales/zh/retired.json"),
+    ),
+    (
+        "effort",
+        include_str!("../locales/en/effort.json"),
+        include_str!("../locales/zh/effort.json"),
+    ),
+    (
+        "edition",
+        include_str!("../locales/en/edition.json"),
+        include_str!("../locales/zh/edition.json"),
     ),
 ];
 

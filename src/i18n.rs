@@ -306,6 +306,29 @@ pub fn label(lang: Lang, english: &'static str) -> &'static str {
     }
 }
 
+/// A list in running text in the language in use: "a", "a and b", "a, b and c" (in Chinese
+/// "a、b和c"). One function, so every sentence that names several things joins them alike.
+pub fn list_and<S: AsRef<str>>(items: &[S]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.as_ref().to_string(),
+        [init @ .., last] => trf(
+            "domain.engine_list_and",
+            &[
+                (
+                    "items",
+                    &init
+                        .iter()
+                        .map(AsRef::as_ref)
+                        .collect::<Vec<&str>>()
+                        .join(tr("domain.engine_list_separator")),
+                ),
+                ("last", last.as_ref()),
+            ],
+        ),
+    }
+}
+
 /// Replaces each `{name}` in `template` with its value, in one pass over the template: a value
 /// (often text a user typed) is never searched for placeholders itself.
 pub fn fill(template: &str, args: &[(&str, &str)]) -> String {

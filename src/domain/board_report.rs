@@ -163,7 +163,7 @@ pub fn prepared_by(a: &Assessment, basis: Basis, reviewer: Option<Uuid>) -> Stri
             })
             .collect();
         if !names.is_empty() {
-            return names.join(tr("report.name_separator"));
+            return crate::i18n::list_and(&names);
         }
     }
     trf("report.prepared_by_company", &[("company", &company(a))])
@@ -309,7 +309,7 @@ pub fn starting_summary(
             let names: Vec<&str> = challenged.iter().map(|(name, _)| name.as_str()).collect();
             trf(
                 "report.summary_challenged",
-                &[("areas", &names.join(tr("report.name_separator")))],
+                &[("areas", &crate::i18n::list_and(&names))],
             )
         });
         sentences.extend([change, challenged].into_iter().flatten());
@@ -576,7 +576,7 @@ mod tests {
         );
         assert_eq!(
             prepared_by(&a, Basis::Reviewed, None),
-            "Sam Lee, Priya Nair"
+            "Sam Lee and Priya Nair"
         );
         assert_eq!(
             prepared_by(&a, Basis::Both, Some(Uuid::from_u128(1))),

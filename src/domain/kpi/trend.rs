@@ -351,8 +351,11 @@ pub fn project(kpi: &Kpi, today: NaiveDate) -> Projection {
         );
     }
     let target_date = date_text(target.date);
-    // The line reaches the target before its date: say when, not where it would be by then.
-    if let Some(day) = day_reaching(&trend, target.value, latest_date).filter(|d| *d < target.date)
+    // The line reaches the target before its date: say when, not where it would be by then. A
+    // day already past (the line crossed between the latest measurement and today) is no news to
+    // announce as a coming month; the projection below speaks for it.
+    if let Some(day) =
+        day_reaching(&trend, target.value, latest_date).filter(|d| *d < target.date && *d >= today)
     {
         return Projection {
             reaches: Some(day),
@@ -864,6 +867,22 @@ mod tests {
              target date 1 Jun 2027 (lower is better)."
         );
         assert!(!p.reason.contains("Projected 0"));
+    }
+
+    #[test]
+    fn a_crossing_already_past_is_not_announced_as_a_coming_month() {
+        // Measured in spring only; the line crossed 24 hours in October, and today is December.
+        let mut k = kpi_with(
+            Direction::Lower,
+            None,
+            Some(("2027-06-01", 24.0)),
+            &[("2026-01-01", 100.0), ("2026-06-01", 60.0)],
+        );
+        k.unit = "hours".into();
+        let p = project(&k, date("2026-12-07"));
+        assert_eq!(p.reaches, None);
+        assert_eq!(p.status, Status::OnTrack);
+        assert!(!p.reason.contains("October 2026"), "{}", p.reason);
     }
 
     #[test]

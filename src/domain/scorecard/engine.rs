@@ -554,17 +554,7 @@ fn criterion_name(card: &Scorecard, id: &str) -> String {
 
 /// "a", "a and b", "a, b and c" (in Chinese "a、b和c").
 fn join_and(items: &[String]) -> String {
-    match items {
-        [] => String::new(),
-        [one] => one.clone(),
-        [init @ .., last] => trf(
-            "domain.engine_list_and",
-            &[
-                ("items", &init.join(tr("domain.engine_list_separator"))),
-                ("last", last),
-            ],
-        ),
-    }
+    crate::i18n::list_and(items)
 }
 
 /// "a", "a, or b", "a, b, or c" (in Chinese "a、b或c").

@@ -325,7 +325,7 @@ fn ReviewerPart(review: Review, counts: ReviewCounts) -> impl IntoView {
         tn(
             "report.review_not_reviewed",
             names.len(),
-            &[("areas", &names.join(t("report.name_separator")))],
+            &[("areas", &crate::i18n::list_and(&names))],
         )
     });
     view! {

@@ -153,7 +153,7 @@ fn PortfolioControls(query: RwSignal<Query>, known_tags: Memo<Vec<String>>) -> i
             <FilterSelect
                 id="portfolio-stage"
                 label=t("portfolio.filter_stage")
-                options=Stage::ALL.into_iter().map(|s| (s.id(), l(s.label()))).collect()
+                options=Stage::CHOICES.into_iter().map(|s| (s.id(), l(s.label()))).collect()
                 chosen=Signal::derive(move || query.with(|q| q.stage.map_or("", Stage::id)))
                 on_pick=move |v| query.update(|q| q.stage = Stage::from_id(&v))
             />

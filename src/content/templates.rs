@@ -1,10 +1,16 @@
-//! Scorecard templates: the ten criteria for choosing a long-term engineering partner (with culture
-//! dimensions, operating-model aspects and project kinds) and the six criteria for choosing a tool
-//! or vendor, compiled in from `content/en/scorecards/`. A new scorecard starts as a copy of its
-//! template's criteria; after that the user's scorecard owns them.
+//! Scorecard templates: the criteria for choosing a long-term engineering partner (the ten of the
+//! framework plus ownership of the code and accounts, with culture dimensions, operating-model
+//! aspects and project kinds) and the criteria for choosing a tool or vendor, compiled in from
+//! `content/<lang>/scorecards/`. A new scorecard starts as a copy of its template's criteria;
+//! after that the user's scorecard owns them, so a later edition of a template changes only the
+//! scorecards created after it.
 //!
-//! Ids here are keys in users' files: never change or reuse one once released; add new ids
-//! instead. This module only reads compiled-in data; it never touches user input.
+//! Ids here are keys in users' files: never change the meaning of one or reuse one once released;
+//! add new ids instead (an indicator whose measure changes gets a new id and the old one is
+//! retired). Default weights add up to 100. Money is never written with a currency sign or a
+//! fixed amount in the texts: an indicator listed in `money_indicators` is an amount in the
+//! assessment's currency, which the UI writes next to it. This module only reads compiled-in
+//! data; it never touches user input.
 
 use std::collections::{BTreeMap, HashSet};
 use std::sync::OnceLock;
@@ -18,10 +24,13 @@ use crate::domain::scorecard::{
 
 /// Number of level descriptions per criterion: one for each score 0 to 5.
 pub const LEVELS: usize = MAX_SCORE as usize + 1;
-/// Criteria in the partner template, in the order of the framework.
-pub const PARTNER_CRITERIA: usize = 10;
+/// Criteria in the partner template: the framework's ten in its order, then ownership of the code
+/// and accounts.
+pub const PARTNER_CRITERIA: usize = 11;
 /// Criteria in the tool template.
-pub const TOOL_CRITERIA: usize = 6;
+pub const TOOL_CRITERIA: usize = 8;
+/// What the default weights of a template add up to, so each reads as a share of the decision.
+pub const WEIGHT_TOTAL: f64 = 100.0;
 /// Culture dimensions in the partner template.
 pub const CULTURE_DIMENSIONS: usize = 8;
 /// Operating-model aspects in the partner template.
@@ -48,6 +57,10 @@ pub struct TemplateCriterion {
     pub indicators: Vec<Indicator>,
     /// Suggested minimum score (1 to 5), or none.
     pub must_have: Option<u8>,
+    /// Ids of this criterion's indicators that are amounts of money, in the assessment's
+    /// currency (their names and units say no currency; the UI writes the currency with them).
+    #[serde(default)]
+    pub money_indicators: Vec<String>,
 }
 
 impl TemplateCriterion {
@@ -130,6 +143,11 @@ impl Template {
 
     pub fn project_kind(&self, id: &str) -> Option<&ProjectKind> {
         self.project_kinds.iter().find(|k| k.id == id)
+    }
+
+    /// The default weights added up.
+    pub fn weight_sum(&self) -> f64 {
+        self.criteria.iter().map(|c| c.weight).sum()
     }
 }
 
@@ -228,6 +246,14 @@ pub fn criterion_help(kind: ScorecardKind, criterion_id: &str) -> Option<&'stati
         .map(|c| c.help.as_str())
 }
 
+/// Whether an indicator of a template criterion is an amount of money (in the assessment's
+/// currency); `false` for unknown criteria or indicators, such as the user's own.
+pub fn is_money_indicator(kind: ScorecardKind, criterion_id: &str, indicator_id: &str) -> bool {
+    template(kind)
+        .criterion(criterion_id)
+        .is_some_and(|c| c.money_indicators.iter().any(|m| m == indicator_id))
+}
+
 /// The weight the partner template suggests for domain expertise on this kind of project.
 pub fn suggested_domain_weight(project_kind_id: &str) -> Option<f64> {
     partner()
@@ -308,6 +334,13 @@ pub fn check(t: &Template) -> Vec<String> {
                 problems.push(format!("{at}: must_have {m} out of 1..={MAX_SCORE}"));
             }
         }
+        for m in &c.money_indicators {
+            if !c.indicators.iter().any(|i| &i.id == m) {
+                problems.push(format!(
+                    "{at}: money indicator {m} is not one of its indicators"
+                ));
+            }
+        }
         let mut indicator_ids = HashSet::new();
         for i in &c.indicators {
             let ia = format!("{at}/{}", i.id);
@@ -327,6 +360,12 @@ pub fn check(t: &Template) -> Vec<String> {
                 ));
             }
         }
+    }
+
+    // Compared with a margin so 33.3 + 33.3 + 33.4 counts as 100.
+    let sum = t.weight_sum();
+    if (sum - WEIGHT_TOTAL).abs() > 1e-6 {
+        problems.push(format!("weights add up to {sum}, expected {WEIGHT_TOTAL}"));
     }
 
     let (dimensions, aspects, min_kinds) = match t.kind {
@@ -419,13 +458,17 @@ pub fn check(t: &Template) -> Vec<String> {
 }
 
 #[cfg(test)]
+#[path = "templates_tests.rs"]
+mod templates_tests;
+
+#[cfg(test)]
 mod tests {
     use super::*;
     use crate::domain::scorecard::Direction;
 
     /// Ids released so far. Removing, renaming or reordering one breaks users' files or the
     /// framework's order: these lists only grow, at the end.
-    const RELEASED_PARTNER_CRITERIA: [&str; 10] = [
+    pub(super) const RELEASED_PARTNER_CRITERIA: [&str; 11] = [
         "partner.desire",
         "partner.mindshare",
         "partner.talent",
@@ -436,14 +479,19 @@ mod tests {
         "partner.kpis",
         "partner.culture",
         "partner.extra",
+        // Second edition.
+        "partner.ip-ownership",
     ];
-    const RELEASED_TOOL_CRITERIA: [&str; 6] = [
+    pub(super) const RELEASED_TOOL_CRITERIA: [&str; 8] = [
         "tool.tco",
         "tool.scalability",
         "tool.integration",
         "tool.security",
         "tool.support",
         "tool.lock-in",
+        // Second edition.
+        "tool.functional-fit",
+        "tool.vendor-viability",
     ];
     const RELEASED_CULTURE_DIMENSIONS: [&str; 8] = [
         "communication-channel",
@@ -470,8 +518,9 @@ mod tests {
         "market-specific",
         "regulated",
     ];
-    /// `criterion/indicator`: measured values in users' files are keyed by these.
-    const RELEASED_INDICATORS: [&str; 12] = [
+    /// `criterion/indicator`: measured values in users' files are keyed by these. The list only
+    /// grows; an indicator the template no longer offers moves to [`RETIRED_INDICATORS`] too.
+    const RELEASED_INDICATORS: [&str; 17] = [
         "partner.mindshare/return-call-hours",
         "partner.talent/attrition-percent",
         "partner.talent/tenure-3y-percent",
@@ -484,6 +533,19 @@ mod tests {
         "tool.tco/yearly-cost",
         "tool.support/first-response-hours",
         "tool.lock-in/full-data-export",
+        // Second edition.
+        "partner.talent/account-attrition-percent",
+        "partner.culture/blameless-review",
+        "partner.ip-ownership/code-and-accounts-yours",
+        "tool.functional-fit/must-have-tasks-percent",
+        "tool.vendor-viability/years-in-business",
+    ];
+    /// Released indicators no longer in the template: scorecards created before keep them (and
+    /// their values), new ones do not get them, and their ids are never used again. The firm-wide
+    /// attrition and tenure figures gave way to attrition on the client's own account.
+    const RETIRED_INDICATORS: [&str; 2] = [
+        "partner.talent/attrition-percent",
+        "partner.talent/tenure-3y-percent",
     ];
 
     fn ids<T>(items: &[T], id: impl Fn(&T) -> &str) -> Vec<&str> {
@@ -527,7 +589,18 @@ mod tests {
                     .map(move |i| format!("{}/{}", c.id, i.id))
             })
             .collect();
-        assert_eq!(indicators, RELEASED_INDICATORS);
+        let mut offered: Vec<&str> = indicators.iter().map(String::as_str).collect();
+        let mut expected: Vec<&str> = RELEASED_INDICATORS
+            .into_iter()
+            .filter(|i| !RETIRED_INDICATORS.contains(i))
+            .collect();
+        // The order of indicators within a criterion is only how they are listed; compare sets.
+        offered.sort_unstable();
+        expected.sort_unstable();
+        assert_eq!(offered, expected);
+        for retired in RETIRED_INDICATORS {
+            assert!(RELEASED_INDICATORS.contains(&retired), "{retired}");
+        }
     }
 
     #[test]
@@ -562,13 +635,12 @@ mod tests {
             8.0,
             AtMost,
         );
-        expect(Partner, "partner.talent", "attrition-percent", 20.0, AtMost);
         expect(
             Partner,
             "partner.talent",
-            "tenure-3y-percent",
-            40.0,
-            AtLeast,
+            "account-attrition-percent",
+            20.0,
+            AtMost,
         );
         expect(Partner, "partner.talent", "backfill-weeks", 4.0, AtMost);
         expect(
@@ -582,16 +654,52 @@ mod tests {
         expect(Partner, "partner.cost", "cost-review-months", 12.0, AtMost);
         expect(Partner, "partner.kpis", "kpi-framework", 1.0, AtLeast);
         expect(Partner, "partner.extra", "extra-days", 2.0, AtLeast);
+        expect(Partner, "partner.culture", "blameless-review", 1.0, AtLeast);
+        expect(
+            Partner,
+            "partner.ip-ownership",
+            "code-and-accounts-yours",
+            1.0,
+            AtLeast,
+        );
         expect(Tool, "tool.tco", "yearly-cost", 12000.0, AtMost);
+        expect(
+            Tool,
+            "tool.functional-fit",
+            "must-have-tasks-percent",
+            100.0,
+            AtLeast,
+        );
+        expect(
+            Tool,
+            "tool.vendor-viability",
+            "years-in-business",
+            3.0,
+            AtLeast,
+        );
     }
 
     #[test]
-    fn weights_favour_talent_and_technical_and_must_haves_are_few() {
+    fn weights_put_desire_first_and_must_haves_are_few() {
         let p = partner();
         let w = |id: &str| p.criterion(id).map(|c| c.weight).unwrap_or(0.0);
-        let top = w("partner.talent").min(w("partner.technical"));
+        assert_eq!(w("partner.desire"), 16.0);
+        for c in p.criteria.iter().filter(|c| c.id != "partner.desire") {
+            assert!(
+                c.weight < w("partner.desire"),
+                "{} weighs as much as desire",
+                c.id
+            );
+        }
+        // The extra mile is second only to desire, level with technical experience.
+        assert_eq!(w("partner.extra"), 12.0);
+        assert_eq!(w("partner.extra"), w("partner.technical"));
         for c in &p.criteria {
-            assert!(c.weight <= top, "{} outweighs talent or technical", c.id);
+            assert!(
+                c.weight <= w("partner.extra") || c.id == "partner.desire",
+                "{} outweighs the extra mile",
+                c.id
+            );
         }
         for t in [partner(), tool()] {
             let gates = t.criteria.iter().filter(|c| c.must_have.is_some()).count();
@@ -668,9 +776,12 @@ mod tests {
         t.operating_aspects.clear();
         t.project_kinds[0].domain_weight = -1.0;
         t.criteria.pop();
+        t.criteria[7]
+            .money_indicators
+            .push("no-such-indicator".into());
         let problems = check(&t).join("\n");
         for expected in [
-            "9 criteria, expected 10",
+            "10 criteria, expected 11",
             "partner.desire: duplicate id",
             "partner.talent: 5 levels, expected 6",
             "partner.operating-model: weight 120 out of 0..=100",
@@ -680,6 +791,9 @@ mod tests {
             "7 culture dimensions, expected 8",
             "0 operating aspects, expected 6",
             "project kind infrastructure: domain weight -1 out of 0..=100",
+            "partner.kpis: money indicator no-such-indicator is not one of its indicators",
+            // 100 - 7 (operating-model) + 120 - 8 (ip-ownership, popped).
+            "weights add up to 205, expected 100",
         ] {
             assert!(
                 problems.contains(expected),

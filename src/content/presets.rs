@@ -1,15 +1,25 @@
-//! KPI presets: ready-made KPIs (the DORA software delivery measures, product, team and partner
-//! measures) a founder can add in one click, compiled in from `content/en/kpi_presets.json`. The
-//! DORA presets carry benchmark bands for the years 2021, 2023 and 2024.
+//! KPI presets: ready-made KPIs (the DORA software delivery measures, reliability, cost, product,
+//! team and partner measures) a founder can add in one click, compiled in from
+//! `content/en/kpi_presets.json` (and its Chinese twin). The DORA presets carry benchmark bands
+//! for the report years 2021, 2023 and 2024.
 //!
-//! Each band year keeps the published wording (which overlaps and leaves gaps) next to our own
-//! cut-offs, which cover every possible value exactly once. The cut-offs of a year are listed in
-//! ascending order of value: elite to low when lower is better, low to elite when higher is
-//! better. Each cut-off's `from` is **inclusive** and its `to` is **exclusive**; `to` is `null` only
-//! on the last, open-ended cut-off, and the first starts at 0, the lowest value any banded measure
-//! (a count, a duration or a percentage) can take. So a value exactly on a line belongs to the band
-//! that starts there. Every band year's `note` says, in plain words, how its overlaps and gaps
-//! were resolved; show it, and the year, next to any classification.
+//! DORA publishes, per report, the typical answers of four clusters of survey respondents (elite,
+//! high, medium, low), found from all four measures together; it publishes no per-measure limits.
+//! Each band year here keeps, word for word, the year's own name for the measure (`metric`), the
+//! survey question it asked (`scope`) and each cluster's published answer (`published`), in the
+//! report's order; next to them are our own per-measure cut-offs, which cover every possible value
+//! exactly once. Each cut-off says whether its range is DORA's published range in our unit or
+//! partly our own reading (`derived`), and why (`reading`); the year's `note` says which numbers are
+//! DORA's and which are ours. Show all of it, and the year, next to any classification.
+//!
+//! The cut-offs of a year are listed in ascending order of value. Normally that is elite to low
+//! when lower is better and low to elite when higher is better; a year whose published figures do
+//! not improve from cluster to cluster (2024 change fail rate: medium 10%, high 20%) is marked
+//! `non_monotonic` and keeps the report's clusters, each value reading as the cluster whose
+//! published figure is nearest. Each cut-off's `from` is **inclusive** and its `to` is
+//! **exclusive**; `to` is `null` only on the last, open-ended cut-off, and the first starts at 0,
+//! the lowest value any banded measure (a count, a duration or a percentage) can take. So a value
+//! exactly on a line belongs to the band that starts there.
 //!
 //! Ids here are keys in users' files (a KPI's `preset`): never change or reuse one once
 //! released; add new ids instead. This module only reads compiled-in data; it never touches user
@@ -74,12 +84,18 @@ impl Level {
 
 /// One of our cut-offs: values from `from` (inclusive) up to `to` (exclusive, `None` for no upper
 /// end) belong to `level`. In the preset's unit.
-#[derive(Clone, Copy, Debug, Deserialize, PartialEq)]
+#[derive(Clone, Debug, Deserialize, PartialEq)]
 #[serde(deny_unknown_fields)]
 pub struct Cutoff {
     pub level: Level,
     pub from: f64,
     pub to: Option<f64>,
+    /// False when the range is the cluster's published range, only converted to our unit; true
+    /// when any part of it is our own reading (a gap filled, an overlap split, a line drawn between
+    /// typical values, or "on demand" read as a count).
+    pub derived: bool,
+    /// How the range was read from the published figure, in plain words, shown next to it.
+    pub reading: String,
 }
 
 impl Cutoff {
@@ -114,14 +130,25 @@ impl Published {
 #[serde(deny_unknown_fields)]
 pub struct BandYear {
     pub year: u16,
-    /// Where the figures come from, to cite on screen.
+    /// The report the figures come from, to cite on screen ("Accelerate State of DevOps Report
+    /// 2024, Google Cloud / DORA").
     pub source: String,
+    /// The measure's name in that year's report ("Time to restore service" in 2021, "Failed
+    /// deployment recovery time" from 2023): the names and scopes changed.
+    pub metric: String,
+    /// What that year's survey asked, which is what the published figures measure.
+    pub scope: String,
+    /// Each cluster's typical answer as published, in the report's order (elite, high, medium, low).
     pub published: Published,
     /// Our contiguous cut-offs, ascending by value (see the module docs). A level may be missing
     /// when the year's figures give it no range of its own (2021 change failure rate: medium).
     pub cutoffs: Vec<Cutoff>,
-    /// How our cut-offs resolve that year's overlaps and gaps, in plain words.
+    /// Which numbers are DORA's and which are ours, and how a value's band is derived.
     pub note: String,
+    /// The published figures do not improve from cluster to cluster, so the cut-offs follow the
+    /// published figure nearest to a value rather than the clusters' rank (see the module docs).
+    #[serde(default)]
+    pub non_monotonic: bool,
 }
 
 impl BandYear {
@@ -248,8 +275,15 @@ fn blank(s: &str) -> bool {
     s.trim().is_empty()
 }
 
+/// A published figure that is a single typical value ("20%"), as a number; `None` for a range or
+/// words ("16%-30%", "Less than one day").
+fn typical_percent(published: &str) -> Option<f64> {
+    published.trim().strip_suffix('%')?.trim().parse().ok()
+}
+
 /// Every problem with the cut-offs of one band year (`at` names it).
-fn check_cutoffs(at: &str, direction: Direction, cutoffs: &[Cutoff], problems: &mut Vec<String>) {
+fn check_cutoffs(at: &str, direction: Direction, by: &BandYear, problems: &mut Vec<String>) {
+    let cutoffs = &by.cutoffs;
     let (Some(first), Some(last)) = (cutoffs.first(), cutoffs.last()) else {
         problems.push(format!("{at}: no cut-offs"));
         return;
@@ -272,7 +306,17 @@ fn check_cutoffs(at: &str, direction: Direction, cutoffs: &[Cutoff], problems: &
             "{at}: cut-offs must run from elite to low in the preset's direction"
         ));
     }
+    let mut levels = HashSet::new();
     for c in cutoffs {
+        if !levels.insert(c.level) {
+            problems.push(format!("{at}: {} has two cut-offs", c.level.id()));
+        }
+        if blank(&c.reading) {
+            problems.push(format!(
+                "{at}/{}: no reading (say how the range was read)",
+                c.level.id()
+            ));
+        }
         if !c.from.is_finite() || c.to.is_some_and(|to| !(to.is_finite() && to > c.from)) {
             problems.push(format!(
                 "{at}/{}: empty or invalid range {}..{:?}",
@@ -282,6 +326,7 @@ fn check_cutoffs(at: &str, direction: Direction, cutoffs: &[Cutoff], problems: &
             ));
         }
     }
+    let mut all_in_order = true;
     for pair in cutoffs.windows(2) {
         let (a, b) = (&pair[0], &pair[1]);
         if a.to != Some(b.from) {
@@ -297,7 +342,10 @@ fn check_cutoffs(at: &str, direction: Direction, cutoffs: &[Cutoff], problems: &
             Direction::Lower => a.level < b.level,
             Direction::Higher => a.level > b.level,
         };
-        if !in_order {
+        all_in_order &= in_order;
+        // A non-monotonic year keeps the report's clusters, so its order is checked below against
+        // the published figures instead.
+        if !in_order && !by.non_monotonic {
             problems.push(format!(
                 "{at}: {} then {} is out of order for {} is better",
                 a.level.id(),
@@ -307,6 +355,24 @@ fn check_cutoffs(at: &str, direction: Direction, cutoffs: &[Cutoff], problems: &
                     Direction::Higher => "higher",
                 }
             ));
+        }
+    }
+    if by.non_monotonic && all_in_order {
+        problems.push(format!(
+            "{at}: marked non_monotonic but its cut-offs are in order"
+        ));
+    }
+    // Where the report gives one typical figure per cluster, that figure must read as its own
+    // cluster under our lines (this is what lets a non-monotonic year keep the report's order).
+    for level in Level::ALL {
+        if let Some(v) = typical_percent(by.published.get(level)) {
+            if !by.cutoff(level).is_some_and(|c| c.contains(v)) {
+                problems.push(format!(
+                    "{at}/{}: the published {v}% does not read as {}",
+                    level.id(),
+                    level.id()
+                ));
+            }
         }
     }
 }
@@ -350,22 +416,31 @@ pub fn check(presets: &[Preset]) -> Vec<String> {
         }
         for b in &p.bands {
             let ba = format!("{at} {}", b.year);
-            if !b.source.contains(&b.year.to_string()) {
-                problems.push(format!("{ba}: source must name the year"));
+            if !b.source.contains(&b.year.to_string()) || !b.source.contains("DORA") {
+                problems.push(format!("{ba}: source must name the year and DORA"));
             }
             let published = Level::ALL.map(|l| b.published.get(l));
-            if [b.source.as_str(), b.note.as_str()]
-                .into_iter()
-                .chain(published)
-                .any(blank)
+            if [
+                b.source.as_str(),
+                b.metric.as_str(),
+                b.scope.as_str(),
+                b.note.as_str(),
+            ]
+            .into_iter()
+            .chain(published)
+            .any(blank)
             {
                 problems.push(format!("{ba}: an empty text"));
             }
-            check_cutoffs(&ba, p.direction, &b.cutoffs, &mut problems);
+            check_cutoffs(&ba, p.direction, b, &mut problems);
         }
     }
     problems
 }
+
+#[cfg(test)]
+#[path = "tests_dora.rs"]
+mod tests_dora;
 
 #[cfg(test)]
 mod tests {
@@ -373,7 +448,7 @@ mod tests {
 
     /// Ids released so far. Removing, renaming or reordering one breaks users' files: this list
     /// only grows, at the end.
-    const RELEASED_PRESET_IDS: [&str; 11] = [
+    const RELEASED_PRESET_IDS: [&str; 14] = [
         "dora.deployment-frequency",
         "dora.lead-time",
         "dora.change-failure-rate",
@@ -385,6 +460,9 @@ mod tests {
         "team.attrition",
         "team.time-to-hire",
         "partner.return-call",
+        "reliability.slo-attainment",
+        "cost.cloud-per-customer",
+        "cost.infrastructure-share-of-revenue",
     ];
 
     fn preset(id: &str) -> &'static Preset {
@@ -433,7 +511,7 @@ mod tests {
 
     #[test]
     fn presets_have_their_unit_direction_and_category() {
-        use Category::{Delivery, Partner, ProductUx, Reliability, Team};
+        use Category::{Business, Delivery, Partner, ProductUx, Reliability, Team};
         use Direction::{Higher, Lower};
         let expect = |id: &str, unit: &str, direction, category| {
             let p = preset(id);
@@ -462,6 +540,35 @@ mod tests {
         expect("team.attrition", "% of engineers per year", Lower, Team);
         expect("team.time-to-hire", "days", Lower, Team);
         expect("partner.return-call", "hours", Lower, Partner);
+        expect(
+            "reliability.slo-attainment",
+            "% of service level objectives met",
+            Higher,
+            Reliability,
+        );
+        expect(
+            "cost.cloud-per-customer",
+            "per customer per month",
+            Lower,
+            Business,
+        );
+        expect(
+            "cost.infrastructure-share-of-revenue",
+            "% of revenue",
+            Lower,
+            Business,
+        );
+        for id in [
+            "reliability.slo-attainment",
+            "cost.cloud-per-customer",
+            "cost.infrastructure-share-of-revenue",
+        ] {
+            assert!(preset(id).bands.is_empty(), "{id}");
+            assert!(preset(id).description.contains("own target"), "{id}");
+        }
+        assert!(preset("reliability.slo-attainment")
+            .description
+            .contains("Accelerate State of DevOps Report 2021"));
         assert!(preset("partner.return-call")
             .description
             .contains("8 hours"));
@@ -522,9 +629,9 @@ mod tests {
                 (0.23, High),
                 (12.0 / 52.0, High), // monthly
                 (1.0, High),         // weekly
-                (7.0, High),         // daily: the 2021 gap
-                (7.99, High),
-                (8.0, Elite),
+                (4.99, High),        // between weekly and daily: the 2021 gap
+                (5.0, Elite),        // every working day
+                (7.0, Elite),
                 (50.0, Elite),
             ],
         );
@@ -540,9 +647,9 @@ mod tests {
                     (12.0 / 52.0, Medium),
                     (0.999, Medium),
                     (1.0, High),
-                    (7.0, High),
-                    (7.99, High),
-                    (8.0, Elite),
+                    (4.99, High),
+                    (5.0, Elite), // every working day can be elite
+                    (7.0, Elite),
                 ],
             );
         }
@@ -632,12 +739,12 @@ mod tests {
                 (0.0, Elite),
                 (5.0, Elite),
                 (7.49, Elite),
-                (7.5, High),
-                (10.0, High), // published as medium's rate: ordered by the rate itself
-                (14.99, High),
-                (15.0, Medium),
-                (20.0, Medium), // published as high's rate
-                (29.99, Medium),
+                (7.5, Medium),
+                (10.0, Medium), // DORA 2024's medium cluster: typically 10%
+                (14.99, Medium),
+                (15.0, High),
+                (20.0, High), // DORA 2024's high cluster: typically 20%
+                (29.99, High),
                 (30.0, Low),
                 (40.0, Low),
             ],
@@ -676,7 +783,7 @@ mod tests {
         };
         assert_eq!(
             b("dora.lead-time", 2021).published.get(Level::Elite),
-            "< 1 hour"
+            "Less than one hour"
         );
         assert_eq!(
             b("dora.change-failure-rate", 2024)
@@ -692,13 +799,13 @@ mod tests {
         );
         assert_eq!(
             b("dora.recovery-time", 2024).published.get(Level::Low),
-            "1 week to 1 month"
+            "Between one week and one month"
         );
         assert_eq!(
             b("dora.deployment-frequency", 2021)
                 .published
                 .get(Level::Elite),
-            "on demand, several per day"
+            "On-demand (multiple deploys per day)"
         );
         assert!(b("dora.change-failure-rate", 2021)
             .cutoff(Level::Medium)
@@ -743,6 +850,7 @@ mod tests {
         presets[0].bands[0].note.clear();
         presets[0].bands[1].source = "State of DevOps report".into();
         presets[0].bands[2].cutoffs.reverse(); // elite to low by value: wrong for higher
+        presets[2].bands[2].published.high = "50%".into(); // reads as low under our lines
         let problems = check(&presets).join("\n");
         for expected in [
             "dora.deployment-frequency: duplicate id",
@@ -755,6 +863,7 @@ mod tests {
             "dora.deployment-frequency 2021: an empty text",
             "dora.deployment-frequency 2023: source must name the year",
             "dora.deployment-frequency 2024: cut-offs must run from elite to low",
+            "dora.change-failure-rate 2024/high: the published 50% does not read as high",
         ] {
             assert!(
                 problems.contains(expected),
@@ -765,10 +874,20 @@ mod tests {
         let mut presets = all().to_vec();
         presets[3].bands[2].cutoffs[3].to = Some(1000.0);
         presets[0].bands[0].cutoffs[0].to = Some(0.0);
+        presets[1].bands[0].cutoffs[1].reading = " ".into();
+        presets[1].bands[1].metric.clear();
+        presets[1].bands[2].non_monotonic = true; // lead time 2024 is in order
+        presets[2].bands[2].non_monotonic = false; // change fail rate 2024 is not
+        presets[2].bands[1].cutoffs[3].level = Level::High;
         let problems = check(&presets).join("\n");
         for expected in [
             "dora.recovery-time 2024: last cut-off must be open-ended",
             "dora.deployment-frequency 2021/low: empty or invalid range 0..Some(0.0)",
+            "dora.lead-time 2021/high: no reading",
+            "dora.lead-time 2023: an empty text",
+            "dora.lead-time 2024: marked non_monotonic but its cut-offs are in order",
+            "dora.change-failure-rate 2024: medium then high is out of order",
+            "dora.change-failure-rate 2023: high has two cut-offs",
         ] {
             assert!(
                 problems.contains(expected),

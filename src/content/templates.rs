@@ -8,8 +8,8 @@
 //! Ids here are keys in users' files: never change the meaning of one or reuse one once released;
 //! add new ids instead (an indicator whose measure changes gets a new id and the old one is
 //! retired). Default weights add up to 100. Money is never written with a currency sign or a
-//! fixed amount in the texts: an indicator listed in `money_indicators` is an amount in the
-//! assessment's currency, which the UI writes next to it. This module only reads compiled-in
+//! fixed amount in the texts: an indicator in [`MONEY_INDICATORS`] is an amount in the
+//! assessment's currency, which the UI writes with it. This module only reads compiled-in
 //! data; it never touches user input.
 
 use std::collections::{BTreeMap, HashSet};
@@ -35,6 +35,11 @@ pub const WEIGHT_TOTAL: f64 = 100.0;
 pub const CULTURE_DIMENSIONS: usize = 8;
 /// Operating-model aspects in the partner template.
 pub const OPERATING_ASPECTS: usize = 6;
+/// Template indicators that are amounts of money, as (criterion, indicator): their values and
+/// thresholds are in the assessment's currency, which their names and units never spell out (the
+/// UI writes it with the amount). Kept here rather than in the content files, whose every string
+/// but an id is translated.
+pub const MONEY_INDICATORS: [(&str, &str); 1] = [("tool.tco", "yearly-cost")];
 /// The partner criterion whose weight a project kind suggests.
 pub const DOMAIN_CRITERION: &str = "partner.domain";
 
@@ -57,10 +62,6 @@ pub struct TemplateCriterion {
     pub indicators: Vec<Indicator>,
     /// Suggested minimum score (1 to 5), or none.
     pub must_have: Option<u8>,
-    /// Ids of this criterion's indicators that are amounts of money, in the assessment's
-    /// currency (their names and units say no currency; the UI writes the currency with them).
-    #[serde(default)]
-    pub money_indicators: Vec<String>,
 }
 
 impl TemplateCriterion {
@@ -249,9 +250,8 @@ pub fn criterion_help(kind: ScorecardKind, criterion_id: &str) -> Option<&'stati
 /// Whether an indicator of a template criterion is an amount of money (in the assessment's
 /// currency); `false` for unknown criteria or indicators, such as the user's own.
 pub fn is_money_indicator(kind: ScorecardKind, criterion_id: &str, indicator_id: &str) -> bool {
-    template(kind)
-        .criterion(criterion_id)
-        .is_some_and(|c| c.money_indicators.iter().any(|m| m == indicator_id))
+    MONEY_INDICATORS.contains(&(criterion_id, indicator_id))
+        && template(kind).criterion(criterion_id).is_some()
 }
 
 /// The weight the partner template suggests for domain expertise on this kind of project.
@@ -334,13 +334,6 @@ pub fn check(t: &Template) -> Vec<String> {
                 problems.push(format!("{at}: must_have {m} out of 1..={MAX_SCORE}"));
             }
         }
-        for m in &c.money_indicators {
-            if !c.indicators.iter().any(|i| &i.id == m) {
-                problems.push(format!(
-                    "{at}: money indicator {m} is not one of its indicators"
-                ));
-            }
-        }
         let mut indicator_ids = HashSet::new();
         for i in &c.indicators {
             let ia = format!("{at}/{}", i.id);
@@ -362,6 +355,17 @@ pub fn check(t: &Template) -> Vec<String> {
         }
     }
 
+    for (crit, ind) in MONEY_INDICATORS {
+        if crit.starts_with(prefix)
+            && !t
+                .criterion(crit)
+                .is_some_and(|c| c.indicators.iter().any(|i| i.id == ind))
+        {
+            problems.push(format!(
+                "money indicator {crit}/{ind} is not in the template"
+            ));
+        }
+    }
     // Compared with a margin so 33.3 + 33.3 + 33.4 counts as 100.
     let sum = t.weight_sum();
     if (sum - WEIGHT_TOTAL).abs() > 1e-6 {
@@ -776,9 +780,6 @@ mod tests {
         t.operating_aspects.clear();
         t.project_kinds[0].domain_weight = -1.0;
         t.criteria.pop();
-        t.criteria[7]
-            .money_indicators
-            .push("no-such-indicator".into());
         let problems = check(&t).join("\n");
         for expected in [
             "10 criteria, expected 11",
@@ -791,7 +792,6 @@ mod tests {
             "7 culture dimensions, expected 8",
             "0 operating aspects, expected 6",
             "project kind infrastructure: domain weight -1 out of 0..=100",
-            "partner.kpis: money indicator no-such-indicator is not one of its indicators",
             // 100 - 7 (operating-model) + 120 - 8 (ip-ownership, popped).
             "weights add up to 205, expected 100",
         ] {
@@ -802,6 +802,9 @@ mod tests {
         }
 
         let mut t = tool().clone();
+        t.criteria[0].indicators.clear();
+        assert!(check(&t)
+            .contains(&"money indicator tool.tco/yearly-cost is not in the template".to_string()));
         t.kind = ScorecardKind::Partner;
         assert!(check(&t)
             .iter()

@@ -12,6 +12,8 @@ pub mod presets;
 pub mod templates;
 #[cfg(test)]
 mod tests_lang;
+#[cfg(test)]
+mod tests_shares;
 
 /// Number of levels on the maturity scale (0 to 4).
 pub const LEVELS: usize = 5;
@@ -375,13 +377,115 @@ pub fn check(content: &Content) -> Vec<String> {
             }
         }
     }
+    check_retired(content, &seen, &mut problems);
+    problems
+}
+
+/// Retired questions: each id reserved once and never asked again, pointing at live questions of
+/// its own area, with its answer moving only to one of those. `ids` holds every live area and
+/// question id.
+fn check_retired(
+    content: &Content,
+    ids: &std::collections::HashSet<String>,
+    problems: &mut Vec<String>,
+) {
+    let mut retired = std::collections::HashSet::new();
+    for area in &content.areas {
+        let live = |id: &str| area.questions.iter().any(|q| q.id == id);
+        for r in &area.retired_questions {
+            let ra = &r.id;
+            if !r.id.starts_with(&format!("{}.", area.id)) {
+                problems.push(format!("{ra}: id must start with \"{}.\"", area.id));
+            }
+            if ids.contains(&r.id) {
+                problems.push(format!("{ra}: retired but also a live id"));
+            }
+            if !retired.insert(r.id.clone()) {
+                problems.push(format!("{ra}: retired twice"));
+            }
+            if r.replaced_by.is_empty() {
+                problems.push(format!("{ra}: replaced by nothing"));
+            }
+            for to in &r.replaced_by {
+                if !live(to) {
+                    problems.push(format!(
+                        "{ra}: replaced by \"{to}\", not a question of {}",
+                        area.id
+                    ));
+                }
+            }
+            if let Some(to) = &r.answer_moves_to {
+                if !r.replaced_by.contains(to) {
+                    problems.push(format!(
+                        "{ra}: answer moves to \"{to}\", not one of its replacements"
+                    ));
+                }
+            }
+            if r.levels.len() != LEVELS {
+                problems.push(format!(
+                    "{ra}: {} levels, expected {LEVELS}",
+                    r.levels.len()
+                ));
+            }
+            if [&r.text, &r.why]
+                .into_iter()
+                .chain(r.levels.iter())
+                .any(|t| t.trim().is_empty())
+            {
+                problems.push(format!("{ra}: an empty text"));
+            }
+            // Retirement came with version 9; a later one needs a migration step of its own.
+            if !(9..=crate::format::SCHEMA_VERSION).contains(&r.retired_in_schema) {
+                problems.push(format!(
+                    "{ra}: retired in schema {}, expected 9 to {}",
+                    r.retired_in_schema,
+                    crate::format::SCHEMA_VERSION
+                ));
+            }
+        }
+    }
+}
+
+/// Differences between two languages' retirements: the ids, replacements, moves and versions
+/// are keys and rules, not words, so they must be identical in every language.
+pub fn check_translation(en: &Content, other: &Content) -> Vec<String> {
+    let rules = |c: &Content| -> Vec<(String, Vec<String>, Option<String>, u32)> {
+        c.areas
+            .iter()
+            .flat_map(|a| &a.retired_questions)
+            .map(|r| {
+                (
+                    r.id.clone(),
+                    r.replaced_by.clone(),
+                    r.answer_moves_to.clone(),
+                    r.retired_in_schema,
+                )
+            })
+            .collect()
+    };
+    let (a, b) = (rules(en), rules(other));
+    let mut problems: Vec<String> = a
+        .iter()
+        .filter(|r| !b.contains(r))
+        .map(|r| {
+            format!(
+                "{}: retired differently or not at all in the translation",
+                r.0
+            )
+        })
+        .collect();
+    problems.extend(
+        b.iter()
+            .filter(|r| !a.iter().any(|x| x.0 == r.0))
+            .map(|r| format!("{}: retired only in the translation", r.0)),
+    );
     problems
 }
 
 /// A tiny framework for tests that need areas and questions without the real content.
 #[cfg(test)]
 pub mod test_content {
-    use super::{Area, Content, Improvement, Question, StageTargets};
+    use super::{Area, Content, Improvement, Question, RetiredQuestion, StageTargets};
 
     /// A question whose text is "Question {id}", with five levels and four improvement steps.
     pub fn question(id: &str) -> Question {
@@ -415,6 +519,20 @@ pub mod test_content {
         };
         c.areas[0].name = "Security".into();
         c
+    }
+
+    /// A question retired in version 9 from the area its id starts with, replaced by
+    /// `replaced_by`, its answer moving to `moves_to`.
+    pub fn retired(id: &str, replaced_by: &[&str], moves_to: Option<&str>) -> RetiredQuestion {
+        RetiredQuestion {
+            id: id.into(),
+            text: format!("Old question {id}"),
+            levels: (0..5).map(|i| format!("old l{i}")).collect(),
+            replaced_by: replaced_by.iter().map(|s| s.to_string()).collect(),
+            answer_moves_to: moves_to.map(str::to_string),
+            why: "It asked two things at once.".into(),
+            retired_in_schema: 9,
+        }
     }
 
     /// An area named `id` in capitals with `n` questions `{id}.q0`, `{id}.q1`, ..., the first
@@ -465,6 +583,189 @@ mod tests {
         "measurement",
         "adaptability",
     ];
+
+    /// Question ids of the first edition (commit 62136c9). Each stays a key in users' files
+    /// forever, asked or retired: this list only grows.
+    const RELEASED_QUESTION_IDS: [&str; 80] = [
+        "business-goals.written-goals",
+        "business-goals.work-traced",
+        "business-goals.tech-at-the-table",
+        "business-goals.business-model",
+        "business-goals.expected-results",
+        "current-state.inventory",
+        "current-state.infrastructure",
+        "current-state.skills",
+        "current-state.delivery-review",
+        "current-state.swot",
+        "strategy.written-strategy",
+        "strategy.roadmap",
+        "strategy.prioritisation",
+        "strategy.growth-levers",
+        "strategy.tech-debt",
+        "budget.agreed-budget",
+        "budget.running-costs",
+        "budget.in-house-vs-external",
+        "budget.time-allocation",
+        "budget.runway",
+        "team.roles",
+        "team.skills-plan",
+        "team.collaboration",
+        "team.onboarding",
+        "team.retention",
+        "architecture.stack-fit",
+        "architecture.documentation",
+        "architecture.growth-limits",
+        "architecture.modularity",
+        "architecture.dependencies",
+        "delivery.iterations",
+        "delivery.continuous-integration",
+        "delivery.releases",
+        "delivery.running-the-product",
+        "delivery.code-review",
+        "security.access-control",
+        "security.data-protection",
+        "security.compliance",
+        "security.independent-checks",
+        "security.incident-response",
+        "vendors.selection",
+        "vendors.integration",
+        "vendors.security-review",
+        "vendors.exit-plans",
+        "vendors.performance",
+        "communication.stakeholders",
+        "communication.cadence",
+        "communication.progress",
+        "communication.escalation",
+        "communication.customers",
+        "risk.register",
+        "risk.mitigation",
+        "risk.review",
+        "risk.continuity",
+        "risk.trends",
+        "scalability.growth-plan",
+        "scalability.infrastructure",
+        "scalability.flexibility",
+        "scalability.team-processes",
+        "scalability.customer-setup",
+        "ux.feedback-channels",
+        "ux.feedback-loop",
+        "ux.usability-testing",
+        "ux.metrics",
+        "ux.priority",
+        "mentoring.knowledge-sharing",
+        "mentoring.cross-functional",
+        "mentoring.mentors",
+        "mentoring.learning-time",
+        "mentoring.leadership-literacy",
+        "measurement.tech-kpis",
+        "measurement.data",
+        "measurement.review",
+        "measurement.experiments",
+        "measurement.course-correction",
+        "adaptability.replanning",
+        "adaptability.response-time",
+        "adaptability.scenarios",
+        "adaptability.change-management",
+        "adaptability.tech-trials",
+    ];
+
+    #[test]
+    fn every_released_question_id_is_live_or_retired() {
+        for lang in [crate::i18n::Lang::En, crate::i18n::Lang::Zh] {
+            let content = parse_lang(lang).unwrap_or_else(|e| panic!("{e}"));
+            for id in RELEASED_QUESTION_IDS {
+                let live = content.question(id).is_some();
+                let retired = content
+                    .areas
+                    .iter()
+                    .flat_map(|a| &a.retired_questions)
+                    .any(|r| r.id == id);
+                assert!(
+                    live ^ retired,
+                    "{lang:?} {id}: live {live}, retired {retired}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn both_languages_retire_the_same_questions_the_same_way() {
+        let en = parse_lang(crate::i18n::Lang::En).unwrap_or_else(|e| panic!("{e}"));
+        let zh = parse_lang(crate::i18n::Lang::Zh).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(check(&zh), Vec::<String>::new());
+        assert_eq!(check_translation(&en, &zh), Vec::<String>::new());
+    }
+
+    /// Content of two areas with `a.q9` retired into `a.q0` and `a.q1`; `b` retires nothing.
+    fn with_retired(moves_to: Option<&str>) -> Content {
+        use test_content::{area, retired};
+        let mut c = Content {
+            scale: parse().unwrap_or_else(|e| panic!("{e}")).scale,
+            areas: (0..16)
+                .map(|i| {
+                    let mut a = area(&format!("x{i}"), 4);
+                    a.number = i + 1;
+                    a
+                })
+                .collect(),
+        };
+        c.areas[0].retired_questions = vec![retired("x0.old", &["x0.q0", "x0.q1"], moves_to)];
+        c
+    }
+
+    #[test]
+    fn a_sound_retirement_passes() {
+        assert_eq!(check(&with_retired(Some("x0.q1"))), Vec::<String>::new());
+        assert_eq!(check(&with_retired(None)), Vec::<String>::new());
+    }
+
+    #[test]
+    fn retirements_that_break_the_rules_are_named() {
+        use test_content::retired;
+        let mut c = with_retired(Some("x0.q1"));
+        // Also live, replaced from another area, moving outside its replacements, retired twice.
+        c.areas[0]
+            .retired_questions
+            .push(retired("x0.q2", &["x0.q3"], None));
+        c.areas[0]
+            .retired_questions
+            .push(retired("x0.gone", &["x1.q0", "x0.nope"], Some("x0.q0")));
+        c.areas[1]
+            .retired_questions
+            .push(retired("x0.old", &["x1.q0"], None));
+        c.areas[1].retired_questions[0].retired_in_schema = 8;
+        assert_eq!(
+            check(&c),
+            [
+                "x0.q2: retired but also a live id",
+                "x0.gone: replaced by \"x1.q0\", not a question of x0",
+                "x0.gone: replaced by \"x0.nope\", not a question of x0",
+                "x0.gone: answer moves to \"x0.q0\", not one of its replacements",
+                "x0.old: id must start with \"x1.\"",
+                "x0.old: retired twice",
+                "x0.old: retired in schema 8, expected 9 to 9",
+            ]
+        );
+    }
+
+    #[test]
+    fn languages_that_retire_differently_are_named() {
+        let en = with_retired(Some("x0.q1"));
+        assert_eq!(check_translation(&en, &en.clone()), Vec::<String>::new());
+        let other_move = with_retired(None);
+        assert_eq!(
+            check_translation(&en, &other_move),
+            ["x0.old: retired differently or not at all in the translation"]
+        );
+        let mut more = en.clone();
+        more.areas[1]
+            .retired_questions
+            .push(test_content::retired("x1.old", &["x1.q0"], None));
+        assert_eq!(
+            check_translation(&en, &more),
+            ["x1.old: retired only in the translation"]
+        );
+    }
 
     #[test]
     fn content_is_complete() {

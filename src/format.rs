@@ -36,7 +36,7 @@ pub use validate::limits::{MAX_ASSESSMENTS, MAX_KEY_CHARS, MAX_LIST_ITEMS, MAX_M
 /// The value of the `format` field: tells our files from any other JSON.
 pub const FORMAT_ID: &str = "cto-workbench";
 /// The schema version this build writes. Bump it, add a migration step and a fixture together.
-pub const SCHEMA_VERSION: u32 = 8;
+pub const SCHEMA_VERSION: u32 = 9;
 /// The app version written into files, for support questions; never used to decide anything.
 pub const APP_VERSION: &str = env!("CARGO_PKG_VERSION");
 

@@ -599,3 +599,46 @@ fn v8_fixture_keeps_two_reviewers_private_notes_and_the_report_texts() {
         .recommendations
         .contains("\n2. Finish access control."));
 }
+
+#[test]
+fn v8_fixture_moves_a_retired_answer_and_keeps_the_one_without_a_move() {
+    let raw: Value = serde_json::from_str(&read(&fixture_path(8))).unwrap();
+    let old = &raw["assessments"][0];
+    let imported = import(&read(&fixture_path(8))).unwrap();
+    assert_eq!(imported.migrated_from, Some(8));
+    let demo = &imported.assessments[0];
+    // Written goals became mission and vision plus yearly goals; the answer (OKRs for the year)
+    // is about the yearly goals, and moves there whole.
+    let moved = &demo.answers["business-goals.yearly-goals"];
+    assert_eq!(moved.current, Some(2));
+    assert_eq!(
+        moved.notes,
+        "Company OKRs for 2026 agreed with the board in January."
+    );
+    assert_eq!(
+        moved.evidence,
+        ["https://wiki.harbourline.example/okrs-2026"]
+    );
+    assert!(!demo.answers.contains_key("business-goals.written-goals"));
+    assert!(!demo.answers.contains_key("business-goals.mission-vision"));
+    // Data protection was split with no honest move: the answer and the reviewer's word stay.
+    let kept = &demo.answers["security.data-protection"];
+    assert_eq!((kept.current, kept.target), (Some(2), Some(3)));
+    assert!(!demo.answers.contains_key("security.personal-data"));
+    assert_eq!(
+        demo.reviews[0].answers["security.data-protection"].level,
+        Some(1)
+    );
+    // Not one answer or reviewer entry is lost.
+    let count = |v: &Value| v.as_object().map_or(0, |m| m.len());
+    assert_eq!(demo.answers.len(), count(&old["answers"]));
+    for (i, r) in demo.reviews.iter().enumerate() {
+        assert_eq!(r.answers.len(), count(&old["reviews"][i]["answers"]));
+    }
+    // Snapshots are history: they keep the ids they were taken with.
+    for (i, s) in demo.snapshots.iter().enumerate() {
+        let before = &old["snapshots"][i]["answers"];
+        assert_eq!(s.answers.len(), count(before), "snapshot {i}");
+        assert!(s.answers.contains_key("business-goals.written-goals"));
+    }
+}

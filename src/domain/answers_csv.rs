@@ -367,6 +367,17 @@ struct Lookup<'a> {
     contents: &'a [&'a Content],
 }
 
+/// Why a question cell names no question of the row's area.
+enum Miss {
+    /// A question of this other area.
+    OtherArea(String),
+    /// No question by that id or title.
+    Unknown,
+    /// A retired question whose answer does not carry over; holds the questions to answer
+    /// instead, ready for the message.
+    Retired(String),
+}
+
 /// Folds a name for matching: trimmed, inner spaces collapsed, lower case.
 fn fold(text: &str) -> String {
     text.split_whitespace()
@@ -395,15 +406,16 @@ impl<'a> Lookup<'a> {
         })
     }
 
-    /// The question's id, and the id of the area it is in, from its id or title.
-    fn question(&self, area: &str, cell: &str) -> Result<String, Option<String>> {
+    /// The question's id from its id or title. A retired question (by its old id or title)
+    /// gives the question its answer moves to, or says which questions to answer instead.
+    fn question(&self, area: &str, cell: &str) -> Result<String, Miss> {
         let folded = fold(cell);
         for c in self.contents {
             if let Some((a, q)) = c.question(cell.trim()) {
                 return if a.id == area {
                     Ok(q.id.clone())
                 } else {
-                    Err(Some(a.id.clone()))
+                    Err(Miss::OtherArea(a.id.clone()))
                 };
             }
             if let Some(q) = c
@@ -412,8 +424,33 @@ impl<'a> Lookup<'a> {
             {
                 return Ok(q.id.clone());
             }
+            let retired = c.area(area).and_then(|a| {
+                a.retired_questions
+                    .iter()
+                    .find(|r| r.id == cell.trim() || fold(&r.text) == folded)
+            });
+            if let Some(r) = retired {
+                return match &r.answer_moves_to {
+                    Some(to) => Ok(to.clone()),
+                    None => Err(Miss::Retired(self.titles(area, &r.replaced_by))),
+                };
+            }
         }
-        Err(None)
+        Err(Miss::Unknown)
+    }
+
+    /// The ids and titles of questions of an area, quoted and joined, for messages.
+    fn titles(&self, area: &str, ids: &[String]) -> String {
+        let area = self.first().and_then(|c| c.area(area));
+        ids.iter()
+            .map(|id| {
+                let title = area
+                    .and_then(|a| a.questions.iter().find(|q| &q.id == id))
+                    .map_or("", |q| q.text.as_str());
+                format!("{id} (“{title}”)")
+            })
+            .collect::<Vec<_>>()
+            .join(tr("answers_csv.list_separator"))
     }
 
     /// A level from its number or its name.
@@ -506,15 +543,19 @@ fn read_row(
         (None, false) => None,
         (Some(area), false) => match lookup.question(area, question_cell) {
             Ok(q) => Some(q),
-            Err(other) => {
-                let message = match other {
-                    Some(other) => trf(
+            Err(miss) => {
+                let message = match miss {
+                    Miss::OtherArea(other) => trf(
                         "answers_csv.question_other_area",
                         &[("value", question_cell), ("area", &other)],
                     ),
-                    None => trf(
+                    Miss::Unknown => trf(
                         "answers_csv.question_unknown",
                         &[("value", question_cell), ("area", area)],
+                    ),
+                    Miss::Retired(instead) => trf(
+                        "answers_csv.question_retired",
+                        &[("value", question_cell), ("instead", &instead)],
                     ),
                 };
                 problems.push(row, Some(Column::Question), message);
@@ -747,7 +788,10 @@ mod tests {
         assert_eq!((rows[1].level, rows[1].target), (Some(3), None));
         assert_eq!(rows[1].note, None);
         // Comma separated, level names in Chinese, a title in another letter case.
-        let text = format!("area,question,level\n{area},{},已定义\n", t1.to_uppercase());
+        let text = format!(
+            "area,question,level\n{area},\"{}\",已定义\n",
+            t1.to_uppercase()
+        );
         assert_eq!(read(&text).unwrap()[0].level, Some(2));
     }
 
@@ -801,6 +845,72 @@ mod tests {
         );
         assert!(shown[0].contains("Optimizing"), "{}", shown[0]);
         assert!(shown[4].contains("row 2"), "{}", shown[4]);
+    }
+
+    /// The real content with the first area's last question retired in two ways: `moved.old`
+    /// into its first question, `kept.old` into its first two with no move.
+    fn with_retired() -> (Content, String, [String; 2]) {
+        use crate::content::test_content::retired;
+        let mut c = crate::content::get().clone();
+        let area = &mut c.areas[0];
+        let (a, q0, q1) = (
+            area.id.clone(),
+            area.questions[0].id.clone(),
+            area.questions[1].id.clone(),
+        );
+        area.retired_questions = vec![
+            retired(&format!("{a}.moved-old"), &[&q0], Some(&q0)),
+            retired(&format!("{a}.kept-old"), &[&q0, &q1], None),
+        ];
+        (c, a, [q0, q1])
+    }
+
+    #[test]
+    fn a_retired_question_with_a_move_is_read_as_its_new_question() {
+        let (c, area, [q0, _]) = with_retired();
+        // By its old id and by its old title.
+        let text = format!("area,question,level\n{area},{area}.moved-old,2\n");
+        let rows = parse(text.as_bytes(), &[&c]).unwrap();
+        assert_eq!(
+            (rows[0].question.as_str(), rows[0].level),
+            (q0.as_str(), Some(2))
+        );
+        let title = format!("Old question {area}.moved-old");
+        let text = format!("area,question,level\n{area},{title},3\n");
+        assert_eq!(parse(text.as_bytes(), &[&c]).unwrap()[0].question, q0);
+        // Together with its new question it is the same question twice.
+        let text = format!("area,question,level\n{area},{area}.moved-old,2\n{area},{q0},3\n");
+        let refusal = parse(text.as_bytes(), &[&c]).unwrap_err();
+        assert_eq!(refusal.problems.len(), 1);
+        assert_eq!(refusal.problems[0].row, 3);
+    }
+
+    #[test]
+    fn a_retired_question_without_a_move_says_what_to_answer_instead() {
+        let (c, area, [q0, q1]) = with_retired();
+        let text = format!("area,question,level\n{area},{area}.kept-old,2\n");
+        let refusal = parse(text.as_bytes(), &[&c]).unwrap_err();
+        assert_eq!(refusal.problems.len(), 1);
+        assert_eq!(
+            (refusal.problems[0].row, refusal.problems[0].column),
+            (2, Some(Column::Question))
+        );
+        let shown = refusal.problems[0].to_string();
+        let t = |i: usize| c.areas[0].questions[i].text.clone();
+        assert_eq!(
+            shown,
+            format!(
+                "Row 2, column question: “{area}.kept-old” is a question the framework no \
+                 longer asks, and its answer does not carry over; answer instead: \
+                 {q0} (“{}”); {q1} (“{}”)",
+                t(0),
+                t(1)
+            )
+        );
+        crate::i18n::set_current(Lang::Zh);
+        let zh = parse(text.as_bytes(), &[&c]).unwrap_err().problems[0].to_string();
+        crate::i18n::set_current(Lang::En);
+        assert!(zh.contains("不再提问") && zh.contains(&q1), "{zh}");
     }
 
     #[test]

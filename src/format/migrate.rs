@@ -7,6 +7,8 @@ use serde_json::Value;
 use super::{FormatError, FORMAT_ID, SCHEMA_VERSION};
 use crate::i18n::{tr, trf};
 
+pub mod v9;
+
 /// One step of the chain.
 pub struct Migration {
     /// The version this step reads; it writes `from + 1`.
@@ -58,6 +60,14 @@ pub const MIGRATIONS: &[Migration] = &[
                   id derived from the assessment's) and adds the board report's summary and \
                   recommendations, both empty",
         run: v7_to_v8,
+    },
+    Migration {
+        from: 8,
+        summary: "the framework's second edition: an answer to a retired question moves to the \
+                  question that now asks the same thing when that one has no answer yet, with \
+                  each reviewer's word on it; otherwise it stays under the retired id, shown as \
+                  a retired answer. Snapshots stay as taken",
+        run: v9::v8_to_v9,
     },
 ];
 

@@ -33,6 +33,10 @@ pub fn markdown() -> String {
         questions = en.question_count(),
     ));
     out.push_str(
+        "A **retired** question is one an earlier edition asked: its id is never reused, and each \
+         area lists its retired ids after its questions, with what happens to their answers.\n\n",
+    );
+    out.push_str(
         "★ marks an area's **key question**, the one the quick pass asks. *Default targets* are \
          the levels a `target` of `null` stands for at each stage (pre-seed, seed, Series A, \
          Series B or later); a company whose stage is `unknown` gets the seed targets.\n\n",
@@ -94,6 +98,31 @@ fn area_section(out: &mut String, e: &Area, z: &Area) {
         for (level, (le, lz)) in qe.levels.iter().zip(&qz.levels).enumerate() {
             out.push_str(&format!("| {level} | {} | {} |\n", cell(le), cell(lz)));
         }
+    }
+    for (re, rz) in e.retired_questions.iter().zip(&z.retired_questions) {
+        let ids = |list: &[String]| {
+            list.iter()
+                .map(|id| format!("`{id}`"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        };
+        let answers = match &re.answer_moves_to {
+            Some(to) => format!(
+                "moved to `{to}` when an older file is read, unless that question already has one"
+            ),
+            None => "kept under this id and shown as a retired answer; not scored".to_string(),
+        };
+        out.push_str(&format!(
+            "\n### `{}` (retired in version {})\n\n- English: {}\n- 中文：{}\n- Replaced by: {}\n\
+             - Answers: {answers}\n- Why: {}\n- 原因：{}\n",
+            re.id,
+            re.retired_in_schema,
+            one_line(&re.text),
+            one_line(&rz.text),
+            ids(&re.replaced_by),
+            one_line(&re.why),
+            one_line(&rz.why)
+        ));
     }
 }
 
@@ -220,5 +249,35 @@ mod tests {
             );
         }
         assert_eq!(csv.lines().count(), 1 + content::get().question_count());
+    }
+
+    #[test]
+    fn questions_doc_lists_every_retired_id_with_its_replacements() {
+        let doc = markdown();
+        let retired: Vec<_> = content::get()
+            .areas
+            .iter()
+            .flat_map(|a| &a.retired_questions)
+            .collect();
+        assert!(retired.len() >= 2, "the second edition retired two questions");
+        for r in &retired {
+            let at = doc
+                .find(&format!(
+                    "### `{}` (retired in version {})",
+                    r.id, r.retired_in_schema
+                ))
+                .unwrap_or_else(|| panic!("{} missing", r.id));
+            let section = &doc[at..];
+            let section = &section[..section[4..].find("\n### ").map_or(section.len(), |i| i + 4)];
+            for to in &r.replaced_by {
+                assert!(section.contains(&format!("`{to}`")), "{}: {to}", r.id);
+            }
+            assert_eq!(
+                section.contains("moved to"),
+                r.answer_moves_to.is_some(),
+                "{}",
+                r.id
+            );
+        }
     }
 }

@@ -232,8 +232,9 @@ fn schema_versions_out_of_range_name_the_field_or_the_newer_app() {
     });
     // Read as this version (a file of our format may leave it out); a version-6 file then
     // does not read, and the first problem says what was assumed.
-    assert!(problems(missing.as_bytes())[0]
-        .starts_with("schema_version: not given, so the file was read as version 8"));
+    assert!(problems(missing.as_bytes())[0].starts_with(&format!(
+        "schema_version: not given, so the file was read as version {SCHEMA_VERSION}"
+    )));
 }
 
 /// Policy: unknown fields are refused at every level (a misspelt field would otherwise be lost

@@ -1,5 +1,5 @@
 // The schema's half of the agreement between docs/schema.json and the reader (#21): ajv (JSON
-// Schema 2020-12) accepts every file in tests/fixtures/schema/valid/, the released v8 fixture and
+// Schema 2020-12) accepts every file in tests/fixtures/schema/valid/, the released v9 fixture and
 // every JSON example of docs/format.md, and refuses every file in tests/fixtures/schema/invalid/.
 // The reader's half, on the same files, is tests/fixtures.rs
 // (the_reader_agrees_with_the_schema_on_every_schema_fixture and
@@ -34,8 +34,8 @@ test('the schema accepts every file the reader must accept', async () => {
   for (const [name, file] of await files('valid')) {
     assert.ok(validate(file), `${name}: ${JSON.stringify(validate.errors)}`);
   }
-  const v8 = JSON.parse(await readFile(path.join(repoRoot, 'tests', 'fixtures', 'v8.json'), 'utf8'));
-  assert.ok(validate(v8), `v8.json: ${JSON.stringify(validate.errors)}`);
+  const v9 = JSON.parse(await readFile(path.join(repoRoot, 'tests', 'fixtures', 'v9.json'), 'utf8'));
+  assert.ok(validate(v9), `v9.json: ${JSON.stringify(validate.errors)}`);
 });
 
 test('the schema refuses every file the reader must refuse', async () => {
@@ -55,7 +55,7 @@ test('every JSON example of docs/format.md in the current version passes the sch
   let checked = 0;
   for (const [i, text] of examples.entries()) {
     const file = JSON.parse(text);
-    if (file.schema_version !== 8) continue;
+    if (file.schema_version !== 9) continue;
     checked += 1;
     assert.ok(validate(file), `example ${i + 1}: ${JSON.stringify(validate.errors)}\n${text.slice(0, 200)}`);
   }

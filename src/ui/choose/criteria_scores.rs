@@ -11,7 +11,8 @@ use crate::domain::scorecard::{
 };
 use crate::i18n::Lang;
 use crate::ui::choose::card_edit::{use_card, CardEdit};
-use crate::ui::common::numbers::{format_amount, parse_number};
+use crate::ui::choose::sourcing::use_currency;
+use crate::ui::common::numbers::{money, parse_number};
 use crate::ui::i18n::{t, template, tf};
 
 /// A criterion as the user reads it: texts still equal to the template's English words come in
@@ -49,8 +50,14 @@ fn localize(c: &Criterion, english: &Template, here: &Template) -> Criterion {
     out
 }
 
-/// An indicator's label, e.g. "Time to answer a call (hours, target at most 24)".
-fn indicator_label(ind: &Indicator) -> String {
+/// An indicator's label, e.g. "Time to answer a call (hours, target at most 24)". An amount of
+/// money (`currency` given) has its target written in the assessment's currency, e.g. "(per
+/// year, in your currency, target at most €12,000)": the template's texts never name one.
+fn indicator_label(ind: &Indicator, currency: Option<&str>) -> String {
+    let threshold = match currency {
+        Some(c) => money(ind.threshold, c),
+        None => ind.threshold.to_string(),
+    };
     let key = match ind.direction {
         Direction::AtMost => "partners.criteria_scores_indicator_at_most",
         Direction::AtLeast => "partners.criteria_scores_indicator_at_least",
@@ -60,9 +67,20 @@ fn indicator_label(ind: &Indicator) -> String {
         &[
             ("name", &ind.name),
             ("unit", &ind.unit),
-            ("threshold", &ind.threshold.to_string()),
+            ("threshold", &threshold),
         ],
     )
+}
+
+/// The assessment's currency when the indicator is an amount of money, for [`indicator_label`].
+fn money_currency<'a>(
+    kind: Option<ScorecardKind>,
+    crit: &str,
+    ind: &Indicator,
+    currency: &'a str,
+) -> Option<&'a str> {
+    kind.filter(|k| templates::is_money_indicator(*k, crit, &ind.id))
+        .map(|_| currency)
 }
 
 #[component]
@@ -274,12 +292,17 @@ fn CriterionBlock(crit: String) -> impl IntoView {
 #[component]
 fn IndicatorGate(crit: String, ind_id: String, dom: String) -> impl IntoView {
     let card = use_card();
+    let currency = use_currency();
     let (c1, i1) = (crit.clone(), ind_id.clone());
     let indicator = card.derive(move |c| {
+        let currency = currency.get();
         c.criterion(&c1)
             .map(|x| shown_criterion(c.kind, x))
             .and_then(|x| x.indicators.into_iter().find(|i| i.id == i1))
-            .map(|i| (indicator_label(&i), i.must_have))
+            .map(|i| {
+                let label = indicator_label(&i, money_currency(Some(c.kind), &c1, &i, &currency));
+                (label, i.must_have)
+            })
             .unwrap_or_default()
     });
     let input_id = format!("gate-{dom}-{ind_id}");
@@ -320,10 +343,13 @@ fn PriceScores() -> impl IntoView {
             .collect::<Vec<_>>()
     });
     let cheapest = card.derive(|c| price::cheapest(&c.candidates));
+    // Prices are in the assessment's currency; the formula writes it with each amount.
+    let currency = use_currency();
+    let amount = move |v: f64| money(v, &currency.get());
     view! {
         <p class="hint" data-testid="price-formula">
             {move || match cheapest.get() {
-                Some(low) => tf("sourcing.price_formula", &[("cheapest", &format_amount(low))]),
+                Some(low) => tf("sourcing.price_formula", &[("cheapest", &amount(low))]),
                 None => t("sourcing.price_formula_no_prices").to_string(),
             }}
         </p>
@@ -332,8 +358,8 @@ fn PriceScores() -> impl IntoView {
                 let text = match (p, score, cheapest.get()) {
                     (Some(p), Some(s), Some(low)) => tf("sourcing.price_score", &[
                         ("name", &name),
-                        ("price", &format_amount(p)),
-                        ("cheapest", &format_amount(low)),
+                        ("price", &amount(p)),
+                        ("cheapest", &amount(low)),
                         ("raw", &crate::domain::scorecard::engine::format_number(
                             if p > 0.0 { f64::from(MAX_SCORE) * low / p } else { f64::from(MAX_SCORE) }, 2)),
                         ("score", &s.to_string()),
@@ -349,6 +375,9 @@ fn PriceScores() -> impl IntoView {
 #[component]
 fn ScoreCell(crit: String, cid: Uuid, cname: String, indicators: Vec<Indicator>) -> impl IntoView {
     let card = use_card();
+    let currency = use_currency();
+    // A card's kind never changes.
+    let kind = card.card.with_untracked(|c| c.as_ref().map(|c| c.kind));
     let c1 = crit.clone();
     let entry = card.derive(move |c| {
         c.candidate(cid)
@@ -390,6 +419,10 @@ fn ScoreCell(crit: String, cid: Uuid, cname: String, indicators: Vec<Indicator>)
                 let crit = crit.clone();
                 let ind_id = ind.id.clone();
                 let input_id = format!("ind-{dom}-{}", ind.id);
+                let label = {
+                    let (ind, crit) = (ind.clone(), crit.clone());
+                    move || indicator_label(&ind, money_currency(kind, &crit, &ind, &currency.get()))
+                };
                 let value = {
                     let ind_id = ind_id.clone();
                     move || entry.with(|e| e.indicators.get(&ind_id).copied())
@@ -405,7 +438,7 @@ fn ScoreCell(crit: String, cid: Uuid, cname: String, indicators: Vec<Indicator>)
                 };
                 view! {
                     <div class="indicator">
-                        <label for=input_id.clone()>{indicator_label(&ind)}</label>
+                        <label for=input_id.clone()>{label}</label>
                         <input type="text" inputmode="decimal" id=input_id class="narrow-input"
                             aria-invalid=move || error.with(Option::is_some).to_string()
                             prop:value=move || text.get()
@@ -432,6 +465,7 @@ fn ScoreCell(crit: String, cid: Uuid, cname: String, indicators: Vec<Indicator>)
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::content::templates::TemplateCriterion;
 
     /// The English template with every text of its second criterion (it has an indicator)
     /// marked, standing in for a translation.
@@ -448,6 +482,40 @@ mod tests {
             i.unit = format!("T:{}", i.unit);
         }
         t
+    }
+
+    #[test]
+    fn a_money_target_is_written_in_the_assessments_currency() {
+        let tco = templates::tool()
+            .criterion("tool.tco")
+            .map(TemplateCriterion::to_criterion)
+            .unwrap_or_else(|| panic!("no tool.tco"));
+        let yearly = &tco.indicators[0];
+        let cur = money_currency(Some(ScorecardKind::Tool), &tco.id, yearly, "EUR");
+        assert_eq!(cur, Some("EUR"));
+        let label = indicator_label(yearly, cur);
+        assert!(label.contains("€12,000"), "{label}");
+        // Without a currency chosen the amount still reads as an amount, with no sign.
+        let label = indicator_label(yearly, Some(""));
+        assert!(label.contains("12,000") && !label.contains('€'), "{label}");
+        // Indicators that are not money keep their plain number.
+        let support = templates::tool()
+            .criterion("tool.support")
+            .map(TemplateCriterion::to_criterion)
+            .unwrap_or_else(|| panic!("no tool.support"));
+        let hours = &support.indicators[0];
+        let cur = money_currency(Some(ScorecardKind::Tool), &support.id, hours, "EUR");
+        assert_eq!(cur, None);
+        let label = indicator_label(hours, cur);
+        assert!(
+            label.contains("at most 8)") && !label.contains('€'),
+            "{label}"
+        );
+        // A partner card has no money indicator of that id.
+        assert_eq!(
+            money_currency(Some(ScorecardKind::Partner), &tco.id, yearly, "EUR"),
+            None
+        );
     }
 
     #[test]

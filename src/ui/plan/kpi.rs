@@ -242,23 +242,58 @@ fn BandInfo(kpi: Memo<Option<Kpi>>, band_year: RwSignal<Option<u16>>) -> impl In
                 }}
                 {move || shown().and_then(|y| p.bands.iter().find(|b| b.year == y)).map(|b| view! {
                     <p class="small">{tf("plan.kpi_band_source", &[("source", &b.source)])}</p>
-                    <p class="small">{b.note.clone()}</p>
-                    <table class="data-table compact">
-                        <caption>{tf("plan.kpi_band_caption", &[("name", &p.name), ("year", &b.year.to_string())])}</caption>
-                        <thead><tr><th scope="col">{t("plan.kpi_band")}</th><th scope="col">{t("plan.kpi_band_from")}</th><th scope="col">{t("plan.kpi_band_to")}</th></tr></thead>
-                        <tbody>
-                            {b.cutoffs.iter().map(|c| view! {
-                                <tr>
-                                    <th scope="row">{l(c.level.label())}</th>
-                                    <td>{trend::plain_number(c.from)}</td>
-                                    <td>{c.to.map(trend::plain_number).unwrap_or_else(|| t("plan.kpi_band_and_above").into())}</td>
-                                </tr>
-                            }).collect_view()}
-                        </tbody>
-                    </table>
+                    <p class="small" data-testid="kpi-band-measure">{tf("edition.band_measure", &[("year", &b.year.to_string()), ("metric", &b.metric), ("scope", &b.scope)])}</p>
+                    <p class="small">{t("edition.band_intro")}</p>
+                    <p class="small" data-testid="kpi-band-note">{b.note.clone()}</p>
+                    <BandTable p b/>
                 })}
             </div>
         })
+    }
+}
+
+/// One report year's clusters in the report's order (elite, high, medium, low, even where the
+/// published figures do not improve in that order), each with DORA's published answer, our range
+/// and how we read it, marking the ranges that are our approximation.
+#[component]
+fn BandTable(p: &'static presets::Preset, b: &'static presets::BandYear) -> impl IntoView {
+    view! {
+        <table class="data-table compact" data-testid="kpi-band-table">
+            <caption>{tf("plan.kpi_band_caption", &[("name", &p.name), ("year", &b.year.to_string())])}</caption>
+            <thead><tr>
+                <th scope="col">{t("plan.kpi_band")}</th>
+                <th scope="col">{t("edition.band_published")}</th>
+                <th scope="col">{t("plan.kpi_band_from")}</th>
+                <th scope="col">{t("plan.kpi_band_to")}</th>
+                <th scope="col">{t("edition.band_reading")}</th>
+            </tr></thead>
+            <tbody>
+                {presets::Level::ALL.into_iter().map(|level| {
+                    let published = b.published.get(level).to_string();
+                    let cells = match b.cutoff(level) {
+                        Some(c) => view! {
+                            <td>{trend::plain_number(c.from)}</td>
+                            <td>{c.to.map(trend::plain_number).unwrap_or_else(|| t("plan.kpi_band_and_above").into())}</td>
+                            <td>
+                                {c.derived.then(|| view! { <strong>{t("edition.band_derived")}</strong>" " })}
+                                {c.reading.clone()}
+                            </td>
+                        }.into_any(),
+                        None => view! {
+                            <td colspan="2">{t("edition.band_no_range")}</td>
+                            <td><strong>{t("edition.band_derived")}</strong>" "{t("edition.band_no_range_why")}</td>
+                        }.into_any(),
+                    };
+                    view! {
+                        <tr>
+                            <th scope="row">{l(level.label())}</th>
+                            <td>{published}</td>
+                            {cells}
+                        </tr>
+                    }
+                }).collect_view()}
+            </tbody>
+        </table>
     }
 }
 

@@ -12,6 +12,7 @@ use uuid::Uuid;
 use super::budget::BudgetCategory;
 
 pub mod deps;
+pub mod effort;
 pub mod schedule;
 pub mod short_plan;
 pub mod suggest;
@@ -91,6 +92,11 @@ impl Horizon {
 pub const MAX_DURATION_WEEKS: u32 = 520;
 /// Largest effort accepted for one initiative, in person-weeks.
 pub const MAX_EFFORT_WEEKS: f64 = 10_000.0;
+/// Largest ongoing effort accepted for one initiative, in person-weeks per quarter (a quarter
+/// is 13 weeks, so this is about 77 people full time).
+pub const MAX_RECURRING_WEEKS: f64 = 1_000.0;
+/// Weeks in a quarter, for spreading ongoing effort over weeks (4 × 13 = 52).
+pub const WEEKS_PER_QUARTER: f64 = 13.0;
 
 /// A piece of work on the roadmap.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -111,8 +117,14 @@ pub struct Initiative {
     pub duration_weeks: u32,
     pub owner: String,
     pub status: InitiativeStatus,
-    /// Work needed, in person-weeks.
+    /// Work needed, in person-weeks: the one-off effort to get it done.
     pub effort_weeks: f64,
+    /// Work that goes on after the initiative ends, in person-weeks per quarter (a monthly
+    /// review, a yearly audit); 0 for one-off work. From the end onwards it takes team capacity
+    /// and, valued at the person-week rate, counts in the budget. Left out of files when 0, so a
+    /// file without ongoing work reads the same in earlier versions.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub recurring_weeks_per_quarter: f64,
     /// Paid once, in the start month; `None` when there is none or it is unknown.
     pub one_off_cost: Option<f64>,
     /// Paid every month while the initiative runs (start to end, pro rata by day). Costs that go
@@ -145,6 +157,7 @@ impl Initiative {
             owner: String::new(),
             status: InitiativeStatus::Planned,
             effort_weeks: 0.0,
+            recurring_weeks_per_quarter: 0.0,
             one_off_cost: None,
             monthly_cost: None,
             cost_category: BudgetCategory::People,
@@ -159,6 +172,17 @@ impl Initiative {
     pub fn end(&self) -> Option<NaiveDate> {
         let start = self.start?;
         start.checked_add_days(Days::new(7 * u64::from(self.duration_weeks.max(1))))
+    }
+
+    /// The ongoing effort in person-weeks per quarter that counts: 0 when none, or when the
+    /// figure is not a number or below zero (a hand-edited file).
+    pub fn recurring(&self) -> f64 {
+        let r = self.recurring_weeks_per_quarter;
+        if r.is_finite() && r > 0.0 {
+            r
+        } else {
+            0.0
+        }
     }
 
     /// True when the initiative still needs doing (neither done nor dropped).
@@ -183,6 +207,11 @@ impl Initiative {
             Horizon::Later
         }
     }
+}
+
+/// For `skip_serializing_if`: an ongoing effort of 0 is not written.
+fn is_zero(v: &f64) -> bool {
+    *v == 0.0
 }
 
 /// How the timeline and the list group initiatives.
@@ -268,6 +297,26 @@ mod tests {
         );
         i.start = None;
         assert_eq!(i.end(), None);
+    }
+
+    #[test]
+    fn ongoing_effort_is_left_out_of_files_when_none_and_read_as_none() {
+        let mut i = dated(1, "x", None, &[]);
+        let text = serde_json::to_string(&i).unwrap();
+        assert!(!text.contains("recurring_weeks_per_quarter"), "{text}");
+        let back: Initiative = serde_json::from_str(&text).unwrap();
+        assert_eq!(back.recurring_weeks_per_quarter, 0.0);
+        i.recurring_weeks_per_quarter = 1.5;
+        let text = serde_json::to_string(&i).unwrap();
+        assert!(
+            text.contains("\"recurring_weeks_per_quarter\":1.5"),
+            "{text}"
+        );
+        assert_eq!(serde_json::from_str::<Initiative>(&text).unwrap(), i);
+        i.recurring_weeks_per_quarter = f64::NAN;
+        assert_eq!(i.recurring(), 0.0);
+        i.recurring_weeks_per_quarter = -2.0;
+        assert_eq!(i.recurring(), 0.0);
     }
 
     #[test]

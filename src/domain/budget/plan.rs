@@ -8,7 +8,12 @@
 //!
 //! - **Initiatives** that are not dropped: the one-off cost in the quarter the work starts, and
 //!   the monthly cost for every day from the start up to (not including) the end, into the
-//!   initiative's cost category. Undated initiatives are not counted.
+//!   initiative's cost category. Undated initiatives are not counted. A step's outside cost (an
+//!   auditor's fee) is its one-off cost.
+//! - **Ongoing work after initiatives**: an initiative's ongoing effort (person-weeks a quarter)
+//!   valued at the person-week rate, a third of it each month from the initiative's end onwards,
+//!   for every initiative not dropped, into its cost category; counted, like the initiatives'
+//!   work, only when no existing payroll pays for it.
 //! - **Team**: every person's monthly cost in every month (they are on the team now), and each
 //!   planned change (hire, contractor, training) from its date onwards, plus its one-off cost in
 //!   the quarter of its date. All of it is People.
@@ -51,16 +56,20 @@ pub enum Source {
     Team,
     Inventory,
     RunningCosts,
+    /// Initiatives' ongoing effort after they end, valued at the person-week rate, when no
+    /// existing payroll pays it.
+    OngoingWork,
 }
 
 impl Source {
-    pub const ALL: [Source; 6] = [
+    pub const ALL: [Source; 7] = [
         Source::Initiatives,
         Source::InitiativeWork,
         Source::TeamChanges,
         Source::Team,
         Source::Inventory,
         Source::RunningCosts,
+        Source::OngoingWork,
     ];
 
     /// The catalogue key of its name.
@@ -72,6 +81,7 @@ impl Source {
             Source::Team => "money.source_payroll",
             Source::Inventory => "money.source_inventory",
             Source::RunningCosts => "money.source_running_costs",
+            Source::OngoingWork => "effort.source_ongoing_work",
         }
     }
 
@@ -80,7 +90,10 @@ impl Source {
     pub fn is_new_spend(self) -> bool {
         matches!(
             self,
-            Source::Initiatives | Source::InitiativeWork | Source::TeamChanges
+            Source::Initiatives
+                | Source::InitiativeWork
+                | Source::TeamChanges
+                | Source::OngoingWork
         )
     }
 
@@ -100,7 +113,7 @@ pub struct QuarterPlan {
     pub budget: [Option<f64>; 4],
     /// Planned spend by [`Source::index`], then [`BudgetCategory::index`]; each category's
     /// sources add up to its `planned` amount.
-    pub sources: [[f64; 4]; 6],
+    pub sources: [[f64; 4]; 7],
 }
 
 impl QuarterPlan {
@@ -110,7 +123,7 @@ impl QuarterPlan {
             quarter,
             planned: [0.0; 4],
             budget: [None; 4],
-            sources: [[0.0; 4]; 6],
+            sources: [[0.0; 4]; 7],
         }
     }
 
@@ -340,6 +353,10 @@ pub struct InitiativeCost {
     /// Per quarter from its start: (quarter, effort valued at the rate, one-off and monthly
     /// costs). Empty when undated.
     pub quarters: Vec<(Quarter, f64, f64)>,
+    /// The ongoing effort valued at the rate, per quarter after the end; not part of
+    /// [`InitiativeCost::total`], since it never ends. `None` when no rate is known, 0 when the
+    /// work is one-off.
+    pub ongoing_per_quarter: Option<f64>,
 }
 
 impl InitiativeCost {
@@ -365,6 +382,7 @@ pub fn initiative_cost(i: &Initiative, rate: Option<f64>) -> InitiativeCost {
         0.0
     };
     let work = rate.map(|r| effort * r);
+    let ongoing_per_quarter = rate.map(|r| i.recurring() * r);
     let one_off = amount(i.one_off_cost).unwrap_or(0.0);
     let monthly = amount(i.monthly_cost).unwrap_or(0.0);
     let (Some(start), Some(end)) = (i.start, i.end()) else {
@@ -373,6 +391,7 @@ pub fn initiative_cost(i: &Initiative, rate: Option<f64>) -> InitiativeCost {
             one_off,
             running: (monthly == 0.0).then_some(0.0),
             quarters: Vec::new(),
+            ongoing_per_quarter,
         };
     };
     let first = Quarter::of(start);
@@ -400,6 +419,7 @@ pub fn initiative_cost(i: &Initiative, rate: Option<f64>) -> InitiativeCost {
                 )
             })
             .collect(),
+        ongoing_per_quarter,
     }
 }
 
@@ -451,6 +471,18 @@ pub fn plan(a: &Assessment, first: Quarter, count: usize) -> Vec<QuarterPlan> {
             if let Some(p) = plans.at(q) {
                 p.add(Source::InitiativeWork, i.cost_category, work);
                 p.add(Source::Initiatives, i.cost_category, other);
+            }
+        }
+        if let (Some(r), Some(end)) = (work_rate, i.end()) {
+            let per_quarter = i.recurring() * r;
+            if per_quarter > 0.0 {
+                plans.monthly(
+                    end,
+                    None,
+                    Source::OngoingWork,
+                    i.cost_category,
+                    per_quarter / 3.0,
+                );
             }
         }
     }
@@ -1043,6 +1075,53 @@ mod tests {
         assert_eq!(person_week_rate(&a).unwrap().basis, RateBasis::Set);
         a.costs.person_week_rate = None;
         assert_eq!(person_week_rate(&a), None);
+    }
+
+    /// An audit step: its outside cost is the one-off in the start quarter, and its ongoing
+    /// effort (3 person-weeks a quarter at 2,000) costs 2,000 a month from its end, quarter by
+    /// quarter; each quarter's categories and sources still add up.
+    #[test]
+    fn budget_counts_outside_and_ongoing_cost_by_quarter() {
+        let mut a = assessment();
+        a.costs.person_week_rate = Some(2000.0);
+        // 5 January + 12 weeks: ends (exclusive) on 30 March 2026.
+        let mut i = initiative(Some("2026-01-05"), 12);
+        i.effort_weeks = 2.0;
+        i.one_off_cost = Some(14_000.0);
+        i.recurring_weeks_per_quarter = 3.0;
+        a.initiatives = vec![i.clone()].into();
+        let plans = plan(&a, quarter("2026-Q1"), 3);
+        let q1 = &plans[0];
+        assert_close(q1.sources[Source::Initiatives.index()][PEOPLE], 14_000.0);
+        assert_close(q1.sources[Source::InitiativeWork.index()][PEOPLE], 4_000.0);
+        // 30 and 31 March: 2 of 31 days of 2,000.
+        assert_close(
+            q1.sources[Source::OngoingWork.index()][PEOPLE],
+            2000.0 * 2.0 / 31.0,
+        );
+        for p in &plans[1..] {
+            assert_close(p.source_total(Source::OngoingWork), 6_000.0);
+            assert_close(p.planned[PEOPLE], 6_000.0);
+            assert_close(p.new_spend(), 6_000.0);
+        }
+        for p in &plans {
+            let sources: f64 = Source::ALL.iter().map(|s| p.source_total(*s)).sum();
+            assert_close(p.planned_total(), sources);
+        }
+        let c = initiative_cost(&i, Some(2000.0));
+        assert_eq!(c.ongoing_per_quarter, Some(6_000.0));
+        assert_close(c.total(), 4_000.0 + 14_000.0);
+        // Paid by payroll (the rate from the Team's people), the ongoing work is not new spend.
+        a.team.people.push(paid_person(8000.0, 100));
+        let plans = plan(&a, quarter("2026-Q1"), 3);
+        assert!(plans
+            .iter()
+            .all(|p| p.source_total(Source::OngoingWork) == 0.0));
+        // Dropped work goes on costing nothing.
+        a.team.people.clear();
+        a.initiatives[0].status = InitiativeStatus::Dropped;
+        let plans = plan(&a, quarter("2026-Q1"), 3);
+        assert!(plans.iter().all(|p| p.planned_total() == 0.0));
     }
 
     /// An initiative's cost: effort × rate spread by day, one-off in its start quarter, monthly

@@ -27,6 +27,11 @@
 //! - When it can never fit (its load exceeds an empty week, or no fit within [`SEARCH_WEEKS`]
 //!   weeks of its earliest start) it is placed at the earliest start anyway, still uses its load,
 //!   and is listed as overloaded. Zero effort uses no capacity.
+//! - Ongoing effort (`recurring_weeks_per_quarter`) goes on after the work ends: from the week
+//!   holding an initiative's end onwards, every week carries a thirteenth of it, for every
+//!   initiative not dropped (a done step's monthly review still takes time). It takes room from
+//!   what is placed later; it is not itself a reason to move an initiative, because it never
+//!   ends and so could never be "fitted" by waiting.
 
 use std::cmp::Reverse;
 use std::collections::{BTreeSet, BinaryHeap, HashMap, HashSet};
@@ -37,7 +42,7 @@ use uuid::Uuid;
 use crate::i18n::trf;
 
 use super::deps::{self, title_of};
-use super::{Initiative, InitiativeStatus};
+use super::{Initiative, InitiativeStatus, WEEKS_PER_QUARTER};
 
 /// How far past its earliest start an initiative is looked for room: ten years of weeks.
 pub const SEARCH_WEEKS: usize = 520;
@@ -113,6 +118,11 @@ fn weekly_load(item: &Initiative) -> f64 {
     }
 }
 
+/// Load per week of an initiative's ongoing effort, after it ends.
+fn ongoing_load(item: &Initiative) -> f64 {
+    item.recurring() / WEEKS_PER_QUARTER
+}
+
 /// Capacity and use per week from today, grown on demand up to [`MAX_WEEKS`].
 struct Grid<F> {
     today: NaiveDate,
@@ -173,6 +183,28 @@ impl<F: Fn(NaiveDate) -> f64> Grid<F> {
         self.fixed.push((from, to, load));
     }
 
+    /// Records ongoing effort from week `from` on, for good: the weeks known now and those
+    /// added later.
+    fn add_ongoing(&mut self, from: usize, load: f64) {
+        if load <= 0.0 || from >= MAX_WEEKS {
+            return;
+        }
+        let known = self.capacity.len();
+        for k in from..known {
+            self.used[k] += load;
+        }
+        self.fixed.push((from, MAX_WEEKS, load));
+    }
+
+    /// Ongoing effort from the week holding `end` (an initiative that stays put) on.
+    fn add_ongoing_from(&mut self, end: NaiveDate, load: f64) {
+        let days = (end - self.today).num_days().max(0);
+        let week = usize::try_from(days / 7)
+            .unwrap_or(usize::MAX)
+            .min(MAX_WEEKS);
+        self.add_ongoing(week, load);
+    }
+
     /// The first week in `from..to` without room for `load`, if any.
     fn first_full_week(&self, from: usize, to: usize, load: f64) -> Option<usize> {
         (from..to).find(|&k| self.capacity[k] - self.used[k] < load - EPSILON)
@@ -231,6 +263,12 @@ pub fn schedule(
         if !movable[i] && item.is_open() {
             if let (Some(start), Some(end)) = (item.start, item.end()) {
                 grid.add_fixed(start, end, weekly_load(item));
+            }
+        }
+        // Ongoing effort of what stays put, done ones included; dropped work has none.
+        if !movable[i] && item.status != InitiativeStatus::Dropped {
+            if let Some(end) = item.end() {
+                grid.add_ongoing_from(end, ongoing_load(item));
             }
         }
     }
@@ -312,6 +350,7 @@ pub fn schedule(
             };
             placed[i] = Some((start, reason));
             ends[i] = start.checked_add_days(Days::new(7 * weeks as u64));
+            grid.add_ongoing(k.saturating_add(weeks), ongoing_load(item));
         }
         // Past the calendar's end nothing can be placed: the initiative keeps its dates.
 
@@ -469,6 +508,65 @@ mod tests {
 
     fn mv(s: &Schedule, n: u128) -> &Move {
         s.moves.iter().find(|m| m.id == id(n)).unwrap()
+    }
+
+    #[test]
+    fn ongoing_effort_takes_room_after_the_work_ends() {
+        // A: 2 weeks of 2 person-weeks a week, then 13 person-weeks a quarter (1 a week).
+        let mut a = item(1, "Audit", 2, 4.0, &[]);
+        a.recurring_weeks_per_quarter = 13.0;
+        // B needs 1.5 a week: after A, only 1 of the 2 is left in every week, for good.
+        let b = item(2, "Other", 1, 1.5, &[]);
+        let s = schedule(&[a.clone(), b.clone()], today(), flat(2.0), &Scope::All);
+        assert_eq!(mv(&s, 1).to, today());
+        assert_eq!(s.overloaded, [id(2)]);
+        // Without the ongoing effort B starts when A ends.
+        a.recurring_weeks_per_quarter = 0.0;
+        let s = schedule(&[a.clone(), b.clone()], today(), flat(2.0), &Scope::All);
+        assert_eq!(mv(&s, 2).to, week(2));
+        assert!(s.overloaded.is_empty());
+        // B needing 1 a week fits beside the ongoing effort, once A's work is over.
+        a.recurring_weeks_per_quarter = 13.0;
+        let small = item(2, "Other", 1, 1.0, &[]);
+        let s = schedule(&[a, small], today(), flat(2.0), &Scope::All);
+        assert_eq!(mv(&s, 2).to, week(2));
+        assert!(s.overloaded.is_empty());
+    }
+
+    #[test]
+    fn a_done_steps_ongoing_effort_still_counts_and_a_dropped_ones_does_not() {
+        let mut done = item(1, "Reviews set up", 1, 1.0, &[]);
+        done.status = InitiativeStatus::Done;
+        done.start = Some(today() - Days::new(14));
+        done.recurring_weeks_per_quarter = 26.0; // 2 a week
+        let b = item(2, "Other", 1, 1.0, &[]);
+        let s = schedule(&[done.clone(), b.clone()], today(), flat(2.0), &Scope::All);
+        assert_eq!(s.overloaded, [id(2)]);
+        done.status = InitiativeStatus::Dropped;
+        let s = schedule(&[done, b], today(), flat(2.0), &Scope::All);
+        assert!(s.overloaded.is_empty());
+        assert_eq!(mv(&s, 2).to, today());
+    }
+
+    #[test]
+    fn a_steps_elapsed_weeks_hold_its_followers_back() {
+        // An audit: 2 person-weeks, but 26 weeks of observation before it is done.
+        let step = crate::content::Improvement {
+            title: "Audit".into(),
+            detail: String::new(),
+            effort_weeks: 2.0,
+            recurring_weeks_per_quarter: 0.0,
+            elapsed_weeks: Some(26.0),
+            outside_cost: None,
+        };
+        let mut audit = item(1, "Audit", 1, 0.0, &[]);
+        crate::domain::roadmap::effort::carry_over(&mut audit, &step, "EUR");
+        let report = item(2, "Report", 1, 0.5, &[1]);
+        let s = schedule(&[audit, report], today(), flat(1.0), &Scope::All);
+        assert_eq!(mv(&s, 1).to, today());
+        assert_eq!(mv(&s, 2).to, week(26));
+        assert_eq!(mv(&s, 2).reason, MoveReason::Dependency(id(1)));
+        assert!(s.overloaded.is_empty());
     }
 
     /// The contradiction: with no capacity every initiative is overloaded and none

@@ -12,8 +12,11 @@
 //!   dropped: the user discarded it on purpose.
 //! - Step L + 1 depends on step L of the same question: on the new suggestion, or on the
 //!   initiative that carries step L when it was accepted earlier (not when it was dropped).
-//! - Duration: the effort paced at half a person's time, `ceil(2 × effort)` weeks, at least one.
-//!   Founders rarely have anyone full time for improvement work; they can edit it.
+//! - Duration: the effort paced at half a person's time, `ceil(2 × effort)` weeks, at least one,
+//!   or the step's elapsed weeks when longer (an audit's observation window). Founders rarely
+//!   have anyone full time for improvement work; they can edit it.
+//! - The step's ongoing effort and outside cost go on the initiative as [`super::effort`] says:
+//!   the outside cost is filled in only in the assessment's own currency, never converted.
 
 use std::collections::HashMap;
 
@@ -39,6 +42,9 @@ pub struct Suggestion {
     pub to_level: u8,
     /// The area's priority (gap × importance), for sorting and display.
     pub priority: f64,
+    /// The content's step, for showing what it asks for (ongoing effort, elapsed weeks, the
+    /// outside cost in its own currency).
+    pub step: Improvement,
 }
 
 /// The key stored in `suggested_from` for the step from `level` to `level + 1` of a question.
@@ -64,14 +70,13 @@ fn initiative_from(
     question_id: &str,
     key: String,
     step: &Improvement,
+    currency: &str,
 ) -> Initiative {
-    let effort = f64::from(step.effort_weeks);
     let mut initiative = Initiative::new(id, step.title.clone());
     initiative.description = step.detail.clone();
     initiative.areas = vec![area_id.to_string()];
     initiative.questions = vec![question_id.to_string()];
-    initiative.effort_weeks = effort;
-    initiative.duration_weeks = paced_duration(effort);
+    super::effort::carry_over(&mut initiative, step, currency);
     initiative.start = None;
     initiative.status = InitiativeStatus::Planned;
     initiative.cost_category = BudgetCategory::People;
@@ -132,7 +137,8 @@ pub fn suggest(
                 let Some(step) = q.improvements.get(usize::from(level)) else {
                     break;
                 };
-                let mut initiative = initiative_from(new_id(), &area.id, &q.id, key, step);
+                let mut initiative =
+                    initiative_from(new_id(), &area.id, &q.id, key, step, &a.profile.currency);
                 initiative.depends_on = previous.into_iter().collect();
                 previous = Some(initiative.id);
                 out.push(Suggestion {
@@ -142,6 +148,7 @@ pub fn suggest(
                     from_level: level,
                     to_level: level + 1,
                     priority,
+                    step: step.clone(),
                 });
             }
         }
@@ -404,6 +411,63 @@ mod tests {
         // Accepting them all leaves nothing more to suggest.
         a.initiatives.extend(s.into_iter().map(|x| x.initiative));
         assert!(suggest(c, &a, &results, ids()).is_empty());
+    }
+
+    /// The content with the first step of delivery.iterations made an audit: 2 person-weeks,
+    /// 1 a quarter afterwards, 26 weeks at least, 8,000 to 20,000 euros outside.
+    fn with_audit_step() -> content::Content {
+        let mut c = content::get().clone();
+        let area = c.areas.iter_mut().find(|a| a.id == "delivery").unwrap();
+        let q = area
+            .questions
+            .iter_mut()
+            .find(|q| q.id == "delivery.iterations")
+            .unwrap();
+        let step = &mut q.improvements[0];
+        step.effort_weeks = 2.0;
+        step.recurring_weeks_per_quarter = 1.0;
+        step.elapsed_weeks = Some(26.0);
+        step.outside_cost = Some(crate::content::OutsideCost {
+            low: 8_000.0,
+            high: 20_000.0,
+            currency: "EUR".into(),
+            what: "audit fee".into(),
+        });
+        c
+    }
+
+    #[test]
+    fn a_step_brings_its_elapsed_weeks_ongoing_effort_and_outside_cost() {
+        let c = with_audit_step();
+        let mut a = assessment();
+        a.profile.currency = "EUR".into();
+        answer(&mut a, "delivery.iterations", 0, Some(1));
+        let s = suggest(&c, &a, &compute(&c, &a), ids());
+        assert_eq!(s.len(), 1);
+        let i = &s[0].initiative;
+        // Two person-weeks at half pace need 4 weeks; the step takes 26 at least.
+        assert_eq!(i.duration_weeks, 26);
+        assert_eq!(i.effort_weeks, 2.0);
+        assert_eq!(i.recurring_weeks_per_quarter, 1.0);
+        assert_eq!(i.one_off_cost, Some(14_000.0), "the middle of the range");
+        assert_eq!(s[0].step.outside_cost.as_ref().unwrap().what, "audit fee");
+    }
+
+    #[test]
+    fn an_outside_cost_in_another_currency_is_not_filled_in() {
+        let c = with_audit_step();
+        let mut a = assessment();
+        a.profile.currency = "USD".into();
+        answer(&mut a, "delivery.iterations", 0, Some(1));
+        let s = suggest(&c, &a, &compute(&c, &a), ids());
+        assert_eq!(s[0].initiative.one_off_cost, None);
+        assert_eq!(s[0].initiative.duration_weeks, 26);
+        // The range stays with the suggestion, in its own currency, for the founder to read.
+        let cost = s[0].step.outside_cost.as_ref().unwrap();
+        assert_eq!(
+            (cost.low, cost.high, cost.currency.as_str()),
+            (8_000.0, 20_000.0, "EUR")
+        );
     }
 
     #[test]

@@ -5,7 +5,7 @@
 use chrono::{Datelike, Months, NaiveDate};
 
 use super::{Team, TeamChange, WEEKS_PER_MONTH};
-use crate::domain::roadmap::Initiative;
+use crate::domain::roadmap::{Initiative, InitiativeStatus};
 use crate::domain::Assessment;
 
 /// A person's share of time for roadmap work as a fraction (0 to 1); a share above 100 % in a
@@ -111,12 +111,14 @@ pub fn monthly_capacity(team: &Team, month_start: NaiveDate) -> f64 {
 
 /// Person-weeks the roadmap asks for in the calendar month holding `month_start`: each open,
 /// dated initiative's effort spread evenly over the days from its start to its end, counting the
-/// days that fall in the month. Done, dropped and undated initiatives ask for nothing.
+/// days that fall in the month; and, from its end onwards, the ongoing effort of every dated
+/// initiative not dropped (a done step's monthly review still takes time), a third of its
+/// person-weeks a quarter each month, pro rata by day. Undated initiatives ask for nothing.
 pub fn monthly_demand(initiatives: &[Initiative], month_start: NaiveDate) -> f64 {
-    let Some((first, next, _)) = month_bounds(month_start) else {
+    let Some((first, next, days)) = month_bounds(month_start) else {
         return 0.0;
     };
-    initiatives
+    let one_off: f64 = initiatives
         .iter()
         .filter(|i| i.is_open() && i.effort_weeks.is_finite() && i.effort_weeks > 0.0)
         .filter_map(|i| {
@@ -125,7 +127,17 @@ pub fn monthly_demand(initiatives: &[Initiative], month_start: NaiveDate) -> f64
             let overlap = (end.min(next) - start.max(first)).num_days();
             (total > 0 && overlap > 0).then(|| i.effort_weeks * overlap as f64 / total as f64)
         })
-        .sum()
+        .sum();
+    let ongoing: f64 = initiatives
+        .iter()
+        .filter(|i| i.status != InitiativeStatus::Dropped && i.recurring() > 0.0)
+        .filter_map(|i| {
+            let from = i.end()?.max(first);
+            let in_month = (next - from).num_days();
+            (in_month > 0).then(|| i.recurring() / 3.0 * in_month as f64 / days as f64)
+        })
+        .sum();
+    one_off + ongoing
 }
 
 #[cfg(test)]
@@ -260,6 +272,30 @@ mod tests {
             doing,
         ];
         assert!(close(monthly_demand(&work, d(2026, 5, 1)), 3.0));
+    }
+
+    #[test]
+    fn ongoing_effort_asks_a_third_of_a_quarter_each_month_after_the_end() {
+        // 4 weeks from 4 May: ends (exclusive) 1 June; then 3 person-weeks a quarter.
+        let mut audit = initiative(Some(d(2026, 5, 4)), 4, 4.0);
+        audit.recurring_weeks_per_quarter = 3.0;
+        assert!(close(monthly_demand(&[audit.clone()], d(2026, 5, 1)), 4.0));
+        assert!(close(monthly_demand(&[audit.clone()], d(2026, 6, 1)), 1.0));
+        assert!(close(monthly_demand(&[audit.clone()], d(2027, 2, 1)), 1.0));
+        // Ending on 15 June (exclusive): half the one-off effort, and ongoing on 16 of 30 days.
+        audit.start = Some(d(2026, 5, 18));
+        assert!(close(
+            monthly_demand(&[audit.clone()], d(2026, 6, 1)),
+            2.0 + 16.0 / 30.0
+        ));
+        // Done, the review goes on; dropped, nothing; undated, nothing to count from.
+        audit.status = InitiativeStatus::Done;
+        assert!(close(monthly_demand(&[audit.clone()], d(2026, 7, 1)), 1.0));
+        audit.status = InitiativeStatus::Dropped;
+        assert_eq!(monthly_demand(&[audit.clone()], d(2026, 7, 1)), 0.0);
+        audit.status = InitiativeStatus::Planned;
+        audit.start = None;
+        assert_eq!(monthly_demand(&[audit], d(2026, 7, 1)), 0.0);
     }
 
     #[test]

@@ -10,7 +10,7 @@ use super::{id_key, number, out_of_range_whole, small, text, unique_ids, Trusted
 use crate::domain::budget::Budget;
 use crate::domain::context::MAX_MONTHLY_COST;
 use crate::domain::model::Assessment;
-use crate::domain::roadmap::{deps, MAX_DURATION_WEEKS, MAX_EFFORT_WEEKS};
+use crate::domain::roadmap::{deps, MAX_DURATION_WEEKS, MAX_EFFORT_WEEKS, MAX_RECURRING_WEEKS};
 use crate::domain::team::{Team, MAX_SKILL, ROLES};
 use crate::format::Problem;
 use crate::i18n::{tr, trf};
@@ -100,6 +100,12 @@ fn initiatives(at: &str, a: &Assessment, problems: &mut Vec<Problem>) {
             || format!("{here}.effort_weeks"),
             item.effort_weeks,
             0.0..=MAX_EFFORT_WEEKS,
+        );
+        number(
+            problems,
+            || format!("{here}.recurring_weeks_per_quarter"),
+            item.recurring_weeks_per_quarter,
+            0.0..=MAX_RECURRING_WEEKS,
         );
         money(
             problems,
@@ -271,6 +277,42 @@ fn risks(at: &str, a: &Assessment, problems: &mut Vec<Problem>) {
                     tr("format.plan_no_such_initiative"),
                 ));
             }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use chrono::DateTime;
+    use uuid::Uuid;
+
+    use super::super::envelope;
+    use crate::domain::model::Assessment;
+    use crate::domain::roadmap::Initiative;
+    use crate::format::FileKind;
+
+    fn with_recurring(weeks: f64) -> Result<(), String> {
+        let mut a = Assessment::new(
+            Uuid::from_u128(1),
+            "A",
+            DateTime::from_timestamp(0, 0).unwrap_or_default(),
+        );
+        let mut i = Initiative::new(Uuid::from_u128(2), "Audit");
+        i.recurring_weeks_per_quarter = weeks;
+        a.initiatives = vec![i].into();
+        envelope(FileKind::Assessment, &[a]).map_err(|e| format!("{e:?}"))
+    }
+
+    #[test]
+    fn ongoing_effort_must_be_a_number_in_range() {
+        assert_eq!(with_recurring(0.0), Ok(()));
+        assert_eq!(with_recurring(2.5), Ok(()));
+        for bad in [-1.0, f64::NAN, 1_000.5] {
+            let e = with_recurring(bad).unwrap_err();
+            assert!(
+                e.contains("initiatives[0].recurring_weeks_per_quarter"),
+                "{bad}: {e}"
+            );
         }
     }
 }

@@ -1,5 +1,6 @@
 //! "Next 90 days" on the Overview: the few steps to take first (from `roadmap::short_plan`), each
-//! with its effort, cost and owner, and one button that puts the suggested ones on the roadmap.
+//! with its effort (one-off, ongoing, the least time it takes, any outside cost), cost and owner,
+//! and one button that puts the suggested ones on the roadmap.
 
 use chrono::Local;
 use leptos::prelude::*;
@@ -13,6 +14,7 @@ use crate::domain::roadmap::suggest::{self, Suggestion};
 use crate::ui::common::numbers::money;
 use crate::ui::i18n::{content, date, t, tf};
 use crate::ui::plan::roadmap_suggestions::accept;
+use crate::ui::plan::units::{effort_line, initiative_facts};
 use crate::ui::shell::assessment_frame::use_current;
 use crate::ui::state::use_app_state;
 
@@ -94,10 +96,17 @@ pub fn NextSteps() -> impl IntoView {
     // The same figure the roadmap shows for the initiative: one computation in the model.
     let cost_of = move |step: &Step| -> String {
         let cost = initiative_cost(&step.initiative, rate.get().map(|r| r.per_week));
-        if cost.work.is_none() && cost.total() == 0.0 {
+        let text = if cost.work.is_none() && cost.total() == 0.0 {
             t("next.cost_unknown").to_string()
         } else {
             money(cost.total(), &currency.get())
+        };
+        // An outside cost in another currency is not in the figure: say a quote is missing.
+        let facts = initiative_facts(content(), &step.initiative);
+        if facts.outside.is_some() && step.initiative.one_off_cost.is_none() {
+            tf("effort.cost_plus_quote", &[("cost", &text)])
+        } else {
+            text
         }
     };
     view! {
@@ -127,7 +136,7 @@ pub fn NextSteps() -> impl IntoView {
                                 Source::Accepted(iid) => view! { <A href=format!("/a/{id}/roadmap/{iid}")>{text}</A> }.into_any(),
                                 Source::Suggested(_) => view! { <span>{text}" "<span class="badge">{t("next.suggested")}</span></span> }.into_any(),
                             };
-                            let effort = crate::ui::plan::units::person_weeks(i.effort_weeks);
+                            let effort = effort_line(&initiative_facts(content(), i));
                             let owner = if i.owner.trim().is_empty() { t("next.no_owner").to_string() } else { i.owner.clone() };
                             let when = i.start.map(date).unwrap_or_else(|| t("next.not_dated").to_string());
                             let cost = cost_of(s);

@@ -58,6 +58,19 @@ pub fn cost_cell(c: &InitiativeCost, currency: &str) -> String {
     }
 }
 
+/// The ongoing work after the initiative's end, valued at the rate when there is one; it is not
+/// in the total, because it never ends (the Budget counts it quarter by quarter).
+pub fn ongoing_part(c: &InitiativeCost, recurring: f64, currency: &str) -> String {
+    let effort = crate::ui::plan::units::person_weeks(recurring);
+    match c.ongoing_per_quarter {
+        Some(v) => tf(
+            "effort.part_ongoing",
+            &[("amount", &money(v, currency)), ("effort", &effort)],
+        ),
+        None => tf("effort.part_ongoing_no_rate", &[("effort", &effort)]),
+    }
+}
+
 /// The cost on the initiative's page: total, its parts and the rate's basis.
 #[component]
 pub fn InitiativeCostPanel(iid: Uuid) -> impl IntoView {
@@ -68,11 +81,16 @@ pub fn InitiativeCostPanel(iid: Uuid) -> impl IntoView {
             let i = a.initiatives.iter().find(|i| i.id == iid)?;
             let rate = person_week_rate(a);
             let cost = initiative_cost(i, rate.map(|r| r.per_week));
-            Some((cost, rate, i.effort_weeks, a.profile.currency.clone()))
+            Some((
+                cost,
+                rate,
+                (i.effort_weeks, i.recurring()),
+                a.profile.currency.clone(),
+            ))
         })
     });
     move || {
-        figures.get().map(|(cost, rate, effort, currency)| {
+        figures.get().map(|(cost, rate, (effort, recurring), currency)| {
             let work = match (cost.work, rate) {
                 (Some(w), Some(r)) => tf(
                     "money.part_work",
@@ -88,6 +106,7 @@ pub fn InitiativeCostPanel(iid: Uuid) -> impl IntoView {
                 Some(v) => tf("money.part_running", &[("amount", &money(v, &currency))]),
                 None => t("money.part_running_undated").to_string(),
             };
+            let ongoing = (recurring > 0.0).then(|| ongoing_part(&cost, recurring, &currency));
             view! {
                 <div class="panel" data-testid="initiative-cost">
                     <p><strong>{t("money.cost_title")}" "<span data-testid="initiative-cost-total">{cost_cell(&cost, &currency)}</span></strong></p>
@@ -95,6 +114,7 @@ pub fn InitiativeCostPanel(iid: Uuid) -> impl IntoView {
                         <li>{work}</li>
                         <li>{tf("money.part_one_off", &[("amount", &money(cost.one_off, &currency))])}</li>
                         <li>{running}</li>
+                        {ongoing.map(|text| view! { <li data-testid="initiative-cost-ongoing">{text}</li> })}
                     </ul>
                     <p class="small muted">{rate_sentence(rate, &currency)}</p>
                 </div>

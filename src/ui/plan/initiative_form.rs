@@ -1,6 +1,8 @@
 //! One initiative's editable fields: what, who, when, how much, and its links to areas,
 //! questions, goals, dependencies and skills. A dependency that would close a cycle is refused
-//! with the cycle named, and nothing changes.
+//! with the cycle named, and nothing changes. An initiative suggested from a framework step
+//! shows what that step asks for (ongoing work, the least time, an outside cost in its own
+//! currency) beside the figures the founder may change.
 
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -8,7 +10,7 @@ use uuid::Uuid;
 
 use crate::domain::budget::BudgetCategory;
 use crate::domain::roadmap::{
-    deps, Initiative, InitiativeStatus, MAX_DURATION_WEEKS, MAX_EFFORT_WEEKS,
+    deps, Initiative, InitiativeStatus, MAX_DURATION_WEEKS, MAX_EFFORT_WEEKS, MAX_RECURRING_WEEKS,
 };
 use crate::ui::assessment::inventory_list::parse_cost;
 use crate::ui::common::numbers::{money_input, parse_number, trim_number};
@@ -37,6 +39,36 @@ fn parse_effort(text: &str) -> Result<Option<f64>, String> {
         Ok(Some(v)) if (0.0..=MAX_EFFORT_WEEKS).contains(&v) => Ok(Some(v)),
         _ => Err(t("plan.initiative_form_effort_invalid").to_string()),
     }
+}
+
+/// Ongoing person-weeks a quarter: blank is 0 (none).
+fn parse_recurring(text: &str) -> Result<Option<f64>, String> {
+    match parse_number(text) {
+        Ok(None) => Ok(None),
+        Ok(Some(v)) if (0.0..=MAX_RECURRING_WEEKS).contains(&v) => Ok(Some(v)),
+        _ => Err(tf(
+            "effort.form_recurring_invalid",
+            &[("max", &trim_number(MAX_RECURRING_WEEKS))],
+        )),
+    }
+}
+
+/// "The framework's step: one-off: 2 person-weeks · …" for an initiative suggested from a step
+/// that asks for more than one-off effort, with what became of its outside cost.
+fn step_note(i: &Initiative, currency: &str) -> Option<(String, Option<String>)> {
+    use crate::ui::plan::units::{effort_line, outside_cost_note, step_facts};
+    let step = i
+        .suggested_from
+        .as_deref()
+        .and_then(|k| crate::domain::roadmap::effort::step_of(content(), k))?;
+    let facts = step_facts(step);
+    let more = facts.recurring > 0.0 || facts.at_least_weeks.is_some() || facts.outside.is_some();
+    more.then(|| {
+        (
+            tf("effort.form_step", &[("line", &effort_line(&facts))]),
+            facts.outside.map(|c| outside_cost_note(c, currency)),
+        )
+    })
 }
 
 #[component]
@@ -75,6 +107,13 @@ pub fn InitiativeForm(iid: Uuid) -> impl IntoView {
     // Bumped when the duration changes from the end-date box, so the weeks box shows it.
     let duration_version = RwSignal::new(0u32);
     let end_error = RwSignal::new(None::<String>);
+    let note = Memo::new(move |_| {
+        current.assessment.with(|a| {
+            let a = a.as_ref()?;
+            let i = a.initiatives.iter().find(|i| i.id == iid)?;
+            step_note(i, &a.profile.currency)
+        })
+    });
     view! {
         <div class="form-grid">
             <TextField id="initiative-title" label=t("plan.initiative_form_title") value=get(|i| i.title.clone())
@@ -85,6 +124,9 @@ pub fn InitiativeForm(iid: Uuid) -> impl IntoView {
         <TextField id="initiative-description" label=t("plan.initiative_form_description") multiline=true
             value=get(|i| i.description.clone())
             on_input=move |v| edit.update(iid, |i| i.description = v)/>
+        {move || note.get().map(|(line, cost)| view! {
+            <p class="muted" data-testid="initiative-step-effort">{line}{cost.map(|c| format!(" {c}"))}</p>
+        })}
         <div class="form-grid">
             <div class="field">
                 <label for=f("status")>{t("plan.initiative_form_status")}</label>
@@ -136,6 +178,9 @@ pub fn InitiativeForm(iid: Uuid) -> impl IntoView {
             <ParsedField id=f("effort") label=t("plan.initiative_form_effort") initial=initial_of(|i| Some(i.effort_weeks)).map(trim_number).unwrap_or_default()
                 parse=parse_effort hint=t("plan.initiative_form_effort_hint")
                 on_ok=move |v| edit.update(iid, |i| i.effort_weeks = v.unwrap_or(0.0))/>
+            <ParsedField id=f("recurring") label=t("effort.form_recurring") initial=initial_of(|i| Some(i.recurring_weeks_per_quarter)).map(trim_number).unwrap_or_default()
+                parse=parse_recurring hint=t("effort.form_recurring_hint")
+                on_ok=move |v| edit.update(iid, |i| i.recurring_weeks_per_quarter = v.unwrap_or(0.0))/>
             <ParsedField id=f("one-off") label=t("plan.initiative_form_one_off") initial=initial_of(|i| i.one_off_cost).map(money_input).unwrap_or_default()
                 parse=parse_cost hint=t("plan.initiative_form_one_off_hint") draft_of=crate::ui::shell::assessment_frame::use_current().id
                 on_ok=move |v| edit.update(iid, |i| i.one_off_cost = v)/>

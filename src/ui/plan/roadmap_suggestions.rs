@@ -1,6 +1,8 @@
 //! "Suggest from gaps": initiatives proposed from the assessment's largest-priority gaps, using
 //! the framework's improvement steps. The user accepts (as is or with a new title) or discards
 //! each, a page at a time in priority order; accepted ones stay in place, marked, and are dated by the scheduler without moving anything already planned.
+//! Each card says what the step asks for beyond its effort (ongoing work, the least time it
+//! takes, an outside cost in its own currency) and whether that cost was filled in.
 
 use std::collections::BTreeSet;
 
@@ -14,6 +16,7 @@ use crate::domain::roadmap::suggest::{self, page_bounds, Suggestion};
 use crate::domain::team::capacity::assessment_weekly_capacity;
 use crate::domain::Assessment;
 use crate::ui::i18n::{content, t, tf};
+use crate::ui::plan::units::{effort_line, outside_cost_note, step_facts};
 use crate::ui::shell::assessment_frame::use_current;
 use crate::ui::state::use_app_state;
 
@@ -117,7 +120,7 @@ pub fn RoadmapSuggestions(suggesting: RwSignal<bool>) -> impl IntoView {
         <Show when=move || suggesting.get()>
             <section class="subsection suggestions" aria-labelledby="suggestions-title">
                 <h3 id="suggestions-title">{t("plan.roadmap_suggestions_title")}</h3>
-                <p class="muted">{t("plan.roadmap_suggestions_intro")}</p>
+                <p class="muted">{t("plan.roadmap_suggestions_intro")}" "{t("effort.duration_note")}</p>
                 <Show when=move || pending.with(Vec::is_empty)>
                     <p class="empty">{t("plan.roadmap_suggestions_empty")}</p>
                 </Show>
@@ -183,6 +186,15 @@ fn SuggestionCard(
     };
     let title = s.initiative.title.clone();
     let link = format!("/a/{}/roadmap/{sid}", current.id);
+    // Only steps that ask for more than one-off effort get the longer line.
+    let facts = step_facts(&s.step);
+    let more = facts.recurring > 0.0 || facts.at_least_weeks.is_some() || facts.outside.is_some();
+    let effort = more.then(|| effort_line(&facts));
+    let currency = current
+        .assessment
+        .with_untracked(|a| a.as_ref().map(|a| a.profile.currency.clone()))
+        .unwrap_or_default();
+    let cost_note = facts.outside.map(|c| outside_cost_note(c, &currency));
     view! {
         <li class="row-card suggestion" class:accepted=is_added>
             <div class="field wide">
@@ -202,6 +214,8 @@ fn SuggestionCard(
                     ],
                 )}
             </p>
+            {effort.map(|line| view! { <p data-testid="suggestion-effort">{line}</p> })}
+            {cost_note.map(|note| view! { <p class="muted" data-testid="suggestion-outside-cost">{note}</p> })}
             <p>{s.initiative.description.clone()}</p>
             <Show
                 when=is_added

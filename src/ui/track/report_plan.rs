@@ -1,6 +1,8 @@
 //! The board report's plan parts: the roadmap (timeline and the next initiatives) and the budget
 //! for the next four quarters. Figures come from [`crate::domain::roadmap`] and
-//! [`crate::domain::budget`]; this file picks what a board reads and words it.
+//! [`crate::domain::budget`]; this file picks what a board reads and words it. An initiative's
+//! effort reads as [`crate::ui::plan::units::effort_line`] says (one-off, ongoing, least time,
+//! outside cost).
 
 use std::collections::HashSet;
 
@@ -16,7 +18,7 @@ use crate::ui::i18n::{date, l, t, tf};
 use crate::ui::plan::budget_table::{amount, over_text, within_text};
 use crate::ui::plan::initiative_edit::title_of;
 use crate::ui::plan::roadmap_timeline::timeline_of;
-use crate::ui::plan::units::person_weeks;
+use crate::ui::plan::units::{effort_line, initiative_facts};
 use crate::ui::shell::assessment_frame::use_current;
 use crate::ui::track::report_table::{of_assessment, Column, ReportPart, ReportRow, ReportTable};
 
@@ -164,7 +166,7 @@ pub fn ReportRoadmap(today: NaiveDate) -> impl IntoView {
                         l(i.status.label()).to_string(),
                         when,
                         owner,
-                        person_weeks(i.effort_weeks),
+                        effort_line(&initiative_facts(crate::ui::i18n::content(), i)),
                     ],
                 }
             })

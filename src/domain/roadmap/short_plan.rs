@@ -281,4 +281,42 @@ mod tests {
         assert_eq!(totals(&steps[1..], None), (2.5, Some(400.0)));
         assert_eq!(totals(&[], None), (0.0, Some(0.0)));
     }
+
+    #[test]
+    fn a_steps_outside_cost_in_the_plans_currency_is_in_the_total_and_its_length_kept() {
+        let step = crate::content::Improvement {
+            title: "SOC 2 Type I".into(),
+            detail: String::new(),
+            effort_weeks: 2.0,
+            recurring_weeks_per_quarter: 1.0,
+            elapsed_weeks: Some(26.0),
+            outside_cost: Some(crate::content::OutsideCost {
+                low: 8_000.0,
+                high: 20_000.0,
+                currency: "EUR".into(),
+                what: "audit fee".into(),
+            }),
+        };
+        let mut initiative = Initiative::new(Uuid::from_u128(7), "x");
+        crate::domain::roadmap::effort::carry_over(&mut initiative, &step, "EUR");
+        let s = Step {
+            source: Source::Suggested(0),
+            initiative: initiative.clone(),
+            area_name: String::new(),
+            priority: None,
+        };
+        assert_eq!(s.initiative.duration_weeks, 26);
+        // 2 person-weeks at 1,000 and the middle of the audit fee; the ongoing work is not a
+        // one-off and is not in the total.
+        assert_eq!(totals(&[s], Some(1_000.0)), (2.0, Some(16_000.0)));
+        // In dollars nothing is filled in: only the work counts until a quote is entered.
+        crate::domain::roadmap::effort::carry_over(&mut initiative, &step, "USD");
+        let s = Step {
+            source: Source::Suggested(0),
+            initiative,
+            area_name: String::new(),
+            priority: None,
+        };
+        assert_eq!(totals(&[s], Some(1_000.0)), (2.0, Some(2_000.0)));
+    }
 }

@@ -583,6 +583,33 @@ const AREA_LEVELS: [(&str, u8); 16] = [
 /// Question by question the answers vary around the area's level, as real answers do.
 const SPREAD: [i8; 5] = [0, 1, -1, 0, 1];
 
+/// Levels set by the story rather than the spread, for the two areas the second edition
+/// reshaped: the questions the first edition asked keep the levels they had, the yearly goals take
+/// the old written goals' answer (the board's OKRs), and the new security questions get what a
+/// seed team with shared admin logins and nightly backups would honestly answer.
+const STORY_LEVELS: [(&str, u8); 16] = [
+    ("business-goals.mission-vision", 2),
+    ("business-goals.yearly-goals", 2),
+    ("business-goals.work-traced", 3),
+    ("business-goals.tech-at-the-table", 1),
+    ("business-goals.business-model", 2),
+    ("business-goals.expected-results", 3),
+    ("security.access-control", 1),
+    // Shared admin accounts on the cloud console: nobody owns them one by one.
+    ("security.account-ownership", 1),
+    // Keys live in the cloud provider's secret store, set up with the pipeline.
+    ("security.secrets", 2),
+    // The first edition's data protection, split: both halves as it stood.
+    ("security.personal-data", 2),
+    ("security.backup-recovery", 2),
+    ("security.compliance", 0),
+    ("security.threat-modelling", 1),
+    ("security.independent-checks", 1),
+    ("security.incident-response", 2),
+    // No security training yet beyond the onboarding guide.
+    ("security.awareness", 1),
+];
+
 /// Questions the demo marks "does not apply", with the founder's reason.
 const NOT_APPLICABLE: [(&str, &str); 2] = [
     (
@@ -618,7 +645,7 @@ const NOTES: [(&str, &str, &str); 5] = [
         "https://wiki.harbourline.example/architecture",
     ),
     (
-        "business-goals.written-goals",
+        "business-goals.yearly-goals",
         "Company OKRs for 2026 agreed with the board in January.",
         "https://wiki.harbourline.example/okrs-2026",
     ),
@@ -632,7 +659,10 @@ fn answer_everything(content: &Content, a: &mut Assessment) {
             .map(|(_, l)| *l as i8)
             .unwrap_or(2);
         for (i, q) in area.questions.iter().enumerate() {
-            let level = (base + SPREAD[i % SPREAD.len()]).clamp(0, 4) as u8;
+            let level = STORY_LEVELS.iter().find(|(id, _)| *id == q.id).map_or(
+                (base + SPREAD[i % SPREAD.len()]).clamp(0, 4) as u8,
+                |(_, l)| *l,
+            );
             let mut answer = Answer {
                 current: Some(level),
                 confidence: Some(Confidence::ALL[(i + area.number as usize) % 3]),
@@ -650,8 +680,13 @@ fn answer_everything(content: &Content, a: &mut Assessment) {
             a.answers.insert(q.id.clone(), answer);
         }
     }
-    // The founder raised two targets above the seed default: enterprise customers ask about both.
-    for id in ["security.access-control", "security.data-protection"] {
+    // The founder raised targets above the seed default where enterprise customers ask: access
+    // and data protection (both its halves since the second edition split it).
+    for id in [
+        "security.access-control",
+        "security.personal-data",
+        "security.backup-recovery",
+    ] {
         if let Some(answer) = a.answers.get_mut(id) {
             answer.target = Some(3);
         }
@@ -938,6 +973,32 @@ mod tests {
         let levels: std::collections::BTreeSet<u8> =
             a.answers.values().filter_map(|x| x.current).collect();
         assert!(levels.len() >= 4, "answers are varied: {levels:?}");
+    }
+
+    #[test]
+    fn demo_has_no_retired_answers_and_its_story_levels_land() {
+        let a = demo();
+        let c = content::get();
+        for (id, level) in STORY_LEVELS {
+            assert!(c.question(id).is_some(), "{id} is not a live question");
+            assert_eq!(a.answers[id].current, Some(level), "{id}");
+        }
+        let retired: Vec<&str> = c
+            .areas
+            .iter()
+            .flat_map(|x| &x.retired_questions)
+            .map(|r| r.id.as_str())
+            .collect();
+        assert!(retired.contains(&"security.data-protection"));
+        let reviewed = a.reviews.iter().flat_map(|r| r.answers.keys());
+        let planned = a.initiatives.iter().flat_map(|i| &i.questions);
+        for id in a.answers.keys().chain(reviewed).chain(planned) {
+            assert!(!retired.contains(&id.as_str()), "demo uses retired {id}");
+        }
+        // The board's OKRs, once the written goals' answer, are the yearly goals' now.
+        assert!(a.answers["business-goals.yearly-goals"]
+            .notes
+            .starts_with("Company OKRs"));
     }
 
     #[test]

@@ -56,35 +56,31 @@ fn demo_id(n: u128) -> Uuid {
     Uuid::from_u128(0x6c75_6d65_6e00_4000_8000_6869_7374_0000 + n)
 }
 
-/// (question: area id and position in the area, reviewer's level, comment).
-const ANSWER_REVIEWS: [(&str, usize, Option<u8>, &str); 5] = [
+/// (question id, reviewer's level, comment). By id, not position, so an edition that adds a
+/// question does not move a comment onto another one.
+const ANSWER_REVIEWS: [(&str, Option<u8>, &str); 5] = [
     (
-        "strategy",
-        0,
+        "strategy.written-strategy",
         Some(1),
         "The strategy lives in Tomás's head; until it is written and agreed it is level 1.",
     ),
     (
-        "security",
-        1,
+        "security.account-ownership",
         Some(1),
         "Shared admin accounts on the cloud console: no two-step login yet.",
     ),
     (
-        "delivery",
-        0,
+        "delivery.iterations",
         None,
         "Agreed: the pipeline deploys every merge. Keep the rollback drill quarterly.",
     ),
     (
-        "risk",
-        0,
+        "risk.register",
         Some(0),
         "No register existed before this review; the first risk session is booked.",
     ),
     (
-        "team",
-        2,
+        "team.collaboration",
         Some(3),
         "Better than stated: the onboarding guide and pairing rota are in use.",
     ),
@@ -112,8 +108,8 @@ fn review(content: &Content) -> Review {
         reviewer: "Priya Nair, fractional CTO".to_string(),
         ..Review::default()
     };
-    for (area, position, level, comment) in ANSWER_REVIEWS {
-        if let Some(q) = content.area(area).and_then(|a| a.questions.get(position)) {
+    for (id, level, comment) in ANSWER_REVIEWS {
+        if let Some((_, q)) = content.question(id) {
             review.answers.insert(
                 q.id.clone(),
                 AnswerReview {

@@ -200,7 +200,7 @@ const INITIATIVES: [Spec; 36] = [
         description: "Copy the database every night to another data centre, so a regional \
                       outage cannot lose customers' shipment history.",
         areas: &["security", "risk"],
-        questions: &["security.data-protection"],
+        questions: &["security.backup-recovery"],
         goals: &[1],
         week: Some(-22),
         weeks: 3,
@@ -458,7 +458,7 @@ const INITIATIVES: [Spec; 36] = [
         description: "Restore last night's backup into a spare environment each quarter and time \
                       it; set how long delivery photos are kept.",
         areas: &["security", "risk"],
-        questions: &["security.data-protection"],
+        questions: &["security.backup-recovery"],
         goals: &[1],
         week: Some(4),
         weeks: 2,
@@ -468,7 +468,7 @@ const INITIATIVES: [Spec; 36] = [
         category: Infrastructure,
         depends_on: &[BACKUPS],
         skills: &[("PostgreSQL", 3)],
-        suggested_from: Some("security.data-protection@2"),
+        suggested_from: Some("security.backup-recovery@2"),
         ..BASE
     },
     Spec {

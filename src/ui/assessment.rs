@@ -10,6 +10,7 @@ pub(crate) mod overview;
 pub(crate) mod pass_times;
 pub(crate) mod profile;
 pub(crate) mod question_card;
+pub(crate) mod retired_answers;
 pub(crate) mod results;
 pub(crate) mod review_answer;
 pub(crate) mod review_area;

@@ -188,6 +188,7 @@ fn AreaQuestions(index: usize, pass: Pass) -> impl IntoView {
                 .filter(|q| pass.asks(q))
                 .map(|q| view! { <QuestionCard area question=q quick/> })
                 .collect_view()}
+            <crate::ui::assessment::retired_answers::RetiredAnswers area/>
             <nav class="area-pager" aria-label=t("assess.area_other_areas")>
                 {prev.map(|a| view! {
                     <A href=area_href(&a.id)>{tf("assess.area_previous", &[("area", &a.name)])}</A>

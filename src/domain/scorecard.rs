@@ -22,7 +22,7 @@ pub const CULTURE_MAX: u8 = 5;
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum ScorecardKind {
-    /// A long-term engineering partner, scored on the ten partner criteria.
+    /// A long-term engineering partner, scored on the partner criteria (the ten considerations and IP ownership).
     Partner,
     /// A third-party tool or vendor.
     Tool,

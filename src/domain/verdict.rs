@@ -396,7 +396,7 @@ mod tests {
         assert_eq!(
             v.text(),
             "No verdict yet: no question is answered. Start with the quick pass, 16 key \
-             questions in about 17 min, to see where you stand against the targets for a \
+             questions in about 18 min, to see where you stand against the targets for a \
              Series A company."
         );
         assert!(!v.quick_read);

@@ -49,8 +49,8 @@ test('a sheet with three mistakes is refused with all three; a good one is summe
   const template = await readFile(await download.path(), 'utf8');
   const lines = template.replace(/^\uFEFF/, '').trim().split('\r\n');
   assert.equal(lines[0], 'area,question,question text,level,target,note');
-  assert.equal(lines.length, 81, 'a row per question');
-  assert.ok(lines.includes(`strategy,${STRATEGY},"Is your technology strategy written down, agreed by the leadership team and reviewed on a schedule?",1,,`), lines.slice(0, 15).join('\n'));
+  assert.equal(lines.length, 87, 'a row per question');
+  assert.ok(lines.includes(`strategy,${STRATEGY},"How far is your technology strategy written down, agreed and kept up to date?",1,,`), lines.slice(0, 15).join('\n'));
 
   // 1. Three mistakes: all named at once, nothing changed.
   await importCsv(page, 'bad.csv', [
@@ -106,7 +106,7 @@ test('a sheet with three mistakes is refused with all three; a good one is summe
   assert.equal(after.answers[ACCESS].notes, 'Shared logins remain; MFA on "email" only');
   assert.equal(after.answers[CHECKS].current, 1);
   assert.equal(after.answers[STRATEGY].current, 3);
-  assert.match(await page.locator('.progress-line').innerText(), /^3 of 80 questions answered/);
+  assert.match(await page.locator('.progress-line').innerText(), /^3 of 86 questions answered/);
 
   // One Undo takes the whole import back.
   await page.getByRole('button', { name: '↶ Undo' }).click();

@@ -71,7 +71,7 @@ test('a seed founder does the quick pass only and gets a plain verdict marked as
   // The welcome screen says how long each pass takes.
   const welcomeTimes = page.getByTestId('pass-times');
   assert.equal(aboutMinutes(quickSeconds), 17);
-  await welcomeTimes.filter({ hasText: 'Quick pass: 16 key questions, about 17 min.' }).waitFor();
+  await welcomeTimes.filter({ hasText: 'Quick pass: 16 key questions, about 18 min.' }).waitFor();
   assert.match(await welcomeTimes.innerText(),
     new RegExp(`Full assessment: ${total} questions, about ${aboutMinutes(fullSeconds)} min\\.`));
 
@@ -80,7 +80,7 @@ test('a seed founder does the quick pass only and gets a plain verdict marked as
 
   // The Assessment section offers the two ways through; the founder starts the quick pass.
   await section(page, 'Assessment');
-  await page.getByTestId('quick-pass-time').filter({ hasText: 'Quick pass: 16 key questions, about 17 min.' }).waitFor();
+  await page.getByTestId('quick-pass-time').filter({ hasText: 'Quick pass: 16 key questions, about 18 min.' }).waitFor();
   await page.getByRole('link', { name: 'Start the quick pass' }).click();
 
   for (let i = 0; i < 16; i += 1) {
@@ -198,7 +198,7 @@ test('with no answers the verdict says what to do, and the Chinese verdict reads
   const id = await newAssessment(page, 'Empty Co', 'series-a');
   await page.goto(`${app.url}/a/${id}/overview`);
   const verdict = page.getByTestId('verdict');
-  await verdict.getByText(/^No verdict yet: no question is answered\. Start with the quick pass, 16 key questions in about 17 min, to see where you stand against the targets for a Series A company\.$/).waitFor();
+  await verdict.getByText(/^No verdict yet: no question is answered\. Start with the quick pass, 16 key questions in about 18 min, to see where you stand against the targets for a Series A company\.$/).waitFor();
   assert.equal(await verdict.getByTestId('quick-read').count(), 0, 'nothing to mark as a quick read');
 
   // One answer through the quick pass, then the page in Chinese.

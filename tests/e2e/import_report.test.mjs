@@ -88,14 +88,14 @@ test('one import names all three mistakes; fixed, unknown answers are listed and
   const row = await section.locator('tbody tr').allInnerTexts();
   assert.equal(row.length, 1);
   assert.match(row[0], new RegExp(`${UNKNOWN}\\s+1\\s+Asked by the board`));
-  assert.match(await page.locator('.progress-line').innerText(), /^2 of 80 questions answered/);
+  assert.match(await page.locator('.progress-line').innerText(), /^2 of 86 questions answered/);
   assert.deepEqual(await axeViolations(page), []);
 
   // The same two answers counted on Overview, Report and Compare.
   await page.goto(`${app.url}/a/${id}`);
-  await page.getByText(/Assessment: 2 of 80 questions answered/).waitFor();
+  await page.getByText(/Assessment: 2 of 86 questions answered/).waitFor();
   await page.goto(`${app.url}/a/${id}/report`);
-  await page.getByText('2 of 80 questions answered.').first().waitFor();
+  await page.getByText('2 of 86 questions answered.').first().waitFor();
   await page.goto(`${app.url}/a/${id}/compare`);
   await page.getByLabel('A file on this computer').check();
   await page.locator('#compare-file').setInputFiles({

@@ -6,6 +6,7 @@ use leptos::prelude::*;
 
 use crate::domain::team::capacity::{assessment_monthly_capacity, monthly_demand, seeded_people};
 use crate::ui::i18n::{month, t, tf};
+use crate::ui::plan::units::person_weeks_tenths;
 use crate::ui::shell::assessment_frame::use_current;
 
 /// One month of the table.
@@ -49,7 +50,7 @@ pub fn load_verdict(capacity: f64, demand: f64) -> String {
     if spare < 0 {
         tf(
             "team.capacity_table_over",
-            &[("weeks", &weeks_text(-spare as f64 / 10.0))],
+            &[("weeks", &person_weeks_tenths(-spare as f64 / 10.0))],
         )
     } else if tenths(demand) == 0 {
         t("team.capacity_table_nothing_planned").to_string()
@@ -58,7 +59,7 @@ pub fn load_verdict(capacity: f64, demand: f64) -> String {
     } else {
         tf(
             "team.capacity_table_fits",
-            &[("weeks", &weeks_text(spare as f64 / 10.0))],
+            &[("weeks", &person_weeks_tenths(spare as f64 / 10.0))],
         )
     }
 }

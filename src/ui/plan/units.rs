@@ -39,9 +39,6 @@ pub fn person_weeks(v: f64) -> String {
 
 /// Person-weeks to a tenth, as the capacity table counts them: "1 person-week" (never
 /// "1.0 person-weeks"), "1.7 person-weeks", "0 person-weeks" (never "-0").
-// Made for the capacity table (issue #21), which switches to it in its own change; until then
-// only the tests here call it.
-#[allow(dead_code)]
 pub fn person_weeks_tenths(v: f64) -> String {
     let tenths = (v * 10.0).round() / 10.0;
     person_weeks(if tenths == 0.0 { 0.0 } else { tenths })

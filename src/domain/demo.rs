@@ -295,6 +295,11 @@ fn partner_card() -> Scorecard {
                 "Formal, large meetings, written change requests.",
             ),
             ("partner.extra", 2, "No examples of work beyond contract."),
+            (
+                "partner.ip-ownership",
+                4,
+                "Standard contract assigns the code to us; repositories on their host until launch.",
+            ),
         ],
     );
     indicator(
@@ -303,8 +308,20 @@ fn partner_card() -> Scorecard {
         "return-call-hours",
         4.0,
     );
-    indicator(&mut northgate, "partner.talent", "attrition-percent", 11.0);
-    indicator(&mut northgate, "partner.talent", "tenure-3y-percent", 55.0);
+    indicator(
+        &mut northgate,
+        "partner.talent",
+        "account-attrition-percent",
+        11.0,
+    );
+    indicator(&mut northgate, "partner.kpis", "kpi-framework", 1.0);
+    indicator(&mut northgate, "partner.culture", "blameless-review", 1.0);
+    indicator(
+        &mut northgate,
+        "partner.ip-ownership",
+        "code-and-accounts-yours",
+        1.0,
+    );
     indicator(&mut northgate, "partner.technical", "similar-projects", 2.0);
     indicator(&mut northgate, "partner.domain", "domain-references", 3.0);
     indicator(&mut northgate, "partner.cost", "cost-review-months", 24.0);
@@ -357,10 +374,27 @@ fn partner_card() -> Scorecard {
                 4,
                 "Ran a free architecture workshop before the tender.",
             ),
+            (
+                "partner.ip-ownership",
+                5,
+                "Works in our GitHub organisation and our cloud account from day one.",
+            ),
         ],
     );
     indicator(&mut kestrel, "partner.mindshare", "return-call-hours", 1.0);
-    indicator(&mut kestrel, "partner.talent", "attrition-percent", 9.0);
+    indicator(
+        &mut kestrel,
+        "partner.talent",
+        "account-attrition-percent",
+        9.0,
+    );
+    indicator(&mut kestrel, "partner.culture", "blameless-review", 1.0);
+    indicator(
+        &mut kestrel,
+        "partner.ip-ownership",
+        "code-and-accounts-yours",
+        1.0,
+    );
     indicator(&mut kestrel, "partner.talent", "backfill-weeks", 6.0);
     indicator(&mut kestrel, "partner.cost", "cost-review-months", 6.0);
     indicator(&mut kestrel, "partner.kpis", "kpi-framework", 1.0);
@@ -446,10 +480,26 @@ fn partner_card() -> Scorecard {
             ("partner.technical", 3, "Several marketplaces, no routing."),
             ("partner.domain", 1, "No logistics references."),
             ("partner.extra", 3, "Offered a free two-week pilot."),
+            (
+                "partner.ip-ownership",
+                1,
+                "Keeps the code in its own repositories until the final invoice is paid.",
+            ),
         ],
     );
     indicator(&mut bright, "partner.mindshare", "return-call-hours", 48.0);
-    indicator(&mut bright, "partner.talent", "attrition-percent", 30.0);
+    indicator(
+        &mut bright,
+        "partner.talent",
+        "account-attrition-percent",
+        30.0,
+    );
+    indicator(
+        &mut bright,
+        "partner.ip-ownership",
+        "code-and-accounts-yours",
+        0.0,
+    );
     culture(&mut bright, [5, 2, 1, 2, 1, 1, 2, 3]);
 
     card.candidates = vec![northgate, kestrel, bright];
@@ -473,9 +523,20 @@ fn error_tracking_card() -> Scorecard {
             ("tool.security", 3, "EU hosting; no SSO on our plan."),
             ("tool.support", 3, "Email only, replies next day."),
             ("tool.lock-in", 4, "Full export through the API."),
+            (
+                "tool.functional-fit",
+                4,
+                "Covers errors well; logs need a second tool.",
+            ),
+            (
+                "tool.vendor-viability",
+                4,
+                "Nine years in business, profitable by its own report.",
+            ),
         ],
     );
     indicator(&mut a, "tool.tco", "yearly-cost", 4560.0);
+    indicator(&mut a, "tool.vendor-viability", "years-in-business", 9.0);
     let mut b = Candidate::new(id(202), "Tracepoint");
     score(
         &mut b,
@@ -485,9 +546,26 @@ fn error_tracking_card() -> Scorecard {
             ("tool.integration", 3, "Needs a new log shipper."),
             ("tool.security", 4, "SSO and audit log included."),
             ("tool.support", 4, "Chat support, first reply in two hours."),
+            (
+                "tool.functional-fit",
+                5,
+                "Errors and logs in one place; all our must-have tasks in the trial.",
+            ),
+            (
+                "tool.vendor-viability",
+                3,
+                "Four years old, Series B funded.",
+            ),
         ],
     );
     indicator(&mut b, "tool.tco", "yearly-cost", 3900.0);
+    indicator(
+        &mut b,
+        "tool.functional-fit",
+        "must-have-tasks-percent",
+        100.0,
+    );
+    indicator(&mut b, "tool.vendor-viability", "years-in-business", 4.0);
     indicator(&mut b, "tool.support", "first-response-hours", 2.0);
     card.candidates = vec![a, b];
     card

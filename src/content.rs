@@ -696,7 +696,52 @@ mod tests {
         assert_eq!(check_translation(&en, &zh), Vec::<String>::new());
     }
 
-    /// Content of two areas with `a.q9` retired into `a.q0` and `a.q1`; `b` retires nothing.
+    #[test]
+    fn second_edition_counts_and_each_retired_id_s_mapping_in_both_languages() {
+        for lang in [crate::i18n::Lang::En, crate::i18n::Lang::Zh] {
+            let c = parse_lang(lang).unwrap_or_else(|e| panic!("{e}"));
+            assert_eq!(c.question_count(), 86, "{lang:?}");
+            let per_area: Vec<usize> = c.areas.iter().map(|a| a.questions.len()).collect();
+            assert_eq!(per_area[0], 6, "{lang:?} business goals");
+            assert_eq!(per_area[7], 10, "{lang:?} security");
+            let retired: Vec<(&str, Vec<&str>, Option<&str>, u32)> = c
+                .areas
+                .iter()
+                .flat_map(|a| &a.retired_questions)
+                .map(|r| {
+                    (
+                        r.id.as_str(),
+                        r.replaced_by.iter().map(String::as_str).collect(),
+                        r.answer_moves_to.as_deref(),
+                        r.retired_in_schema,
+                    )
+                })
+                .collect();
+            assert_eq!(
+                retired,
+                [
+                    (
+                        "business-goals.written-goals",
+                        vec![
+                            "business-goals.mission-vision",
+                            "business-goals.yearly-goals"
+                        ],
+                        Some("business-goals.yearly-goals"),
+                        9
+                    ),
+                    (
+                        "security.data-protection",
+                        vec!["security.personal-data", "security.backup-recovery"],
+                        None,
+                        9
+                    ),
+                ],
+                "{lang:?}"
+            );
+        }
+    }
+
+    /// Sixteen areas of four questions with `x0.old` retired into `x0.q0` and `x0.q1`.
     fn with_retired(moves_to: Option<&str>) -> Content {
         use test_content::{area, retired};
         let mut c = Content {

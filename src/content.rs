@@ -185,6 +185,13 @@ impl Content {
             .find_map(|a| a.questions.iter().find(|q| q.id == id).map(|q| (a, q)))
     }
 
+    /// The retired question with this id, shown on its area's page rather than as unknown.
+    pub fn retired_question(&self, id: &str) -> Option<&RetiredQuestion> {
+        self.areas
+            .iter()
+            .find_map(|a| a.retired_questions.iter().find(|r| r.id == id))
+    }
+
     pub fn question_count(&self) -> usize {
         self.areas.iter().map(|a| a.questions.len()).sum()
     }

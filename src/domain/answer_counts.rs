@@ -38,7 +38,8 @@ pub fn count(content: &Content, answers: &BTreeMap<String, Answer>) -> AnswerCou
     };
     for (id, answer) in answers {
         if content.question(id).is_none() {
-            if !answer.is_empty() {
+            // A retired question's answer is known: its area's page shows it as retired.
+            if !answer.is_empty() && content.retired_question(id).is_none() {
                 counts.unknown.push(id.clone());
             }
         } else if answer.is_done() {
@@ -58,7 +59,12 @@ pub fn unknown_answers<'a>(
 ) -> Vec<(&'a str, &'a Answer)> {
     answers
         .iter()
-        .filter(|(id, answer)| content.question(id).is_none() && !answer.is_empty())
+        // A retired question's answer has its own section on its area's page.
+        .filter(|(id, answer)| {
+            content.question(id).is_none()
+                && content.retired_question(id).is_none()
+                && !answer.is_empty()
+        })
         .map(|(id, answer)| (id.as_str(), answer))
         .collect()
 }
@@ -174,6 +180,11 @@ mod tests {
             a.answers.entry(id.into()).or_default().current = Some(3);
         }
         a.answers.entry("zz.empty".into()).or_default();
+        // Kept under a retired id (no new question means the same): shown as retired, not unknown.
+        a.answers
+            .entry("security.data-protection".into())
+            .or_default()
+            .current = Some(2);
         let c = count(content, &a.answers);
         assert_eq!((c.answered, c.not_applicable), (2, 1));
         assert_eq!(c.unknown, ["aa.new-two", "zz.new-one"]);

@@ -315,8 +315,9 @@ pub struct Facts {
     pub reviewed_levels: Vec<Level>,
     /// The Results page's maturity index.
     pub index: Option<f64>,
-    /// The average of the reviewed areas' levels only ([`Facts::reviewed_levels`]); `None` when
-    /// no area is reviewed, so an unreviewed client never shows the founder's index as reviewed.
+    /// The board report's reviewed index: every area scored with the reviewers' levels where
+    /// they gave one and the founder's elsewhere; `None` when no area is reviewed, so an
+    /// unreviewed client never shows the founder's index as reviewed.
     pub reviewed_index: Option<f64>,
     pub review: ReviewState,
     pub flags: Flags,
@@ -467,7 +468,11 @@ pub fn facts_before_lists(
         unexported_days: log.reminder(a.id, now).map(|r| r.days),
         ..Flags::default()
     };
-    let reviewed_index = mean(reviewed_levels.iter().filter_map(|l| l.score()));
+    // The report's reviewed index: the reviewers' levels where they gave one, the founder's
+    // elsewhere, so a client half reviewed shows the same figure here and in its board report.
+    let reviewed_index = (touched > 0)
+        .then(|| reviewed.as_ref().map_or(results.index, |r| r.index))
+        .flatten();
     Facts {
         id: a.id,
         name: a.display_name(),
@@ -514,12 +519,6 @@ impl Facts {
         self.last_snapshot = last_snapshot;
         self.lists_read = true;
     }
-}
-
-/// The average, as the Results page's index averages area scores; `None` for none.
-fn mean(xs: impl Iterator<Item = f64>) -> Option<f64> {
-    let (sum, n) = xs.fold((0.0, 0usize), |(s, n), x| (s + x, n + 1));
-    (n > 0).then(|| sum / n as f64)
 }
 
 /// One row of the portfolio: a company's latest assessment, with its earlier ones as history.
@@ -1018,6 +1017,19 @@ mod tests {
         );
         assert_eq!(f.review.text(), "In review: 2 of 16 areas");
         assert_eq!(f.flags.challenged, 1);
+        // An area the founder answered and nobody reviewed counts with the founder's level, as
+        // in the board report's reviewed index: (2 + 3 + 4) / 3.
+        answer(&mut a, &q(2, 0), 4);
+        let f = facts_of(&a);
+        assert_eq!(f.reviewed_levels[2], Level::NotReviewed);
+        assert_eq!(f.reviewed_index, Some(3.0));
+        let report = crate::domain::board_report::figures(
+            c,
+            &a,
+            crate::domain::board_report::Basis::Reviewed,
+            None,
+        );
+        assert_eq!(report.lead().index, f.reviewed_index);
         assert_eq!(f.flags.list(), vec![Flag::Challenged(1)]);
     }
 
@@ -1332,7 +1344,7 @@ mod tests {
     }
 
     #[test]
-    fn the_reviewed_index_averages_reviewed_areas_only() {
+    fn the_reviewed_index_is_the_board_reports() {
         let c = crate::content::get();
         let mut a = client(1, "Q4 2026 check", "Acme");
         for area in &c.areas {
@@ -1347,15 +1359,25 @@ mod tests {
         let text = csv(c, &cs, &[0]);
         let row: Vec<&str> = text.split("\r\n").nth(1).unwrap().split(',').collect();
         assert_eq!((row[9], row[10]), ("3", ""));
-        // One area reviewed at 1: the reviewed index is that area's, not a mix with 15 of 3.
+        // One area reviewed at 1: the reviewed index is the board report's, the reviewer's 1
+        // with the founder's 3 in the 15 areas not reviewed yet (the review column says "In
+        // review: 1 of 16 areas"), so the two pages never show two reviewed indexes.
         let now = at(today());
         set_answer_review(&mut a, &jane(), now, &c.areas[2].questions[0].id, |r| {
             r.level = Some(1)
         });
         let f = facts_of(&a);
         assert_eq!(f.reviewed_levels[2], Level::Score(1.0));
-        assert_eq!(f.reviewed_index, Some(1.0));
+        assert_eq!(f.reviewed_index, Some((15.0 * 3.0 + 1.0) / 16.0));
         assert_eq!(f.index, Some(3.0));
+        let report = crate::domain::board_report::figures(
+            c,
+            &a,
+            crate::domain::board_report::Basis::Reviewed,
+            None,
+        );
+        assert_eq!(report.lead().index, f.reviewed_index);
+        assert_eq!(f.review.text(), "In review: 1 of 16 areas");
     }
 
     #[test]

@@ -295,13 +295,21 @@ fn ReviewerPart(review: Review, counts: ReviewCounts) -> impl IntoView {
         "" => t("partners.report_tracking_reviewed_anonymous").to_string(),
         name => tf("partners.report_tracking_reviewed_by", &[("name", name)]),
     };
-    // Only the areas the reviewer gave a status or a comment (private notes are never
-    // reported) get a row; the others are named in one line, so a review of five areas does not
+    // Only the areas the reviewer said something about get a row: a status, a comment (private
+    // notes are never reported) or a level on one of its questions, the Portfolio's own rule for
+    // an area in review. The others are named in one line, so a review of five areas does not
     // print sixteen rows.
+    let levels_given = |area: &crate::content::Area| {
+        area.questions
+            .iter()
+            .filter(|q| r.answers.get(&q.id).is_some_and(|x| x.level.is_some()))
+            .count()
+    };
     let (said, silent): (Vec<_>, Vec<_>) = content().areas.iter().partition(|area| {
-        r.areas
-            .get(&area.id)
-            .is_some_and(|x| x.status != AreaStatus::NotReviewed || !x.comment.trim().is_empty())
+        levels_given(area) > 0
+            || r.areas.get(&area.id).is_some_and(|x| {
+                x.status != AreaStatus::NotReviewed || !x.comment.trim().is_empty()
+            })
     });
     let rows: Vec<ReportRow> = said
         .into_iter()
@@ -311,7 +319,13 @@ fn ReviewerPart(review: Review, counts: ReviewCounts) -> impl IntoView {
                 key: area.id.clone(),
                 cells: vec![
                     area.name.clone(),
-                    area_status_text(entry.map(|x| x.status).unwrap_or_default()),
+                    match entry.map(|x| x.status).unwrap_or_default() {
+                        // Levels given but no verdict on the area yet: say so, not "Not reviewed".
+                        AreaStatus::NotReviewed if levels_given(area) > 0 => {
+                            tn("report.review_levels_only", levels_given(area), &[])
+                        }
+                        status => area_status_text(status),
+                    },
                     entry
                         .map(|x| x.comment.trim().to_string())
                         .filter(|c| !c.is_empty())

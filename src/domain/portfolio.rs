@@ -846,7 +846,7 @@ pub const CSV_HEADER: [&str; 19] = [
     "flags",
     "challenged areas",
     "overdue risk reviews",
-    "quarters over budget",
+    "quarters with spend over budget",
     "kpis off track",
     "days not exported",
     "last snapshot",

@@ -65,9 +65,9 @@ const ANSWER_REVIEWS: [(&str, Option<u8>, &str); 5] = [
         "The strategy lives in Tomás's head; until it is written and agreed it is level 1.",
     ),
     (
-        "security.account-ownership",
+        "security.secrets",
         Some(1),
-        "Shared admin accounts on the cloud console: no two-step login yet.",
+        "Cloud keys and the database password are pasted in the team chat: no secrets store yet.",
     ),
     (
         "delivery.iterations",

@@ -10,6 +10,7 @@ use leptos::prelude::*;
 
 use crate::content::{Area, Question, RetiredQuestion};
 use crate::domain::answers::Answer;
+use crate::domain::review::Review;
 use crate::ui::i18n::{content, t, tf};
 use crate::ui::shell::assessment_frame::use_current;
 
@@ -22,6 +23,37 @@ pub fn retired_answers<'a>(
         .iter()
         .filter_map(|r| answers.get(&r.id).map(|a| (r, a)))
         .filter(|(_, a)| !a.is_empty())
+        .collect()
+}
+
+/// What each reviewer said on a retired question (a level in the old question's words, a
+/// comment), so a consultant's finding is never hidden with the question: "Priya Nair: Level 1
+/// (Initial): … — Shared admin accounts …". Private notes stay on the reviewer's side.
+pub fn reviewer_lines(r: &RetiredQuestion, reviews: &[Review]) -> Vec<String> {
+    reviews
+        .iter()
+        .filter_map(|review| {
+            let said = review.answers.get(&r.id)?;
+            let level = said.level.map(|level| {
+                level_line(
+                    r,
+                    &Answer {
+                        current: Some(level),
+                        ..Answer::default()
+                    },
+                )
+            });
+            let comment = Some(said.comment.trim().to_string()).filter(|c| !c.is_empty());
+            if level.is_none() && comment.is_none() {
+                return None;
+            }
+            let name = match review.reviewer.trim() {
+                "" => t("retired.reviewer_unnamed").to_string(),
+                name => name.to_string(),
+            };
+            let words: Vec<String> = [level, comment].into_iter().flatten().collect();
+            Some(format!("{name}: {}", words.join(" — ")))
+        })
         .collect()
 }
 
@@ -55,7 +87,20 @@ pub fn RetiredAnswers(area: &'static Area) -> impl IntoView {
         current.assessment.with(|a| {
             a.as_ref()
                 .map(|a| {
-                    retired_answers(area, &a.answers)
+                    let empty = Answer::default();
+                    // The founder's kept answers, then questions only a reviewer spoke to.
+                    let mut listed = retired_answers(area, &a.answers);
+                    let spoken: Vec<_> = area
+                        .retired_questions
+                        .iter()
+                        .filter(|r| {
+                            !listed.iter().any(|(x, _)| x.id == r.id)
+                                && !reviewer_lines(r, &a.reviews).is_empty()
+                        })
+                        .map(|r| (r, a.answers.get(&r.id).unwrap_or(&empty)))
+                        .collect();
+                    listed.extend(spoken);
+                    listed
                         .into_iter()
                         .map(|(r, answer)| {
                             let replaced: Vec<String> = r
@@ -71,6 +116,7 @@ pub fn RetiredAnswers(area: &'static Area) -> impl IntoView {
                                 answer.notes.clone(),
                                 r.why.clone(),
                                 replaced,
+                                reviewer_lines(r, &a.reviews),
                             )
                         })
                         .collect::<Vec<_>>()
@@ -87,7 +133,7 @@ pub fn RetiredAnswers(area: &'static Area) -> impl IntoView {
                 <For
                     each=move || items.get()
                     key=|item| item.clone()
-                    children=|(id, text, level, note, why, replaced)| {
+                    children=|(id, text, level, note, why, replaced, reviewers)| {
                         let dom = format!("retired-{}", id.replace('.', "-"));
                         view! {
                             <article class="question retired-answer" id=dom.clone()
@@ -102,6 +148,14 @@ pub fn RetiredAnswers(area: &'static Area) -> impl IntoView {
                                     {(!note.trim().is_empty()).then(|| view! {
                                         <dt>{t("retired.note")}</dt>
                                         <dd>{note}</dd>
+                                    })}
+                                    {(!reviewers.is_empty()).then(|| view! {
+                                        <dt>{t("retired.reviewers")}</dt>
+                                        <dd>
+                                            <ul>
+                                                {reviewers.into_iter().map(|line| view! { <li>{line}</li> }).collect_view()}
+                                            </ul>
+                                        </dd>
                                     })}
                                     <dt>{t("retired.why")}</dt>
                                     <dd>{why}</dd>
@@ -148,6 +202,28 @@ mod tests {
         assert_eq!(listed.len(), 1);
         assert_eq!((listed[0].0.id.as_str(), listed[0].1), ("x.old", &kept));
         assert!(retired_answers(&a, &BTreeMap::new()).is_empty());
+    }
+
+    #[test]
+    fn a_reviewer_s_words_on_a_retired_question_are_shown_not_dropped() {
+        let r = retired("x.old", &["x.q0"], None);
+        let mut said = Review {
+            reviewer: "Priya Nair".into(),
+            ..Review::default()
+        };
+        said.answers.insert(
+            "x.old".into(),
+            crate::domain::review::AnswerReview {
+                level: Some(1),
+                comment: "Shared admin logins".into(),
+                private_note: "never shown".into(),
+            },
+        );
+        let silent = Review::default();
+        assert_eq!(
+            reviewer_lines(&r, &[said, silent]),
+            ["Priya Nair: Level 1 (Ad hoc): old l1 — Shared admin logins"]
+        );
     }
 
     #[test]

@@ -269,7 +269,12 @@ fn InitiativeLinks(iid: Uuid) -> impl IntoView {
             <legend>{t("plan.initiative_form_questions")}</legend>
             <ul class="chip-list">
                 {move || questions.get().into_iter().map(|q| {
-                    let label = content.question(&q).map(|(_, qq)| qq.text.clone()).unwrap_or_else(|| q.clone());
+                    // A question the framework retired still reads as a question, marked retired.
+                    let label = content
+                        .question(&q)
+                        .map(|(_, qq)| qq.text.clone())
+                        .or_else(|| content.retired_question(&q).map(|r| tf("retired.question_label", &[("text", &r.text)])))
+                        .unwrap_or_else(|| q.clone());
                     let remove = q.clone();
                     view! {
                         <li>

@@ -258,6 +258,7 @@ fn BandInfo(kpi: Memo<Option<Kpi>>, band_year: RwSignal<Option<u16>>) -> impl In
 #[component]
 fn BandTable(p: &'static presets::Preset, b: &'static presets::BandYear) -> impl IntoView {
     view! {
+        <div class="table-scroll" tabindex="0" role="region" aria-label=tf("plan.kpi_band_caption", &[("name", &p.name), ("year", &b.year.to_string())])>
         <table class="data-table compact" data-testid="kpi-band-table">
             <caption>{tf("plan.kpi_band_caption", &[("name", &p.name), ("year", &b.year.to_string())])}</caption>
             <thead><tr>
@@ -294,6 +295,7 @@ fn BandTable(p: &'static presets::Preset, b: &'static presets::BandYear) -> impl
                 }).collect_view()}
             </tbody>
         </table>
+        </div>
     }
 }
 

@@ -70,7 +70,7 @@ test('a seed founder does the quick pass only and gets a plain verdict marked as
 
   // The welcome screen says how long each pass takes.
   const welcomeTimes = page.getByTestId('pass-times');
-  assert.equal(aboutMinutes(quickSeconds), 17);
+  assert.equal(aboutMinutes(quickSeconds), 18);
   await welcomeTimes.filter({ hasText: 'Quick pass: 16 key questions, about 18 min.' }).waitFor();
   assert.match(await welcomeTimes.innerText(),
     new RegExp(`Full assessment: ${total} questions, about ${aboutMinutes(fullSeconds)} min\\.`));

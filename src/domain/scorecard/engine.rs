@@ -153,10 +153,11 @@ pub fn format_number(x: f64, decimals: usize) -> String {
 
 fn with_unit(x: f64, unit: &str) -> String {
     let n = format_number(x, 2);
-    if unit.trim().is_empty() {
-        n
-    } else {
-        format!("{n} {}", unit.trim())
+    match unit.trim() {
+        "" => n,
+        // A scale rather than a unit ("1 = yes, 0 = no") reads as an aside: "0 (1 = yes, 0 = no)".
+        scale if scale.contains('=') => format!("{n} ({scale})"),
+        unit => format!("{n} {unit}"),
     }
 }
 
@@ -857,6 +858,13 @@ mod tests {
 
     use super::super::{CriterionScore, Indicator, ScorecardKind};
     use super::*;
+
+    #[test]
+    fn a_yes_no_scale_reads_as_an_aside_not_as_a_unit() {
+        assert_eq!(with_unit(0.0, "1 = yes, 0 = no"), "0 (1 = yes, 0 = no)");
+        assert_eq!(with_unit(12.0, "hours"), "12 hours");
+        assert_eq!(with_unit(3.0, " "), "3");
+    }
 
     fn id(n: u128) -> Uuid {
         Uuid::from_u128(n)

@@ -1,8 +1,8 @@
 //! The board report's plan parts: the roadmap (timeline and the next initiatives) and the budget
 //! for the next four quarters. Figures come from [`crate::domain::roadmap`] and
 //! [`crate::domain::budget`]; this file picks what a board reads and words it. An initiative's
-//! effort reads as [`crate::ui::plan::units::effort_line`] says (one-off, ongoing, least time,
-//! outside cost).
+//! effort reads as [`crate::ui::plan::units::effort_line`] says, one-off and ongoing only (the
+//! least time shows in its dates, the outside cost in the budget).
 
 use std::collections::HashSet;
 
@@ -18,7 +18,7 @@ use crate::ui::i18n::{date, l, t, tf};
 use crate::ui::plan::budget_table::{amount, over_text, within_text};
 use crate::ui::plan::initiative_edit::title_of;
 use crate::ui::plan::roadmap_timeline::timeline_of;
-use crate::ui::plan::units::{effort_line, initiative_facts};
+use crate::ui::plan::units::{effort_line, initiative_facts, EffortFacts};
 use crate::ui::shell::assessment_frame::use_current;
 use crate::ui::track::report_table::{of_assessment, Column, ReportPart, ReportRow, ReportTable};
 
@@ -166,7 +166,13 @@ pub fn ReportRoadmap(today: NaiveDate) -> impl IntoView {
                         l(i.status.label()).to_string(),
                         when,
                         owner,
-                        effort_line(&initiative_facts(crate::ui::i18n::content(), i)),
+                        // The board reads the work; the least time is in the dates and the
+                        // outside cost in the budget below, so the line stays short on paper.
+                        effort_line(&EffortFacts {
+                            at_least_weeks: None,
+                            outside: None,
+                            ..initiative_facts(crate::ui::i18n::content(), i)
+                        }),
                     ],
                 }
             })

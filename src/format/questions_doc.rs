@@ -259,7 +259,10 @@ mod tests {
             .iter()
             .flat_map(|a| &a.retired_questions)
             .collect();
-        assert!(retired.len() >= 2, "the second edition retired two questions");
+        assert!(
+            retired.len() >= 2,
+            "the second edition retired two questions"
+        );
         for r in &retired {
             let at = doc
                 .find(&format!(

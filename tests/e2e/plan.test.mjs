@@ -227,3 +227,43 @@ test('the demo plan pages: budget over-budget flag, team gaps and unaccountable 
   assert.deepEqual(s.offOrigin, []);
   await s.close();
 });
+
+test('a suggested step with an outside cost says its effort plainly, and accepting it fills the cost and the ongoing effort', async () => {
+  const s = await openPage(app);
+  await s.goto('/');
+  const { page } = s;
+  await page.getByRole('button', { name: 'Open demo' }).click();
+  await waitSaved(page);
+  await section(page, 'Roadmap');
+  await page.getByRole('button', { name: 'Suggest from gaps' }).click();
+  const cards = page.getByRole('list', { name: 'Suggestions' }).getByRole('listitem');
+  await cards.first().waitFor();
+  // Page through the suggestions to the first card whose step has an outside cost.
+  let card = null;
+  for (let turn = 0; turn < 40 && !card; turn += 1) {
+    const withCost = cards.filter({ has: page.getByTestId('suggestion-outside-cost') });
+    if (await withCost.count()) { card = withCost.first(); break; }
+    const next = page.getByRole('button', { name: 'Next 5 →' });
+    if (await next.isDisabled()) break;
+    await next.click();
+  }
+  assert.ok(card, 'the demo offers at least one step with an outside cost');
+  const line = await card.getByTestId('suggestion-effort').innerText();
+  const cost = line.match(/outside cost about €([\d,]+)–€([\d,]+) \(/);
+  assert.ok(cost, `the effort line names the outside cost: ${line}`);
+  const [low, high] = [cost[1], cost[2]].map((x) => Number(x.replaceAll(',', '')));
+  const mid = (low + high) / 2;
+  const note = await card.getByTestId('suggestion-outside-cost').innerText();
+  assert.match(note, /^Outside cost filled in at the middle of the typical range, €[\d,.]+: replace it with your quote\.$/);
+  const ongoing = line.match(/then ([\d.]+) person-weeks? a quarter/);
+
+  const title = await card.getByLabel('Initiative').inputValue();
+  await card.getByRole('button', { name: 'Accept', exact: true }).click();
+  await waitSaved(page);
+  const stored = (await storedAssessments(page))[0].initiatives.find((i) => i.title === title);
+  assert.ok(stored, `"${title}" is on the roadmap`);
+  assert.equal(stored.one_off_cost, mid, 'the one-off cost is the middle of the range, in the demo\'s euros');
+  assert.equal(stored.recurring_weeks_per_quarter ?? 0, ongoing ? Number(ongoing[1]) : 0, 'the ongoing effort is kept');
+  assert.deepEqual(s.problems, []);
+  await s.close();
+});

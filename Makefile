@@ -1,15 +1,18 @@
 # CTO Workbench: two commands set up everything on a fresh machine.
 #   make run   installs what is missing, builds, serves on http://127.0.0.1:8080
 #   make test  installs what is missing, then every check CI runs
-# Installs come only from the package registries (crates.io, npm, Debian); Trunk runs offline.
+# Installs come only from the package registries (crates.io, npm, Debian).
+# The build (tools/build.mjs) splits the WebAssembly by route, so a first visit loads only what
+# the first screen needs; Trunk cannot run that split, so it is not used.
 
 SHELL := /bin/bash
 .SHELLFLAGS := -eu -o pipefail -c
 .DEFAULT_GOAL := help
 
-TRUNK_VERSION     := 0.21.14
+WASM_SPLIT_VERSION := 0.2.4
 BINARYEN_VERSION  := 132.0.0
-# wasm-bindgen-cli must equal the wasm-bindgen in Cargo.lock, or Trunk tries to download one.
+# wasm-bindgen-cli must equal the wasm-bindgen in Cargo.lock (pinned there with =): the split
+# chunks import the first module's functions by name, and a mismatched pair breaks them.
 WASM_BINDGEN_VERSION := $(shell awk '/^name = "wasm-bindgen"$$/ { getline; gsub(/version = |"/, ""); print; exit }' Cargo.lock)
 TOOLS      := $(CURDIR)/target/tools
 CARGO_BIN  := $(or $(CARGO_HOME),$(HOME)/.cargo)/bin
@@ -30,9 +33,9 @@ help:
 setup-build:
 	@rustup target list --installed | grep -qx wasm32-unknown-unknown \
 	  || rustup target add wasm32-unknown-unknown
-	@if ! trunk --version 2>/dev/null | grep -qx "trunk $(TRUNK_VERSION)"; then \
-	  echo "Installing trunk $(TRUNK_VERSION) (about 13 minutes on 2 cores)"; \
-	  cargo install trunk --version $(TRUNK_VERSION) --locked; fi
+	@if ! { command -v wasm-split-cli >/dev/null && cargo install --list | grep -qx "wasm_split_cli_support v$(WASM_SPLIT_VERSION):"; }; then \
+	  echo "Installing wasm-split-cli $(WASM_SPLIT_VERSION) (about 2 minutes on 2 cores)"; \
+	  cargo install --locked wasm_split_cli_support@$(WASM_SPLIT_VERSION) --features build-binary --force; fi
 	@if ! wasm-bindgen --version 2>/dev/null | grep -qx "wasm-bindgen $(WASM_BINDGEN_VERSION)"; then \
 	  echo "Installing wasm-bindgen-cli $(WASM_BINDGEN_VERSION)"; \
 	  cargo install wasm-bindgen-cli --version $(WASM_BINDGEN_VERSION) --force; fi
@@ -53,10 +56,11 @@ setup: setup-build setup-browser
 ## ---- build and run ----------------------------------------------------------------------------
 
 build: setup-build
-	trunk build --release --offline
+	node tools/build.mjs --dist dist
 
-run: setup-build
-	trunk serve --release --offline --address 127.0.0.1 --port 8080
+# The release build, served as a static host would (unknown paths get the app, for deep links).
+run: build
+	node tests/e2e/server.mjs dist 8080
 
 ## ---- checks -----------------------------------------------------------------------------------
 

@@ -197,45 +197,6 @@ impl Content {
     }
 }
 
-const SCALE_EN: &str = include_str!("../content/en/scale.json");
-const AREAS_EN: [&str; 16] = [
-    include_str!("../content/en/areas/01-business-goals.json"),
-    include_str!("../content/en/areas/02-current-state.json"),
-    include_str!("../content/en/areas/03-technology-strategy.json"),
-    include_str!("../content/en/areas/04-budget-resources.json"),
-    include_str!("../content/en/areas/05-team.json"),
-    include_str!("../content/en/areas/06-stack-architecture.json"),
-    include_str!("../content/en/areas/07-development-process.json"),
-    include_str!("../content/en/areas/08-security-compliance.json"),
-    include_str!("../content/en/areas/09-vendors-tools.json"),
-    include_str!("../content/en/areas/10-communication-reporting.json"),
-    include_str!("../content/en/areas/11-risk-management.json"),
-    include_str!("../content/en/areas/12-scalability-flexibility.json"),
-    include_str!("../content/en/areas/13-ux-feedback.json"),
-    include_str!("../content/en/areas/14-education-mentoring.json"),
-    include_str!("../content/en/areas/15-measure-iterate.json"),
-    include_str!("../content/en/areas/16-adapting-change.json"),
-];
-const SCALE_ZH: &str = include_str!("../content/zh/scale.json");
-const AREAS_ZH: [&str; 16] = [
-    include_str!("../content/zh/areas/01-business-goals.json"),
-    include_str!("../content/zh/areas/02-current-state.json"),
-    include_str!("../content/zh/areas/03-technology-strategy.json"),
-    include_str!("../content/zh/areas/04-budget-resources.json"),
-    include_str!("../content/zh/areas/05-team.json"),
-    include_str!("../content/zh/areas/06-stack-architecture.json"),
-    include_str!("../content/zh/areas/07-development-process.json"),
-    include_str!("../content/zh/areas/08-security-compliance.json"),
-    include_str!("../content/zh/areas/09-vendors-tools.json"),
-    include_str!("../content/zh/areas/10-communication-reporting.json"),
-    include_str!("../content/zh/areas/11-risk-management.json"),
-    include_str!("../content/zh/areas/12-scalability-flexibility.json"),
-    include_str!("../content/zh/areas/13-ux-feedback.json"),
-    include_str!("../content/zh/areas/14-education-mentoring.json"),
-    include_str!("../content/zh/areas/15-measure-iterate.json"),
-    include_str!("../content/zh/areas/16-adapting-change.json"),
-];
-
 /// Parses the compiled-in English content; an error names the file and the field.
 pub fn parse() -> Result<Content, String> {
     parse_lang(crate::i18n::Lang::En)
@@ -243,10 +204,13 @@ pub fn parse() -> Result<Content, String> {
 
 /// Parses the content of a language; an error names the language, the file and the field.
 pub fn parse_lang(lang: crate::i18n::Lang) -> Result<Content, String> {
-    let (dir, scale_text, area_texts) = match lang {
-        crate::i18n::Lang::En => ("en", SCALE_EN, &AREAS_EN),
-        crate::i18n::Lang::Zh => ("zh", SCALE_ZH, &AREAS_ZH),
-    };
+    let dir = crate::texts::bundle_code(lang);
+    let scale_text = crate::texts::source(lang, "content/scale.json").unwrap_or("");
+    let area_texts: Vec<&str> = crate::texts::FILES
+        .iter()
+        .filter(|f| f.starts_with("content/areas/"))
+        .filter_map(|f| crate::texts::source(lang, f))
+        .collect();
     let scale: Vec<ScaleLevel> =
         serde_json::from_str(scale_text).map_err(|e| format!("{dir}/scale.json: {e}"))?;
     let mut areas = Vec::with_capacity(area_texts.len());
@@ -263,24 +227,19 @@ pub fn parse_lang(lang: crate::i18n::Lang) -> Result<Content, String> {
 
 /// The content, parsed once.
 pub fn get() -> &'static Content {
-    static CONTENT: OnceLock<Content> = OnceLock::new();
-    CONTENT.get_or_init(|| {
-        // ok: compiled-in data, not user input; `tests::content_is_complete` parses and checks
-        // every file, so a bad file fails the build's tests, never a user.
-        parse().unwrap_or_else(|e| panic!("built-in content is invalid: {e}"))
-    })
+    get_lang(crate::i18n::Lang::En)
 }
 
-/// The content in a language (same ids, order and numbers in every language).
+/// The content in a language (same ids, order and numbers in every language). In the browser
+/// only the language in use is loaded; asking for another answers in the loaded one.
 pub fn get_lang(lang: crate::i18n::Lang) -> &'static Content {
-    static ZH: OnceLock<Content> = OnceLock::new();
-    match lang {
-        crate::i18n::Lang::En => get(),
-        // A translation that does not parse falls back to English; the tests make sure it does.
-        crate::i18n::Lang::Zh => {
-            ZH.get_or_init(|| parse_lang(lang).unwrap_or_else(|_| get().clone()))
-        }
-    }
+    static CELLS: [OnceLock<Content>; 2] = [const { OnceLock::new() }; 2];
+    crate::texts::per_language(&CELLS, lang, |lang| {
+        // ok: shipped with the build, not user input; `tests::content_is_complete` parses and
+        // checks every file in both languages, so a bad file fails the build's tests, never a
+        // user.
+        parse_lang(lang).unwrap_or_else(|e| panic!("built-in content is invalid: {e}"))
+    })
 }
 
 /// Every problem with the content, for the test below (and for anyone editing the files).

@@ -98,159 +98,56 @@ pub fn counted(lang: Lang, key: &str, n: usize, args: &[(&str, &str)]) -> String
     fill(template, &all)
 }
 
-/// Every catalogue group, in both languages. A new group is one line here and two files.
-const GROUPS: [(&str, &str, &str); 30] = [
-    (
-        "lead",
-        include_str!("../locales/en/lead.json"),
-        include_str!("../locales/zh/lead.json"),
-    ),
-    (
-        "shell",
-        include_str!("../locales/en/shell.json"),
-        include_str!("../locales/zh/shell.json"),
-    ),
-    (
-        "domain",
-        include_str!("../locales/en/domain.json"),
-        include_str!("../locales/zh/domain.json"),
-    ),
-    (
-        "format",
-        include_str!("../locales/en/format.json"),
-        include_str!("../locales/zh/format.json"),
-    ),
-    (
-        "charts",
-        include_str!("../locales/en/charts.json"),
-        include_str!("../locales/zh/charts.json"),
-    ),
-    (
-        "label",
-        include_str!("../locales/en/label.json"),
-        include_str!("../locales/zh/label.json"),
-    ),
-    (
-        "common",
-        include_str!("../locales/en/common.json"),
-        include_str!("../locales/zh/common.json"),
-    ),
-    (
-        "assess",
-        include_str!("../locales/en/assess.json"),
-        include_str!("../locales/zh/assess.json"),
-    ),
-    (
-        "team",
-        include_str!("../locales/en/team.json"),
-        include_str!("../locales/zh/team.json"),
-    ),
-    (
-        "plan",
-        include_str!("../locales/en/plan.json"),
-        include_str!("../locales/zh/plan.json"),
-    ),
-    (
-        "partners",
-        include_str!("../locales/en/partners.json"),
-        include_str!("../locales/zh/partners.json"),
-    ),
-    (
-        "theme",
-        include_str!("../locales/en/theme.json"),
-        include_str!("../locales/zh/theme.json"),
-    ),
-    (
-        "offline",
-        include_str!("../locales/en/offline.json"),
-        include_str!("../locales/zh/offline.json"),
-    ),
-    (
-        "verdict",
-        include_str!("../locales/en/verdict.json"),
-        include_str!("../locales/zh/verdict.json"),
-    ),
-    (
-        "money",
-        include_str!("../locales/en/money.json"),
-        include_str!("../locales/zh/money.json"),
-    ),
-    (
-        "share",
-        include_str!("../locales/en/share.json"),
-        include_str!("../locales/zh/share.json"),
-    ),
-    (
-        "next",
-        include_str!("../locales/en/next.json"),
-        include_str!("../locales/zh/next.json"),
-    ),
-    (
-        "sourcing",
-        include_str!("../locales/en/sourcing.json"),
-        include_str!("../locales/zh/sourcing.json"),
-    ),
-    (
-        "guide",
-        include_str!("../locales/en/guide.json"),
-        include_str!("../locales/zh/guide.json"),
-    ),
-    (
-        "reviewers",
-        include_str!("../locales/en/reviewers.json"),
-        include_str!("../locales/zh/reviewers.json"),
-    ),
-    (
-        "portfolio",
-        include_str!("../locales/en/portfolio.json"),
-        include_str!("../locales/zh/portfolio.json"),
-    ),
-    (
-        "import",
-        include_str!("../locales/en/import.json"),
-        include_str!("../locales/zh/import.json"),
-    ),
-    (
-        "report",
-        include_str!("../locales/en/report.json"),
-        include_str!("../locales/zh/report.json"),
-    ),
-    (
-        "folder",
-        include_str!("../locales/en/folder.json"),
-        include_str!("../locales/zh/folder.json"),
-    ),
-    (
-        "numbers",
-        include_str!("../locales/en/numbers.json"),
-        include_str!("../locales/zh/numbers.json"),
-    ),
-    (
-        "answers_csv",
-        include_str!("../locales/en/answers_csv.json"),
-        include_str!("../locales/zh/answers_csv.json"),
-    ),
-    (
-        "spec",
-        include_str!("../locales/en/spec.json"),
-        include_str!("../locales/zh/spec.json"),
-    ),
-    (
-        "retired",
-        include_str!("../locales/en/retired.json"),
-        include_str!("../locales/zh/retired.json"),
-    ),
-    (
-        "effort",
-        include_str!("../locales/en/effort.json"),
-        include_str!("../locales/zh/effort.json"),
-    ),
-    (
-        "edition",
-        include_str!("../locales/en/edition.json"),
-        include_str!("../locales/zh/edition.json"),
-    ),
+/// Every catalogue group: `locales/<lang>/<group>.json`. A new group is one line here, two files
+/// and a line in `texts::FILES`.
+pub const GROUPS: [&str; 30] = [
+    "lead",
+    "shell",
+    "domain",
+    "format",
+    "charts",
+    "label",
+    "common",
+    "assess",
+    "team",
+    "plan",
+    "partners",
+    "theme",
+    "offline",
+    "verdict",
+    "money",
+    "share",
+    "next",
+    "sourcing",
+    "guide",
+    "reviewers",
+    "portfolio",
+    "import",
+    "report",
+    "folder",
+    "numbers",
+    "answers_csv",
+    "spec",
+    "retired",
+    "effort",
+    "edition",
 ];
+
+/// Each group's text in English and Chinese, for the tests that compare the two.
+#[cfg(test)]
+fn groups() -> Vec<(&'static str, &'static str, &'static str)> {
+    GROUPS
+        .iter()
+        .map(|g| {
+            let file = format!("locales/{g}.json");
+            (
+                *g,
+                crate::texts::source(Lang::En, &file).unwrap_or_default(),
+                crate::texts::source(Lang::Zh, &file).unwrap_or_default(),
+            )
+        })
+        .collect()
+}
 
 type Catalogue = HashMap<String, String>;
 
@@ -259,19 +156,13 @@ fn parse_group(text: &str) -> Result<Catalogue, String> {
 }
 
 fn catalogue(lang: Lang) -> &'static Catalogue {
-    static EN: OnceLock<Catalogue> = OnceLock::new();
-    static ZH: OnceLock<Catalogue> = OnceLock::new();
-    let cell = match lang {
-        Lang::En => &EN,
-        Lang::Zh => &ZH,
-    };
-    cell.get_or_init(|| {
+    // In the browser only the language in use is loaded: asking for one that is not answers
+    // with the one that is (same keys).
+    static CELLS: [OnceLock<Catalogue>; 2] = [const { OnceLock::new() }; 2];
+    crate::texts::per_language(&CELLS, lang, |lang| {
         let mut all = Catalogue::new();
-        for (_, en, zh) in &GROUPS {
-            let text = match lang {
-                Lang::En => en,
-                Lang::Zh => zh,
-            };
+        for group in &GROUPS {
+            let text = crate::texts::source(lang, &format!("locales/{group}.json")).unwrap_or("");
             // A catalogue that does not parse is caught by the tests below before any user sees
             // it; at run time its keys fall back to English rather than stopping the app.
             if let Ok(map) = parse_group(text) {

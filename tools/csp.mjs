@@ -1,18 +1,12 @@
-// Trunk post-build step: makes the built index.html obey its own Content-Security-Policy.
+// The page's Content-Security-Policy check, run by tools/build.mjs on the built index.html.
 //
-// Owns: moving every inline <script> Trunk writes (the wasm loader, and under `trunk serve` the
-// autoreload client) into a file of its own, and refusing a build whose HTML still needs
-// 'unsafe-inline' or lacks the policy. Never edits anything but the staged HTML and the script
-// files it writes; plain node, no packages, so it runs on a fresh machine.
+// Owns: the policy index.html must declare and the list of what breaks it (inline scripts,
+// styles or handlers, a missing or weakened policy). The build writes the boot script and the
+// stylesheet as files, so the strict policy needs no 'unsafe-inline'; this refuses a build
+// whose HTML would. Plain node, no packages, so it runs on a fresh machine.
 //
-// Why a file and not a hash: `trunk serve` rewrites placeholders inside the served HTML (the
-// autoreload address), which would change a hashed script's bytes; a file is the same in
-// `trunk build` and `trunk serve`, and the policy in index.html stays a constant.
-//
-// Usage (from Trunk.toml): node tools/csp.mjs   (reads TRUNK_STAGING_DIR and TRUNK_PUBLIC_URL)
-//        or by hand:       node tools/csp.mjs dist/
-import { createHash } from 'node:crypto';
-import { readFileSync, writeFileSync } from 'node:fs';
+// Usage: node tools/csp.mjs dist/    (checks a built page by hand)
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 
@@ -73,51 +67,19 @@ export function problemsOf(html) {
   return problems;
 }
 
-/**
- * Moves each inline script of `html` into `dir/boot-<hash>.js` and returns the new HTML and
- * the files written. `trunk serve`'s address placeholders are resolved the way Trunk does it
- * when the request has no Host header, since the server only rewrites HTML responses.
- */
-export function externalize(html, dir, publicUrl) {
-  const base = publicUrl.endsWith('/') ? publicUrl : `${publicUrl}/`;
-  const written = [];
-  const out = html.replace(SCRIPT, (whole, attrs, body) => {
-    if (/\bsrc=/i.test(attrs) || !body.trim()) return whole;
-    const code = body
-      .replaceAll("'{{__TRUNK_ADDRESS__}}'", 'window.location.host')
-      .replaceAll('`{{__TRUNK_ADDRESS__}}`', 'window.location.host')
-      .replaceAll('{{__TRUNK_WS_BASE__}}', base);
-    const bytes = Buffer.from(code, 'utf8');
-    const name = `boot-${createHash('sha256').update(bytes).digest('hex').slice(0, 16)}.js`;
-    writeFileSync(path.join(dir, name), bytes);
-    written.push(name);
-    const integrity = `sha384-${createHash('sha384').update(bytes).digest('base64')}`;
-    // Keep type="module" and anything else Trunk set; a nonce means nothing for a file.
-    const kept = attrs.replace(/\s+nonce=("[^"]*"|'[^']*'|\S+)/gi, '');
-    return `<script${kept} src="${base}${name}" integrity="${integrity}"></script>`;
-  });
-  return { html: out, written };
-}
-
 function main() {
-  const dir = process.argv[2] ?? process.env.TRUNK_STAGING_DIR;
+  const dir = process.argv[2];
   if (!dir) {
-    console.error('csp: give the built directory, or run me as a Trunk hook');
+    console.error('csp: give the built directory');
     process.exit(2);
   }
   const file = path.join(dir, 'index.html');
-  const { html, written } = externalize(
-    readFileSync(file, 'utf8'),
-    dir,
-    process.env.TRUNK_PUBLIC_URL ?? '/',
-  );
-  const problems = problemsOf(html);
+  const problems = problemsOf(readFileSync(file, 'utf8'));
   if (problems.length) {
     console.error(`csp: ${file} breaks the Content-Security-Policy:\n  ${problems.join('\n  ')}`);
     process.exit(1);
   }
-  writeFileSync(file, html);
-  console.log(`csp: ${written.length} inline script(s) moved to ${written.join(', ') || '-'}`);
+  console.log(`csp: ${file} keeps the policy`);
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) main();

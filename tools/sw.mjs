@@ -1,12 +1,11 @@
-// Trunk post-build step: writes the service worker that lets the app open and work offline.
+// Build step (tools/build.mjs): writes the service worker that lets the app open and work offline.
 //
-// Owns: sw.js in the staged build. It lists every built file (HTML, the hashed wasm, JS and CSS,
-// the boot scripts, the manifest and icons) and names its cache after a hash of their contents,
+// Owns: sw.js in the built site. It lists every built file (HTML, every wasm module of the split
+// build, JS and CSS, the boot script, each language's texts, the manifest and icons) and names its cache after a hash of their contents,
 // so each build gets its own cache and a changed build is a changed sw.js, which is how browsers
 // notice an update. Plain node, no packages.
 //
-// Usage (from Trunk.toml): node tools/sw.mjs   (reads TRUNK_STAGING_DIR)
-//        or by hand:       node tools/sw.mjs dist/
+// Usage: node tools/sw.mjs dist/   (tools/build.mjs calls writeWorker itself)
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -95,9 +94,9 @@ export function writeWorker(dir) {
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1]).href) {
-  const dir = process.argv[2] ?? process.env.TRUNK_STAGING_DIR;
+  const dir = process.argv[2];
   if (!dir) {
-    console.error('sw.mjs: no directory (set TRUNK_STAGING_DIR or pass one)');
+    console.error('sw.mjs: give the built directory');
     process.exit(1);
   }
   const { version, files } = writeWorker(dir);

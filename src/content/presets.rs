@@ -181,9 +181,6 @@ impl Preset {
     }
 }
 
-const PRESETS_EN: &str = include_str!("../../content/en/kpi_presets.json");
-const PRESETS_ZH: &str = include_str!("../../content/zh/kpi_presets.json");
-
 /// Parses the compiled-in presets; an error names the file and the place.
 pub fn parse() -> Result<Vec<Preset>, String> {
     parse_lang(crate::i18n::Lang::En)
@@ -191,33 +188,26 @@ pub fn parse() -> Result<Vec<Preset>, String> {
 
 /// Parses the presets of a language.
 pub fn parse_lang(lang: crate::i18n::Lang) -> Result<Vec<Preset>, String> {
-    let (dir, text) = match lang {
-        crate::i18n::Lang::En => ("en", PRESETS_EN),
-        crate::i18n::Lang::Zh => ("zh", PRESETS_ZH),
-    };
+    let dir = crate::texts::bundle_code(lang);
+    let text = crate::texts::source(lang, "content/kpi_presets.json").unwrap_or("");
     serde_json::from_str(text).map_err(|e| format!("{dir}/kpi_presets.json: {e}"))
 }
 
 /// Every preset, in the file's order, parsed once.
 pub fn all() -> &'static [Preset] {
-    static PRESETS: OnceLock<Vec<Preset>> = OnceLock::new();
-    PRESETS.get_or_init(|| {
-        // ok: compiled-in data, not user input; `tests::presets_are_complete` parses and checks
-        // the file, so a bad file fails the build's tests, never a user.
-        parse().unwrap_or_else(|e| panic!("built-in KPI presets are invalid: {e}"))
-    })
+    all_lang(crate::i18n::Lang::En)
 }
 
-/// Every preset in a language (same ids, order and figures in every language).
+/// Every preset in a language (same ids, order and figures in every language). In the browser
+/// only the language in use is loaded; asking for another answers in the loaded one.
 pub fn all_lang(lang: crate::i18n::Lang) -> &'static [Preset] {
-    static ZH: OnceLock<Vec<Preset>> = OnceLock::new();
-    match lang {
-        crate::i18n::Lang::En => all(),
-        // A translation that does not parse falls back to English; the tests make sure it does.
-        crate::i18n::Lang::Zh => {
-            ZH.get_or_init(|| parse_lang(lang).unwrap_or_else(|_| all().to_vec()))
-        }
-    }
+    static CELLS: [OnceLock<Vec<Preset>>; 2] = [const { OnceLock::new() }; 2];
+    let presets: &'static Vec<Preset> = crate::texts::per_language(&CELLS, lang, |lang| {
+        // ok: shipped with the build, not user input; `tests::presets_are_complete` parses and
+        // checks the file in both languages, so a bad file fails the build's tests, never a user.
+        parse_lang(lang).unwrap_or_else(|e| panic!("built-in KPI presets are invalid: {e}"))
+    });
+    presets
 }
 
 pub fn get(id: &str) -> Option<&'static Preset> {

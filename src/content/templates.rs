@@ -152,11 +152,6 @@ impl Template {
     }
 }
 
-const PARTNER_EN: &str = include_str!("../../content/en/scorecards/partner.json");
-const TOOL_EN: &str = include_str!("../../content/en/scorecards/tool.json");
-const PARTNER_ZH: &str = include_str!("../../content/zh/scorecards/partner.json");
-const TOOL_ZH: &str = include_str!("../../content/zh/scorecards/tool.json");
-
 /// Parses the compiled-in template of a kind; an error names the file and the place.
 pub fn parse(kind: ScorecardKind) -> Result<Template, String> {
     parse_lang(kind, crate::i18n::Lang::En)
@@ -164,13 +159,16 @@ pub fn parse(kind: ScorecardKind) -> Result<Template, String> {
 
 /// Parses the template of a kind in a language.
 pub fn parse_lang(kind: ScorecardKind, lang: crate::i18n::Lang) -> Result<Template, String> {
-    use crate::i18n::Lang;
-    let (file, text) = match (kind, lang) {
-        (ScorecardKind::Partner, Lang::En) => ("en/scorecards/partner.json", PARTNER_EN),
-        (ScorecardKind::Tool, Lang::En) => ("en/scorecards/tool.json", TOOL_EN),
-        (ScorecardKind::Partner, Lang::Zh) => ("zh/scorecards/partner.json", PARTNER_ZH),
-        (ScorecardKind::Tool, Lang::Zh) => ("zh/scorecards/tool.json", TOOL_ZH),
+    let name = match kind {
+        ScorecardKind::Partner => "content/scorecards/partner.json",
+        ScorecardKind::Tool => "content/scorecards/tool.json",
     };
+    let file = format!(
+        "{}/{}",
+        crate::texts::bundle_code(lang),
+        &name["content/".len()..]
+    );
+    let text = crate::texts::source(lang, name).unwrap_or("");
     let template: Template = serde_json::from_str(text).map_err(|e| format!("{file}: {e}"))?;
     if template.kind != kind {
         return Err(format!(
@@ -181,43 +179,36 @@ pub fn parse_lang(kind: ScorecardKind, lang: crate::i18n::Lang) -> Result<Templa
     Ok(template)
 }
 
-fn load(kind: ScorecardKind) -> Template {
-    // ok: compiled-in data, not user input; `tests::templates_are_complete` parses and checks
-    // both files, so a bad file fails the build's tests, never a user.
-    parse(kind).unwrap_or_else(|e| panic!("built-in scorecard template is invalid: {e}"))
-}
-
 /// The engineering-partner template, parsed once.
 pub fn partner() -> &'static Template {
-    static PARTNER: OnceLock<Template> = OnceLock::new();
-    PARTNER.get_or_init(|| load(ScorecardKind::Partner))
+    template(ScorecardKind::Partner)
 }
 
 /// The tool and vendor template, parsed once.
 pub fn tool() -> &'static Template {
-    static TOOL: OnceLock<Template> = OnceLock::new();
-    TOOL.get_or_init(|| load(ScorecardKind::Tool))
+    template(ScorecardKind::Tool)
 }
 
-/// The template of a kind in a language (same ids, weights and order in every language).
+/// A template in a language (same ids, weights and order in every language). In the browser
+/// only the language in use is loaded; asking for another answers in the loaded one.
 pub fn template_lang(kind: ScorecardKind, lang: crate::i18n::Lang) -> &'static Template {
-    static PARTNER_ZH_T: OnceLock<Template> = OnceLock::new();
-    static TOOL_ZH_T: OnceLock<Template> = OnceLock::new();
-    let cell = match (lang, kind) {
-        (crate::i18n::Lang::En, _) => return template(kind),
-        (crate::i18n::Lang::Zh, ScorecardKind::Partner) => &PARTNER_ZH_T,
-        (crate::i18n::Lang::Zh, ScorecardKind::Tool) => &TOOL_ZH_T,
+    static PARTNER: [OnceLock<Template>; 2] = [const { OnceLock::new() }; 2];
+    static TOOL: [OnceLock<Template>; 2] = [const { OnceLock::new() }; 2];
+    let cells = match kind {
+        ScorecardKind::Partner => &PARTNER,
+        ScorecardKind::Tool => &TOOL,
     };
-    // A translation that does not parse falls back to English; the tests make sure it does.
-    cell.get_or_init(|| parse_lang(kind, lang).unwrap_or_else(|_| template(kind).clone()))
+    crate::texts::per_language(cells, lang, |lang| {
+        // ok: shipped with the build, not user input; `tests::templates_are_complete` parses
+        // and checks both files in both languages, so a bad file fails the build's tests.
+        parse_lang(kind, lang)
+            .unwrap_or_else(|e| panic!("built-in scorecard template is invalid: {e}"))
+    })
 }
 
-/// The template of a kind.
+/// The template of a kind, in English.
 pub fn template(kind: ScorecardKind) -> &'static Template {
-    match kind {
-        ScorecardKind::Partner => partner(),
-        ScorecardKind::Tool => tool(),
-    }
+    template_lang(kind, crate::i18n::Lang::En)
 }
 
 /// A new, empty scorecard: the template's criteria with their default weights, levels,

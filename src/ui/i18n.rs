@@ -65,10 +65,22 @@ pub fn content() -> &'static Content {
 #[derive(Clone, Copy)]
 pub struct Language(pub RwSignal<Lang>);
 
-/// Picks the starting language and provides it.
+thread_local! {
+    // The language the page's boot script loaded texts for (the browser build starts with it).
+    static BOOT: std::cell::Cell<Option<Lang>> = const { std::cell::Cell::new(None) };
+}
+
+/// Records the language whose texts the page loaded before the app mounted.
+pub fn set_boot_language(lang: Lang) {
+    BOOT.with(|b| b.set(Some(lang)));
+}
+
+/// Picks the starting language and provides it: the one the page loaded texts for, else the
+/// remembered choice, else the browser's language.
 pub fn provide() -> Language {
-    let start = storage::read_pref(PREF)
-        .and_then(|code| Lang::from_code(&code))
+    let start = BOOT
+        .with(std::cell::Cell::get)
+        .or_else(|| storage::read_pref(PREF).and_then(|code| Lang::from_code(&code)))
         .or_else(browser_language)
         .unwrap_or_default();
     apply(start);
@@ -77,13 +89,47 @@ pub fn provide() -> Language {
     language
 }
 
-/// Switches the language and remembers the choice in this browser.
+/// Switches the language and remembers the choice in this browser. In the browser build the
+/// new language's texts are fetched first (once); if that fails, the page stays in the current
+/// language and a notice says why.
 pub fn switch(to: Lang) {
-    apply(to);
-    storage::write_pref(PREF, Some(to.code()));
-    if let Some(language) = use_context::<Language>() {
-        language.0.set(to);
+    let language = use_context::<Language>();
+    let state = use_context::<crate::ui::state::AppState>();
+    let finish = move || {
+        apply(to);
+        storage::write_pref(PREF, Some(to.code()));
+        if let Some(language) = language {
+            language.0.set(to);
+        }
+    };
+    #[cfg(target_arch = "wasm32")]
+    {
+        if !crate::texts::available(to) {
+            leptos::task::spawn_local(async move {
+                match crate::ui::shell::boot::load_language(to).await {
+                    Ok(()) => finish(),
+                    Err(why) => {
+                        if let Some(language) = language {
+                            // Puts the menu back on the language still shown.
+                            language.0.notify();
+                        }
+                        if let Some(state) = state {
+                            state.notice.set(Some(crate::ui::state::Notice {
+                                text: tf(
+                                    "common.language_unavailable",
+                                    &[("language", to.own_name()), ("why", &why)],
+                                ),
+                                undo: None,
+                            }));
+                        }
+                    }
+                }
+            });
+            return;
+        }
     }
+    let _ = state;
+    finish();
 }
 
 fn apply(to: Lang) {

@@ -4,6 +4,8 @@ pub mod app;
 pub(crate) mod app_header;
 pub(crate) mod assessment_frame;
 pub(crate) mod autosave;
+#[cfg(target_arch = "wasm32")]
+pub(crate) mod boot;
 pub(crate) mod folder_sync;
 pub(crate) mod language_switch;
 pub(crate) mod not_found;
@@ -11,6 +13,7 @@ pub(crate) mod notice_bar;
 pub(crate) mod offline;
 pub mod panic_screen;
 pub(crate) mod recovery_screen;
+pub mod routes;
 pub(crate) mod save_indicator;
 pub(crate) mod storage_banner;
 pub(crate) mod tab_conflict;

@@ -1,5 +1,6 @@
-// Browser benchmarks for issue #9: load, answer change, import, save, a 100,000-point KPI chart,
-// memory, sizes and Lighthouse, measured in headless Debian Chromium on the built dist/.
+// Browser benchmarks for issues #9 and #23: load, answer change, import, save, a 100,000-point
+// KPI chart, memory, sizes (the first screen's transfer, each route's wasm) and Lighthouse
+// (desktop and mobile), measured in headless Debian Chromium on the built dist/.
 //
 // Owns: driving the app from outside and timing what a user waits for. It never changes the
 // app: the only instruments are an init script (timers around localStorage.setItem and around
@@ -11,7 +12,10 @@
 // target/bench/workspace.json`, which also writes target/bench/heavy.json holding only the heavy
 // assessment). BENCH_WORKSPACE / BENCH_HEAVY point elsewhere; BENCH_RUNS sets the load repeats;
 // BENCH_PROFILE=0 skips the CPU profiles. BENCH_ONLY=loads measures the loads and the portfolio
-// only (about a minute) and prints their rows.
+// only (about a minute) and prints their rows; BENCH_ONLY=sizes measures the sizes and runs
+// Lighthouse only (no workspace needed; a few minutes) and prints their rows and notes.
+// The build measured is dist/, or E2E_DIST for everything (as in the browser tests); BENCH_DIST
+// points the sizes and Lighthouse alone at another build, with BENCH_ONLY=sizes only.
 //
 // Usage: node tests/bench/browser.mjs   (or `make bench-browser`)
 import { existsSync } from 'node:fs';
@@ -19,15 +23,17 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { performance as nodePerf } from 'node:perf_hooks';
-import { startApp, STORAGE_PREFIX, repoRoot } from '../e2e/support.mjs';
+import { distDir, startApp, STORAGE_PREFIX, repoRoot } from '../e2e/support.mjs';
 import { startServer } from '../e2e/server.mjs';
 import { lighthouse } from './lighthouse.mjs';
 import { bytes, chars, markdownTable, median, ms, percentile } from '../../tools/bench/stats.mjs';
 import { distSizes } from '../../tools/bench/sizes.mjs';
 import { kpiFile } from '../../tools/bench/kpi_file.mjs';
-import { namedDist } from '../../tools/bench/named_dist.mjs';
+import { demangle, namedDist } from '../../tools/bench/named_dist.mjs';
 
 const OUT_DIR = path.join(repoRoot, 'target/bench');
+/** The build the sizes and Lighthouse measure; the app under test is always `distDir`. */
+const DIST = path.resolve(process.env.BENCH_DIST ?? distDir);
 const WORKSPACE = path.resolve(process.env.BENCH_WORKSPACE ?? path.join(OUT_DIR, 'workspace.json'));
 const HEAVY = path.resolve(process.env.BENCH_HEAVY ?? path.join(OUT_DIR, 'heavy.json'));
 const LOAD_RUNS = Number(process.env.BENCH_RUNS ?? 7);
@@ -51,7 +57,11 @@ const BUDGET = {
   saveMs: 8,
   firstLoadGzip: 300 * 1024,
   storageShare: 0.5,
-  lighthouse: { performance: 95, accessibility: 100, 'best-practices': 100 },
+  lighthouse: {
+    desktop: { performance: 95, accessibility: 100, 'best-practices': 100 },
+    mobile: { performance: 90, accessibility: 100, 'best-practices': 100 },
+  },
+  mobileLcpMs: 2500,
 };
 
 /**
@@ -60,13 +70,14 @@ const BUDGET = {
  * - `writes`: each localStorage.setItem call, its duration, size, and whether it ran inside the
  *   task of a user input event;
  * - `saves`: each timer callback that wrote to storage (the debounced autosave), its duration;
- * - `wasm`: the module's exports (for its memory), from Trunk's start event.
+ * - `wasm`: the first module's exports (for its memory), from the boot script's
+ *   `cto-workbench-started` event (tools/build.mjs).
  */
 function benchInit(config) {
   const b = { marks: {}, writes: [], saves: [], storageEvents: [], input: { open: false, last: null } };
   window.__bench = b;
   const now = () => performance.now();
-  addEventListener('TrunkApplicationStarted', (e) => {
+  addEventListener('cto-workbench-started', (e) => {
     b.wasm = e.detail?.wasm;
     b.marks.wasmStarted = now();
   });
@@ -156,7 +167,9 @@ function benchInit(config) {
     if (ok) {
       b.marks.ready = now();
       b.marks.rows = rows;
-      const wasm = performance.getEntriesByType('resource').find((e) => e.name.endsWith('.wasm'));
+      // The first module (a route page also fetches its route's modules after it).
+      const wasms = performance.getEntriesByType('resource').filter((e) => e.name.endsWith('.wasm'));
+      const wasm = wasms.find((e) => e.name.endsWith('_bg.wasm')) ?? wasms[0];
       b.marks.wasmFetched = wasm?.responseEnd;
       return flagsDone();
     }
@@ -421,10 +434,10 @@ function chartsUpdateInOtherTab(page, key) {
   }), key);
 }
 
-/** A profile frame's function, its Rust hash dropped, kept short enough for a table. */
+/** A profile frame's function, demangled, its Rust hash dropped, kept short enough for a table. */
 function frameName(f) {
-  const name = (f.functionName || '(anonymous)')
-    .replace(/::h[0-9a-f]{16}(\.\d+)?$/, '')
+  const name = demangle(f.functionName || '(anonymous)')
+    .replace(/::h[0-9a-f]{16}(\.[\w.]+)?$/, '')
     .replace(/\[[0-9a-f]{16}\]/g, '');
   const file = f.url && !f.url.endsWith('.wasm') ? ` (${path.basename(f.url)})` : '';
   const full = `${name}${file}`;
@@ -477,7 +490,7 @@ function summariseProfiles(profiles, top = 12) {
 async function profileWithNames(browser, { heavyId, area, count = 10 }) {
   let named;
   try {
-    named = namedDist();
+    named = namedDist({ dist: distDir });
   } catch (e) {
     return { error: `no named build: ${e.message}` };
   }
@@ -562,8 +575,32 @@ function fmtPair(a, b) {
   return `${ms(a)} / ${ms(b)}`;
 }
 
+/** Sizes and Lighthouse, on `DIST`: the last part of the full run, and BENCH_ONLY=sizes. */
+async function sizesAndLighthouse(results, log) {
+  log(`sizes of ${DIST.startsWith(`${repoRoot}${path.sep}`) ? path.relative(repoRoot, DIST) : DIST}`);
+  results.sizes = distSizes(DIST);
+  log('lighthouse (3 runs desktop, 3 runs mobile)');
+  results.lighthouse = await lighthouse({ dist: DIST, outDir: OUT_DIR, log });
+}
+
 async function main() {
   const started = nodePerf.now();
+  const log = (text) => console.error(`[bench ${((nodePerf.now() - started) / 1000).toFixed(0)}s] ${text}`);
+  if (process.env.BENCH_ONLY === 'sizes') {
+    await mkdir(OUT_DIR, { recursive: true });
+    const results = {};
+    await sizesAndLighthouse(results, log);
+    const rowsOut = [];
+    const add = (metric, value, budget = null, ok = null) => rowsOut.push({ metric, value, budget, ok });
+    sizeRows(results, add);
+    lighthouseRows(results.lighthouse, add);
+    console.log(`${markdownTable(rowsOut)}\n\nNotes:\n${[...sizeNotes(results), ...lighthouseNotes(results.lighthouse)].join('\n')}`);
+    return;
+  }
+  if (path.resolve(distDir) !== DIST) {
+    console.error(`BENCH_DIST (${DIST}) is not the build the browser parts load (${distDir}): use E2E_DIST for a whole run, BENCH_DIST with BENCH_ONLY=sizes.`);
+    process.exit(2);
+  }
   for (const [file, what] of [[WORKSPACE, 'workspace'], [HEAVY, 'heavy assessment']]) {
     if (!existsSync(file)) {
       console.error(`No ${what} file at ${file}. Generate it first:\n  cargo run --release --bin gen_workspace -- target/bench/workspace.json`);
@@ -578,7 +615,6 @@ async function main() {
     throw new Error('the heavy assessment is not in the workspace file');
   }
   const results = { workspaceFile: WORKSPACE, assessments: rows, heavyId: heavy.id, loadavgStart: os.loadavg()[0] };
-  const log = (text) => console.error(`[bench ${((nodePerf.now() - started) / 1000).toFixed(0)}s] ${text}`);
 
   const app = await startApp();
   try {
@@ -699,10 +735,7 @@ async function main() {
   }
 
   // 7 and 8.
-  log('sizes');
-  results.sizes = distSizes(path.join(repoRoot, 'dist'));
-  log('lighthouse (3 runs)');
-  results.lighthouse = await lighthouse({ dist: path.join(repoRoot, 'dist'), outDir: OUT_DIR });
+  await sizesAndLighthouse(results, log);
   results.seconds = (nodePerf.now() - started) / 1000;
   results.loadavgEnd = os.loadavg()[0];
 
@@ -834,6 +867,79 @@ function loadRows(r, add) {
   }
 }
 
+/**
+ * The size rows (issue #23): the first screen's files by kind, its transfer against the budget,
+ * the largest route opened cold, and every wasm file.
+ */
+function sizeRows(r, add) {
+  const first = r.sizes.files.filter((f) => f.firstLoad);
+  for (const kind of ['html', 'css', 'js', 'wasm', 'json']) {
+    const files = first.filter((f) => f.kind === kind);
+    if (!files.length) continue;
+    const raw = files.reduce((a, f) => a + f.raw, 0);
+    const gz = files.reduce((a, f) => a + f.gzip, 0);
+    add(`Size, first screen: ${kind} (${files.map((f) => f.name).join(', ')})`, `${bytes(raw)} raw, ${bytes(gz)} gzip`, null, null);
+  }
+  const missing = r.sizes.missing.length ? `; MISSING from dist: ${r.sizes.missing.join(', ')}` : '';
+  add('First screen transfer (gzip): index.html, CSS, boot and glue JS, split loader, first wasm, English texts (gzip -9)',
+    `${bytes(r.sizes.firstLoad.gzip)} gzip (${bytes(r.sizes.firstLoad.raw)} raw, ${r.sizes.firstLoad.files.length} files${missing})`,
+    `≤ ${bytes(BUDGET.firstLoadGzip)} gzip`, r.sizes.firstLoad.gzip <= BUDGET.firstLoadGzip && !r.sizes.missing.length);
+  const largest = r.sizes.routes[0];
+  if (largest) {
+    add(`Largest route (cold, gzip): its module and the ${largest.chunks} shared chunks it needs, no other route opened before (every route in the notes)`,
+      `${largest.route}: ${bytes(largest.gzip)} gzip (own module ${bytes(largest.own.gzip)}, chunks ${bytes(largest.chunkGzip)}; ${bytes(largest.raw)} raw)`, 'reported', null);
+  } else {
+    add('Largest route (cold, gzip)', 'no split loader (__wasm_split.js) in the build', 'reported', null);
+  }
+  add(`Size: all wasm (${r.sizes.wasm.count} modules: first module, routes, shared chunks)`,
+    `${bytes(r.sizes.wasm.gzip)} gzip (${bytes(r.sizes.wasm.raw)} raw)`, 'no budget', null);
+}
+
+/** Per route, largest first: the cold size and its parts, for the notes. */
+function sizeNotes(r) {
+  if (!r.sizes.routes.length) return [];
+  return [
+    '- Route sizes, cold (what opening the route first fetches: its own module plus every shared chunk it needs, read from pkg-*/__wasm_split.js; gzip -9), largest first:',
+    ...r.sizes.routes.map((x) => `  - ${x.route}: ${bytes(x.gzip)} (own ${bytes(x.own.gzip)} + ${x.chunks} chunks ${bytes(x.chunkGzip)})${x.missing.length ? `; MISSING: ${x.missing.join(', ')}` : ''}`),
+  ];
+}
+
+/** Lighthouse rows: desktop and mobile, each category against its budget, and mobile LCP. */
+function lighthouseRows(lh, add) {
+  for (const form of ['mobile', 'desktop']) {
+    const f = lh[form];
+    const how = form === 'mobile' ? 'mobile (default: simulated slow 4G, 4× CPU slowdown)' : 'desktop preset';
+    for (const [cat, min] of Object.entries(BUDGET.lighthouse[form])) {
+      if (f?.scores) {
+        add(`Lighthouse ${lh.version} ${how}, ${cat} (median of ${f.runs.length}; served gzip)`,
+          `${f.scores[cat]} (runs: ${f.runs.map((x) => x[cat]).join(', ')})`, `≥ ${min}`, f.scores[cat] >= min);
+      } else {
+        add(`Lighthouse ${how}, ${cat}`, `not measured: ${f?.error ?? lh.error}`, `≥ ${min}`, null);
+      }
+    }
+    if (form === 'mobile') {
+      if (f?.scores && f.lcpMs !== null) {
+        add(`Lighthouse ${lh.version} ${how}, largest contentful paint (median of ${f.runs.length})`,
+          `${(f.lcpMs / 1000).toFixed(2)} s (runs: ${f.runs.map((x) => (x.lcpMs === null ? 'n/a' : (x.lcpMs / 1000).toFixed(2))).join(', ')} s)`,
+          `≤ ${(BUDGET.mobileLcpMs / 1000).toFixed(1)} s`, f.lcpMs <= BUDGET.mobileLcpMs);
+      } else {
+        add(`Lighthouse ${how}, largest contentful paint`, `not measured: ${f?.error ?? lh.error}`, `≤ ${(BUDGET.mobileLcpMs / 1000).toFixed(1)} s`, null);
+      }
+    }
+  }
+}
+
+function lighthouseNotes(lh) {
+  const lines = ['- Lighthouse runs on the first page (empty workspace) served with gzip, 3 times with its desktop preset and 3 times with its mobile default (a mid-range phone on slow 4G, simulated: the page loads at full speed and Lighthouse computes the throttled times); its reports are in target/bench/lighthouse-{desktop,mobile}-*.json.'];
+  for (const form of ['mobile', 'desktop']) {
+    const f = lh[form];
+    if (!f?.scores) continue;
+    if (f.audits.length) lines.push(`- Lighthouse ${form} audits below full marks (median run): ${f.audits.join('; ')}.`);
+    lines.push(`- Lighthouse ${form} metrics (median run): ${Object.entries(f.metrics).map(([k, v]) => `${k} ${v}`).join(', ')}.`);
+  }
+  return lines;
+}
+
 function report(r) {
   const rowsOut = [];
   const add = (metric, value, budget = null, ok = null) => rowsOut.push({ metric, value, budget, ok });
@@ -888,25 +994,8 @@ function report(r) {
   add(`Memory after load, ${r.loadLarge.samples.at(-1).rows} assessments (list)`, mem(r.memoryLarge), 'no budget', null);
   add('Memory after load, heavy assessment results', mem(r.memoryHeavyResults), 'no budget', null);
 
-  const byKind = (kind) => r.sizes.files.filter((f) => f.kind === kind && f.firstLoad);
-  for (const kind of ['wasm', 'js', 'css', 'html']) {
-    const files = byKind(kind);
-    const raw = files.reduce((a, f) => a + f.raw, 0);
-    const gz = files.reduce((a, f) => a + f.gzip, 0);
-    add(`Size: ${kind} (${files.map((f) => f.name).join(', ')})`, `${bytes(raw)} raw, ${bytes(gz)} gzip`, null, null);
-  }
-  add('First-load transfer (index.html, CSS, JS, wasm; gzip -9)', `${bytes(r.sizes.firstLoad.gzip)} gzip (${bytes(r.sizes.firstLoad.raw)} raw)`,
-    `≤ ${bytes(BUDGET.firstLoadGzip)} gzip`, r.sizes.firstLoad.gzip <= BUDGET.firstLoadGzip);
-
-  const lh = r.lighthouse;
-  for (const [cat, min] of Object.entries(BUDGET.lighthouse)) {
-    if (lh.scores) {
-      add(`Lighthouse ${lh.version} desktop, ${cat} (median of ${lh.runs.length}; served gzip)`,
-        `${lh.scores[cat]} (runs: ${lh.runs.map((x) => x[cat]).join(', ')})`, `≥ ${min}`, lh.scores[cat] >= min);
-    } else {
-      add(`Lighthouse desktop, ${cat}`, `not measured: ${lh.error}`, `≥ ${min}`, null);
-    }
-  }
+  sizeRows(r, add);
+  lighthouseRows(r.lighthouse, add);
 
   const cpu = os.cpus();
   const lines = [
@@ -921,20 +1010,20 @@ function report(r) {
     '',
     'Notes:',
     '- Times are taken in the page with performance.now(); loads from navigation start (the page\'s time origin) in a new tab each, after two warm-up loads; the app mounts in one go once the wasm is instantiated, so header and content appear together.',
+    '- A page other than the list (results, area, portfolio) also fetches its route\'s wasm module and the shared chunks it needs (see the route sizes below) before it shows: its load includes them, from the local server (no network delay).',
     '- The area page has answers but no chart, and no page shows both: the “next frame” rows wait for a requestAnimationFrame callback in which the change is visible, so they include the wait for the next frame (up to 16.7 ms at 60 Hz).',
     '- The second-tab row starts at the storage event the autosave causes (after its 400 ms debounce) and includes reading the stored assessment.',
     '- localStorage is counted in characters, as Chromium\'s quota is (about 5.2 M characters, 10 MiB as UTF-16, per site); the room left is found by writing ever larger values.',
     '- Import starts at the file input\'s change event; Playwright handing the file to the page is not counted.',
     '- Save figures come from wrapping Storage.prototype.setItem and timer callbacks in an init script; no app code was changed to measure.',
-    '- Lighthouse runs on the first page (empty workspace) served with gzip; its reports are in target/bench/lighthouse-*.json.',
+    ...sizeNotes(r),
+    ...lighthouseNotes(r.lighthouse),
   ];
-  if (lh.scores && lh.audits.length) lines.push(`- Lighthouse audits below full marks: ${lh.audits.join('; ')}.`);
-  if (lh.metrics) lines.push(`- Lighthouse metrics: ${Object.entries(lh.metrics).map(([k, v]) => `${k} ${v}`).join(', ')}.`);
   if (r.profile?.error) lines.push(`- No CPU profile: ${r.profile.error}.`);
   if (r.profile?.change) {
     const p = r.profile;
-    lines.push(`- CPU profiles (Profiler, 0.1 ms sampling) of the first import of the workspace, one load of the list (until the main thread settled), ${p.count} answer changes and the autosaves they caused, in a copy of dist/ whose wasm keeps its names ` +
-      `(not run through wasm-opt; ${p.sameBuild ? 'same build as dist/: identical JS glue' : 'WARNING: cargo\'s wasm is not the build in dist/, names may describe other code'}). Last of each in target/bench/*.cpuprofile.`);
+    lines.push(`- CPU profiles (Profiler, 0.1 ms sampling) of the first import of the workspace, one load of the list (until the main thread settled), ${p.count} answer changes and the autosaves they caused, in a copy of dist/ whose wasm modules keep their names ` +
+      `(target/split/'s modules before wasm-opt; ${p.sameBuild ? 'same build as dist/: identical JS glue and split loader' : 'WARNING: target/split/ is not the build in dist/, names may describe other code'}). Last of each in target/bench/*.cpuprofile.`);
     for (const [label, prof, n] of [['import of the workspace', p.import, 1], ['one load of the list', p.load, 1], ['answer change', p.change, p.count], ['autosave', p.save, p.count], ['second tab taking in that save (results page)', p.otherTab, p.count]]) {
       lines.push(`  - ${label}: ${ms(prof.busy / n)} of script each${n > 1 ? ' (mean)' : ''}. Self time, largest first:`);
       for (const f of prof.self) lines.push(`    - ${ms(f.ms / n)} (${(100 * f.share).toFixed(0)}%) ${f.name}`);

@@ -178,6 +178,9 @@ test('a client copy that comes back unchanged is identical; changed, the merge l
 
   // "Export for the client", from reviewer mode.
   await page.goto(`${app.url}/a/${id}/assessment/security`);
+  // The area's screen loads with its group of screens: wait for it before asking whether the
+  // switch is folded away.
+  await page.locator('article.question').first().waitFor();
   const toggle = page.getByLabel('Reviewer mode');
   if (!(await toggle.isVisible())) await page.getByText('Reviewing for a client?').click();
   await toggle.check();

@@ -4,36 +4,20 @@
 use crate::ui::i18n::{self, t};
 use leptos::prelude::*;
 use leptos_router::components::{ParentRoute, Route, Router, Routes};
-use leptos_router::path;
+use leptos_router::{path, Lazy};
 
 use super::app_header::AppHeader;
-use super::assessment_frame::AssessmentPage;
 use super::not_found::NotFound;
 use super::notice_bar::NoticeBar;
 use super::recovery_screen::RecoveryScreen;
+use super::routes::*;
 use super::storage_banner::StorageBanner;
 use super::tab_conflict::TabConflictDialog;
-use crate::ui::assessment::area::AreaSection;
-use crate::ui::assessment::overview::{OverviewRedirect, OverviewSection};
-use crate::ui::assessment::profile::ProfileSection;
-use crate::ui::assessment::results::ResultsSection;
-use crate::ui::assessment::self_assessment::AssessmentSection;
-use crate::ui::choose::scorecard::ScorecardPage;
-use crate::ui::choose::scorecards::{PartnersSection, ToolsSection};
-use crate::ui::plan::budget::BudgetSection;
-use crate::ui::plan::goals::GoalsSection;
-use crate::ui::plan::kpi::KpiPage;
-use crate::ui::plan::risks::RisksSection;
-use crate::ui::plan::roadmap::{InitiativePage, RoadmapSection};
-use crate::ui::plan::team::TeamSection;
+use crate::ui::assessment::overview::OverviewRedirect;
 use crate::ui::state::AppState;
-use crate::ui::track::compare::CompareSection;
-use crate::ui::track::report::ReportSection;
-use crate::ui::track::snapshots::SnapshotsSection;
 use crate::ui::workspace::drop_zone::DropZone;
 use crate::ui::workspace::import_dialog::ImportDialog;
 use crate::ui::workspace::list_page::WorkspacePage;
-use crate::ui::workspace::portfolio_page::PortfolioPage;
 use crate::ui::workspace::shared_link::SharedLinkOffer;
 
 #[component]
@@ -58,31 +42,31 @@ pub fn App() -> impl IntoView {
                         <StorageBanner/>
                         <Routes fallback=|| view! { <NotFound/> }>
                             <Route path=path!("/") view=WorkspacePage/>
-                            <Route path=path!("/portfolio") view=PortfolioPage/>
+                            <Route path=path!("/portfolio") view={Lazy::<PortfolioRoute>::new()}/>
                             // Lets the browser tests check the error screen; a user who finds it sees the
                             // same screen a real bug would show, and loses nothing.
                             <Route path=path!("/debug/panic") view=PanicForTests/>
-                            <ParentRoute path=path!("/a/:id") view=AssessmentPage>
+                            <ParentRoute path=path!("/a/:id") view={Lazy::<AssessmentRoute>::new()}>
                                 <Route path=path!("") view=OverviewRedirect/>
-                                <Route path=path!("overview") view=OverviewSection/>
-                                <Route path=path!("profile") view=ProfileSection/>
-                                <Route path=path!("assessment") view=AssessmentSection/>
-                                <Route path=path!("assessment/:area") view=AreaSection/>
-                                <Route path=path!("results") view=ResultsSection/>
-                                <Route path=path!("goals") view=GoalsSection/>
-                                <Route path=path!("goals/kpi/:kpi") view=KpiPage/>
-                                <Route path=path!("roadmap") view=RoadmapSection/>
-                                <Route path=path!("roadmap/:initiative") view=InitiativePage/>
-                                <Route path=path!("budget") view=BudgetSection/>
-                                <Route path=path!("team") view=TeamSection/>
-                                <Route path=path!("risks") view=RisksSection/>
-                                <Route path=path!("partners") view=PartnersSection/>
-                                <Route path=path!("partners/:card") view=ScorecardPage/>
-                                <Route path=path!("tools") view=ToolsSection/>
-                                <Route path=path!("tools/:card") view=ScorecardPage/>
-                                <Route path=path!("snapshots") view=SnapshotsSection/>
-                                <Route path=path!("compare") view=CompareSection/>
-                                <Route path=path!("report") view=ReportSection/>
+                                <Route path=path!("overview") view={Lazy::<OverviewRoute>::new()}/>
+                                <Route path=path!("profile") view={Lazy::<ProfileRoute>::new()}/>
+                                <Route path=path!("assessment") view={Lazy::<SelfAssessmentRoute>::new()}/>
+                                <Route path=path!("assessment/:area") view={Lazy::<AreaRoute>::new()}/>
+                                <Route path=path!("results") view={Lazy::<ResultsRoute>::new()}/>
+                                <Route path=path!("goals") view={Lazy::<GoalsRoute>::new()}/>
+                                <Route path=path!("goals/kpi/:kpi") view={Lazy::<KpiRoute>::new()}/>
+                                <Route path=path!("roadmap") view={Lazy::<RoadmapRoute>::new()}/>
+                                <Route path=path!("roadmap/:initiative") view={Lazy::<InitiativeRoute>::new()}/>
+                                <Route path=path!("budget") view={Lazy::<BudgetRoute>::new()}/>
+                                <Route path=path!("team") view={Lazy::<TeamRoute>::new()}/>
+                                <Route path=path!("risks") view={Lazy::<RisksRoute>::new()}/>
+                                <Route path=path!("partners") view={Lazy::<PartnersRoute>::new()}/>
+                                <Route path=path!("partners/:card") view={Lazy::<ScorecardRoute>::new()}/>
+                                <Route path=path!("tools") view={Lazy::<ToolsRoute>::new()}/>
+                                <Route path=path!("tools/:card") view={Lazy::<ScorecardRoute>::new()}/>
+                                <Route path=path!("snapshots") view={Lazy::<SnapshotsRoute>::new()}/>
+                                <Route path=path!("compare") view={Lazy::<CompareRoute>::new()}/>
+                                <Route path=path!("report") view={Lazy::<ReportRoute>::new()}/>
                             </ParentRoute>
                         </Routes>
                     </main>

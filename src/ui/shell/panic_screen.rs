@@ -14,11 +14,19 @@ use crate::ui::i18n::t;
 pub fn install() {
     std::panic::set_hook(Box::new(|info| {
         console_error_panic_hook::hook(info);
-        show(&info.to_string());
+        let details = info.to_string();
+        show(&details, is_missing_part(&details));
     }));
 }
 
-fn show(details: &str) {
+/// Whether the panic is the split loader failing to fetch a part of the app (offline before
+/// the service worker had it, or a deploy that removed it). leptos_router 0.8's lazy routes
+/// cannot return that error, so it arrives here, and the screen says what happened.
+pub fn is_missing_part(details: &str) -> bool {
+    details.contains("SplitLoaderError") || details.contains("load callback should succeed")
+}
+
+fn show(details: &str, missing_part: bool) {
     let Some(document) = web_sys::window().and_then(|w| w.document()) else {
         return;
     };
@@ -38,10 +46,12 @@ fn show(details: &str) {
     screen.set_class_name("panic-screen");
     let _ = screen.set_attribute("role", "alert");
     let _ = screen.set_attribute("data-testid", "panic-screen");
-    let parts = [
-        element("h1", t("shell.panic_screen_title")),
-        element("p", t("shell.panic_screen_body")),
-    ];
+    let (title, body_text) = if missing_part {
+        ("shell.part_missing_title", "shell.part_missing_body")
+    } else {
+        ("shell.panic_screen_title", "shell.panic_screen_body")
+    };
+    let parts = [element("h1", t(title)), element("p", t(body_text))];
     for part in parts.into_iter().flatten() {
         let _ = screen.append_child(&part);
     }

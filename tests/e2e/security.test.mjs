@@ -119,6 +119,8 @@ test('every route of the demo, the import dialog and printing run without a poli
   }
   // The report as printed, charts included.
   await visit(s, `/a/${demo.id}/report`);
+  // The report's screen arrives with its group of screens: wait for its charts.
+  await s.page.locator('main svg').nth(2).waitFor();
   await s.page.emulateMedia({ media: 'print' });
   assert.ok((await s.page.locator('main svg').count()) >= 3, 'report charts are drawn');
   await s.page.pdf({ format: 'A4' });

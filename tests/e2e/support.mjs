@@ -10,7 +10,7 @@ import { startServer } from './server.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const repoRoot = path.resolve(here, '../..');
-/** The build under test: dist/, or E2E_DIST (a build made with trunk build --dist DIR). */
+/** The build under test: dist/, or E2E_DIST (a build made with node tools/build.mjs --dist DIR). */
 export const distDir = process.env.E2E_DIST ?? path.join(repoRoot, 'dist');
 const require = createRequire(import.meta.url);
 const axeSource = await readFile(require.resolve('axe-core/axe.min.js'), 'utf8');

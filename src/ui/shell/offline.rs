@@ -16,7 +16,7 @@ use crate::ui::i18n::t;
 #[derive(Clone, Copy)]
 struct UpdateReady(RwSignal<Option<ServiceWorker>, LocalStorage>);
 
-/// Registers the service worker. Release builds only: under `trunk serve` (a debug build) a
+/// Registers the service worker. Release builds only (`make run` serves one): in a debug build a
 /// cache would hide the edits a developer just made.
 pub fn register() {
     let ready = UpdateReady(RwSignal::new_local(None));

@@ -66,6 +66,9 @@ fn show(details: &str, missing_part: bool) {
                 .and_then(|w| w.location().href().ok())
                 .unwrap_or_else(|| "/".to_string());
             let _ = reload.set_attribute("href", &here);
+            // The router handles clicks on the page's links, and after a panic its code cannot
+            // run: `rel=external` leaves this one to the browser, which loads the page afresh.
+            let _ = reload.set_attribute("rel", "external");
             reload.set_class_name("button");
             let _ = actions.append_child(&reload);
         }

@@ -92,7 +92,7 @@ test('the built page loads only its own files, with integrity, and the check ref
   assert.ok(boot, 'one external boot script with integrity');
   const bootText = await (await fetch(`${app.url}/${boot[1]}`)).text();
   assert.equal(`sha384-${createHash('sha384').update(bootText).digest('base64')}`, boot[2]);
-  assert.match(bootText, /import init, \{ start \} from '\/pkg-[0-9a-f]{16}\/cto_workbench\.js';/);
+  assert.match(bootText, /const { default: init, start } = await import\('\/pkg-[0-9a-f]{16}\/cto_workbench\.js'\);/);
   assert.match(html, /<link rel="stylesheet" href="\/main-[0-9a-f]{16}\.css" integrity="sha384-[^"]+" \/>/);
   // The inline scripts a page might gain are refused.
   const withInline = html.replace('</head>', '<script>alert(1)</script></head>');

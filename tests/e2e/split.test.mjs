@@ -88,8 +88,15 @@ test('a cold load fetches one language and the first module; every route then op
   await page.locator('main a[href^="/a/"]').first().click();
   await page.getByRole('navigation', { name: 'Sections' }).waitFor();
   await openSection(page, 'Report');
+  const beforeReload = paths.length;
   await page.reload();
   await page.getByText('Maturity index').first().waitFor();
+  // Opened on the report, the page asks for the frame's and the report's groups beside the first
+  // module (preloaded by the boot script), and the loader takes those responses: none twice.
+  const reloaded = paths.slice(beforeReload).filter((p) => p.endsWith('.wasm'));
+  assert.ok(reloaded.some((p) => p.includes('/split_track_screens')), 'the report group');
+  assert.ok(reloaded.some((p) => p.includes('/split_assess_screens')), 'the frame group');
+  assert.deepEqual(reloaded.filter((p, i) => reloaded.indexOf(p) !== i), [], 'no module fetched twice after the reload');
   assert.deepEqual(s.problems, []);
   assert.deepEqual(s.offOrigin, []);
   await s.close();

@@ -9,6 +9,7 @@ use serde::Deserialize;
 use crate::domain::Stage;
 
 pub mod presets;
+pub mod reading;
 pub mod templates;
 #[cfg(test)]
 mod tests_lang;

@@ -109,7 +109,11 @@ pub fn pass_time(content: &Content, answers: &BTreeMap<String, Answer>, pass: Pa
         if !pass.asks(q) {
             continue;
         }
-        let seconds = answer_seconds(q);
+        // The English words, whichever language's texts are loaded (see `content::reading`).
+        let seconds = match crate::content::reading::english_words(&q.id) {
+            Some(words) => words as f64 / WORDS_PER_MINUTE * 60.0 + THINK_SECONDS,
+            None => answer_seconds(q),
+        };
         t.questions += 1;
         t.total_seconds += seconds;
         if answers.get(&q.id).is_some_and(Answer::is_done) {

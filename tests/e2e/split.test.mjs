@@ -111,9 +111,15 @@ test('Chinese is fetched only when chosen, and English is not fetched by a Chine
   const lang = paths.filter((p) => p.startsWith('/lang/'));
   assert.equal(lang.length, 1, `${lang}`);
   assert.match(lang[0], /^\/lang\/zh-/);
+  // The time estimates count English words, which travel with the code: the same minutes with
+  // only Chinese loaded as in English.
+  const zhMinutes = (await page.locator('main').innerText()).match(/\d+(?= 分钟)/g);
+  assert.ok(zhMinutes?.length >= 2, `minutes on the Chinese welcome: ${zhMinutes}`);
   // Switching fetches English once, then the page reads in English.
   await page.getByLabel('语言').selectOption('en');
   await page.getByRole('button', { name: 'Open demo' }).waitFor();
+  const enMinutes = (await page.locator('main').innerText()).match(/\d+(?= min)/g);
+  assert.deepEqual(zhMinutes, enMinutes, 'the same estimates in both languages');
   const after = paths.filter((p) => p.startsWith('/lang/'));
   assert.equal(after.length, 2);
   assert.match(after[1], /^\/lang\/en-/);

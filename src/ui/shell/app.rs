@@ -29,8 +29,10 @@ pub fn App() -> impl IntoView {
     super::folder_sync::install(state);
     super::theme_switch::provide();
     super::offline::register();
+    // True while the router waits for a screen's code (a group of screens loads on first use).
+    let (is_routing, set_is_routing) = signal(false);
     view! {
-        <Router>
+        <Router set_is_routing>
             // A change of language rebuilds everything below, so every text is read again in
             // the new language; the work itself lives in AppState, above, and is untouched.
             {move || {
@@ -40,6 +42,9 @@ pub fn App() -> impl IntoView {
                     <AppHeader/>
                     <main id="main" tabindex="-1">
                         <StorageBanner/>
+                        <p class="route-loading" role="status" aria-live="polite">
+                            {move || is_routing.get().then(|| t("shell.loading_screen"))}
+                        </p>
                         <Routes fallback=|| view! { <NotFound/> }>
                             <Route path=path!("/") view=WorkspacePage/>
                             <Route path=path!("/portfolio") view={Lazy::<PortfolioRoute>::new()}/>

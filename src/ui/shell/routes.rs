@@ -98,44 +98,76 @@ screen_group!(
     }
 );
 
-/// Fetches every route's code once the first screen is up and the browser has nothing else to
-/// do, so the first click on a section does not wait for the network. Each chunk is fetched at
-/// most once (the loader remembers it), and the service worker keeps them for offline use.
+/// Fetches every group of screens ahead of time, so the first click on a section does not wait
+/// for the network, but only from the service worker's cache: once a worker controls the page
+/// (at once on a later visit; when it takes over, on the first). Before that, the worker is
+/// downloading every module as it installs, so preloading too would download them twice, and a
+/// preload that fails cannot be caught (see `panic_screen`): a screen that was never asked for
+/// must not take the page down. Without a service worker, each group loads when first opened.
 pub fn prefetch_when_idle() {
     #[cfg(target_arch = "wasm32")]
     {
+        use std::cell::Cell;
+        use std::rc::Rc;
         use wasm_bindgen::closure::Closure;
-        use wasm_bindgen::JsCast;
-        let start = Closure::once_into_js(|| {
-            leptos::task::spawn_local(async {
-                // Offline, a fetch would fail, and a failed module load cannot be caught (see
-                // panic_screen): leave the modules to the visit, when the service worker has them.
-                let online = web_sys::window().is_some_and(|w| w.navigator().on_line());
-                if !online {
-                    return;
-                }
-                // The assessment first: every section opens inside its frame.
-                __preload_assess_screens().await;
-                __preload_plan_screens().await;
-                __preload_track_screens().await;
-                __preload_choose_screens().await;
-                __preload_portfolio_screens().await;
-            });
-        });
+        use wasm_bindgen::{JsCast, JsValue};
+
         let Some(window) = web_sys::window() else {
             return;
         };
-        // requestIdleCallback is missing in some browsers (Safari); a short timeout stands in.
-        let idle = js_sys::Reflect::get(&window, &"requestIdleCallback".into())
-            .ok()
-            .and_then(|f| f.dyn_into::<js_sys::Function>().ok());
-        let scheduled = match idle {
-            Some(request) => request.call1(&window, &start).is_ok(),
-            None => false,
-        };
-        if !scheduled {
-            let _ = window
-                .set_timeout_with_callback_and_timeout_and_arguments_0(start.unchecked_ref(), 1500);
+        let navigator = window.navigator();
+        let supported =
+            js_sys::Reflect::has(&navigator, &JsValue::from_str("serviceWorker")).unwrap_or(false);
+        if !supported {
+            return;
         }
+        let container = navigator.service_worker();
+        if container.controller().is_some() {
+            when_idle(&window);
+            return;
+        }
+        let done = Rc::new(Cell::new(false));
+        let on_change = Closure::<dyn FnMut()>::new(move || {
+            // `controllerchange` fires again when an update takes over: preload once.
+            if !done.replace(true) {
+                if let Some(window) = web_sys::window() {
+                    when_idle(&window);
+                }
+            }
+        });
+        let _ = container.add_event_listener_with_callback(
+            "controllerchange",
+            on_change.as_ref().unchecked_ref(),
+        );
+        // Listens for the page's lifetime.
+        on_change.forget();
+    }
+}
+
+#[cfg(target_arch = "wasm32")]
+fn when_idle(window: &web_sys::Window) {
+    use wasm_bindgen::closure::Closure;
+    use wasm_bindgen::JsCast;
+    let start = Closure::once_into_js(|| {
+        leptos::task::spawn_local(async {
+            // The assessment first: every section opens inside its frame.
+            __preload_assess_screens().await;
+            __preload_plan_screens().await;
+            __preload_track_screens().await;
+            __preload_choose_screens().await;
+            __preload_portfolio_screens().await;
+        });
+    });
+    // requestIdleCallback is missing in some browsers (Safari); a short timeout stands in.
+    let idle = js_sys::Reflect::get(window, &"requestIdleCallback".into())
+        .ok()
+        .and_then(|f| f.dyn_into::<js_sys::Function>().ok());
+    let scheduled = match idle {
+        Some(request) => request.call1(window, &start).is_ok(),
+        None => false,
+    };
+    if !scheduled {
+        let _ = window
+            .set_timeout_with_callback_and_timeout_and_arguments_0(start.unchecked_ref(), 1500);
     }
 }

@@ -16,6 +16,14 @@ use crate::ui::i18n::t;
 #[derive(Clone, Copy)]
 struct UpdateReady(RwSignal<Option<ServiceWorker>, LocalStorage>);
 
+/// The page's service-worker container, or `None` where the browser has none.
+pub fn container() -> Option<web_sys::ServiceWorkerContainer> {
+    let navigator = web_sys::window()?.navigator();
+    js_sys::Reflect::has(&navigator, &JsValue::from_str("serviceWorker"))
+        .unwrap_or(false)
+        .then(|| navigator.service_worker())
+}
+
 /// Registers the service worker. Release builds only (`make run` serves one): in a debug build a
 /// cache would hide the edits a developer just made.
 pub fn register() {
@@ -24,17 +32,10 @@ pub fn register() {
     if cfg!(debug_assertions) {
         return;
     }
-    let Some(window) = web_sys::window() else {
+    // Browsers without service workers (or with them switched off) simply do not work offline.
+    let Some(container) = container() else {
         return;
     };
-    let navigator = window.navigator();
-    // Browsers without service workers (or with them switched off) simply do not work offline.
-    let supported =
-        js_sys::Reflect::has(&navigator, &JsValue::from_str("serviceWorker")).unwrap_or(false);
-    if !supported {
-        return;
-    }
-    let container = navigator.service_worker();
     let promise = container.register("/sw.js");
     wasm_bindgen_futures::spawn_local(async move {
         match wasm_bindgen_futures::JsFuture::from(promise).await {

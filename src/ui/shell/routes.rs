@@ -110,18 +110,12 @@ pub fn prefetch_when_idle() {
         use std::cell::Cell;
         use std::rc::Rc;
         use wasm_bindgen::closure::Closure;
-        use wasm_bindgen::{JsCast, JsValue};
+        use wasm_bindgen::JsCast;
 
-        let Some(window) = web_sys::window() else {
+        let (Some(window), Some(container)) = (web_sys::window(), super::offline::container())
+        else {
             return;
         };
-        let navigator = window.navigator();
-        let supported =
-            js_sys::Reflect::has(&navigator, &JsValue::from_str("serviceWorker")).unwrap_or(false);
-        if !supported {
-            return;
-        }
-        let container = navigator.service_worker();
         if container.controller().is_some() {
             when_idle(&window);
             return;

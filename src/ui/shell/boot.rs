@@ -42,7 +42,7 @@ pub fn show_load_failure() {
         return;
     };
     let _ = slot.set_attribute("aria-busy", "false");
-    slot.set_inner_html("");
+    slot.set_text_content(None);
     let message = doc.create_element("p").ok();
     if let Some(p) = &message {
         let _ = p.set_attribute("role", "alert");
